@@ -1,0 +1,44 @@
+import { defineConfig } from "vitest/config";
+
+// Server tests run twice: once on PGlite, once on the PostgreSQL server (KUANYAN_TEST_PG_URL,
+// default postgres://postgres@127.0.0.1:5432/postgres). Set KUANYAN_TEST_PG=off to skip the
+// PostgreSQL run (the summary says so).
+const withPg = process.env.KUANYAN_TEST_PG !== "off";
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: "domain",
+          include: ["packages/domain/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "server-pglite",
+          include: ["packages/server/src/**/*.test.ts"],
+          environment: "node",
+          env: { KUANYAN_TEST_DB: "pglite" },
+          pool: "forks",
+        },
+      },
+      ...(withPg
+        ? [
+            {
+              test: {
+                name: "server-postgres",
+                include: ["packages/server/src/**/*.test.ts"],
+                environment: "node",
+                env: { KUANYAN_TEST_DB: "postgres" },
+                pool: "forks" as const,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
