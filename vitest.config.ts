@@ -18,9 +18,19 @@ export default defineConfig({
         },
       },
       {
+        // Server tests that need no database (renderers, exporters): *.test.ts but not *.db.test.ts.
+        test: {
+          name: "server",
+          include: ["packages/server/src/**/*.test.ts"],
+          exclude: ["packages/server/src/**/*.db.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        // Database tests (*.db.test.ts) run on PGlite and again on PostgreSQL.
         test: {
           name: "server-pglite",
-          include: ["packages/server/src/**/*.test.ts"],
+          include: ["packages/server/src/**/*.db.test.ts"],
           environment: "node",
           env: { KUANYAN_TEST_DB: "pglite" },
           pool: "forks",
@@ -31,7 +41,7 @@ export default defineConfig({
             {
               test: {
                 name: "server-postgres",
-                include: ["packages/server/src/**/*.test.ts"],
+                include: ["packages/server/src/**/*.db.test.ts"],
                 environment: "node",
                 env: { KUANYAN_TEST_DB: "postgres" },
                 pool: "forks" as const,
