@@ -1,0 +1,272 @@
+import { chineseToNumber, numberToChinese } from "./numerals";
+import { PRC_PREFIX } from "./parse";
+import type { Citation } from "./types";
+
+/**
+ * Citations as officials write them:
+ *   《中华人民共和国行政处罚法》第三十三条第一款
+ *   《中华人民共和国安全生产法》第九十七条第（四）项
+ *   行政处罚法第三十三条 · 《安全生产法》第九十七条第四项 · 《行政处罚法》第33条
+ * A cell may hold several: "《中华人民共和国行政处罚法》第三十二条、第三十三条第一款" — a 第N条 without a
+ * title belongs to the law named last.
+ */
+
+export type CitationParseResult = { ok: true; citation: Citation } | { ok: false; error: string };
+
+/** Maps a law name as written (full or short title) to the full official title, or undefined when unknown. */
+export interface TitleResolver {
+  canonicalTitle(name: string): string | undefined;
+}
+
+export interface CitationParseOptions {
+  /** Turns short titles into full official titles (a LawLibrary is one). */
+  resolver?: TitleResolver;
+  /** The law a citation without a title ("第九十七条第四项") refers to; without it such text is an error. */
+  defaultLaw?: string;
+}
+
+const NUM = "[〇零一二两三四五六七八九十百千0-9０-９]+";
+const ARTICLE = `第(${NUM})条`;
+const PARAGRAPH = `第(${NUM})款`;
+const ITEM = `第?[（(]?(${NUM})[）)]?项`;
+const PROVISION = `${ARTICLE}(?:${PARAGRAPH})?(?:${ITEM})?`;
+const PROVISION_RE = new RegExp(`^${PROVISION}`);
+/** A law name without book-title marks: CJK text ending in a typical title suffix. */
+const BARE_TITLE = "[\\u4e00-\\u9fa5、]+?(?:法典|法|条例|规定|办法|细则|规则|决定|准则)";
+const BOOK_TITLE_RE = /^《([^《》]*)》/;
+const BARE_TITLE_RE = new RegExp(`^(${BARE_TITLE})(?=第)`);
+const TRAILING_PUNCT_RE = /[。；;，,、\s\u3000]+$/;
+
+/**
+ * The title a citation carries when no library is at hand: names given with "中华人民共和国" are kept;
+ * a bare "…法" (a national law) gets the prefix, since every national law's official title has it;
+ * other names (条例, 规定 …) are kept as written — a library decides whether they need the prefix.
+ */
+function defaultCanonicalTitle(name: string): string {
+  if (name.startsWith(PRC_PREFIX)) return name;
+  if (/法$/.test(name) && !/^[\u4e00-\u9fa5]{2,4}(省|市|自治区)/.test(name)) return PRC_PREFIX + name;
+  return name;
+}
+
+function canonical(name: string, resolver?: TitleResolver): string {
+  return resolver?.canonicalTitle(name) ?? defaultCanonicalTitle(name);
+}
+
+function num(text: string): number | undefined {
+  const n = chineseToNumber(text);
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+interface ProvisionMatch {
+  length: number;
+  article: number;
+  paragraph?: number;
+  item?: number;
+  error?: string;
+}
+
+function matchProvision(text: string): ProvisionMatch | undefined {
+  const m = PROVISION_RE.exec(text);
+  if (!m) return undefined;
+  const article = num(m[1]);
+  if (article === undefined) return { length: m[0].length, article: 0, error: `无法识别的条号“${m[1]}”` };
+  const result: ProvisionMatch = { length: m[0].length, article };
+  if (m[2] !== undefined) {
+    const paragraph = num(m[2]);
+    if (paragraph === undefined) return { ...result, error: `无法识别的款号“${m[2]}”` };
+    result.paragraph = paragraph;
+  }
+  if (m[3] !== undefined) {
+    const item = num(m[3]);
+    if (item === undefined) return { ...result, error: `无法识别的项号“${m[3]}”` };
+    result.item = item;
+  }
+  return result;
+}
+
+interface TitleMatch {
+  length: number;
+  name: string;
+}
+
+function matchTitle(text: string): TitleMatch | undefined {
+  const book = BOOK_TITLE_RE.exec(text);
+  if (book) return { length: book[0].length, name: book[1].replace(/[\s\u3000]+/g, "") };
+  const bare = BARE_TITLE_RE.exec(text);
+  if (bare) return { length: bare[0].length, name: bare[1] };
+  return undefined;
+}
+
+function toCitation(law: string, p: ProvisionMatch): Citation {
+  const citation: Citation = { law, article: p.article };
+  if (p.paragraph !== undefined) citation.paragraph = p.paragraph;
+  if (p.item !== undefined) citation.item = p.item;
+  return citation;
+}
+
+/**
+ * Parses one citation. The whole text must be the citation (trailing punctuation allowed).
+ * `resolver` (e.g. a LawLibrary) turns short titles into full official titles.
+ */
+export function parseCitation(input: string, options: CitationParseOptions = {}): CitationParseResult {
+  const { resolver, defaultLaw } = options;
+  const text = input.trim().replace(TRAILING_PUNCT_RE, "").replace(/[\s\u3000]+/g, "");
+  if (text === "") return { ok: false, error: "依据为空" };
+  const title = matchTitle(text);
+  if (!title) {
+    if (PROVISION_RE.test(text)) {
+      if (defaultLaw === undefined) return { ok: false, error: `“${input.trim()}”缺少法律法规名称` };
+      const provision = matchProvision(text)!;
+      if (provision.error) return { ok: false, error: provision.error };
+      if (provision.length !== text.length) {
+        return { ok: false, error: `无法识别“${text.slice(provision.length)}”：一条依据只能写到条、款、项` };
+      }
+      return { ok: true, citation: toCitation(canonical(defaultLaw, resolver), provision) };
+    }
+    if (text.startsWith("《")) return { ok: false, error: `“${input.trim()}”的书名号不完整` };
+    return { ok: false, error: `无法识别的依据“${input.trim()}”：应写作“《法律名称》第N条”` };
+  }
+  if (title.name === "") return { ok: false, error: "法律法规名称为空" };
+  const rest = text.slice(title.length);
+  if (rest === "") return { ok: false, error: `“${input.trim()}”缺少条号（第N条）` };
+  const provision = matchProvision(rest);
+  if (!provision) return { ok: false, error: `“${input.trim()}”缺少条号（第N条）` };
+  if (provision.error) return { ok: false, error: provision.error };
+  if (provision.length !== rest.length) {
+    return { ok: false, error: `无法识别“${rest.slice(provision.length)}”：一条依据只能写到条、款、项` };
+  }
+  return { ok: true, citation: toCitation(canonical(title.name, resolver), provision) };
+}
+
+export interface CitationsParseResult {
+  citations: Citation[];
+  /** Chinese reasons for the parts that could not be read; empty when everything parsed. */
+  errors: string[];
+}
+
+/**
+ * Finds every citation in a cell such as
+ * "《中华人民共和国行政处罚法》第三十二条、第三十三条第一款" or "《安全生产法》第九十七条第（四）项和第（五）项".
+ * A provision without a title belongs to the law named last; a bare "第（五）项" after a citation belongs
+ * to the same article (and paragraph). Text between citations (e.g. the quoted provision) is ignored.
+ */
+export function parseCitations(input: string, options: CitationParseOptions = {}): CitationsParseResult {
+  const { resolver } = options;
+  const text = input.replace(/[\s\u3000]+/g, "");
+  const citations: Citation[] = [];
+  const errors: string[] = [];
+  let law: string | undefined = options.defaultLaw === undefined ? undefined : canonical(options.defaultLaw, resolver);
+  let last: Citation | undefined;
+  let i = 0;
+  let lastEnd = -2;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    // A provision without a title ("、第三十三条", "和第（五）项") or a bare title ("行政处罚法第三十三条")
+    // is read only at the start of the cell or right after a citation and one separator;
+    // elsewhere it is quoted text ("依照本法第九十五条") and ignored.
+    const atListPosition =
+      i === 0 || (i === lastEnd + 1 && /[、，,；;和及与或]/.test(text[i - 1]));
+    if (rest.startsWith("《")) {
+      const title = matchTitle(rest);
+      if (!title) {
+        errors.push(`书名号不完整：“${rest.slice(0, 20)}”`);
+        break;
+      }
+      const after = rest.slice(title.length);
+      const provision = matchProvision(after);
+      if (provision) {
+        law = canonical(title.name, resolver);
+        if (provision.error) errors.push(provision.error);
+        else citations.push((last = toCitation(law, provision)));
+        i += title.length + provision.length;
+        lastEnd = i;
+      } else {
+        // A title mentioned without a provision ("根据《安全生产法》规定") names the law for what follows.
+        law = canonical(title.name, resolver);
+        last = undefined;
+        i += title.length;
+      }
+      continue;
+    }
+    if (atListPosition && rest.startsWith("第")) {
+      const provision = matchProvision(rest);
+      if (provision) {
+        if (law === undefined) {
+          errors.push(`“${rest.slice(0, provision.length)}”缺少法律法规名称`);
+        } else if (provision.error) {
+          errors.push(provision.error);
+        } else {
+          citations.push((last = toCitation(law, provision)));
+        }
+        i += provision.length;
+        lastEnd = i;
+        continue;
+      }
+      const itemOnly = new RegExp(`^${ITEM}`).exec(rest) ?? new RegExp(`^${PARAGRAPH}`).exec(rest);
+      if (itemOnly && last) {
+        const n = num(itemOnly[1]);
+        const isItem = itemOnly[0].endsWith("项");
+        if (n === undefined) errors.push(`无法识别的${isItem ? "项" : "款"}号“${itemOnly[1]}”`);
+        else if (isItem) citations.push((last = { ...last, item: n }));
+        else {
+          const next: Citation = { law: last.law, article: last.article, paragraph: n };
+          citations.push((last = next));
+        }
+        i += itemOnly[0].length;
+        lastEnd = i;
+        continue;
+      }
+    }
+    if (atListPosition) {
+      const bare = BARE_TITLE_RE.exec(rest);
+      if (bare) {
+        const provision = matchProvision(rest.slice(bare[0].length));
+        if (provision) {
+          law = canonical(bare[1], resolver);
+          if (provision.error) errors.push(provision.error);
+          else citations.push((last = toCitation(law, provision)));
+          i += bare[0].length + provision.length;
+          lastEnd = i;
+          continue;
+        }
+      }
+    }
+    i += 1;
+  }
+  if (citations.length === 0 && errors.length === 0) {
+    errors.push(`未识别到法律依据：“${input.trim().slice(0, 30)}”，应写作“《法律名称》第N条”`);
+  }
+  return { citations, errors };
+}
+
+/** The official string of a citation: "《中华人民共和国安全生产法》第九十七条第（四）项". */
+export function formatCitation(citation: Citation): string {
+  return `《${citation.law}》${formatProvision(citation)}`;
+}
+
+/** The provision part only: "第九十七条第（四）项". */
+export function formatProvision(citation: Omit<Citation, "law">): string {
+  let text = `第${numberToChinese(citation.article)}条`;
+  if (citation.paragraph !== undefined) text += `第${numberToChinese(citation.paragraph)}款`;
+  if (citation.item !== undefined) text += `第（${numberToChinese(citation.item)}）项`;
+  return text;
+}
+
+/**
+ * Several citations as one cell: consecutive citations of the same law share the title,
+ * "《中华人民共和国行政处罚法》第三十二条、第三十三条第一款". parseCitations reads it back.
+ */
+export function formatCitations(citations: readonly Citation[]): string {
+  const parts: string[] = [];
+  let previousLaw: string | undefined;
+  for (const c of citations) {
+    parts.push(c.law === previousLaw ? formatProvision(c) : formatCitation(c));
+    previousLaw = c.law;
+  }
+  return parts.join("、");
+}
+
+/** True when both citations point at the same provision. */
+export function sameCitation(a: Citation, b: Citation): boolean {
+  return a.law === b.law && a.article === b.article && a.paragraph === b.paragraph && a.item === b.item;
+}
