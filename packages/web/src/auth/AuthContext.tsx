@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { computeAccess, type Access } from "../access";
+import * as authApi from "../services/auth";
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from "../services/request";
+import type { Me } from "../services/types";
+
+interface AuthState {
+  /** undefined while the session is being checked, null when logged out. */
+  user: Me | null | undefined;
+  access: Access;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      const session = await authApi.fetchMe();
+      setCsrfToken(session.csrfToken);
+      setUser(session.user);
+    } catch (error) {
+      setCsrfToken(null);
+      setUser(null);
+      if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    void refresh();
+  }, [refresh]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const session = await authApi.login(username, password);
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+    return session.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({ user, access: computeAccess(user?.roles ?? []), login, logout, refresh }),
+    [user, login, logout, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error("useAuth outside AuthProvider");
+  return state;
+}
+
+/** The logged-in user; only for pages under the authenticated layout. */
+export function useMe(): Me {
+  const { user } = useAuth();
+  if (!user) throw new Error("useMe without a session");
+  return user;
+}

@@ -1,0 +1,122 @@
+// Pick a division (行政区划) level by level from /api/v1/regions; the value is the code of the
+// last level chosen, e.g. "350421".
+import { Cascader } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { listRegions } from "../services/regions";
+import type { Region } from "../services/types";
+
+interface RegionOption {
+  value: string;
+  label: string;
+  isLeaf?: boolean;
+  loading?: boolean;
+  children?: RegionOption[];
+}
+
+export interface RegionCascaderProps {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder?: string;
+  id?: string;
+}
+
+/** Deepest level the picker offers (乡镇/街道). */
+const MAX_DEPTH = 4;
+
+function toOptions(regions: Region[], depth: number): RegionOption[] {
+  return regions.map((r) => ({ value: r.code, label: r.name, isLeaf: depth >= MAX_DEPTH }));
+}
+
+/** "350000" -> "35", "350400" -> "3504": the prefix every code below a division starts with. */
+export function regionPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.length <= 6 && prefix.endsWith("00")) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+function coversCode(division: string, target: string): boolean {
+  return division === target || target.startsWith(regionPrefix(division));
+}
+
+export default function RegionCascader({ value, onChange, placeholder = "请选择行政区划", id }: RegionCascaderProps) {
+  const [options, setOptions] = useState<RegionOption[] | null>(null);
+  const [path, setPath] = useState<string[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    listRegions()
+      .then((regions) => {
+        if (!cancelled) setOptions(toOptions(regions, 1));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // When the value comes from outside (a form being filled), load the levels down to it.
+  useEffect(() => {
+    if (!options) return;
+    if (!value) {
+      setPath([]);
+      return;
+    }
+    if (path[path.length - 1] === value) return;
+    let cancelled = false;
+    (async () => {
+      const chain: string[] = [];
+      let level: RegionOption[] = options;
+      for (let depth = 1; depth <= MAX_DEPTH && level.length > 0; depth++) {
+        const hit: RegionOption | undefined = level.find((o) => coversCode(o.value, value));
+        if (!hit) break;
+        chain.push(hit.value);
+        if (hit.value === value || depth === MAX_DEPTH) break;
+        if (!hit.children) {
+          hit.children = toOptions(await listRegions(hit.value), depth + 1);
+          if (hit.children.length === 0) hit.isLeaf = true;
+        }
+        level = hit.children;
+      }
+      if (cancelled) return;
+      setOptions((o) => (o ? [...o] : o));
+      setPath(chain[chain.length - 1] === value ? chain : []);
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+    // path is deliberately left out: it follows value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value, options === null]);
+
+  const loadData = useCallback(async (selected: RegionOption[]) => {
+    const target = selected[selected.length - 1];
+    if (!target || target.children) return;
+    target.loading = true;
+    setOptions((o) => (o ? [...o] : o));
+    try {
+      const children = toOptions(await listRegions(target.value), selected.length + 1);
+      target.children = children;
+      if (children.length === 0) target.isLeaf = true;
+    } finally {
+      target.loading = false;
+      setOptions((o) => (o ? [...o] : o));
+    }
+  }, []);
+
+  return (
+    <Cascader<RegionOption>
+      id={id}
+      options={options ?? []}
+      loadData={loadData}
+      value={path.length > 0 ? path : undefined}
+      changeOnSelect
+      placeholder={placeholder}
+      onChange={(selected) => {
+        const list = (selected ?? []) as string[];
+        setPath(list);
+        onChange?.(list.length > 0 ? list[list.length - 1] : undefined);
+      }}
+      style={{ width: "100%" }}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+// The console's pages and menu, configured in one place. The router (main.tsx) and the side
+// menu (layouts/BasicLayout.tsx) are both built from this list.
+//
+// To add a page: create src/pages/<module>/index.tsx (default export), add an entry here with its
+// path, Chinese menu name, icon and (optionally) the access flag from src/access.ts that may see it.
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  ApartmentOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
+import type { AccessKey } from "../access";
+
+export interface AppRoute {
+  /** Absolute path, e.g. "/admin/users". */
+  path: string;
+  /** Menu and page name (Chinese). */
+  name: string;
+  icon?: ReactNode;
+  /** Access flag the user needs; without it everyone logged in may open the page. */
+  access?: AccessKey;
+  component?: LazyExoticComponent<ComponentType>;
+  children?: AppRoute[];
+  hideInMenu?: boolean;
+}
+
+export const appRoutes: AppRoute[] = [
+  { path: "/", name: "工作台", icon: <HomeOutlined />, component: lazy(() => import("../pages/home")) },
+  {
+    path: "/lists",
+    name: "清单管理",
+    icon: <ProfileOutlined />,
+    access: "canSeeLists",
+    component: lazy(() => import("../pages/lists")),
+  },
+  {
+    path: "/cases",
+    name: "案件办理",
+    icon: <SolutionOutlined />,
+    access: "canSeeCases",
+    component: lazy(() => import("../pages/cases")),
+  },
+  {
+    path: "/documents",
+    name: "文书",
+    icon: <FileTextOutlined />,
+    access: "canSeeDocuments",
+    component: lazy(() => import("../pages/documents")),
+  },
+  {
+    path: "/statistics",
+    name: "统计报表",
+    icon: <BarChartOutlined />,
+    access: "canSeeStatistics",
+    component: lazy(() => import("../pages/statistics")),
+  },
+  {
+    path: "/supervision",
+    name: "监督检查",
+    icon: <SafetyCertificateOutlined />,
+    access: "canSeeSupervision",
+    component: lazy(() => import("../pages/supervision")),
+  },
+  {
+    path: "/admin",
+    name: "系统管理",
+    icon: <SettingOutlined />,
+    access: "canSeeAdmin",
+    children: [
+      {
+        path: "/admin/organisations",
+        name: "组织机构",
+        icon: <ApartmentOutlined />,
+        access: "canReadOrganisations",
+        component: lazy(() => import("../pages/admin/organisations")),
+      },
+      {
+        path: "/admin/users",
+        name: "用户管理",
+        icon: <TeamOutlined />,
+        access: "canReadUsers",
+        component: lazy(() => import("../pages/admin/users")),
+      },
+      {
+        path: "/admin/audit",
+        name: "审计日志",
+        icon: <AuditOutlined />,
+        access: "canReadAudit",
+        component: lazy(() => import("../pages/admin/audit")),
+      },
+    ],
+  },
+  {
+    path: "/profile",
+    name: "个人中心",
+    icon: <UserOutlined />,
+    component: lazy(() => import("../pages/profile")),
+  },
+];
+
+/** Every route with a page, parents before children. */
+export function flattenRoutes(routes: AppRoute[] = appRoutes): AppRoute[] {
+  return routes.flatMap((r) => [r, ...flattenRoutes(r.children ?? [])]);
+}
+
+/** The route whose path is the longest prefix of `pathname`, and its parent chain. */
+export function matchRoute(pathname: string): AppRoute[] {
+  const chain: AppRoute[] = [];
+  let level = appRoutes;
+  for (;;) {
+    const hit = level
+      .filter((r) => (r.path === "/" ? pathname === "/" : pathname === r.path || pathname.startsWith(r.path + "/")))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (!hit) return chain;
+    chain.push(hit);
+    if (!hit.children) return chain;
+    level = hit.children;
+  }
+}

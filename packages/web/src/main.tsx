@@ -1,0 +1,83 @@
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { StrictMode, Suspense, useEffect, type ReactNode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, type RouteObject } from "react-router-dom";
+import { AuthProvider, useAuth } from "./auth/AuthContext";
+import { appRoutes, flattenRoutes, type AppRoute } from "./config/routes";
+import BasicLayout from "./layouts/BasicLayout";
+import LoginPage from "./pages/login";
+import { Forbidden, NotFound } from "./pages/exception";
+import { setErrorNotifier } from "./services/request";
+import "./styles.css";
+
+dayjs.locale("zh-cn");
+
+function FullPageSpin() {
+  return <Spin size="large" style={{ display: "block", margin: "30vh auto" }} />;
+}
+
+/** Routes errors of the request client to antd's message (which needs the App context). */
+function ErrorNotifierBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => setErrorNotifier((text) => void message.error(text)), [message]);
+  return null;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <FullPageSpin />;
+  if (user === null) {
+    const back = location.pathname + location.search;
+    const to = back === "/" ? "/login" : `/login?redirect=${encodeURIComponent(back)}`;
+    return <Navigate to={to} replace />;
+  }
+  return <>{children}</>;
+}
+
+function Guard({ route }: { route: AppRoute }) {
+  const { access } = useAuth();
+  if (route.access && !access[route.access]) return <Forbidden />;
+  if (route.component) {
+    const Page = route.component;
+    return <Page />;
+  }
+  // A menu group: open its first child the user may see.
+  const first = route.children?.find((c) => !c.access || access[c.access]);
+  return first ? <Navigate to={first.path} replace /> : <Forbidden />;
+}
+
+const pageRoutes: RouteObject[] = flattenRoutes(appRoutes).map((route) =>
+  route.path === "/" ? { index: true, element: <Guard route={route} /> } : { path: route.path.slice(1), element: <Guard route={route} /> },
+);
+
+const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <BasicLayout />
+      </RequireAuth>
+    ),
+    children: [...pageRoutes, { path: "*", element: <NotFound /> }],
+  },
+]);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: "#1677ff" } }}>
+      <AntApp>
+        <ErrorNotifierBridge />
+        <AuthProvider>
+          <Suspense fallback={<FullPageSpin />}>
+            <RouterProvider router={router} />
+          </Suspense>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,150 @@
+import { App, AutoComplete, Form, Input, Modal, Select } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import OrganisationSelect from "../../../components/OrganisationSelect";
+import RegionCascader from "../../../components/RegionCascader";
+import { descendantIds } from "../../../components/organisationTree";
+import { DOMAINS, ORGANISATION_KIND_LABELS } from "../../../config/labels";
+import { createOrganisation, updateOrganisation } from "../../../services/organisations";
+import { ApiError, fieldErrors } from "../../../services/request";
+import type { Organisation, OrganisationInput, OrganisationKind } from "../../../services/types";
+
+export interface OrganisationFormModalProps {
+  open: boolean;
+  /** The organisation being edited; undefined to create one. */
+  editing?: Organisation;
+  /** Preselected parent when creating a subordinate organisation. */
+  parentId?: string;
+  organisations: Organisation[];
+  onClose(): void;
+  onSaved(organisation: Organisation): void;
+}
+
+type FormValues = Omit<OrganisationInput, "parentId"> & { parentId?: string };
+
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** Strip empty strings so optional fields are left out of the request. */
+function compact<T extends object>(values: T): T {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")),
+  ) as T;
+}
+
+export default function OrganisationFormModal({ open, editing, parentId, organisations, onClose, onSaved }: OrganisationFormModalProps) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        name: editing.name,
+        shortName: editing.shortName,
+        creditCode: editing.creditCode ?? undefined,
+        regionCode: editing.regionCode,
+        domain: editing.domain,
+        kind: editing.kind,
+        parentId: editing.parentId ?? undefined,
+        contactPerson: editing.contactPerson ?? undefined,
+        contactPhone: undefined,
+      });
+    } else {
+      const parent = organisations.find((o) => o.id === parentId);
+      form.setFieldsValue({ parentId, kind: "agency", domain: parent?.domain, regionCode: undefined });
+    }
+  }, [open, editing, parentId, organisations, form]);
+
+  // An organisation cannot sit below itself or below one of its own subordinates.
+  const disabledParents = useMemo(
+    () => (editing ? descendantIds(organisations, editing.id) : undefined),
+    [editing, organisations],
+  );
+
+  const onOk = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      let saved: Organisation;
+      if (editing) {
+        const patch = compact({ ...values }) as Partial<OrganisationInput>;
+        // The phone is shown masked; an empty field keeps the stored number.
+        if (!values.contactPhone) delete patch.contactPhone;
+        if (!values.parentId && editing.parentId) (patch as Record<string, unknown>).parentId = null;
+        saved = await updateOrganisation(editing.id, { ...patch, version: editing.version });
+        message.success("组织机构已保存");
+      } else {
+        saved = await createOrganisation(compact(values) as OrganisationInput);
+        message.success("组织机构已创建");
+      }
+      onSaved(saved);
+    } catch (e) {
+      const fields = fieldErrors(e);
+      if (fields.length > 0) form.setFields(fields as never);
+      message.error(e instanceof ApiError ? e.message : "保存失败");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? `编辑组织机构：${editing.name}` : "新建组织机构"}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={onOk}
+      onCancel={onClose}
+      forceRender
+      width={640}
+    >
+      <Form<FormValues> form={form} layout="vertical" autoComplete="off">
+        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { max: 100, message: "不超过 100 个字" }]}>
+          <Input placeholder="如：明溪县应急管理局" />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName" rules={[{ required: true, whitespace: true, message: "请输入简称" }, { max: 30, message: "不超过 30 个字" }]}>
+          <Input placeholder="如：明溪县应急局" />
+        </Form.Item>
+        <Form.Item
+          label="统一社会信用代码"
+          name="creditCode"
+          normalize={(v: string) => v?.toUpperCase().trim()}
+          rules={[{ pattern: CREDIT_CODE, message: "统一社会信用代码为 18 位数字或大写字母" }]}
+        >
+          <Input placeholder="选填，18 位" maxLength={18} />
+        </Form.Item>
+        <Form.Item label="行政区划" name="regionCode" rules={[{ required: true, message: "请选择行政区划" }]}>
+          <RegionCascader />
+        </Form.Item>
+        <Form.Item label="执法领域" name="domain" rules={[{ required: true, whitespace: true, message: "请选择或输入执法领域" }]}>
+          <AutoComplete
+            placeholder="请选择或输入执法领域"
+            options={DOMAINS.map((d) => ({ value: d }))}
+            filterOption={(input, option) => String(option?.value ?? "").includes(input)}
+          />
+        </Form.Item>
+        <Form.Item label="机构类型" name="kind" rules={[{ required: true, message: "请选择机构类型" }]}>
+          <Select<OrganisationKind>
+            options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value: value as OrganisationKind, label }))}
+          />
+        </Form.Item>
+        <Form.Item label="上级机构" name="parentId" extra="同一领域的上级部门；乡镇（街道）可选县级人民政府或赋权部门。">
+          <OrganisationSelect organisations={organisations} disabledIds={disabledParents} placeholder="无上级机构" />
+        </Form.Item>
+        <Form.Item label="联系人" name="contactPerson" rules={[{ max: 30, message: "不超过 30 个字" }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          label="联系电话"
+          name="contactPhone"
+          extra={editing?.contactPhone ? `当前：${editing.contactPhone}（留空则不修改）` : undefined}
+          rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: "请输入正确的电话号码" }]}
+        >
+          <Input inputMode="tel" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

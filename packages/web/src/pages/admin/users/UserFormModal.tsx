@@ -1,0 +1,179 @@
+import { App, Checkbox, Form, Input, Modal, Switch } from "antd";
+import { useEffect, useState } from "react";
+import OrganisationSelect from "../../../components/OrganisationSelect";
+import { ALL_ROLES, ROLE_LABELS } from "../../../config/labels";
+import { ApiError, fieldErrors } from "../../../services/request";
+import type { Organisation, Role, User } from "../../../services/types";
+import { createUser, updateUser } from "../../../services/users";
+
+export interface UserFormModalProps {
+  open: boolean;
+  editing?: User;
+  /** Preselected organisation for a new user. */
+  organisationId?: string;
+  organisations: Organisation[];
+  /** Roles this administrator may hand out. */
+  assignableRoles: Role[];
+  onClose(): void;
+  onSaved(user: User): void;
+}
+
+interface FormValues {
+  username: string;
+  displayName: string;
+  password?: string;
+  roles: Role[];
+  organisationId: string;
+  licenceNo?: string;
+  phone?: string;
+  active?: boolean;
+}
+
+const MIN_PASSWORD_LENGTH = 8;
+
+function blankToUndefined(v: string | undefined): string | undefined {
+  return v && v.trim() !== "" ? v.trim() : undefined;
+}
+
+export default function UserFormModal({
+  open,
+  editing,
+  organisationId,
+  organisations,
+  assignableRoles,
+  onClose,
+  onSaved,
+}: UserFormModalProps) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const roles = Form.useWatch("roles", form) ?? [];
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        username: editing.username,
+        displayName: editing.displayName,
+        roles: editing.roles,
+        organisationId: editing.organisationId,
+        licenceNo: editing.licenceNo ?? undefined,
+        phone: undefined,
+        active: editing.active,
+      });
+    } else {
+      form.setFieldsValue({ organisationId, roles: ["officer"], active: true });
+    }
+  }, [open, editing, organisationId, form]);
+
+  const onOk = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      let saved: User;
+      if (editing) {
+        saved = await updateUser(editing.id, {
+          displayName: values.displayName.trim(),
+          roles: values.roles,
+          active: values.active,
+          licenceNo: values.roles.includes("officer") ? blankToUndefined(values.licenceNo) : undefined,
+          phone: blankToUndefined(values.phone),
+          version: editing.version,
+        });
+        message.success("用户已保存");
+      } else {
+        saved = await createUser({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password ?? "",
+          roles: values.roles,
+          organisationId: values.organisationId,
+          licenceNo: values.roles.includes("officer") ? blankToUndefined(values.licenceNo) : undefined,
+          phone: blankToUndefined(values.phone),
+        });
+        message.success("用户已创建");
+      }
+      onSaved(saved);
+    } catch (e) {
+      const fields = fieldErrors(e);
+      if (fields.length > 0) form.setFields(fields as never);
+      message.error(e instanceof ApiError ? e.message : "保存失败");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? `编辑用户：${editing.displayName}` : "新建用户"}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={onOk}
+      onCancel={onClose}
+      forceRender
+      width={640}
+    >
+      <Form<FormValues> form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[
+            { required: true, whitespace: true, message: "请输入用户名" },
+            { pattern: /^[A-Za-z0-9._-]{3,32}$/, message: "3–32 位字母、数字、点、下划线或连字符" },
+          ]}
+        >
+          <Input disabled={Boolean(editing)} autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: "请输入姓名" }, { max: 30, message: "不超过 30 个字" }]}>
+          <Input />
+        </Form.Item>
+        {editing ? null : (
+          <Form.Item
+            label="初始密码"
+            name="password"
+            extra={`至少 ${MIN_PASSWORD_LENGTH} 位，请告知用户登录后在“个人中心”修改。`}
+            rules={[
+              { required: true, message: "请输入初始密码" },
+              { min: MIN_PASSWORD_LENGTH, message: `密码至少 ${MIN_PASSWORD_LENGTH} 位` },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item label="所属单位" name="organisationId" rules={[{ required: true, message: "请选择所属单位" }]}>
+          <OrganisationSelect organisations={organisations} allowClear={false} disabled={Boolean(editing)} />
+        </Form.Item>
+        <Form.Item label="角色" name="roles" rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}>
+          <Checkbox.Group
+            options={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], disabled: !assignableRoles.includes(r) }))}
+          />
+        </Form.Item>
+        {roles.includes("officer") ? (
+          <Form.Item
+            label="执法证号"
+            name="licenceNo"
+            rules={[{ required: true, whitespace: true, message: "执法人员须填写执法证号" }, { max: 30, message: "不超过 30 个字符" }]}
+          >
+            <Input />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          label="手机号码"
+          name="phone"
+          extra={editing?.phone ? `当前：${editing.phone}（留空则不修改）` : "选填"}
+          rules={[{ pattern: /^1\d{10}$/, message: "请输入 11 位手机号码" }]}
+        >
+          <Input inputMode="tel" maxLength={11} />
+        </Form.Item>
+        {editing ? (
+          <Form.Item label="启用" name="active" valuePropName="checked">
+            <Switch checkedChildren="启用" unCheckedChildren="停用" />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

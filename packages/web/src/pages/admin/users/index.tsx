@@ -1,0 +1,182 @@
+import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { useAuth, useMe } from "../../../auth/AuthContext";
+import OrganisationSelect from "../../../components/OrganisationSelect";
+import PageContainer from "../../../components/PageContainer";
+import { ALL_ROLES, ROLE_COLORS, ROLE_LABELS } from "../../../config/labels";
+import { listOrganisations } from "../../../services/organisations";
+import { ApiError } from "../../../services/request";
+import type { Organisation, Role, User } from "../../../services/types";
+import { listUsers, updateUser } from "../../../services/users";
+import ResetPasswordModal from "./ResetPasswordModal";
+import UserFormModal from "./UserFormModal";
+
+export default function UsersPage() {
+  const me = useMe();
+  const { access } = useAuth();
+  const { message } = App.useApp();
+  const [organisationId, setOrganisationId] = useState<string | undefined>(me.organisation.id);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [users, setUsers] = useState<User[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [formModal, setFormModal] = useState<{ open: boolean; editing?: User }>({ open: false });
+  const [resetting, setResetting] = useState<User | undefined>();
+  const canManage = access.canManageUsers;
+  // Only a system administrator hands out the system administrator role.
+  const assignableRoles: Role[] = me.roles.includes("sysAdmin") ? ALL_ROLES : ALL_ROLES.filter((r) => r !== "sysAdmin");
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setUsers(await listUsers(organisationId));
+    } catch {
+      setUsers([]);
+    } finally {
+      setLoading(false);
+    }
+  }, [organisationId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    listOrganisations().then(setOrganisations, () => undefined);
+  }, []);
+
+  const setActive = async (user: User, active: boolean) => {
+    try {
+      await updateUser(user.id, { active, version: user.version });
+      message.success(active ? `已启用 ${user.displayName}` : `已停用 ${user.displayName}`);
+      void load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : "操作失败");
+    }
+  };
+
+  const columns: TableColumnsType<User> = [
+    { title: "姓名", dataIndex: "displayName", fixed: "left", width: 110 },
+    { title: "用户名", dataIndex: "username", width: 150 },
+    { title: "所属单位", dataIndex: "organisationName", width: 200 },
+    {
+      title: "角色",
+      dataIndex: "roles",
+      width: 220,
+      render: (roles: Role[]) =>
+        roles.map((r) => (
+          <Tag key={r} color={ROLE_COLORS[r]}>
+            {ROLE_LABELS[r] ?? r}
+          </Tag>
+        )),
+    },
+    { title: "执法证号", dataIndex: "licenceNo", width: 140, render: (v?: string | null) => v || "—" },
+    { title: "手机号码", dataIndex: "phone", width: 130, render: (v?: string | null) => v || "—" },
+    {
+      title: "状态",
+      key: "status",
+      width: 110,
+      render: (_v, u) => (
+        <Space size={4} wrap>
+          {u.active ? <Tag color="success">正常</Tag> : <Tag>已停用</Tag>}
+          {u.locked ? <Tag color="error">已锁定</Tag> : null}
+        </Space>
+      ),
+    },
+    ...(canManage
+      ? ([
+          {
+            title: "操作",
+            key: "actions",
+            width: 200,
+            render: (_v: unknown, u: User) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" onClick={() => setFormModal({ open: true, editing: u })}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => setResetting(u)}>
+                  重置密码
+                </Button>
+                {u.id === me.id ? null : u.active ? (
+                  <Popconfirm
+                    title={`停用 ${u.displayName}？`}
+                    description="停用后该用户不能登录。"
+                    okText="停用"
+                    cancelText="取消"
+                    onConfirm={() => setActive(u, false)}
+                  >
+                    <Button type="link" size="small" danger>
+                      停用
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button type="link" size="small" onClick={() => setActive(u, true)}>
+                    启用
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ] satisfies TableColumnsType<User>)
+      : []),
+  ];
+
+  return (
+    <PageContainer
+      title="用户管理"
+      description="本单位及下级单位的用户、角色与执法证号。"
+      extra={
+        <>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            刷新
+          </Button>
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormModal({ open: true })}>
+              新建用户
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Card size="small">
+        <div style={{ marginBottom: 12, maxWidth: 420 }}>
+          <OrganisationSelect
+            organisations={organisations}
+            value={organisationId}
+            onChange={setOrganisationId}
+            placeholder="全部可查看的单位"
+          />
+        </div>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={users}
+          scroll={{ x: 1100 }}
+          pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 人`, hideOnSinglePage: true }}
+        />
+      </Card>
+      <UserFormModal
+        open={formModal.open}
+        editing={formModal.editing}
+        organisationId={organisationId}
+        organisations={organisations}
+        assignableRoles={assignableRoles}
+        onClose={() => setFormModal({ open: false })}
+        onSaved={() => {
+          setFormModal({ open: false });
+          void load();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(undefined)}
+        onSaved={() => {
+          setResetting(undefined);
+          void load();
+        }}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,14 @@
+import { request } from "./request";
+import type { ItemList, User, UserCreateInput, UserPatchInput } from "./types";
+
+export async function listUsers(organisationId?: string): Promise<User[]> {
+  return (await request<ItemList<User>>("/users", { query: { organisationId } })).items;
+}
+
+export function createUser(input: UserCreateInput): Promise<User> {
+  return request<User>("/users", { method: "POST", body: input, silent: true });
+}
+
+export function updateUser(id: string, patch: UserPatchInput, options: { silent?: boolean } = {}): Promise<User> {
+  return request<User>(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body: patch, silent: options.silent ?? true });
+}

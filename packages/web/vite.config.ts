@@ -1,0 +1,20 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// `npx vite` (dev) forwards /api to a running Kuanyan server: KUANYAN_API=http://127.0.0.1:3000 by default.
+const api = process.env.KUANYAN_API ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: { "/api": { target: api, changeOrigin: false } },
+  },
+  preview: {
+    proxy: { "/api": { target: api, changeOrigin: false } },
+  },
+});
