@@ -1,0 +1,22 @@
+export * from "./types";
+export { FIELD_CATALOGUE, field, type CatalogueFieldKey } from "./fields";
+export { BUILT_IN_TEMPLATES, DOCUMENT_TYPE_LABELS, FOOTER_TEXT } from "./templates";
+export {
+  validateTemplate,
+  fillTemplate,
+  previewTemplate,
+  documentPlainText,
+  placeholdersOf,
+  type FillOptions,
+  type FillResult,
+  type BlankStyle,
+} from "./fill";
+export { formatChineseDate, formatChineseDateTime, isIsoDate, isIsoDateTime } from "./dates";
+export {
+  DEFAULT_NUMBER_PATTERN,
+  formatDocumentNumber,
+  validateNumberPattern,
+  type DocumentNumberParts,
+} from "./numbering";
+export { selectTemplate, type OwnedTemplate } from "./select";
+export { sampleValues } from "./samples";
