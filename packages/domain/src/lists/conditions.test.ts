@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addMonths } from "./dates";
 import {
-  addMonths,
   combineResults,
   describeCondition,
   evaluateCondition,

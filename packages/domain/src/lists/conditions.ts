@@ -5,6 +5,7 @@
  * and a few fields. An item applies only when every one of its conditions holds. A condition
  * is "held", "failed", or "unanswered" (the facts needed are not known yet).
  */
+import { addMonths } from "./dates";
 
 /** 行业类别 of the party. The five high-risk industries excluded from 一般生产经营单位 (seed 000 说明). */
 export const industryCategories = [
@@ -157,17 +158,6 @@ export const conditionResultLabels: Record<ConditionResult, string> = {
 function bool(value: boolean | undefined, expected = true): ConditionResult {
   if (value === undefined) return "unanswered";
   return value === expected ? "held" : "failed";
-}
-
-/** Adds months to an ISO date; a missing day becomes the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  const nd = Math.min(d, last);
-  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(nd).padStart(2, "0")}`;
 }
 
 export function evaluateCondition(condition: Condition, facts: ConditionFacts): ConditionResult {
