@@ -52,6 +52,7 @@ export const DOMAINS = [
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   organisation: "组织机构",
   user: "用户",
+  installation: "系统安装",
   session: "会话",
   list: "清单",
   matter: "事项",
@@ -61,6 +62,18 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "auth.login_failed": "登录失败",
+  "auth.locked": "账号锁定",
+  "demo.created": "创建演示数据",
+  "organisation.created": "新建组织机构",
+  "organisation.updated": "修改组织机构",
+  "user.created": "新建用户",
+  "user.updated": "修改用户",
+  "user.password_changed": "修改密码",
+  created: "新建",
+  updated: "修改",
   create: "新建",
   update: "修改",
   delete: "删除",

@@ -128,5 +128,5 @@ export async function request<T = unknown>(path: string, options: RequestOptions
 /** Map an ApiError's field errors onto antd Form fields (`form.setFields(...)`). */
 export function fieldErrors(error: unknown): { name: string; errors: string[] }[] {
   if (!(error instanceof ApiError)) return [];
-  return error.fields.map((f) => ({ name: f.field.replace(/^body[./]/, ""), errors: [f.message] }));
+  return error.fields.filter((f) => !f.field.startsWith("(")).map((f) => ({ name: f.field.replace(/^body[./]/, ""), errors: [f.message] }));
 }

@@ -1,0 +1,27 @@
+// Runs once before all specs: checks the browser, builds the console if needed, starts a Kuanyan
+// server with demo data and hands its address to the tests through KUANYAN_E2E_BASE_URL.
+import fs from "node:fs";
+import path from "node:path";
+import type { FullConfig } from "@playwright/test";
+import { chromiumPath } from "./playwright.config";
+import { ensureWebBuild, repoRoot, startServer } from "./server";
+
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Install it (no browser download): ` +
+        "apt-get install -y chromium fonts-noto-cjk",
+    );
+  }
+  if (process.env.KUANYAN_E2E_BASE_URL) return async () => {};
+
+  ensureWebBuild();
+  const server = await startServer({ demo: true });
+  process.env.KUANYAN_E2E_BASE_URL = server.baseURL;
+  return async () => {
+    const logFile = path.join(repoRoot, "test-results", "server.log");
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    fs.writeFileSync(logFile, server.log());
+    await server.stop();
+  };
+}

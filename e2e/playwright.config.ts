@@ -1,0 +1,61 @@
+// Browser tests of the Kuanyan console. Chromium comes from Debian (/usr/bin/chromium), never a
+// download; global-setup.ts starts one Kuanyan server (fresh PGlite data dir, demo data) for the run.
+//
+//   npm run test:e2e                                  build the console, run every spec
+//   npx playwright test -c e2e/playwright.config.ts login   one spec
+//   KUANYAN_E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test -c e2e/playwright.config.ts
+//                                                     against a server you started yourself
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const chromiumPath = process.env.KUANYAN_CHROMIUM ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: here,
+  testMatch: "**/*.spec.ts",
+  outputDir: path.join(here, "..", "test-results"),
+  globalSetup: path.join(here, "global-setup.ts"),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One server, two cores: run the specs one after another.
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"]],
+  use: {
+    // Set by global-setup.ts (or by you, to reuse a running server).
+    baseURL: process.env.KUANYAN_E2E_BASE_URL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1366, height: 900 } } },
+    {
+      name: "mobile",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 375, height: 812 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
+  ],
+});
