@@ -27,6 +27,17 @@ const columnCount = columnHeaders.length; // 15 → A…O
 const thin = { style: "thin" as const, color: { argb: "FF000000" } };
 const box = { top: thin, left: thin, bottom: thin, right: thin };
 
+/**
+ * The header as the seed prints it in its narrow columns, two characters a line and the unit last:
+ * "不予\n行政\n处罚\n（件）". Without the line breaks the text is the seed's "不予行政处罚（件）".
+ */
+export function stackedHeader(label: string, unit: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < label.length; i += 2) lines.push(label.slice(i, i + 2));
+  lines.push(`（${unit}）`);
+  return lines.join("\n");
+}
+
 function colLetter(n: number): string {
   return String.fromCharCode("A".charCodeAt(0) + n - 1);
 }
@@ -51,7 +62,7 @@ export async function exportFormXlsx(input: StatisticsFormExportInput): Promise<
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
-  sheet.columns = columnHeaders.map(() => ({ width: 13 }));
+  sheet.columns = columnHeaders.map(() => ({ width: 9.5 }));
 
   const body = { name: xlsxBodyFont, size: 11 };
 
@@ -83,8 +94,7 @@ export async function exportFormXlsx(input: StatisticsFormExportInput): Promise<
   const valueRow = sheet.getRow(xlsxRows.values);
   columnHeaders.forEach((h, i) => {
     const head = headerRow.getCell(i + 1);
-    // Label over unit, as the seed prints it: "不予行政处罚" / "（件）".
-    head.value = `${h.label}\n（${h.unit}）`;
+    head.value = stackedHeader(h.label, h.unit);
     head.font = { ...body, bold: true };
     head.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     head.border = box;
@@ -95,7 +105,7 @@ export async function exportFormXlsx(input: StatisticsFormExportInput): Promise<
     cell.alignment = { horizontal: "center", vertical: "middle" };
     cell.border = box;
   });
-  headerRow.height = 48;
+  headerRow.height = 72;
   valueRow.height = 36;
 
   // 5… · 填表说明.
