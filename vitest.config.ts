@@ -7,10 +7,12 @@ const withPg = process.env.KUANYAN_TEST_PG !== "off";
 
 export default defineConfig({
   test: {
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       {
+        extends: true,
         test: {
           name: "domain",
           include: ["packages/domain/src/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -19,6 +21,7 @@ export default defineConfig({
       },
       {
         // Server tests that need no database (renderers, exporters): *.test.ts but not *.db.test.ts.
+        extends: true,
         test: {
           name: "server",
           include: ["packages/server/src/**/*.test.ts"],
@@ -28,6 +31,7 @@ export default defineConfig({
       },
       {
         // Database tests (*.db.test.ts) run on PGlite and again on PostgreSQL.
+        extends: true,
         test: {
           name: "server-pglite",
           include: ["packages/server/src/**/*.db.test.ts"],
@@ -39,6 +43,7 @@ export default defineConfig({
       ...(withPg
         ? [
             {
+              extends: true,
               test: {
                 name: "server-postgres",
                 include: ["packages/server/src/**/*.db.test.ts"],

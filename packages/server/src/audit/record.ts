@@ -1,0 +1,40 @@
+import type { DbOrTx } from "../db/client";
+import { auditEvents } from "../db/schema";
+import type { Auth } from "../http/context";
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  organisationId: string | null;
+  regionCode: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Strips secrets from what the audit keeps. */
+function clean(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(
+    JSON.stringify(value, (k, v) => (k === "passwordHash" || k === "password" || k === "idNumberEnc" ? undefined : v)),
+  );
+}
+
+/**
+ * Writes the audit event of a change. Call it with the transaction that makes the change,
+ * so the change and its record commit together or not at all.
+ */
+export async function recordAudit(tx: DbOrTx, auth: Pick<Auth, "userId" | "displayName" | "ip"> | null, input: AuditInput): Promise<void> {
+  await tx.insert(auditEvents).values({
+    regionCode: input.regionCode,
+    organisationId: input.organisationId,
+    actorId: auth?.userId ?? null,
+    actorName: auth?.displayName ?? "系统",
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: clean(input.before),
+    after: clean(input.after),
+    ip: auth?.ip ?? null,
+  });
+}

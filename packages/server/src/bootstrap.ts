@@ -1,0 +1,71 @@
+import path from "node:path";
+import type { Config } from "./config";
+import { openPglite, openPostgres, type Database } from "./db/client";
+import { acquireDataDirLock } from "./db/lock";
+import { migrate } from "./db/migrate";
+import { loadRegions } from "./regions/load";
+import { createDemoData, hasDemoData } from "./demo";
+import { buildApp, type App } from "./http/app";
+import type { AppContext } from "./http/context";
+import "./modules-demo";
+
+export interface Running {
+  app: App;
+  ctx: AppContext;
+  demoCreated: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (PGlite in the data directory, or PostgreSQL through DATABASE_URL),
+ * migrates it, loads the division codes at first start, creates demo data where asked,
+ * and builds the HTTP app.
+ */
+export async function openDatabase(config: Config): Promise<{ database: Database; release: () => void }> {
+  if (config.databaseUrl) return { database: await openPostgres(config.databaseUrl), release: () => undefined };
+  const release = acquireDataDirLock(config.dataDir);
+  try {
+    return { database: await openPglite({ dataDir: path.join(config.dataDir, "pgdata") }), release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  await migrate(database);
+  await loadRegions(database);
+}
+
+export async function boot(config: Config, options: { logger?: boolean; demo?: boolean; now?: () => Date } = {}): Promise<Running> {
+  const { database, release } = await openDatabase(config);
+  try {
+    await prepareDatabase(database);
+    const ctx: AppContext = { database, config, now: options.now ?? (() => new Date()) };
+    const wantDemo =
+      options.demo ?? (config.demo === "on" || (config.demo === "auto" && database.kind === "pglite"));
+    let demoCreated = false;
+    if (wantDemo && !(await hasDemoData(ctx))) {
+      await createDemoData(ctx);
+      demoCreated = true;
+    }
+    const app = await buildApp(ctx, { logger: options.logger });
+    let closed = false;
+    return {
+      app,
+      ctx,
+      demoCreated,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await database.close();
+        release();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,127 @@
+import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** 柔性执法案件. */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    caseNo: text("case_no").notNull(),
+    status: text("status").notNull(),
+    route: text("route"),
+    partyType: text("party_type").notNull(),
+    partyName: text("party_name").notNull(),
+    partyCreditCode: text("party_credit_code"),
+    partyIdNumberEnc: text("party_id_number_enc"),
+    partyIdNumberMasked: text("party_id_number_masked"),
+    partyAddress: text("party_address"),
+    partyContact: text("party_contact"),
+    partyPhone: text("party_phone"),
+    industryCategory: text("industry_category"),
+    matterCode: text("matter_code").notNull(),
+    matterName: text("matter_name").notNull(),
+    facts: text("facts").notNull().default(""),
+    actDate: date("act_date", { mode: "string" }).notNull(),
+    actEndDate: date("act_end_date", { mode: "string" }),
+    discoveredOn: date("discovered_on", { mode: "string" }).notNull(),
+    circumstances: jsonb("circumstances").notNull().default({}),
+    inspection: jsonb("inspection").notNull().default({}),
+    decision: jsonb("decision"),
+    proposedOutcome: text("proposed_outcome"),
+    decidedOutcome: text("decided_outcome"),
+    departureReason: text("departure_reason"),
+    decidedBy: uuid("decided_by"),
+    decidedOn: date("decided_on", { mode: "string" }),
+    listVersionId: uuid("list_version_id"),
+    listItemSeq: integer("list_item_seq"),
+    fineYuan: numeric("fine_yuan", { precision: 14, scale: 2, mode: "number" }),
+    benchmarkFineYuan: numeric("benchmark_fine_yuan", { precision: 14, scale: 2, mode: "number" }),
+    partyChoice: text("party_choice"),
+    terminationReason: text("termination_reason"),
+    correctionDue: date("correction_due", { mode: "string" }),
+    correctedOn: date("corrected_on", { mode: "string" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    reopenCount: integer("reopen_count").notNull().default(0),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdBy: uuid("created_by"),
+    lockVersion: integer("lock_version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cases_no_uq").on(t.organisationId, t.caseNo),
+    index("cases_org_status_idx").on(t.organisationId, t.status),
+    index("cases_region_decided_idx").on(t.regionCode, t.decidedOn),
+    index("cases_org_decided_idx").on(t.organisationId, t.decidedOn),
+    index("cases_due_idx").on(t.correctionDue),
+  ],
+);
+
+/** A soft measure carried out (a statistics record) with its written record. */
+export const measures = pgTable(
+  "measures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    caseId: uuid("case_id"),
+    method: text("method").notNull(),
+    carriedOutOn: date("carried_out_on", { mode: "string" }).notNull(),
+    persons: integer("persons").notNull().default(1),
+    writtenRecord: text("written_record"),
+    documentId: uuid("document_id"),
+    cancelled: boolean("cancelled").notNull().default(false),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("measures_case_idx").on(t.caseId),
+    index("measures_org_date_idx").on(t.organisationId, t.carriedOutOn),
+    index("measures_region_date_idx").on(t.regionCode, t.carriedOutOn),
+  ],
+);
+
+/** 证据 files, hashed (SHA-256). */
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    fileName: text("file_name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    description: text("description"),
+    uploadedBy: uuid("uploaded_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_case_idx").on(t.caseId)],
+);
+
+/** 复查 of a correction order and 回访 after a decision: scheduled tasks with results. */
+export const caseTasks = pgTable(
+  "case_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    kind: text("kind").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    doneOn: date("done_on", { mode: "string" }),
+    result: jsonb("result"),
+    doneBy: uuid("done_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_tasks_case_idx").on(t.caseId), index("case_tasks_due_idx").on(t.organisationId, t.doneOn, t.dueOn)],
+);

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * The product's command line: `kuanyan <command>`.
+ *   start [--port N] [--data-dir DIR] [--demo|--no-demo]   serve the console and API
+ *   migrate                                                  create/upgrade the database schema
+ */
+import { parseArgs } from "./args";
+import { startCommand, configFromFlags } from "./start";
+
+const { positional, flags } = parseArgs(process.argv.slice(2));
+const command = positional[0] ?? "start";
+
+async function main() {
+  switch (command) {
+    case "start":
+      return startCommand(flags);
+    case "migrate": {
+      const { openDatabase, prepareDatabase } = await import("../bootstrap");
+      const { database, release } = await openDatabase(configFromFlags(flags));
+      await prepareDatabase(database);
+      await database.close();
+      release();
+      console.log("数据库已是最新结构。");
+      return;
+    }
+    default:
+      console.error(`未知命令：${command}\n可用命令：start、migrate`);
+      process.exit(2);
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.message.slice(0, 2000));
+  process.exit(1);
+});

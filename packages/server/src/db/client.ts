@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the services use, whatever the driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or a transaction in progress. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Runs raw SQL (several statements allowed); used by the migrator and tests. */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one query with parameters and returns rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** PGlite only: the underlying instance (for dumpDataDir in tests). */
+  pglite?: PGlite;
+}
+
+/** PGlite errors carry huge payloads; keep only what a person needs to read. */
+export function conciseDbError(err: unknown): Error {
+  if (err instanceof Error) {
+    const e = new Error(err.message.slice(0, 500));
+    const code = (err as { code?: string }).code;
+    if (code) (e as Error & { code?: string }).code = code;
+    return e;
+  }
+  return new Error(String(err).slice(0, 500));
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  } catch (err) {
+    throw conciseDbError(err);
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    pglite: client,
+    async exec(sqlText) {
+      try {
+        await client.exec(sqlText);
+      } catch (err) {
+        throw conciseDbError(err);
+      }
+    },
+    async query<T>(sqlText: string, params: unknown[] = []) {
+      try {
+        return (await client.query<T>(sqlText, params)).rows;
+      } catch (err) {
+        throw conciseDbError(err);
+      }
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Fail early with a clear message when the server cannot be reached.
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`无法连接 PostgreSQL（DATABASE_URL）：${(err as Error).message}`);
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async exec(sqlText) {
+      await pool.query(sqlText);
+    },
+    async query<T>(sqlText: string, params: unknown[] = []) {
+      return (await pool.query(sqlText, params)).rows as T[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The database schema (PostgreSQL ≥ 15; the same on PGlite). Every domain table carries
+ * `region_code` (GB/T 2260, 6 digits, of the owning organisation) so that a distributed
+ * PostgreSQL can shard by region; see docs/database.md.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** 行政区划: province (1), city (2), county (3), township (4). */
+export const regions = pgTable(
+  "regions",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    parentCode: text("parent_code"),
+    level: smallint("level").notNull(),
+  },
+  (t) => [index("regions_parent_idx").on(t.parentCode)],
+);
+
+/** 执法主体 and other organisations (司法局, 乡镇人民政府, 人民政府). */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name").notNull(),
+    creditCode: text("credit_code"),
+    domain: text("domain").notNull(),
+    kind: text("kind").notNull(),
+    parentId: uuid("parent_id"),
+    contactPerson: text("contact_person"),
+    contactPhone: text("contact_phone"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_name_uq").on(t.name),
+    index("organisations_region_idx").on(t.regionCode),
+    index("organisations_parent_idx").on(t.parentId),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    licenceNo: text("licence_no"),
+    phone: text("phone"),
+    active: boolean("active").notNull().default(true),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_username_uq").on(t.username), index("users_org_idx").on(t.organisationId)],
+);
+
+/** Sessions live in the database so that any server process can serve any request. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** 全过程记录: append-only audit events, written in the same transaction as the change. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    regionCode: text("region_code").notNull(),
+    organisationId: uuid("organisation_id"),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId),
+    index("audit_org_idx").on(t.organisationId, t.at),
+  ],
+);
+
+/** Named counters (document numbers and the like), incremented under a row lock. */
+export const counters = pgTable("counters", {
+  key: text("key").primaryKey(),
+  regionCode: text("region_code").notNull(),
+  value: integer("value").notNull().default(0),
+});
+
+/** Installation-wide settings (e.g. the key that encrypts ID numbers), created at first start. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export * from "../lists/schema";
+export * from "../cases/schema";
+export * from "../documents/schema";
+export * from "../statistics/schema";

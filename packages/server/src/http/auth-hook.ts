@@ -1,0 +1,43 @@
+import type { FastifyInstance } from "fastify";
+import { SESSION_COOKIE, findSession } from "../auth/sessions";
+import { AppError } from "./errors";
+import type { AppContext } from "./context";
+
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Resolves the session cookie to `request.auth` for every request, refuses API calls without a
+ * session (401) unless the route is public, and requires the CSRF token (header x-csrf-token)
+ * on every state-changing request made with a session.
+ */
+export function installAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request) => {
+    request.auth = null;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await findSession(ctx.database.db, token, ctx.now());
+      if (s) {
+        request.auth = {
+          userId: s.userId,
+          username: s.username,
+          displayName: s.displayName,
+          roles: s.roles,
+          organisationId: s.organisationId,
+          organisationName: s.organisationName,
+          regionCode: s.regionCode,
+          csrfToken: s.csrfToken,
+          sessionTokenHash: s.tokenHash,
+          ip: request.ip,
+        };
+      }
+    }
+    const isApi = request.url.startsWith("/api/v1/");
+    const isPublic = request.routeOptions.config?.access === "public";
+    if (!isApi || isPublic) return;
+    if (!request.auth) throw new AppError("unauthenticated", "请先登录");
+    if (unsafe.has(request.method) && request.headers["x-csrf-token"] !== request.auth.csrfToken) {
+      throw new AppError("csrf_failed", "安全校验失败（CSRF 令牌缺失或无效），请刷新页面后重试");
+    }
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * One error model: a stable English `code` for programs, a Chinese `message` for people,
+ * mapped to an HTTP status in one table.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  version_conflict: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 423,
+  rule_violation: 422,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.statusCode = errorStatus[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what}不存在或无权查看`);
+export const forbidden = (message = "您没有执行此操作的权限") => new AppError("forbidden", message);
+export const versionConflict = () =>
+  new AppError("version_conflict", "该记录已被他人修改，请刷新后重试（您的修改未保存）");

@@ -1,0 +1,31 @@
+import { eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { regions } from "../db/schema";
+import type { AppContext } from "../http/context";
+
+export async function regionRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/api/v1/regions",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["行政区划"],
+        summary: "下级行政区划（不带 parent 时为省级）",
+        querystring: z.object({ parent: z.string().regex(/^\d{2,9}$/, "应为行政区划代码").optional().describe("上级区划代码") }),
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) }) },
+      },
+    },
+    async (request) => {
+      const { parent } = request.query;
+      const rows = await ctx.database.db
+        .select({ code: regions.code, name: regions.name, level: regions.level })
+        .from(regions)
+        .where(parent ? eq(regions.parentCode, parent) : isNull(regions.parentCode))
+        .orderBy(regions.code);
+      return { items: rows };
+    },
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Fresh databases for tests, each test on its own: KUANYAN_TEST_DB=pglite (default) or postgres.
+ * A template (migrated, division codes loaded, demo data created) is built once per worker
+ * (PGlite: dumpDataDir/loadDataDir) or once per source version (PostgreSQL: CREATE DATABASE … TEMPLATE).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { loadConfig, type Config } from "../config";
+import { openPglite, openPostgres, type Database } from "../db/client";
+import { prepareDatabase } from "../bootstrap";
+import { createDemoData } from "../demo";
+import type { AppContext } from "../http/context";
+
+export const testDbKind = (process.env.KUANYAN_TEST_DB ?? "pglite") as "pglite" | "postgres";
+const pgUrl = process.env.KUANYAN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }, overrides);
+}
+
+/** A hash of everything that shapes the template: migrations, seed data and source. */
+function sourceHash(): string {
+  const h = crypto.createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.includes(".test.")) h.update(p).update(fs.readFileSync(p));
+    }
+  };
+  for (const d of ["packages/server/drizzle", "packages/server/seed", "packages/server/src", "packages/domain/src"]) {
+    const full = path.join(root, d);
+    if (fs.existsSync(full)) walk(full);
+  }
+  return h.digest("hex").slice(0, 12);
+}
+
+async function seedTemplate(database: Database): Promise<void> {
+  await prepareDatabase(database);
+  const ctx: AppContext = { database, config: testConfig(), now: () => new Date() };
+  await createDemoData(ctx);
+}
+
+let pgliteTemplate: Promise<Blob> | null = null;
+
+async function buildPgliteTemplate(): Promise<Blob> {
+  const db = await openPglite();
+  await seedTemplate(db);
+  const dump = await db.pglite!.dumpDataDir("none");
+  await db.close();
+  return dump;
+}
+
+let pgTemplate: Promise<string> | null = null;
+
+async function adminQuery<T = unknown>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function buildPgTemplate(): Promise<string> {
+  const name = `kuanyan_tmpl_${sourceHash()}`;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(727002)");
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rows.length) {
+      const building = `${name}_building`;
+      await client.query(`DROP DATABASE IF EXISTS ${building}`);
+      await client.query(`CREATE DATABASE ${building}`);
+      const db = await openPostgres(dbUrl(building), { max: 2 });
+      await seedTemplate(db);
+      await db.close();
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      // Old templates of other source versions are no longer needed.
+      const old = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'kuanyan_tmpl_%' AND datname <> $1", [name]);
+      for (const r of old.rows as { datname: string }[]) await client.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);
+    }
+    await client.query("SELECT pg_advisory_unlock(727002)");
+  } finally {
+    await client.end();
+  }
+  return name;
+}
+
+let counter = 0;
+
+/** A fresh database with the schema, division codes and demo data. Close it after the test. */
+export async function freshDatabase(): Promise<Database> {
+  if (testDbKind === "pglite") {
+    pgliteTemplate ??= buildPgliteTemplate();
+    return openPglite({ loadDataDir: await pgliteTemplate });
+  }
+  pgTemplate ??= buildPgTemplate();
+  const template = await pgTemplate;
+  const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const db = await openPostgres(dbUrl(name), { max: 20 });
+  const close = db.close;
+  db.close = async () => {
+    await close();
+    await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+  };
+  return db;
+}
+
+/** A fresh, empty PostgreSQL database URL (for tests that start server processes themselves). */
+export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: dbUrl(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
