@@ -144,3 +144,13 @@ describe("checkMatter reports problems in Chinese", () => {
     expect(problems).toContain("YJ-AQSCF-097-04：缺少处罚依据");
   });
 });
+
+describe("the 三明 seed lists (lists/seed) refer only to catalogued matters", () => {
+  it("every 事项编码 of the 不予, 减轻 and 从轻 lists is in the catalogue", async () => {
+    const lists = await import("../lists");
+    const items = [...lists.sanmingNoPenaltyItems, ...lists.sanmingMitigatedItems, ...lists.sanmingLighterItems];
+    expect(items.length).toBe(10);
+    const missing = items.filter((i) => !findMatter(i.matterCode)).map((i) => i.matterCode);
+    expect(missing).toEqual([]);
+  });
+});
