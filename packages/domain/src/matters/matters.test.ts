@@ -150,7 +150,7 @@ describe("the 三明 seed lists (lists/seed) refer only to catalogued matters", 
     const lists = await import("../lists");
     const items = [...lists.sanmingNoPenaltyItems, ...lists.sanmingMitigatedItems, ...lists.sanmingLighterItems];
     expect(items.length).toBe(10);
-    const missing = items.filter((i) => !findMatter(i.matterCode)).map((i) => i.matterCode);
+    const missing = items.filter((i) => !findMatter(i.matterCode ?? "")).map((i) => i.matterCode);
     expect(missing).toEqual([]);
   });
 });
