@@ -105,6 +105,9 @@ export function validateTemplate(t: DocumentTemplate): string[] {
     }
     if (b.kind === "table") {
       if (!Number.isInteger(b.columns) || b.columns < 1 || b.columns > 8) errors.push("表格列数必须为1至8");
+      if (b.widths && (b.widths.length !== b.columns || b.widths.some((w) => !(w > 0)))) {
+        errors.push("表格列宽的个数必须与列数相同且均为正数");
+      }
       b.rows.forEach((r, i) => {
         const span = r.cells.reduce((s, c) => s + (c.colSpan ?? 1), 0);
         if (span !== b.columns) errors.push(`表格第${i + 1}行的单元格数与列数（${b.columns}）不符`);
@@ -246,6 +249,7 @@ function build(
         blocks.push({
           kind: "table",
           columns: b.columns,
+          widths: b.widths ?? Array.from({ length: b.columns }, () => 1),
           rows: b.rows.map((r) => ({
             cells: r.cells.map((c) => ({
               runs: runsOf(c.text),

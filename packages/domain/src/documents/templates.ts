@@ -224,6 +224,7 @@ const followUpForm: DocumentTemplate = {
     {
       kind: "table",
       columns: 4,
+      widths: [26, 27, 19, 28],
       rows: [
         {
           cells: [
@@ -442,6 +443,7 @@ const deliveryReceipt: DocumentTemplate = {
     {
       kind: "table",
       columns: 4,
+      widths: [26, 27, 19, 28],
       rows: [
         labelValue("送达文书名称及文号", "{{deliveredDocument}}", 2),
         labelValue("受送达人", "{{partyName}}"),

@@ -87,7 +87,13 @@ export type TemplateBlock =
       omitIfEmpty?: string;
     }
   /** A form table (回访登记表, 送达回证): rows of label cells and value cells. */
-  | { kind: "table"; columns: number; rows: TemplateTableRow[] }
+  | {
+      kind: "table";
+      columns: number;
+      /** Relative column widths (one per column); equal widths when absent. */
+      widths?: number[];
+      rows: TemplateTableRow[];
+    }
   /** Organisation name, seal area "（印章）" and date of issue, bottom right. */
   | { kind: "signature"; organisation: string; sealNote: string; dateField: string }
   /** The seed's footer: 本文书一式二份，一份送达，一份归档。送达人签名： 被送达人签名： 送达时间： */
@@ -139,7 +145,7 @@ export type FilledBlock =
   | { kind: "title"; runs: TextRun[] }
   | { kind: "number"; runs: TextRun[] }
   | { kind: "paragraph"; runs: TextRun[]; indent: boolean; align: Align }
-  | { kind: "table"; columns: number; rows: FilledTableRow[] }
+  | { kind: "table"; columns: number; /** Relative widths, one per column. */ widths: number[]; rows: FilledTableRow[] }
   | { kind: "signature"; organisation: string; sealNote: string; date: string }
   | {
       kind: "footer";

@@ -21,7 +21,7 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import type { FilledBlock, FilledDocument, TextRun as DocRun } from "@kuanyan/domain/documents";
-import { charPitchPt, linePitchPt, mmToTwip, officialLayout, ptToTwip, signatureIndents } from "./layout";
+import { charPitchPt, columnWidths, linePitchPt, mmToTwip, officialLayout, ptToTwip, signatureIndents } from "./layout";
 
 /** Fonts named in the DOCX, each with the alternative Word uses when it is missing. */
 export const docxFonts = {
@@ -76,36 +76,38 @@ const alignments = {
 } as const;
 
 function table(block: Extract<FilledBlock, { kind: "table" }>): Table {
-  const width = mmToTwip(L.typeAreaMm.width);
-  const colWidth = Math.floor(width / block.columns);
+  const colWidths = columnWidths(block.widths, mmToTwip(L.typeAreaMm.width)).map(Math.floor);
   const tableLine = ptToTwip(L.tablePt * 1.5);
   const border = { style: BorderStyle.SINGLE, size: 6, color: "000000" };
+  const rows = block.rows.map((row) => {
+    let col = 0;
+    const cells = row.cells.map((cell) => {
+      const width = colWidths.slice(col, col + cell.colSpan).reduce((a, v) => a + v, 0);
+      col += cell.colSpan;
+      return new TableCell({
+        columnSpan: cell.colSpan,
+        width: { size: width, type: WidthType.DXA },
+        verticalAlign: cell.role === "label" || cell.minLines === 1 ? VerticalAlign.CENTER : VerticalAlign.TOP,
+        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        children: [
+          new Paragraph({
+            alignment: cell.role === "label" ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { line: tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            children: runsOf(cell.runs, L.tablePt * 2),
+          }),
+        ],
+      });
+    });
+    return new TableRow({
+      height: { value: tableLine * Math.max(...row.cells.map((c) => c.minLines)) + 160, rule: "atLeast" },
+      children: cells,
+    });
+  });
   return new Table({
-    width: { size: colWidth * block.columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: block.columns }, () => colWidth),
+    width: { size: colWidths.reduce((a, v) => a + v, 0), type: WidthType.DXA },
+    columnWidths: colWidths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: block.rows.map(
-      (row) =>
-        new TableRow({
-          height: { value: tableLine * Math.max(...row.cells.map((c) => c.minLines)) + 160, rule: "atLeast" },
-          children: row.cells.map(
-            (cell) =>
-              new TableCell({
-                columnSpan: cell.colSpan,
-                width: { size: colWidth * cell.colSpan, type: WidthType.DXA },
-                verticalAlign: VerticalAlign.CENTER,
-                margins: { top: 60, bottom: 60, left: 100, right: 100 },
-                children: [
-                  new Paragraph({
-                    alignment: cell.role === "label" ? AlignmentType.CENTER : AlignmentType.LEFT,
-                    spacing: { line: tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-                    children: runsOf(cell.runs, L.tablePt * 2),
-                  }),
-                ],
-              }),
-          ),
-        }),
-    ),
+    rows,
   });
 }
 
@@ -150,7 +152,7 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
         break;
       case "signature": {
         const indents = signatureIndents(b.organisation, b.date);
-        children.push(emptyLine(), emptyLine());
+        children.push(emptyLine());
         children.push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,

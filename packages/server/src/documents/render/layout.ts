@@ -20,10 +20,10 @@ export const officialLayout = {
   bodyPt: 16,
   /** 2号 */
   titlePt: 22,
-  /** 4号, for form tables */
-  tablePt: 14,
-  /** Footer lines (本文书一式二份…) */
-  footerPt: 14,
+  /** 小四, for form tables */
+  tablePt: 12,
+  /** Footer lines (本文书一式二份…), 小四 */
+  footerPt: 12,
 } as const;
 
 /** 225 mm / 22 lines ≈ 28.94 pt. */
@@ -60,3 +60,9 @@ export function signatureIndents(organisation: string, date: string): { organisa
 /** Characters that may not begin a line (行首禁则) and may not end one (行尾禁则). */
 export const NO_LINE_START = new Set([..."，。、；：？！）》」』”’〕】〗…—·%,.;:?!)]}"]);
 export const NO_LINE_END = new Set([..."（《「『“‘〔【〖([{"]);
+
+/** Column widths in points (or any unit) from relative widths. */
+export function columnWidths(relative: readonly number[], total: number): number[] {
+  const sum = relative.reduce((a, b) => a + b, 0);
+  return relative.map((w) => (w / sum) * total);
+}
