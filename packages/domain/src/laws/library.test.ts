@@ -107,6 +107,7 @@ describe("LawLibrary: search", () => {
     expect(hits[0].label).toBe("《中华人民共和国安全生产法》第三条第一款"); // 发生 ×2, before the 款 below
     expect(hits.map((h) => h.label)).toContain("《中华人民共和国安全生产法》第三条第二款");
     expect(library.search("发生", { limit: 1 })).toHaveLength(1);
+    expect(library.search("发生", 2)).toHaveLength(2);
     expect(library.search("   ")).toEqual([]);
   });
 });

@@ -194,7 +194,8 @@ export class LawLibrary implements TitleResolver {
    * in every law) puts that provision first; then paragraphs (款) containing every whitespace-separated
    * term, most occurrences first, in library order.
    */
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
+  search(query: string, limitOrOptions: number | SearchOptions = {}): SearchHit[] {
+    const options: SearchOptions = typeof limitOrOptions === "number" ? { limit: limitOrOptions } : limitOrOptions;
     const limit = options.limit ?? 20;
     const q = query.trim();
     if (q === "" || limit <= 0) return [];
