@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCitation, formatCitations, parseCitation, parseCitations, sameCitation } from "./citations";
+import { citationWithin, formatCitation, formatCitations, parseCitation, parseCitations, sameCitation } from "./citations";
 import { fixtureLibrary } from "./fixtures.test-support";
 import { resolveCitation } from "./library";
 import type { Citation } from "./types";
@@ -157,5 +157,20 @@ describe("resolveCitation", () => {
     expect(unknown).toEqual({ ok: false, error: "法律法规库中没有《中华人民共和国食品安全法》" });
     const missing = resolveCitation(library, ok("《安全生产法》第二条第（九）项", { resolver: library }));
     expect(missing.ok).toBe(false);
+  });
+});
+
+describe("citationWithin", () => {
+  const art97 = { law: SAFETY, article: 97 };
+  it("an item or paragraph is within its article; an article is not within one of its paragraphs", () => {
+    expect(citationWithin({ ...art97, item: 4 }, art97)).toBe(true);
+    expect(citationWithin(art97, art97)).toBe(true);
+    expect(citationWithin({ law: PUNISH, article: 33, paragraph: 1 }, { law: PUNISH, article: 33 })).toBe(true);
+    expect(citationWithin({ law: PUNISH, article: 33 }, { law: PUNISH, article: 33, paragraph: 1 })).toBe(false);
+    expect(citationWithin({ law: PUNISH, article: 33, paragraph: 2 }, { law: PUNISH, article: 33, paragraph: 1 })).toBe(false);
+    expect(citationWithin({ ...art97, item: 4 }, { ...art97, item: 5 })).toBe(false);
+    expect(citationWithin({ ...art97, item: 4 }, { ...art97, paragraph: 1 })).toBe(true);
+    expect(citationWithin({ law: PUNISH, article: 97 }, art97)).toBe(false);
+    expect(citationWithin({ law: SAFETY, article: 98 }, art97)).toBe(false);
   });
 });

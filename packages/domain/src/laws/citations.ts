@@ -270,3 +270,18 @@ export function formatCitations(citations: readonly Citation[]): string {
 export function sameCitation(a: Citation, b: Citation): boolean {
   return a.law === b.law && a.article === b.article && a.paragraph === b.paragraph && a.item === b.item;
 }
+
+/**
+ * True when `citation` points at `scope` or at a part of it: 第九十七条第（四）项 is within 第九十七条;
+ * 第三十三条 is not within 第三十三条第一款. For "which list items cite this article/paragraph".
+ * An item cited without its paragraph counts as within any paragraph scope of the same article.
+ */
+export function citationWithin(citation: Citation, scope: Citation): boolean {
+  if (citation.law !== scope.law || citation.article !== scope.article) return false;
+  if (scope.paragraph !== undefined) {
+    if (citation.paragraph === undefined && citation.item === undefined) return false;
+    if (citation.paragraph !== undefined && citation.paragraph !== scope.paragraph) return false;
+  }
+  if (scope.item !== undefined && citation.item !== scope.item) return false;
+  return true;
+}

@@ -32,6 +32,7 @@ export {
   formatCitations,
   formatProvision,
   sameCitation,
+  citationWithin,
   type CitationParseResult,
   type CitationsParseResult,
   type CitationParseOptions,
