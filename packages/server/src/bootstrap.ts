@@ -7,7 +7,6 @@ import { loadRegions } from "./regions/load";
 import { createDemoData, hasDemoData } from "./demo";
 import { buildApp, type App } from "./http/app";
 import type { AppContext } from "./http/context";
-import "./modules-demo";
 
 export interface Running {
   app: App;

@@ -6,7 +6,7 @@ import { auditEvents, organisations } from "../db/schema";
 import { readScope, requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
 
-export async function auditRoutes(root: FastifyInstance, ctx: AppContext) {
+export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/api/v1/audit",

@@ -39,7 +39,7 @@ async function me(ctx: AppContext, userId: string) {
   };
 }
 
-export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
+export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const secure = (proto: string) => ctx.config.cookieSecure === "on" || (ctx.config.cookieSecure === "auto" && proto === "https");
 

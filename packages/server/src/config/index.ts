@@ -6,7 +6,7 @@ import { z } from "zod";
  * start with the list of what is wrong (in Chinese, with the variable's name).
  */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   KUANYAN_DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z

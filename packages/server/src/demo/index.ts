@@ -5,17 +5,31 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
 import type { AppContext } from "../http/context";
 import { DEMO_PASSWORD, demoOrganisations, demoUsers } from "./organisations";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { moduleFiles } from "../http/modules";
 
 export interface DemoIds {
   orgs: Map<string, { id: string; regionCode: string }>;
   users: Map<string, { id: string; displayName: string; organisationId: string }>;
 }
 
-/** A module adds its demo records (lists, cases, documents …) by adding a seeder here. */
+/**
+ * A module adds its demo records (lists, cases, documents …) with a file src/<module>/demo.ts
+ * exporting `seedDemo(ctx, tx, ids)`. They run in the order of `demoOrder`, then the rest by name.
+ */
 export type DemoSeeder = (ctx: AppContext, tx: Tx, ids: DemoIds) => Promise<void>;
-const seeders: DemoSeeder[] = [];
-export function registerDemoSeeder(seeder: DemoSeeder): void {
-  seeders.push(seeder);
+const demoOrder = ["laws", "matters", "lists", "cases", "documents", "statistics"];
+
+async function moduleSeeders(): Promise<{ name: string; seed: DemoSeeder }[]> {
+  const out: { name: string; seed: DemoSeeder }[] = [];
+  for (const file of moduleFiles("demo.ts")) {
+    const name = path.basename(path.dirname(file));
+    const mod = (await import(pathToFileURL(file).href)) as { seedDemo?: DemoSeeder };
+    if (mod.seedDemo) out.push({ name, seed: mod.seedDemo });
+  }
+  const rank = (n: string) => (demoOrder.includes(n) ? demoOrder.indexOf(n) : demoOrder.length);
+  return out.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 export async function hasDemoData(ctx: AppContext): Promise<boolean> {
@@ -64,7 +78,7 @@ export async function createDemoData(ctx: AppContext): Promise<DemoIds> {
         .returning();
       ids.users.set(u.username, { id: row.id, displayName: row.displayName, organisationId: org.id });
     }
-    for (const seed of seeders) await seed(ctx, tx, ids);
+    for (const { seed } of await moduleSeeders()) await seed(ctx, tx, ids);
     await recordAudit(tx, null, {
       action: "demo.created",
       entityType: "installation",

@@ -61,10 +61,10 @@ function present(o: OrgRow, regionName: string | null): z.infer<typeof ZOrganisa
 function checkCreditCode(code: string | undefined) {
   if (!code) return;
   const r = validateUnifiedSocialCreditCode(code);
-  if (!r.ok) throw new AppError("validation_failed", `统一社会信用代码：${r.error}`, [{ field: "creditCode", message: `统一社会信用代码：${r.error}` }]);
+  if (!r.ok) throw new AppError("validation_failed", r.error, [{ field: "creditCode", message: r.error }]);
 }
 
-export async function organisationRoutes(root: FastifyInstance, ctx: AppContext) {
+export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 

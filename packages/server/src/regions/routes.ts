@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { regions } from "../db/schema";
 import type { AppContext } from "../http/context";
 
-export async function regionRoutes(root: FastifyInstance, ctx: AppContext) {
+export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/api/v1/regions",

@@ -47,12 +47,39 @@ async function seedTemplate(database: Database): Promise<void> {
 
 let pgliteTemplate: Promise<Blob> | null = null;
 
+/**
+ * The PGlite template is built once per source version and kept on disk (.tmp/test-templates),
+ * shared by all workers and later runs; a lock file makes the others wait for the first.
+ */
 async function buildPgliteTemplate(): Promise<Blob> {
-  const db = await openPglite();
-  await seedTemplate(db);
-  const dump = await db.pglite!.dumpDataDir("none");
-  await db.close();
-  return dump;
+  const dir = path.join(root, ".tmp", "test-templates");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `pglite-${sourceHash()}.tar`);
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch {
+      const st = fs.statSync(lock, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 180_000) fs.rmSync(lock, { force: true }); // a builder that died
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const db = await openPglite();
+    await seedTemplate(db);
+    const dump = await db.pglite!.dumpDataDir("none");
+    await db.close();
+    const tmp = `${file}.${process.pid}`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file);
+    for (const old of fs.readdirSync(dir)) if (old.startsWith("pglite-") && old.endsWith(".tar") && path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
+    return dump;
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 let pgTemplate: Promise<string> | null = null;

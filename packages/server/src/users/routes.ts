@@ -61,7 +61,7 @@ function checkOfficer(rolesGiven: readonly string[], licenceNo: string | null | 
   }
 }
 
-export async function userRoutes(root: FastifyInstance, ctx: AppContext) {
+export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
