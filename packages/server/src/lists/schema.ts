@@ -36,6 +36,7 @@ export const listVersions = pgTable(
     reviewComments: jsonb("review_comments").notNull().default([]),
     quality: jsonb("quality").notNull().default([]),
     warningReason: text("warning_reason"),
+    repealReason: text("repeal_reason"),
     lockVersion: integer("lock_version").notNull().default(1),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
