@@ -21,7 +21,6 @@ import {
   linePitchPt,
   mmToPt,
   officialLayout,
-  signatureIndents,
 } from "./layout";
 
 export interface PdfRenderOptions {
@@ -233,28 +232,21 @@ function drawSignature(
   // 正文下空一行 (GB/T 9704-2012 7.3.5.1).
   w.blank(1);
   w.ensure(3 * linePitchPt);
-  const indents = signatureIndents(b.organisation, b.date);
-  const orgY = w.y;
-  const orgW = bodyWidth(doc, b.organisation);
-  const orgX = right - indents.organisation * charPitchPt - orgW;
-  w.line(b.organisation, orgX, { size: L.bodyPt, font: "body", tracking: bodyTracking, pitch: linePitchPt });
-  if (options.sealImage) w.blank();
-  else {
-    const sealW = bodyWidth(doc, b.sealNote);
-    const sealX = right - signatureIndents(b.sealNote, b.date).organisation * charPitchPt - sealW;
-    w.line(b.sealNote, sealX, { size: L.bodyPt, font: "body", tracking: bodyTracking, pitch: linePitchPt });
-  }
+  // Measured widths: the date right-aligned 4 characters from the edge, the others centred over it.
   const dateW = bodyWidth(doc, b.date);
-  w.line(b.date, right - indents.date * charPitchPt - dateW, {
-    size: L.bodyPt,
-    font: "body",
-    tracking: bodyTracking,
-    pitch: linePitchPt,
-  });
+  const dateX = right - 4 * charPitchPt - dateW;
+  const centre = dateX + dateW / 2;
+  const centredX = (text: string) => Math.min(centre - bodyWidth(doc, text) / 2, right - bodyWidth(doc, text));
+  const orgY = w.y;
+  const body = { size: L.bodyPt, font: "body" as const, tracking: bodyTracking, pitch: linePitchPt };
+  w.line(b.organisation, centredX(b.organisation), body);
+  if (options.sealImage) w.blank();
+  else w.line(b.sealNote, centredX(b.sealNote), body);
+  w.line(b.date, dateX, body);
   if (options.sealImage) {
     // 印章端正、居中下压发文机关署名和成文日期 (GB/T 9704-2012 7.3.5.1).
     const size = mmToPt(options.sealSizeMm ?? 42);
-    const cx = right - indents.date * charPitchPt - dateW / 2;
+    const cx = centre;
     const cy = orgY + (w.y - orgY) / 2;
     doc.image(options.sealImage, cx - size / 2, cy - size / 2, { fit: [size, size], align: "center", valign: "center" });
   }

@@ -1,0 +1,245 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BUILT_IN_TEMPLATES,
+  DOCUMENT_TYPES,
+  documentPlainText,
+  fillTemplate,
+  sampleValues,
+  type DocumentType,
+  type FilledDocument,
+} from "@kuanyan/domain/documents";
+import { renderDocx } from "./docx";
+import { mmToPt } from "./layout";
+import { pdfPageLayout, renderPdf } from "./pdf";
+import { sampleSealPng, sampleSignaturePng } from "./sample-images";
+
+const TODAY = "2026-11-25";
+const hasTool = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+const hasPoppler = hasTool("pdftotext") && hasTool("pdfinfo") && hasTool("pdftoppm");
+const hasSoffice = hasTool("soffice");
+if (!hasPoppler) console.warn("SKIP PDF read-back tests: poppler-utils (pdftotext, pdfinfo, pdftoppm) is not installed");
+if (!hasSoffice) console.warn("SKIP LibreOffice DOCX test: soffice (Debian libreoffice-writer-nogui) is not installed");
+
+function filled(type: DocumentType): FilledDocument {
+  const result = fillTemplate(BUILT_IN_TEMPLATES[type], sampleValues(type, TODAY), { today: TODAY });
+  if (!result.ok) throw new Error(result.message);
+  return result.document;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "kuanyan-render-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, bytes: Buffer): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Text without whitespace and without the page numbers "— 1 —". */
+const squash = (text: string) => text.replace(/—\s*\d+\s*—/g, "").replace(/\s+/g, "");
+
+interface Word {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+function words(file: string): { pages: { width: number; height: number }[]; words: Word[] } {
+  const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
+  const pages: { width: number; height: number }[] = [];
+  const out: Word[] = [];
+  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    pages.push({ width: Number(m[1]), height: Number(m[2]) });
+    for (const w of m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      out.push({ page: pages.length, xMin: +w[1], yMin: +w[2], xMax: +w[3], yMax: +w[4], text: w[5] });
+    }
+  }
+  return { pages, words: out };
+}
+
+describe("every template renders to DOCX and PDF for the demo case", () => {
+  for (const type of DOCUMENT_TYPES) {
+    it(`${type}: the PDF reads back (pdftotext) with every line of the document's text`, async () => {
+      const doc = filled(type);
+      const docx = await renderDocx(doc);
+      expect(docx.subarray(0, 2).toString("latin1")).toBe("PK");
+      const pdf = await renderPdf(doc);
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      if (!hasPoppler) return;
+      const file = write(`${type}.pdf`, pdf);
+      const text = squash(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+      for (const line of documentPlainText(doc).split("\n")) {
+        for (const cell of line.split("\t")) expect(text, `${type}: ${cell}`).toContain(squash(cell));
+      }
+      expect(text).not.toContain("{{");
+    });
+  }
+});
+
+describe.skipIf(!hasPoppler)("the PDF page is A4 in the GB/T 9704-2012 layout", () => {
+  it("page size is A4 (210 × 297 mm) on every page", async () => {
+    const file = write("size.pdf", await renderPdf(filled("no_penalty_decision")));
+    const info = execFileSync("pdfinfo", ["-f", "1", "-l", "9", file], { encoding: "utf8" });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)];
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    for (const s of sizes) {
+      expect(Number(s[1])).toBeCloseTo(mmToPt(210), 0);
+      expect(Number(s[2])).toBeCloseTo(mmToPt(297), 0);
+    }
+  });
+
+  it("body text starts at the 28 mm binding margin, ends at 26 mm from the right and stays in the 37 mm / 35 mm margins", async () => {
+    const file = write("margins.pdf", await renderPdf(filled("warning")));
+    const { words: ws } = words(file);
+    const minX = Math.min(...ws.map((w) => w.xMin));
+    const maxX = Math.max(...ws.map((w) => w.xMax));
+    expect(minX).toBeCloseTo(mmToPt(28), 0);
+    // Justified full lines reach the right edge of the 156 mm type area.
+    expect(maxX).toBeGreaterThan(mmToPt(210 - 26) - 1.5);
+    expect(maxX).toBeLessThan(mmToPt(210 - 26) + 1.5);
+    // The first line (the organisation) sits in the first 28.9 pt line of the type area below 37 mm.
+    const first = ws.reduce((a, b) => (b.yMin < a.yMin ? b : a));
+    expect(first.text).toBe("明溪县应急管理局");
+    expect(first.yMin).toBeGreaterThan(mmToPt(37) - 4);
+    expect(first.yMin).toBeLessThan(mmToPt(37) + 4);
+    expect(Math.max(...ws.map((w) => w.yMax))).toBeLessThan(mmToPt(297 - 35));
+  });
+
+  it("body lines hold 28 characters on a 28.9 pt line pitch (22 lines in 225 mm)", async () => {
+    const file = write("grid.pdf", await renderPdf(filled("warning")));
+    const { words: ws } = words(file);
+    const body = ws.filter((w) => w.text.startsWith("了事故隐患") || w.text.startsWith("故隐患排查"));
+    expect(body).toHaveLength(2);
+    expect([...body[0].text]).toHaveLength(28);
+    expect(body[1].yMin - body[0].yMin).toBeCloseTo(mmToPt(225) / 22, 1);
+    // The first line of a paragraph is indented two characters.
+    const indented = ws.find((w) => w.text.startsWith("本机关在日常监管"))!;
+    expect(indented.xMin - mmToPt(28)).toBeCloseTo((2 * mmToPt(156)) / 28, 0);
+  });
+
+  it("the date of issue is right-aligned 4 characters from the right edge, the organisation centred over it", async () => {
+    const file = write("signature.pdf", await renderPdf(filled("warning")));
+    const { words: ws } = words(file);
+    const date = ws.find((w) => w.text === "2026年11月25日")!;
+    const orgs = ws.filter((w) => w.text === "明溪县应急管理局");
+    const org = orgs[orgs.length - 1];
+    expect(pdfPageLayout.right - date.xMax).toBeCloseTo(4 * pdfPageLayout.charPitchPt, 0);
+    expect((org.xMin + org.xMax) / 2).toBeCloseTo((date.xMin + date.xMax) / 2, 0);
+    expect(org.yMin).toBeLessThan(date.yMin);
+  });
+
+  it("fonts are embedded as subsets", async () => {
+    const file = write("fonts.pdf", await renderPdf(filled("interview_notice")));
+    const out = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(out.length).toBeGreaterThanOrEqual(2);
+    for (const line of out) {
+      expect(line).toMatch(/\+NotoSerifSC/);
+      expect(line).toMatch(/\byes\s+yes\s+yes\b/);
+    }
+  });
+
+  it("pages render to PNG with pdftoppm", async () => {
+    const file = write("png.pdf", await renderPdf(filled("follow_up_form")));
+    execFileSync("pdftoppm", ["-r", "40", "-png", file, path.join(dir, "png-page")]);
+    const pngs = readdirSync(dir).filter((f) => f.startsWith("png-page") && f.endsWith(".png"));
+    expect(pngs.length).toBe(1);
+    expect(statSync(path.join(dir, pngs[0])).size).toBeGreaterThan(5000);
+  });
+});
+
+describe("PDF options", () => {
+  it("the same input and creation date give the same bytes; another date gives other bytes", async () => {
+    const doc = filled("warning");
+    const opts = { creationDate: new Date("2026-11-25T10:00:00+08:00"), sealImage: sampleSealPng() };
+    const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+    const a = await renderPdf(doc, opts);
+    const b = await renderPdf(doc, opts);
+    expect(sha(a)).toBe(sha(b));
+    const c = await renderPdf(doc, { ...opts, creationDate: new Date("2026-11-26T10:00:00+08:00") });
+    expect(sha(c)).not.toBe(sha(a));
+  });
+
+  it.skipIf(!hasPoppler)("draws the seal and the signature, prints the QR code's short code and marks 作废", async () => {
+    const doc = filled("warning");
+    const plainFile = write("plain.pdf", await renderPdf(doc));
+    const file = write(
+      "options.pdf",
+      await renderPdf(doc, {
+        sealImage: sampleSealPng(),
+        signatureImage: sampleSignaturePng(),
+        verification: { url: "https://kuanyan.example/verify/AB12CD34", code: "AB12-CD34" },
+        cancelled: true,
+      }),
+    );
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    expect(text).toContain("文书核验码：AB12-CD34");
+    // 作废 is drawn rotated, so pdftotext reads its two characters on separate lines.
+    expect(text).toMatch(/废/);
+    // With an electronic seal the "（印章）" placeholder gives way to the seal.
+    expect(text).not.toContain("（印章）");
+    expect(execFileSync("pdftotext", [plainFile, "-"], { encoding: "utf8" })).not.toMatch(/废/);
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    // Seal 240×240 and signature 300×100, each with its transparency mask.
+    const kinds = images.map((l) => l.trim().split(/\s+/).slice(2, 5).join(" "));
+    expect(kinds.filter((k) => k.startsWith("image")).sort()).toEqual(["image 240 240", "image 300 100"]);
+    expect(kinds.filter((k) => k.startsWith("smask"))).toHaveLength(2);
+    // The QR code is vector squares in the bottom margin: the page there is no longer blank.
+    execFileSync("pdftoppm", ["-r", "30", "-png", "-gray", "-y", "780", "-H", "60", "-x", "0", "-W", "200", file, path.join(dir, "qr")]);
+    expect(readdirSync(dir).some((f) => f.startsWith("qr"))).toBe(true);
+  });
+});
+
+describe("DOCX", () => {
+  it("has A4 pages, the GB/T 9704-2012 margins and names 仿宋_GB2312 and 方正小标宋简体 with alternatives", async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(filled("warning")));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).toContain('<w:sz w:val="44"/>'); // 2号 title
+    expect(xml).toContain('<w:sz w:val="32"/>'); // 3号 body
+    expect(xml).toMatch(/w:firstLineChars="200"/);
+    expect(xml).toContain("明应急告〔2026〕3号");
+    const fontsXml = await zip.file("word/fontTable.xml")!.async("string");
+    expect(fontsXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fontsXml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+  });
+
+  it.skipIf(!hasSoffice)(
+    "every DOCX opens and converts to PDF with LibreOffice headless, with the Chinese text intact",
+    async () => {
+      const files: string[] = [];
+      for (const type of DOCUMENT_TYPES) files.push(write(`lo-${type}.docx`, await renderDocx(filled(type))));
+      const outDir = path.join(dir, "lo");
+      const profile = `file://${path.join(dir, "lo-profile")}`;
+      execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files], {
+        stdio: "pipe",
+        timeout: 240_000,
+      });
+      for (const type of DOCUMENT_TYPES) {
+        const pdf = path.join(outDir, `lo-${type}.pdf`);
+        expect(existsSync(pdf), type).toBe(true);
+        if (!hasPoppler) continue;
+        const text = squash(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }));
+        expect(text, type).toContain(BUILT_IN_TEMPLATES[type].title);
+        expect(text, type).toContain("明溪县宏达木业有限公司");
+        const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+        expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      }
+    },
+    300_000,
+  );
+});
