@@ -15,6 +15,12 @@ export const cases = pgTable(
     caseNo: text("case_no").notNull(),
     status: text("status").notNull(),
     route: text("route"),
+    /** Details of the route: the transfer (reason, receiving body) or the escalation (to whom, question). */
+    routeDetail: jsonb("route_detail"),
+    /** 法制审核 (行政处罚法 第五十八条) of an ordinary-procedure case: pending | approved | returned. */
+    reviewStatus: text("review_status"),
+    /** The review's record: reviewer, date, opinion; 集体讨论 where required. */
+    review: jsonb("review"),
     partyType: text("party_type").notNull(),
     partyName: text("party_name").notNull(),
     partyCreditCode: text("party_credit_code"),
