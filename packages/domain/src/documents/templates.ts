@@ -37,7 +37,7 @@ const footer: TemplateBlock = {
   deliveredAtField: "deliveredAt",
 };
 
-const systemFields = [field("organisationName", true), field("documentNumber", false), field("issueDate", true)];
+const systemFields = [field("organisationName", true), field("documentNumber", true), field("issueDate", true)];
 const unnumberedSystemFields = [field("organisationName", true), field("issueDate", true)];
 const footerFields = [field("delivererName", false), field("recipientName", false), field("deliveredAt", false)];
 
@@ -269,7 +269,7 @@ const followUpForm: DocumentTemplate = {
   ],
   fields: [
     field("organisationName", true),
-    field("documentNumber", false),
+    field("documentNumber", true),
     field("partyName", true),
     field("partyRepresentative", true),
     field("caseNumber", true),
