@@ -19,7 +19,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const server = await startServer({ demo: true });
   process.env.KUANYAN_E2E_BASE_URL = server.baseURL;
   return async () => {
-    const logFile = path.join(repoRoot, "test-results", "server.log");
+    const logFile = path.join(repoRoot, "test-results", "e2e", "server.log");
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.writeFileSync(logFile, server.log());
     await server.stop();

@@ -55,7 +55,7 @@ test("a new user is sent to the login page, logs in as the demo officer, sees th
 test("a wrong password shows the Chinese error 用户名或密码错误 and keeps the user on the login page", async ({ page }, testInfo) => {
   await page.goto("/login");
   await submitLogin(page, demoUsers.officer, "wrong-password-1");
-  await expect(page.getByRole("alert").filter({ hasText: "用户名或密码错误" })).toBeVisible();
+  await expect(page.locator(".ky-login").getByRole("alert")).toHaveText("用户名或密码错误");
   await expect(page).toHaveURL(/\/login$/);
   await page.screenshot({ path: testInfo.outputPath("login-wrong-password.png"), fullPage: true });
 

@@ -15,7 +15,9 @@ export const chromiumPath = process.env.KUANYAN_CHROMIUM ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: here,
   testMatch: "**/*.spec.ts",
-  outputDir: path.join(here, "..", "test-results"),
+  // Screenshots and traces go to test-results/e2e (cleared at each run; test-results/vitest.json
+  // of the unit tests stays); the JSON report feeds scripts/test-summary.mjs.
+  outputDir: path.join(here, "..", "test-results", "e2e"),
   globalSetup: path.join(here, "global-setup.ts"),
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -24,7 +26,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: path.join(here, "..", "test-results", "playwright.json") }]],
   use: {
     // Set by global-setup.ts (or by you, to reuse a running server).
     baseURL: process.env.KUANYAN_E2E_BASE_URL,

@@ -27,12 +27,13 @@ function ErrorNotifierBridge() {
 }
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
+  const { user, loggedOut } = useAuth();
   const location = useLocation();
   if (user === undefined) return <FullPageSpin />;
   if (user === null) {
+    // After a session expired, come back to the same page; after logging out, start afresh.
     const back = location.pathname + location.search;
-    const to = back === "/" ? "/login" : `/login?redirect=${encodeURIComponent(back)}`;
+    const to = back === "/" || loggedOut ? "/login" : `/login?redirect=${encodeURIComponent(back)}`;
     return <Navigate to={to} replace />;
   }
   return <>{children}</>;

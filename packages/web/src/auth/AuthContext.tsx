@@ -7,6 +7,8 @@ import type { Me } from "../services/types";
 interface AuthState {
   /** undefined while the session is being checked, null when logged out. */
   user: Me | null | undefined;
+  /** True after the user logged out themselves (not when the session expired). */
+  loggedOut: boolean;
   access: Access;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
@@ -17,6 +19,7 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -40,6 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const session = await authApi.login(username, password);
+    setLoggedOut(false);
     setCsrfToken(session.csrfToken);
     setUser(session.user);
     return session.user;
@@ -50,13 +54,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setCsrfToken(null);
+      setLoggedOut(true);
       setUser(null);
     }
   }, []);
 
   const value = useMemo<AuthState>(
-    () => ({ user, access: computeAccess(user?.roles ?? []), login, logout, refresh }),
-    [user, login, logout, refresh],
+    () => ({ user, loggedOut, access: computeAccess(user?.roles ?? []), login, logout, refresh }),
+    [user, loggedOut, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -2,6 +2,7 @@
 // last level chosen, e.g. "350421".
 import { Cascader } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { regionPrefix } from "@kuanyan/domain/organisations";
 import { listRegions } from "../services/regions";
 import type { Region } from "../services/types";
 
@@ -25,13 +26,6 @@ const MAX_DEPTH = 4;
 
 function toOptions(regions: Region[], depth: number): RegionOption[] {
   return regions.map((r) => ({ value: r.code, label: r.name, isLeaf: depth >= MAX_DEPTH }));
-}
-
-/** "350000" -> "35", "350400" -> "3504": the prefix every code below a division starts with. */
-export function regionPrefix(code: string): string {
-  let prefix = code;
-  while (prefix.length > 2 && prefix.length <= 6 && prefix.endsWith("00")) prefix = prefix.slice(0, -2);
-  return prefix;
 }
 
 function coversCode(division: string, target: string): boolean {

@@ -1,3 +1,4 @@
+import { descendantsOf } from "@kuanyan/domain/organisations";
 import type { Organisation } from "../services/types";
 
 export interface OrganisationNode {
@@ -38,16 +39,8 @@ export function buildOrganisationTree(organisations: readonly Organisation[]): O
 
 /** The ids of an organisation and all organisations below it. */
 export function descendantIds(organisations: readonly Organisation[], rootId: string): Set<string> {
-  const ids = new Set<string>([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of organisations) {
-      if (o.parentId && ids.has(o.parentId) && !ids.has(o.id)) {
-        ids.add(o.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
+  return descendantsOf(
+    rootId,
+    organisations.map((o) => ({ id: o.id, parentId: o.parentId ?? null, regionCode: o.regionCode, kind: o.kind })),
+  );
 }

@@ -1,16 +1,16 @@
 // Chinese labels for the codes the API uses (see /work/shared/GLOSSARY.md for the English names).
-import type { OrganisationKind, Role } from "../services/types";
+import {
+  enforcementDomains,
+  organisationKindLabels,
+  roleLabels,
+  roles,
+  type OrganisationKind,
+  type Role,
+} from "@kuanyan/domain/organisations";
 
 export const PRODUCT_NAME = "宽严 · 柔性执法平台";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  officer: "执法人员",
-  legalReviewer: "法制审核人员",
-  listManager: "清单管理员",
-  orgAdmin: "单位管理员",
-  justiceSupervisor: "司法局监督人员",
-  sysAdmin: "系统管理员",
-};
+export const ROLE_LABELS: Record<Role, string> = roleLabels;
 
 export const ROLE_COLORS: Record<Role, string> = {
   officer: "blue",
@@ -21,33 +21,12 @@ export const ROLE_COLORS: Record<Role, string> = {
   sysAdmin: "red",
 };
 
-export const ALL_ROLES = Object.keys(ROLE_LABELS) as Role[];
+export const ALL_ROLES: readonly Role[] = roles;
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  agency: "行政执法机关",
-  justice_bureau: "司法行政部门",
-  township: "乡镇（街道）",
-  government: "人民政府",
-};
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = organisationKindLabels;
 
-/** Enforcement domains offered in forms; the server may hold others. */
-export const DOMAINS = [
-  "应急管理",
-  "市场监管",
-  "交通运输",
-  "城市管理",
-  "综合行政执法",
-  "生态环境",
-  "自然资源",
-  "农业农村",
-  "文化旅游",
-  "卫生健康",
-  "住房城乡建设",
-  "水利",
-  "税务",
-  "乡镇人民政府",
-  "司法行政",
-];
+/** Enforcement domains (执法领域) the server accepts. */
+export const DOMAINS: readonly string[] = enforcementDomains;
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   organisation: "组织机构",

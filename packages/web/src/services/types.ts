@@ -1,8 +1,8 @@
 // Shapes of the JSON API (/api/v1). Keep in step with the server's zod schemas.
 
-export type Role = "officer" | "legalReviewer" | "listManager" | "orgAdmin" | "justiceSupervisor" | "sysAdmin";
+import type { OrganisationKind, Role } from "@kuanyan/domain/organisations";
 
-export type OrganisationKind = "agency" | "justice_bureau" | "township" | "government";
+export type { OrganisationKind, Role };
 
 export interface Me {
   id: string;
@@ -24,7 +24,7 @@ export interface Organisation {
   shortName: string;
   creditCode?: string | null;
   regionCode: string;
-  regionName: string;
+  regionName: string | null;
   domain: string;
   kind: OrganisationKind;
   parentId?: string | null;
@@ -76,6 +76,8 @@ export interface UserPatchInput {
   displayName?: string;
   roles?: Role[];
   active?: boolean;
+  /** Clear a lockout after repeated failed logins. */
+  unlock?: boolean;
   licenceNo?: string;
   phone?: string;
   password?: string;

@@ -52,7 +52,7 @@ export default function LoginPage() {
           账号登录
         </Typography.Title>
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+        <Form<LoginForm> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
           <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: "请输入用户名" }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" placeholder="请输入用户名" autoFocus />
           </Form.Item>

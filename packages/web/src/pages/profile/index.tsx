@@ -2,6 +2,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Row, Tag } from "ant
 import { useState } from "react";
 import { useMe } from "../../auth/AuthContext";
 import PageContainer from "../../components/PageContainer";
+import { PASSWORD_HINT, passwordRules } from "../../components/passwordRules";
 import { ROLE_COLORS, ROLE_LABELS } from "../../config/labels";
 import { changePassword } from "../../services/auth";
 import { ApiError, fieldErrors } from "../../services/request";
@@ -12,8 +13,6 @@ interface PasswordForm {
   confirmPassword: string;
 }
 
-/** Minimum length the form asks for; the server has the final word on password rules. */
-const MIN_PASSWORD_LENGTH = 8;
 
 export default function ProfilePage() {
   const me = useMe();
@@ -30,9 +29,6 @@ export default function ProfilePage() {
     } catch (e) {
       const fields = fieldErrors(e);
       if (fields.length > 0) form.setFields(fields as never);
-      else if (e instanceof ApiError && e.code === "invalid_credentials") {
-        form.setFields([{ name: "currentPassword", errors: [e.message] }]);
-      }
       message.error(e instanceof ApiError ? e.message : "修改密码失败");
     } finally {
       setSaving(false);
@@ -61,18 +57,15 @@ export default function ProfilePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title="修改密码">
-            <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
+            <Form<PasswordForm> name="changePassword" form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
               <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: "请输入当前密码" }]}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
               <Form.Item
                 label="新密码"
                 name="newPassword"
-                extra={`至少 ${MIN_PASSWORD_LENGTH} 位，建议同时包含大小写字母、数字和符号。`}
-                rules={[
-                  { required: true, message: "请输入新密码" },
-                  { min: MIN_PASSWORD_LENGTH, message: `新密码至少 ${MIN_PASSWORD_LENGTH} 位` },
-                ]}
+                extra={PASSWORD_HINT}
+                rules={passwordRules("请输入新密码")}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>

@@ -38,15 +38,16 @@ export default function AuditPage() {
       render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
     },
     { title: "操作人", dataIndex: "actorName", width: 110, render: (v?: string | null) => v || "系统" },
-    { title: "所属单位", dataIndex: "organisationName", width: 200, render: (v?: string | null) => v || "—" },
+    { title: "所属单位", dataIndex: "organisationName", width: 200, responsive: ["md"], render: (v?: string | null) => v || "—" },
     { title: "操作", dataIndex: "action", width: 120, render: (a: string) => <Tag>{auditActionLabel(a)}</Tag> },
     {
       title: "对象类型",
       dataIndex: "entityType",
       width: 110,
+      responsive: ["sm"],
       render: (t: string) => ENTITY_TYPE_LABELS[t] ?? t,
     },
-    { title: "对象编号", dataIndex: "entityId", width: 280, ellipsis: true },
+    { title: "对象编号", dataIndex: "entityId", width: 280, ellipsis: true, responsive: ["lg"] },
   ];
 
   return (
@@ -61,6 +62,7 @@ export default function AuditPage() {
     >
       <Card size="small">
         <Form<AuditQuery>
+          name="auditQuery"
           form={form}
           layout="inline"
           initialValues={{ limit: DEFAULT_LIMIT }}
@@ -93,7 +95,7 @@ export default function AuditPage() {
           loading={loading}
           columns={columns}
           dataSource={events}
-          scroll={{ x: 1000 }}
+          scroll={{ x: "max-content" }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 条`, hideOnSinglePage: true }}
         />
       </Card>

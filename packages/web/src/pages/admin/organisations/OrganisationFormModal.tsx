@@ -1,4 +1,4 @@
-import { App, AutoComplete, Form, Input, Modal, Select } from "antd";
+import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import RegionCascader from "../../../components/RegionCascader";
@@ -71,7 +71,6 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
         const patch = compact({ ...values }) as Partial<OrganisationInput>;
         // The phone is shown masked; an empty field keeps the stored number.
         if (!values.contactPhone) delete patch.contactPhone;
-        if (!values.parentId && editing.parentId) (patch as Record<string, unknown>).parentId = null;
         saved = await updateOrganisation(editing.id, { ...patch, version: editing.version });
         message.success("组织机构已保存");
       } else {
@@ -100,12 +99,17 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
       forceRender
       width={640}
     >
-      <Form<FormValues> form={form} layout="vertical" autoComplete="off">
-        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { max: 100, message: "不超过 100 个字" }]}>
+      <Form<FormValues> name="organisation" form={form} layout="vertical" autoComplete="off">
+        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { min: 2, message: "至少 2 个字" }, { max: 100, message: "不超过 100 个字" }]}>
           <Input placeholder="如：明溪县应急管理局" />
         </Form.Item>
-        <Form.Item label="简称" name="shortName" rules={[{ required: true, whitespace: true, message: "请输入简称" }, { max: 30, message: "不超过 30 个字" }]}>
-          <Input placeholder="如：明溪县应急局" />
+        <Form.Item
+          label="简称"
+          name="shortName"
+          rules={[{ required: true, whitespace: true, message: "请输入简称" }, { max: 20, message: "不超过 20 个字" }]}
+          extra="用于文书编号，如“明应急”。"
+        >
+          <Input placeholder="如：明应急" />
         </Form.Item>
         <Form.Item
           label="统一社会信用代码"
@@ -118,20 +122,21 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
         <Form.Item label="行政区划" name="regionCode" rules={[{ required: true, message: "请选择行政区划" }]}>
           <RegionCascader />
         </Form.Item>
-        <Form.Item label="执法领域" name="domain" rules={[{ required: true, whitespace: true, message: "请选择或输入执法领域" }]}>
-          <AutoComplete
-            placeholder="请选择或输入执法领域"
-            options={DOMAINS.map((d) => ({ value: d }))}
-            filterOption={(input, option) => String(option?.value ?? "").includes(input)}
-          />
+        <Form.Item label="执法领域" name="domain" rules={[{ required: true, whitespace: true, message: "请选择执法领域" }]}>
+          <Select showSearch placeholder="请选择执法领域" options={DOMAINS.map((d) => ({ value: d, label: d }))} />
         </Form.Item>
         <Form.Item label="机构类型" name="kind" rules={[{ required: true, message: "请选择机构类型" }]}>
           <Select<OrganisationKind>
             options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value: value as OrganisationKind, label }))}
           />
         </Form.Item>
-        <Form.Item label="上级机构" name="parentId" extra="同一领域的上级部门；乡镇（街道）可选县级人民政府或赋权部门。">
-          <OrganisationSelect organisations={organisations} disabledIds={disabledParents} placeholder="无上级机构" />
+        <Form.Item label="上级机构" name="parentId" extra={editing?.parentId ? "同一领域的上级部门。" : "同一领域的上级部门；乡镇（街道）可选县级人民政府。"}>
+          <OrganisationSelect
+            organisations={organisations}
+            disabledIds={disabledParents}
+            placeholder="无上级机构"
+            allowClear={!editing?.parentId}
+          />
         </Form.Item>
         <Form.Item label="联系人" name="contactPerson" rules={[{ max: 30, message: "不超过 30 个字" }]}>
           <Input />
@@ -140,7 +145,7 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
           label="联系电话"
           name="contactPhone"
           extra={editing?.contactPhone ? `当前：${editing.contactPhone}（留空则不修改）` : undefined}
-          rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: "请输入正确的电话号码" }]}
+          rules={[{ pattern: /^[0-9-]{7,20}$/, message: "请输入 7–20 位数字的电话号码，可含“-”" }]}
         >
           <Input inputMode="tel" />
         </Form.Item>

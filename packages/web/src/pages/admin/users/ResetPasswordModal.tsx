@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal } from "antd";
 import { useEffect, useState } from "react";
+import { PASSWORD_HINT, passwordRules } from "../../../components/passwordRules";
 import { ApiError, fieldErrors } from "../../../services/request";
 import type { User } from "../../../services/types";
 import { updateUser } from "../../../services/users";
@@ -47,15 +48,12 @@ export default function ResetPasswordModal({ user, onClose, onSaved }: ResetPass
       onCancel={onClose}
       forceRender
     >
-      <Form form={form} layout="vertical" autoComplete="off">
+      <Form name="resetPassword" form={form} layout="vertical" autoComplete="off">
         <Form.Item
           label="新密码"
           name="password"
-          extra="请将新密码告知用户，并提醒其登录后修改。"
-          rules={[
-            { required: true, message: "请输入新密码" },
-            { min: 8, message: "密码至少 8 位" },
-          ]}
+          extra={`${PASSWORD_HINT}请将新密码告知用户，并提醒其登录后修改。`}
+          rules={passwordRules("请输入新密码")}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

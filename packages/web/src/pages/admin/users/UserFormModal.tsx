@@ -1,5 +1,6 @@
 import { App, Checkbox, Form, Input, Modal, Switch } from "antd";
 import { useEffect, useState } from "react";
+import { PASSWORD_HINT, passwordRules } from "../../../components/passwordRules";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import { ALL_ROLES, ROLE_LABELS } from "../../../config/labels";
 import { ApiError, fieldErrors } from "../../../services/request";
@@ -13,7 +14,7 @@ export interface UserFormModalProps {
   organisationId?: string;
   organisations: Organisation[];
   /** Roles this administrator may hand out. */
-  assignableRoles: Role[];
+  assignableRoles: readonly Role[];
   onClose(): void;
   onSaved(user: User): void;
 }
@@ -29,7 +30,6 @@ interface FormValues {
   active?: boolean;
 }
 
-const MIN_PASSWORD_LENGTH = 8;
 
 function blankToUndefined(v: string | undefined): string | undefined {
   return v && v.trim() !== "" ? v.trim() : undefined;
@@ -116,7 +116,7 @@ export default function UserFormModal({
       forceRender
       width={640}
     >
-      <Form<FormValues> form={form} layout="vertical" autoComplete="off">
+      <Form<FormValues> name="user" form={form} layout="vertical" autoComplete="off">
         <Form.Item
           label="用户名"
           name="username"
@@ -134,11 +134,8 @@ export default function UserFormModal({
           <Form.Item
             label="初始密码"
             name="password"
-            extra={`至少 ${MIN_PASSWORD_LENGTH} 位，请告知用户登录后在“个人中心”修改。`}
-            rules={[
-              { required: true, message: "请输入初始密码" },
-              { min: MIN_PASSWORD_LENGTH, message: `密码至少 ${MIN_PASSWORD_LENGTH} 位` },
-            ]}
+            extra={`${PASSWORD_HINT}请告知用户登录后在“个人中心”修改。`}
+            rules={passwordRules("请输入初始密码")}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
@@ -161,12 +158,12 @@ export default function UserFormModal({
           </Form.Item>
         ) : null}
         <Form.Item
-          label="手机号码"
+          label="联系电话"
           name="phone"
           extra={editing?.phone ? `当前：${editing.phone}（留空则不修改）` : "选填"}
-          rules={[{ pattern: /^1\d{10}$/, message: "请输入 11 位手机号码" }]}
+          rules={[{ pattern: /^1\d{10}$|^[0-9-]{7,20}$/, message: "请输入手机号码或电话号码" }]}
         >
-          <Input inputMode="tel" maxLength={11} />
+          <Input inputMode="tel" maxLength={20} />
         </Form.Item>
         {editing ? (
           <Form.Item label="启用" name="active" valuePropName="checked">

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
+import { App, Button, Card, Grid, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useAuth, useMe } from "../../../auth/AuthContext";
 import OrganisationSelect from "../../../components/OrganisationSelect";
@@ -16,6 +16,7 @@ export default function UsersPage() {
   const me = useMe();
   const { access } = useAuth();
   const { message } = App.useApp();
+  const isMobile = Grid.useBreakpoint().md === false;
   const [organisationId, setOrganisationId] = useState<string | undefined>(me.organisation.id);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [users, setUsers] = useState<User[]>([]);
@@ -24,7 +25,7 @@ export default function UsersPage() {
   const [resetting, setResetting] = useState<User | undefined>();
   const canManage = access.canManageUsers;
   // Only a system administrator hands out the system administrator role.
-  const assignableRoles: Role[] = me.roles.includes("sysAdmin") ? ALL_ROLES : ALL_ROLES.filter((r) => r !== "sysAdmin");
+  const assignableRoles: readonly Role[] = me.roles.includes("sysAdmin") ? ALL_ROLES : ALL_ROLES.filter((r) => r !== "sysAdmin");
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -55,10 +56,20 @@ export default function UsersPage() {
     }
   };
 
+  const unlock = async (user: User) => {
+    try {
+      await updateUser(user.id, { unlock: true, version: user.version });
+      message.success(`已解锁 ${user.displayName}`);
+      void load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : "操作失败");
+    }
+  };
+
   const columns: TableColumnsType<User> = [
-    { title: "姓名", dataIndex: "displayName", fixed: "left", width: 110 },
-    { title: "用户名", dataIndex: "username", width: 150 },
-    { title: "所属单位", dataIndex: "organisationName", width: 200 },
+    { title: "姓名", dataIndex: "displayName", width: 170 },
+    { title: "用户名", dataIndex: "username", width: 170, responsive: ["md"] },
+    { title: "所属单位", dataIndex: "organisationName", width: 200, responsive: ["md"] },
     {
       title: "角色",
       dataIndex: "roles",
@@ -70,8 +81,8 @@ export default function UsersPage() {
           </Tag>
         )),
     },
-    { title: "执法证号", dataIndex: "licenceNo", width: 140, render: (v?: string | null) => v || "—" },
-    { title: "手机号码", dataIndex: "phone", width: 130, render: (v?: string | null) => v || "—" },
+    { title: "执法证号", dataIndex: "licenceNo", width: 150, responsive: ["lg"], render: (v?: string | null) => v || "—" },
+    { title: "联系电话", dataIndex: "phone", width: 130, responsive: ["lg"], render: (v?: string | null) => v || "—" },
     {
       title: "状态",
       key: "status",
@@ -88,9 +99,16 @@ export default function UsersPage() {
           {
             title: "操作",
             key: "actions",
-            width: 200,
+            width: 190,
+            // Always in view on a wide screen; on a phone the table scrolls instead.
+            fixed: isMobile ? undefined : ("right" as const),
             render: (_v: unknown, u: User) => (
               <Space size={0} wrap>
+                {u.locked ? (
+                  <Button type="link" size="small" onClick={() => unlock(u)}>
+                    解锁
+                  </Button>
+                ) : null}
                 <Button type="link" size="small" onClick={() => setFormModal({ open: true, editing: u })}>
                   编辑
                 </Button>
@@ -153,7 +171,7 @@ export default function UsersPage() {
           loading={loading}
           columns={columns}
           dataSource={users}
-          scroll={{ x: 1100 }}
+          scroll={{ x: "max-content" }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 人`, hideOnSinglePage: true }}
         />
       </Card>
