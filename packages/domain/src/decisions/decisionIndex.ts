@@ -20,6 +20,10 @@ export interface CompiledItem {
   conditions: readonly Condition[];
   /** describeCondition of each condition, computed once. */
   descriptions: readonly string[];
+  /** Precomputed texts for the trace: rule id, label, reason. */
+  rule: string;
+  label: string;
+  reason: string;
 }
 
 export interface DecisionIndex {
@@ -56,19 +60,25 @@ export function buildDecisionIndex(args: { lists: readonly ListRecord[]; claims?
   const compile = (record: ListRecord, versionNo: number, from: string, to: string | undefined, claimed: boolean): CompiledItem[] => {
     const version = record.versions.find((v) => v.version === versionNo);
     if (!version) return [];
-    return version.items.map((item) => ({
-      listId: record.list.id,
-      listType: record.list.type,
-      listTitle: record.list.title,
-      ownerOrganisationId: record.list.organisationId,
-      version: version.version,
-      from,
-      to,
-      claimed,
-      item,
-      conditions: item.conditions,
-      descriptions: item.conditions.map(describeCondition),
-    }));
+    return version.items.map((item) => {
+      const where = `《${record.list.title}》${claimed ? "（认领）" : ""}第${version.version}版第${item.seq}项`;
+      return {
+        listId: record.list.id,
+        listType: record.list.type,
+        listTitle: record.list.title,
+        ownerOrganisationId: record.list.organisationId,
+        version: version.version,
+        from,
+        to,
+        claimed,
+        item,
+        conditions: item.conditions,
+        descriptions: item.conditions.map(describeCondition),
+        rule: `list:${record.list.id}:v${version.version}:${item.seq}`,
+        label: `${where}：${item.matterName}`,
+        reason: `符合${where}规定的情形：${item.circumstances}`,
+      };
+    });
   };
 
   for (const record of args.lists) {

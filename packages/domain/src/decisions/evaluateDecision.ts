@@ -14,7 +14,7 @@
  *  5. Only when nothing lenient applies: the aggravated list (从重), else 柔性执法不适用 during an
  *     emergency, else 依法处罚.
  */
-import type { ProvisionLookup } from "../laws/types";
+import type { Citation, ProvisionLookup } from "../laws/types";
 import {
   conditionQuestion,
   conditionResultLabels,
@@ -71,12 +71,59 @@ const rank: Record<Outcome, number> = {
   time_barred: -1,
 };
 
+const B = {
+  art30: [{ citation: provisions.art30 }],
+  art31: [{ citation: provisions.art31 }],
+  art33para2: [{ citation: provisions.art33para2 }],
+  art33former: [{ citation: provisions.art33para1, part: "前段" }],
+  art33latter: [{ citation: provisions.art33para1, part: "后段" }],
+  art16para2: [{ citation: provisions.compulsionArt16para2 }],
+} satisfies Record<string, readonly BasisSpec[]>;
+
+const Q = {
+  age: { key: "subject.ageAtAct", text: "当事人实施违法行为时的年龄（周岁）？" },
+  noFault: { key: "circumstances.noSubjectiveFault", text: "当事人是否有证据足以证明没有主观过错？" },
+  correction: { key: "circumstances.correction", text: "当事人是否已及时改正违法行为？" },
+  harm: { key: "circumstances.harm", text: "违法行为的危害后果如何（没有、轻微或者严重）？" },
+  minor: { key: "circumstances.minorViolation", text: "违法行为是否轻微？" },
+  firstOffence: { key: "circumstances.firstOffence", text: "当事人是否属于初次违法？" },
+  significantlyMinor: { key: "circumstances.significantlyMinor", text: "违法行为情节是否显著轻微？" },
+  noObviousSocialHarm: { key: "circumstances.noObviousSocialHarm", text: "违法行为是否没有明显社会危害？" },
+  lhs: { key: "matter.lifeHealthOrFinancialSafety", text: "该违法行为是否涉及公民生命健康安全、金融安全？" },
+  harmForLimit: { key: "circumstances.harm", text: "违法行为是否造成危害后果（决定适用二年还是五年时效）？" },
+} satisfies Record<string, DecisionQuestion>;
+
+const art32Grounds = [
+  { item: 1, text: "主动消除或者减轻违法行为危害后果", field: "proactiveElimination" },
+  { item: 2, text: "受他人胁迫或者诱骗实施违法行为", field: "coercedOrDeceived" },
+  { item: 3, text: "主动供述行政机关尚未掌握的违法行为", field: "confessedUnknownViolation" },
+  { item: 4, text: "配合行政机关查处违法行为有立功表现", field: "meritoriousCooperation" },
+].map((g) => ({
+  ...g,
+  field: g.field as "proactiveElimination" | "coercedOrDeceived" | "confessedUnknownViolation" | "meritoriousCooperation",
+  basis: { citation: art32Item(g.item) } as BasisSpec,
+  question: { key: `circumstances.${g.field}`, text: `当事人是否${g.text}？` } as DecisionQuestion,
+}));
+
+const art32Whole: BasisSpec = { citation: provisions.art32 };
+
+function resolveBasis(specs: readonly BasisSpec[], lookup: ProvisionLookup): ProvisionRef[] {
+  const out: ProvisionRef[] = [];
+  for (const b of specs) out.push(provisionRef(lookup, b.citation, b.part));
+  return out;
+}
+
 const listOutcome: Partial<Record<ListType, Outcome>> = {
   no_penalty: "no_penalty",
   mitigated: "mitigated",
   lighter: "lighter",
   no_compulsion: "no_compulsion",
 };
+
+interface BasisSpec {
+  citation: Citation;
+  part?: "前段" | "后段";
+}
 
 interface Candidate {
   rule: string;
@@ -87,7 +134,8 @@ interface Candidate {
   result: ConditionResult;
   conditions: ConditionTrace[];
   questions: DecisionQuestion[];
-  basis: () => ProvisionRef[];
+  /** Provisions to cite when the candidate applies (resolved only then). */
+  basis: readonly BasisSpec[];
   reason: string;
   policies?: PolicyRef[];
   skipped?: string;
@@ -95,10 +143,29 @@ interface Candidate {
   listItem?: ListItemRef;
 }
 
+/** Trace entries are immutable and shared between decisions (one per description and result). */
+const traceEntries = new Map<string, Record<ConditionResult, ConditionTrace>>();
+
+function traceEntry(description: string, result: ConditionResult): ConditionTrace {
+  let entries = traceEntries.get(description);
+  if (!entries) {
+    const make = (r: ConditionResult) => Object.freeze({ description, result: r, resultLabel: conditionResultLabels[r] });
+    entries = { held: make("held"), failed: make("failed"), unanswered: make("unanswered") };
+    if (traceEntries.size < 100_000) traceEntries.set(description, entries);
+  }
+  return entries[result];
+}
+
 class Conditions {
   readonly trace: ConditionTrace[] = [];
   readonly questions: DecisionQuestion[] = [];
   add(description: string, result: ConditionResult, question?: DecisionQuestion): this {
+    this.trace.push(traceEntry(description, result));
+    if (result === "unanswered" && question) this.questions.push(question);
+    return this;
+  }
+  /** For descriptions that embed dates (not shared). */
+  addOnce(description: string, result: ConditionResult, question?: DecisionQuestion): this {
     this.trace.push({ description, result, resultLabel: conditionResultLabels[result] });
     if (result === "unanswered" && question) this.questions.push(question);
     return this;
@@ -154,7 +221,7 @@ function timely(facts: ConditionFacts): ConditionResult {
 // ---------------------------------------------------------------------------------------------
 // 第三十六条: time limit
 
-function timeLimit(input: DecisionInput, lookup: ProvisionLookup): { trace: RuleTrace; barred: boolean; questions: DecisionQuestion[]; basis: () => ProvisionRef[] } {
+function timeLimit(input: DecisionInput): { trace: RuleTrace; barred: boolean; questions: DecisionQuestion[]; basis: BasisSpec[] } {
   const cs = new Conditions();
   const { act, matter } = input;
   const harm = input.circumstances.harm;
@@ -168,7 +235,7 @@ function timeLimit(input: DecisionInput, lookup: ProvisionLookup): { trace: Rule
   } else {
     const twoYears = addYears(start, 2);
     const beyondTwo = act.discoveredOn > twoYears;
-    cs.add(`自${start}起二年内（至${twoYears}）未被发现`, beyondTwo ? "held" : "failed");
+    cs.addOnce(`自${start}起二年内（至${twoYears}）未被发现`, beyondTwo ? "held" : "failed");
     if (!beyondTwo) result = "failed";
     else {
       const fiveYears = addYears(start, 5);
@@ -177,22 +244,19 @@ function timeLimit(input: DecisionInput, lookup: ProvisionLookup): { trace: Rule
       const lhs = matter.lifeHealthOrFinancialSafety;
       const extended: ConditionResult = lhs === false || harmful === false ? "failed" : lhs === true && harmful === true ? "held" : "unanswered";
       const questions: DecisionQuestion[] = [];
-      if (lhs === undefined) questions.push(q("matter.lifeHealthOrFinancialSafety", "该违法行为是否涉及公民生命健康安全、金融安全？"));
-      if (harmful === undefined) questions.push(q("circumstances.harm", "违法行为是否造成危害后果（决定适用二年还是五年时效）？"));
-      cs.add(`涉及公民生命健康安全、金融安全且有危害后果，期限延长至五年（至${fiveYears}）`, extended);
+      if (lhs === undefined) questions.push(Q.lhs);
+      if (harmful === undefined) questions.push(Q.harmForLimit);
+      cs.addOnce(`涉及公民生命健康安全、金融安全且有危害后果，期限延长至五年（至${fiveYears}）`, extended);
       if (extended === "unanswered") for (const x of questions) cs.questions.push(x);
       if (extended === "failed") result = "held";
       else if (beyondFive) {
-        cs.add(`自${start}起五年内（至${fiveYears}）亦未被发现`, "held");
+        cs.addOnce(`自${start}起五年内（至${fiveYears}）亦未被发现`, "held");
         result = "held";
       } else result = extended === "held" ? "failed" : "unanswered";
     }
   }
-  const basis = () => {
-    const refs = [provisionRef(lookup, provisions.art36para1)];
-    if (continuing) refs.push(provisionRef(lookup, provisions.art36para2));
-    return refs;
-  };
+  const basis: BasisSpec[] = [{ citation: provisions.art36para1 }];
+  if (continuing) basis.push({ citation: provisions.art36para2 });
   return {
     trace: { rule: "statute.art36", label: "行政处罚法第三十六条（处罚时效）", result, outcome: "time_barred", applied: result === "held", conditions: cs.trace },
     barred: result === "held",
@@ -211,7 +275,7 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
 
   if (subject.kind === "individual") {
     const age = subject.birthDate !== undefined ? fullYearsBetween(subject.birthDate, input.act.date) : subject.ageAtAct;
-    const ageQuestion = q("subject.ageAtAct", "当事人实施违法行为时的年龄（周岁）？");
+    const ageQuestion = Q.age;
     const under14 = new Conditions().add("违法时不满十四周岁", age === undefined ? "unanswered" : age < 14 ? "held" : "failed", ageQuestion);
     out.push({
       rule: "statute.art30.under14",
@@ -222,7 +286,7 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
       result: under14.all(),
       conditions: under14.trace,
       questions: under14.questions,
-      basis: () => [provisionRef(lookup, provisions.art30)],
+      basis: B.art30,
       reason: `当事人违法时不满十四周岁，依照《中华人民共和国行政处罚法》第三十条不予行政处罚，责令监护人加以管教。`,
     });
     const minor = new Conditions().add("违法时已满十四周岁不满十八周岁", age === undefined ? "unanswered" : age >= 14 && age < 18 ? "held" : "failed", ageQuestion);
@@ -235,7 +299,7 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
       result: minor.all(),
       conditions: minor.trace,
       questions: minor.questions,
-      basis: () => [provisionRef(lookup, provisions.art30)],
+      basis: B.art30,
       reason: "当事人违法时已满十四周岁不满十八周岁，依照《中华人民共和国行政处罚法》第三十条应当从轻或者减轻行政处罚。",
     });
     const capacity = subject.mentalCapacity ?? "full";
@@ -249,7 +313,7 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
       result: unable.all(),
       conditions: unable.trace,
       questions: [],
-      basis: () => [provisionRef(lookup, provisions.art31)],
+      basis: B.art31,
       reason: "当事人系精神病人、智力残疾人，在不能辨认或者不能控制自己行为时有违法行为，依照《中华人民共和国行政处罚法》第三十一条不予行政处罚，责令其监护人严加看管和治疗。",
     });
     const partial = new Conditions().add("尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人", capacity === "partial" ? "held" : "failed");
@@ -262,12 +326,12 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
       result: partial.all(),
       conditions: partial.trace,
       questions: [],
-      basis: () => [provisionRef(lookup, provisions.art31)],
+      basis: B.art31,
       reason: "当事人系尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人，依照《中华人民共和国行政处罚法》第三十一条可以从轻或者减轻行政处罚。",
     });
   }
 
-  const noFault = new Conditions().add("当事人有证据足以证明没有主观过错", yes(c.noSubjectiveFault), q("circumstances.noSubjectiveFault", "当事人是否有证据足以证明没有主观过错？"));
+  const noFault = new Conditions().add("当事人有证据足以证明没有主观过错", yes(c.noSubjectiveFault), Q.noFault);
   out.push({
     rule: "statute.art33.2",
     label: "行政处罚法第三十三条第二款（没有主观过错）",
@@ -277,14 +341,14 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
     result: noFault.all(),
     conditions: noFault.trace,
     questions: noFault.questions,
-    basis: () => [provisionRef(lookup, provisions.art33para2)],
+    basis: B.art33para2,
     reason: "当事人有证据足以证明没有主观过错，依照《中华人民共和国行政处罚法》第三十三条第二款不予行政处罚。",
   });
 
-  const correctionQ = q("circumstances.correction", "当事人是否已及时改正违法行为？");
-  const harmQ = q("circumstances.harm", "违法行为的危害后果如何（没有、轻微或者严重）？");
+  const correctionQ = Q.correction;
+  const harmQ = Q.harm;
   const minorCs = new Conditions()
-    .add("违法行为轻微（执法人员判断）", yes(c.minorViolation), q("circumstances.minorViolation", "违法行为是否轻微？"))
+    .add("违法行为轻微（执法人员判断）", yes(c.minorViolation), Q.minor)
     .add("及时改正", timely(facts), correctionQ)
     .add("没有造成危害后果", evaluateCondition({ kind: "harm", atMost: "none" }, facts), harmQ);
   out.push({
@@ -296,12 +360,12 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
     result: minorCs.all(),
     conditions: minorCs.trace,
     questions: minorCs.questions,
-    basis: () => [provisionRef(lookup, provisions.art33para1, "前段")],
+    basis: B.art33former,
     reason: "违法行为轻微并及时改正，没有造成危害后果，依照《中华人民共和国行政处罚法》第三十三条第一款不予行政处罚。",
   });
 
   const firstCs = new Conditions()
-    .add("初次违法", yes(c.firstOffence), q("circumstances.firstOffence", "当事人是否属于初次违法？"))
+    .add("初次违法", yes(c.firstOffence), Q.firstOffence)
     .add("危害后果轻微", evaluateCondition({ kind: "harm", atMost: "minor" }, facts), harmQ)
     .add("及时改正", timely(facts), correctionQ);
   out.push({
@@ -313,19 +377,21 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
     result: firstCs.all(),
     conditions: firstCs.trace,
     questions: firstCs.questions,
-    basis: () => [provisionRef(lookup, provisions.art33para1, "后段")],
+    basis: B.art33latter,
     reason: "初次违法且危害后果轻微并及时改正，依照《中华人民共和国行政处罚法》第三十三条第一款可以不予行政处罚。",
   });
 
-  const art32Grounds: [number, string, boolean | undefined, string][] = [
-    [1, "主动消除或者减轻违法行为危害后果", c.proactiveElimination, "circumstances.proactiveElimination"],
-    [2, "受他人胁迫或者诱骗实施违法行为", c.coercedOrDeceived, "circumstances.coercedOrDeceived"],
-    [3, "主动供述行政机关尚未掌握的违法行为", c.confessedUnknownViolation, "circumstances.confessedUnknownViolation"],
-    [4, "配合行政机关查处违法行为有立功表现", c.meritoriousCooperation, "circumstances.meritoriousCooperation"],
-  ];
   const art32Cs = new Conditions();
-  for (const [, text, value, key] of art32Grounds) art32Cs.add(text, yes(value), q(key, `当事人是否${text}？`));
-  const heldGrounds = art32Grounds.filter(([, , v]) => v === true);
+  const heldGrounds: (typeof art32Grounds)[number][] = [];
+  const art32Basis: BasisSpec[] = [art32Whole];
+  for (const g of art32Grounds) {
+    const value = c[g.field];
+    art32Cs.add(g.text, yes(value), g.question);
+    if (value === true) {
+      heldGrounds.push(g);
+      art32Basis.push(g.basis);
+    }
+  }
   out.push({
     rule: "statute.art32",
     label: "行政处罚法第三十二条（应当从轻或者减轻，具备其一即可）",
@@ -335,8 +401,8 @@ function statutoryCandidates(input: DecisionInput, facts: ConditionFacts, lookup
     result: art32Cs.any(),
     conditions: art32Cs.trace,
     questions: art32Cs.questions,
-    basis: () => [provisionRef(lookup, provisions.art32), ...heldGrounds.map(([n]) => provisionRef(lookup, art32Item(n)))],
-    reason: `当事人${heldGrounds.map(([, t]) => t).join("，") || "具有法定从轻、减轻情节"}，依照《中华人民共和国行政处罚法》第三十二条应当从轻或者减轻行政处罚。`,
+    basis: art32Basis,
+    reason: `当事人${heldGrounds.map((g) => g.text).join("，") || "具有法定从轻、减轻情节"}，依照《中华人民共和国行政处罚法》第三十二条应当从轻或者减轻行政处罚。`,
   });
   return out;
 }
@@ -368,26 +434,30 @@ function itemBasis(e: CompiledItem, lookup: ProvisionLookup, warnings: string[])
   return refs;
 }
 
-function listCandidate(e: CompiledItem, outcome: Outcome, facts: ConditionFacts, lookup: ProvisionLookup, warnings: string[]): Candidate {
+function candidateBasis(c: Candidate, lookup: ProvisionLookup, warnings: string[]): ProvisionRef[] {
+  return c.compiled ? itemBasis(c.compiled, lookup, warnings) : resolveBasis(c.basis, lookup);
+}
+
+function listCandidate(e: CompiledItem, outcome: Outcome, facts: ConditionFacts): Candidate {
   const cs = new Conditions();
-  e.conditions.forEach((condition: Condition, i) => {
-    cs.add(e.descriptions[i], evaluateCondition(condition, facts), conditionQuestion(condition));
-  });
-  const ref = listItemRef(e);
-  const where = `《${e.listTitle}》${e.claimed ? "（认领）" : ""}第${e.version}版第${e.item.seq}项`;
+  for (let i = 0; i < e.conditions.length; i += 1) {
+    const condition: Condition = e.conditions[i];
+    const result = evaluateCondition(condition, facts);
+    cs.add(e.descriptions[i], result, result === "unanswered" ? conditionQuestion(condition) : undefined);
+  }
   return {
-    rule: `list:${e.listId}:v${e.version}:${e.item.seq}`,
-    label: `${where}：${e.item.matterName}`,
+    rule: e.rule,
+    label: e.label,
     outcome,
     permitted: [outcome],
     mandatory: true,
     result: cs.all(),
     conditions: cs.trace,
     questions: cs.questions,
-    basis: () => itemBasis(e, lookup, warnings),
-    reason: `符合${where}规定的情形：${e.item.circumstances}`,
+    basis: [],
+    reason: e.reason,
     compiled: e,
-    listItem: ref,
+    listItem: listItemRef(e),
   };
 }
 
@@ -400,14 +470,18 @@ function toTrace(c: Candidate, applied: boolean): RuleTrace {
   return t;
 }
 
-function pushUnique<T>(target: T[], values: Iterable<T>, key: (v: T) => string): void {
-  const seen = new Set(target.map(key));
+/** Appends the values whose key is not yet present (the arrays are a handful long). */
+function pushUnique<T>(target: T[], values: readonly T[], key: (v: T) => string): void {
   for (const v of values) {
     const k = key(v);
-    if (!seen.has(k)) {
-      seen.add(k);
-      target.push(v);
+    let found = false;
+    for (const t of target) {
+      if (key(t) === k) {
+        found = true;
+        break;
+      }
     }
+    if (!found) target.push(v);
   }
 }
 
@@ -496,27 +570,24 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
   const questions: DecisionQuestion[] = [];
   const policyBasis: PolicyRef[] = [];
 
-  const base = {
-    kind,
-    organisationId: input.organisationId,
-    decisionDate: input.decisionDate,
-    matter: { code: input.matter.code, name: input.matter.name },
-  };
 
   // 1. Time limit (penalties only).
   let timeQuestions: DecisionQuestion[] = [];
   if (kind === "penalty") {
-    const tl = timeLimit(input, lookup);
+    const tl = timeLimit(input);
     trace.push(tl.trace);
     if (tl.barred) {
       return {
-        ...base,
+        kind,
         outcome: "time_barred",
         outcomeLabel: outcomeLabels.time_barred,
         permittedOutcomes: ["time_barred"],
         firm: true,
+        organisationId: input.organisationId,
+        decisionDate: input.decisionDate,
+        matter: { code: input.matter.code, name: input.matter.name },
         reasons: ["违法行为在法定期限内未被发现，依照《中华人民共和国行政处罚法》第三十六条不再给予行政处罚。"],
-        basis: tl.basis(),
+        basis: resolveBasis(tl.basis, lookup),
         policyBasis: [],
         listItem: null,
         trace,
@@ -543,8 +614,8 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
   if (kind === "penalty") candidates.push(...statutoryCandidates(input, facts, lookup));
   else {
     const cs = new Conditions()
-      .add("违法行为情节显著轻微", yes(input.circumstances.significantlyMinor), q("circumstances.significantlyMinor", "违法行为情节是否显著轻微？"))
-      .add("没有明显社会危害", yes(input.circumstances.noObviousSocialHarm), q("circumstances.noObviousSocialHarm", "违法行为是否没有明显社会危害？"));
+      .add("违法行为情节显著轻微", yes(input.circumstances.significantlyMinor), Q.significantlyMinor)
+      .add("没有明显社会危害", yes(input.circumstances.noObviousSocialHarm), Q.noObviousSocialHarm);
     candidates.push({
       rule: "statute.compulsion.art16.2",
       label: "行政强制法第十六条第二款（可以不采取行政强制措施，具备其一即可）",
@@ -554,7 +625,7 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
       result: cs.any(),
       conditions: cs.trace,
       questions: cs.questions,
-      basis: () => [provisionRef(lookup, provisions.compulsionArt16para2)],
+      basis: B.art16para2,
       reason: "违法行为情节显著轻微或者没有明显社会危害，依照《中华人民共和国行政强制法》第十六条第二款可以不采取行政强制措施。",
     });
   }
@@ -564,13 +635,13 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
   const heavierCandidates: Candidate[] = [];
   for (const e of entries) {
     if (e.listType === "heavier") {
-      if (kind === "penalty") heavierCandidates.push(listCandidate(e, "heavier", facts, lookup, warnings));
+      if (kind === "penalty") heavierCandidates.push(listCandidate(e, "heavier", facts));
       continue;
     }
     const outcome = listOutcome[e.listType];
     if (!outcome) continue;
     if ((kind === "compulsion") !== (e.listType === "no_compulsion")) continue;
-    candidates.push(listCandidate(e, outcome, facts, lookup, warnings));
+    candidates.push(listCandidate(e, outcome, facts));
   }
 
   if (softExcluded) {
@@ -602,7 +673,7 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
     }
     for (const c of group) {
       reasons.push(c.reason);
-      pushUnique(basis, c.basis(), refKey);
+      pushUnique(basis, candidateBasis(c, lookup, warnings), refKey);
     }
     const heavierHeld = heavierCandidates.filter((c) => c.result === "held");
     if (heavierHeld.length > 0) {
@@ -615,7 +686,7 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
       group = [heavierApplied];
       permitted = ["heavier"];
       reasons.push(heavierApplied.reason.replace(/^符合/, "符合从重情形："));
-      basis = heavierApplied.basis();
+      basis = candidateBasis(heavierApplied, lookup, warnings);
       if (basis.length === 0) basis = [provisionRef(lookup, provisions.art5para2)];
     } else if (softExcluded) {
       outcome = "not_applicable";
@@ -677,7 +748,7 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
       result: "held",
       outcome: "no_penalty",
       applied: true,
-      conditions: [{ description: "没有适用的不予处罚清单事项", result: "held", resultLabel: conditionResultLabels.held }],
+      conditions: [traceEntry("没有适用的不予处罚清单事项", "held")],
     });
   }
 
@@ -697,11 +768,14 @@ export function evaluateDecision(input: DecisionInput, context: DecisionContext)
   }
 
   return {
-    ...base,
+    kind,
     outcome,
     outcomeLabel: outcomeLabels[outcome],
     permittedOutcomes: permitted,
     firm: questions.length === 0,
+    organisationId: input.organisationId,
+    decisionDate: input.decisionDate,
+    matter: { code: input.matter.code, name: input.matter.name },
     reasons,
     basis,
     policyBasis,

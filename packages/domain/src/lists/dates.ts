@@ -12,8 +12,11 @@ export function isIsoDate(value: unknown): value is string {
   return d <= daysInMonth(y, mo);
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return monthDays[month - 1];
 }
 
 function format(y: number, m: number, d: number): string {
