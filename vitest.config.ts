@@ -12,7 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: "domain",
           include: ["packages/domain/src/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         // Server tests that need no database (renderers, exporters): *.test.ts but not *.db.test.ts.
-        extends: true,
+        extends: true as const,
         test: {
           name: "server",
           include: ["packages/server/src/**/*.test.ts"],
@@ -31,7 +31,7 @@ export default defineConfig({
       },
       {
         // Database tests (*.db.test.ts) run on PGlite and again on PostgreSQL.
-        extends: true,
+        extends: true as const,
         test: {
           name: "server-pglite",
           include: ["packages/server/src/**/*.db.test.ts"],
@@ -43,7 +43,7 @@ export default defineConfig({
       ...(withPg
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "server-postgres",
                 include: ["packages/server/src/**/*.db.test.ts"],
