@@ -14,8 +14,18 @@ export const documentTemplates = pgTable(
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("document_templates_org_type_idx").on(t.organisationId, t.type, t.version)],
+  (t) => [uniqueIndex("document_templates_org_type_version_uq").on(t.organisationId, t.type, t.version)],
 );
+
+/** An organisation's document settings: the number pattern (编号格式), e.g. {org}{type}〔{year}〕{seq}号. */
+export const documentSettings = pgTable("document_settings", {
+  organisationId: uuid("organisation_id").primaryKey(),
+  regionCode: text("region_code").notNull(),
+  numberPattern: text("number_pattern").notNull(),
+  version: integer("version").notNull().default(1),
+  updatedBy: uuid("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** An issued document (文书): frozen bytes with their hash, a number, a verification code. */
 export const documents = pgTable(
@@ -39,6 +49,10 @@ export const documents = pgTable(
     shortCode: text("short_code").notNull(),
     issuedBy: uuid("issued_by"),
     issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    /** The exact time of issue: the PDF's CreationDate, so the frozen bytes can be re-rendered. */
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,6 +79,11 @@ export const deliveries = pgTable(
     refused: boolean("refused").notNull().default(false),
     witnesses: jsonb("witnesses").notNull().default([]),
     consent: boolean("consent"),
+    /** How the party's consent to electronic delivery was recorded (行政处罚法 第六十一条). */
+    consentRecord: text("consent_record"),
+    /** Place of delivery, postal address (with tracking number) or electronic address. */
+    place: text("place"),
+    remarks: text("remarks"),
     signedPdf: bytea("signed_pdf"),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
