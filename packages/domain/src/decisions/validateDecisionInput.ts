@@ -28,6 +28,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** The fields each object may have (as in docs/decision-input.schema.json). */
+const knownFields: Record<string, readonly string[]> = {
+  "": ["kind", "organisationId", "decisionDate", "matter", "subject", "act", "emergency", "circumstances"],
+  matter: ["code", "name", "fineRange", "penaltyText", "lifeHealthOrFinancialSafety", "penaltyBasis"],
+  subject: ["kind", "industryCategory", "birthDate", "ageAtAct", "mentalCapacity"],
+  act: ["date", "discoveredOn", "continuing", "endDate"],
+  emergency: ["violatesEmergencyMeasures", "exploitsEmergency"],
+  circumstances: [...booleanCircumstances, "correction", "harm", "priorViolationDates", "answers"],
+};
+
+function unknownFields(path: string, value: Record<string, unknown>, errors: DecisionInputError[]): void {
+  const known = knownFields[path];
+  for (const key in value) {
+    if (!known.includes(key)) errors.push({ field: path ? `${path}.${key}` : key, message: `未知字段“${path ? `${path}.${key}` : key}”` });
+  }
+}
+
 export class InvalidDecisionInputError extends Error {
   readonly code = "invalid_decision_input";
   constructor(readonly errors: DecisionInputError[]) {
@@ -53,6 +70,11 @@ export function validateDecisionInput(raw: unknown): DecisionInputError[] {
     return value;
   };
 
+  unknownFields("", raw, errors);
+  for (const part of ["matter", "subject", "act", "emergency", "circumstances"]) {
+    const value = raw[part];
+    if (isObject(value)) unknownFields(part, value, errors);
+  }
   if (raw.kind !== undefined && raw.kind !== "penalty" && raw.kind !== "compulsion") err("kind", "决策类型只能是处罚（penalty）或行政强制（compulsion）");
   if (typeof raw.organisationId !== "string" || raw.organisationId.trim() === "") err("organisationId", "请指定作出决定的执法主体");
   const decisionDate = date("decisionDate", raw.decisionDate, "决定日期", true);
