@@ -1,0 +1,197 @@
+/**
+ * Use case: the 数据驾驶舱 — outcomes and methods per month with year-on-year change, by department and
+ * by region, the economic burden relieved, the rectification rate (整改率), overdue deadlines and
+ * follow-ups, the most frequent matters. Every data point carries `filter`: the query of
+ * GET /api/v1/statistics/records that lists its records.
+ */
+import { z } from "zod";
+import { decisionColumns, softMethods, statisticsColumns } from "@kuanyan/domain/measures";
+import { periodRange } from "@kuanyan/domain/statistics";
+import { requireAuth } from "../access";
+import type { AppContext, Auth } from "../http/context";
+import { breakdown, sumValues, todayOf, type Values } from "./getForm";
+import { matterMidpointsJson, type RecordKind } from "./listRecords";
+import { resolveScope, ZScopeQuery, type ResolvedScope } from "./scope";
+import { aggregateForm, decisionCountedSql, uuidArray } from "./sql";
+
+export const ZDashboardQuery = ZScopeQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe("统计年度"),
+});
+
+/** The query that lists a data point's records (GET /api/v1/statistics/records). */
+export interface RecordsFilter {
+  column: RecordKind;
+  period: "custom";
+  from: string;
+  to: string;
+  scope: ResolvedScope["kind"];
+  organisationId?: string;
+  region?: string;
+  matterCode?: string;
+}
+
+const outcomesOf = (v: Values) => decisionColumns.reduce((s, c) => s + v[c], 0);
+const methodsOf = (v: Values) => softMethods.reduce((s, c) => s + v[c], 0);
+/** Year-on-year change in per cent (one decimal); null when last year had none. */
+export const yoy = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10);
+
+function lastDay(year: number, month: number): string {
+  return periodRange("month", year, month).to;
+}
+
+export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: z.infer<typeof ZDashboardQuery>) {
+  const auth = requireAuth(authIn);
+  const today = todayOf(ctx);
+  const year = input.year ?? Number(today.slice(0, 4));
+  const scope = await resolveScope(ctx.database, auth, input);
+  const period = periodRange("year", year);
+  const base = {
+    scope: scope.kind,
+    ...(scope.organisationId ? { organisationId: scope.organisationId } : {}),
+    ...(scope.region ? { region: scope.region } : {}),
+  };
+  const filter = (column: RecordKind, from = period.from, to = period.to, extra: Partial<RecordsFilter> = {}): RecordsFilter => ({
+    column,
+    period: "custom",
+    from,
+    to,
+    ...base,
+    ...extra,
+  });
+  const orgs = uuidArray(scope.organisationIds);
+  const db = ctx.database;
+
+  const [monthlyRows, burdenRows, rectRows, overdueRows, matterRows] = await Promise.all([
+    aggregateForm(db, scope.organisationIds, { kind: "custom", from: `${year - 1}-01-01`, to: period.to }, { byMonth: true }),
+    db.query<{ n: number; total: string | null; without: number }>(
+      `WITH mid AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(code text, mid numeric))
+       SELECT count(*)::int AS n,
+         sum(greatest(0, coalesce(c.benchmark_fine_yuan, mid.mid) - coalesce(c.fine_yuan, 0)))::text AS total,
+         count(*) FILTER (WHERE coalesce(c.benchmark_fine_yuan, mid.mid) IS NULL)::int AS without
+       FROM cases c LEFT JOIN mid ON mid.code = c.matter_code
+       WHERE ${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')`,
+      [orgs, period.from, period.to, matterMidpointsJson()],
+    ),
+    db.query<{ due: number; on_time: number }>(
+      `SELECT count(*)::int AS due, count(*) FILTER (WHERE c.corrected_on IS NOT NULL AND c.corrected_on <= c.correction_due)::int AS on_time
+       FROM cases c
+       WHERE c.organisation_id = ANY($1::uuid[]) AND c.correction_due BETWEEN $2::date AND $3::date
+         AND c.correction_due <= $4::date AND c.status <> 'cancelled'`,
+      [orgs, period.from, period.to, today],
+    ),
+    db.query<{ kind: string; n: number }>(
+      `SELECT t.kind, count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id
+       WHERE t.organisation_id = ANY($1::uuid[]) AND t.due_on BETWEEN $2::date AND $3::date
+         AND t.done_on IS NULL AND t.due_on < $4::date AND c.status NOT IN ('cancelled', 'transferred')
+       GROUP BY t.kind`,
+      [orgs, period.from, period.to, today],
+    ),
+    db.query<{ matter_code: string; matter_name: string; n: number }>(
+      `SELECT c.matter_code, min(c.matter_name) AS matter_name, count(*)::int AS n FROM cases c
+       WHERE ${decisionCountedSql("c")} GROUP BY c.matter_code ORDER BY n DESC, c.matter_code LIMIT 10`,
+      [orgs, period.from, period.to],
+    ),
+  ]);
+
+  const thisYear = monthlyRows.filter((r) => r.month!.startsWith(String(year)));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const m = i + 1;
+    const key = `${year}-${String(m).padStart(2, "0")}`;
+    const prevKey = `${year - 1}-${String(m).padStart(2, "0")}`;
+    const values = sumValues(monthlyRows.filter((r) => r.month === key));
+    const previous = sumValues(monthlyRows.filter((r) => r.month === prevKey));
+    const from = `${key}-01`;
+    const to = lastDay(year, m);
+    return {
+      month: key,
+      values,
+      outcomes: outcomesOf(values),
+      methods: methodsOf(values),
+      previousOutcomes: outcomesOf(previous),
+      previousMethods: methodsOf(previous),
+      yoyOutcomes: yoy(outcomesOf(values), outcomesOf(previous)),
+      yoyMethods: yoy(methodsOf(values), methodsOf(previous)),
+      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c, from, to)])),
+    };
+  });
+  const totals = sumValues(thisYear);
+  const lastYear = sumValues(monthlyRows.filter((r) => r.month!.startsWith(String(year - 1))));
+
+  const byOrg = breakdown(scope, thisYear)
+    .map((b) => ({
+      organisationId: b.organisationId,
+      name: b.name,
+      regionCode: b.regionCode,
+      values: b.own,
+      outcomes: outcomesOf(b.own),
+      methods: methodsOf(b.own),
+      filter: filter("decisions", period.from, period.to, { scope: "organisation", organisationId: b.organisationId, region: undefined }),
+    }))
+    .filter((b) => b.outcomes + b.methods > 0)
+    .sort((a, b) => b.outcomes + b.methods - (a.outcomes + a.methods));
+
+  const regionCodes = [...new Set(scope.organisations.map((o) => o.regionCode.slice(0, 6)))];
+  const names = new Map(
+    (await db.query<{ code: string; name: string }>("SELECT code, name FROM regions WHERE code = ANY($1::text[])", [`{${regionCodes.join(",")}}`])).map((r) => [r.code, r.name]),
+  );
+  const byRegion = regionCodes
+    .map((code) => {
+      const ids = new Set(scope.organisations.filter((o) => o.regionCode.startsWith(code)).map((o) => o.id));
+      const values = sumValues(thisYear.filter((r) => ids.has(r.org)));
+      return {
+        regionCode: code,
+        name: names.get(code) ?? code,
+        values,
+        outcomes: outcomesOf(values),
+        methods: methodsOf(values),
+        filter: filter("decisions", period.from, period.to, { scope: "region", region: code, organisationId: undefined }),
+      };
+    })
+    .filter((r) => r.outcomes + r.methods > 0);
+
+  const rect = rectRows[0] ?? { due: 0, on_time: 0 };
+  const burden = burdenRows[0] ?? { n: 0, total: null, without: 0 };
+  const overdue = new Map(overdueRows.map((r) => [r.kind, r.n]));
+  return {
+    year,
+    today,
+    scope: { kind: scope.kind, organisationId: scope.organisationId, region: scope.region, label: scope.label },
+    totals: {
+      values: totals,
+      outcomes: outcomesOf(totals),
+      methods: methodsOf(totals),
+      yoyOutcomes: yoy(outcomesOf(totals), outcomesOf(lastYear)),
+      yoyMethods: yoy(methodsOf(totals), methodsOf(lastYear)),
+      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c)])),
+    },
+    months,
+    byOrganisation: byOrg,
+    byRegion,
+    burden: {
+      /** 减轻当事人经济负担 (yuan): Σ max(0, benchmark fine − fine imposed) over lenient decisions. */
+      totalYuan: Math.round(Number(burden.total ?? 0) * 100) / 100,
+      cases: burden.n - burden.without,
+      withoutBenchmark: burden.without,
+      filter: filter("burden"),
+    },
+    rectification: {
+      due: rect.due,
+      verifiedOnTime: rect.on_time,
+      rate: rect.due === 0 ? null : rect.on_time / rect.due,
+      dueFilter: filter("rectification_due"),
+      onTimeFilter: filter("rectification_on_time"),
+    },
+    overdue: {
+      reinspection: overdue.get("reinspection") ?? 0,
+      followUp: overdue.get("follow_up") ?? 0,
+      reinspectionFilter: filter("overdue_reinspection"),
+      followUpFilter: filter("overdue_follow_up"),
+    },
+    topMatters: matterRows.map((m) => ({
+      matterCode: m.matter_code,
+      matterName: m.matter_name,
+      count: m.n,
+      filter: filter("decisions", period.from, period.to, { matterCode: m.matter_code }),
+    })),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Use case: the records behind a number — the cases or measures a form cell, or a dashboard data point,
+ * counts, each with its written record. The filters are the SQL of the counting rules (sql.ts), so the
+ * list and the number always agree.
+ */
+import { z } from "zod";
+import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
+import { MATTERS } from "@kuanyan/domain/matters";
+import { benchmarkFine } from "@kuanyan/domain/statistics";
+import { requireAuth } from "../access";
+import type { AppContext, Auth } from "../http/context";
+import { todayOf } from "./getForm";
+import { resolvePeriod, resolveScope, ZPeriodQuery, ZScopeQuery } from "./scope";
+import { countedMeasuresCte, decisionColumnSql, decisionCountedSql, measureAmountSql, uuidArray } from "./sql";
+
+export const recordKinds = [
+  ...statisticsColumns,
+  "decisions",
+  "burden",
+  "rectification_due",
+  "rectification_on_time",
+  "overdue_reinspection",
+  "overdue_follow_up",
+] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+export const ZRecordsQuery = ZPeriodQuery.extend(ZScopeQuery.shape).extend({
+  column: z.enum(recordKinds).describe("栏目"),
+  matterCode: z.string().max(40).optional().describe("事项编码"),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe("每页条数"),
+  offset: z.coerce.number().int().min(0).default(0).describe("起始位置"),
+});
+export type RecordsQuery = z.infer<typeof ZRecordsQuery>;
+
+export interface RecordRow {
+  kind: "decision" | "measure" | "correction" | "task";
+  recordId: string;
+  caseId: string | null;
+  caseNo: string | null;
+  partyName: string | null;
+  matterCode: string | null;
+  matterName: string | null;
+  /** The date that placed the record in the period. */
+  date: string;
+  organisationId: string;
+  organisationName: string;
+  /** What the record adds to the number (1, or the persons of a 人次 column). */
+  amount: number;
+  /** The outcome or method (code). */
+  category: string;
+  /** The written record: the text, or the document (number and type), or the confirmed decision. */
+  writtenRecord: string | null;
+  officer: string | null;
+  dueDate?: string | null;
+  doneOn?: string | null;
+  relievedYuan?: number | null;
+}
+
+/** Midpoints of the matters' statutory fine ranges (the benchmark when a case has no discretion amount). */
+export function matterMidpointsJson(): string {
+  return JSON.stringify(
+    MATTERS.map((m) => ({
+      code: m.code,
+      mid: benchmarkFine({ fineRange: m.fineRange ? { min: m.fineRange.minYuan, max: m.fineRange.maxYuan } : null }),
+    })).filter((x) => x.mid !== null),
+  );
+}
+
+const caseCols = `c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name, o.id::text AS organisation_id, o.name AS organisation_name`;
+
+function decisionSelect(where: string, extra = "NULL::numeric AS relieved_yuan"): string {
+  return `SELECT 'decision' AS kind, c.id::text AS record_id, ${caseCols}, c.decided_on::text AS date, 1 AS amount,
+      ${decisionColumnSql("c")} AS category,
+      '处理决定：' || c.matter_name || '（' || to_char(c.decided_on, 'YYYY"年"FMMM"月"FMDD"日"') || '经' || coalesce(u.display_name, '执法人员') || '确认）'
+        || coalesce('；文书：' || (SELECT string_agg(dd.number, '、' ORDER BY dd.number) FROM documents dd WHERE dd.case_id = c.id), '') AS written_record,
+      u.display_name AS officer, c.correction_due::text AS due_date, c.corrected_on::text AS done_on, ${extra}
+    FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN users u ON u.id = c.decided_by
+    WHERE ${where}`;
+}
+
+export async function listRecords(ctx: AppContext, authIn: Auth | null, input: RecordsQuery): Promise<{ total: number; items: RecordRow[] }> {
+  const auth = requireAuth(authIn);
+  const today = todayOf(ctx);
+  const period = resolvePeriod(input, today);
+  const scope = await resolveScope(ctx.database, auth, input);
+  const params: unknown[] = [uuidArray(scope.organisationIds), period.from, period.to];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const matter = input.matterCode ? ` AND c.matter_code = ${add(input.matterCode)}` : "";
+  const column = input.column;
+  let query: string;
+  if (isSoftMethod(column)) {
+    query = `WITH ${countedMeasuresCte}
+      SELECT 'measure' AS kind, m.id::text AS record_id, c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name,
+        o.id::text AS organisation_id, o.name AS organisation_name, m.carried_out_on::text AS date, ${measureAmountSql("m")} AS amount,
+        m.method AS category,
+        coalesce(d.number || '（' || d.type || '）', m.written_record) AS written_record,
+        u.display_name AS officer, NULL AS due_date, NULL AS done_on, NULL::numeric AS relieved_yuan
+      FROM counted_measures m JOIN organisations o ON o.id = m.organisation_id
+      LEFT JOIN cases c ON c.id = m.case_id LEFT JOIN documents d ON d.id = m.document_id
+      LEFT JOIN users u ON u.id = c.created_by
+      WHERE m.method = ${add(column)}${matter}`;
+  } else if ((statisticsColumns as readonly string[]).includes(column)) {
+    query = decisionSelect(`${decisionCountedSql("c")} AND ${decisionColumnSql("c")} = ${add(column)}${matter}`);
+  } else if (column === "decisions") {
+    query = decisionSelect(`${decisionCountedSql("c")}${matter}`);
+  } else if (column === "burden") {
+    const mids = add(matterMidpointsJson());
+    query = `WITH mid AS (SELECT * FROM jsonb_to_recordset(${mids}::jsonb) AS x(code text, mid numeric))
+      ${decisionSelect(
+        `${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')${matter}`,
+        `greatest(0, coalesce(c.benchmark_fine_yuan, (SELECT mid.mid FROM mid WHERE mid.code = c.matter_code)) - coalesce(c.fine_yuan, 0)) AS relieved_yuan`,
+      )}`;
+  } else if (column === "rectification_due" || column === "rectification_on_time") {
+    const onTime = column === "rectification_on_time" ? " AND c.corrected_on IS NOT NULL AND c.corrected_on <= c.correction_due" : "";
+    query = `SELECT 'correction' AS kind, c.id::text AS record_id, ${caseCols}, c.correction_due::text AS date, 1 AS amount,
+        c.status AS category,
+        '责令限期改正，期限至' || to_char(c.correction_due, 'YYYY"年"FMMM"月"FMDD"日"')
+          || CASE WHEN c.corrected_on IS NULL THEN '；尚未经复查确认整改' ELSE '；经复查' || to_char(c.corrected_on, 'YYYY"年"FMMM"月"FMDD"日"') || '完成整改' END AS written_record,
+        u.display_name AS officer, c.correction_due::text AS due_date, c.corrected_on::text AS done_on, NULL::numeric AS relieved_yuan
+      FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN users u ON u.id = c.created_by
+      WHERE c.organisation_id = ANY($1::uuid[]) AND c.correction_due BETWEEN $2::date AND $3::date
+        AND c.correction_due <= ${add(today)}::date AND c.status <> 'cancelled'${onTime}${matter}`;
+  } else {
+    const kind = column === "overdue_reinspection" ? "reinspection" : "follow_up";
+    query = `SELECT 'task' AS kind, t.id::text AS record_id, ${caseCols}, t.due_on::text AS date, 1 AS amount, t.kind AS category,
+        CASE t.kind WHEN 'reinspection' THEN '复查' ELSE '回访' END || '期限' || to_char(t.due_on, 'YYYY"年"FMMM"月"FMDD"日"') || '，已逾期未完成' AS written_record,
+        u.display_name AS officer, t.due_on::text AS due_date, t.done_on::text AS done_on, NULL::numeric AS relieved_yuan
+      FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN organisations o ON o.id = t.organisation_id LEFT JOIN users u ON u.id = c.created_by
+      WHERE t.organisation_id = ANY($1::uuid[]) AND t.due_on BETWEEN $2::date AND $3::date AND t.kind = ${add(kind)}
+        AND t.done_on IS NULL AND t.due_on < ${add(today)}::date AND c.status NOT IN ('cancelled', 'transferred')${matter}`;
+  }
+  const limit = add(input.limit);
+  const offset = add(input.offset);
+  const rows = await ctx.database.query<Record<string, unknown>>(
+    `SELECT r.*, count(*) OVER ()::int AS total FROM (${query}) r ORDER BY r.date, r.record_id LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  if (rows.length === 0 && input.offset > 0) {
+    const [{ n }] = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${query}) r`, params.slice(0, -2));
+    return { total: n, items: [] };
+  }
+  return {
+    total: rows.length ? Number(rows[0].total) : 0,
+    items: rows.map((r) => ({
+      kind: r.kind as RecordRow["kind"],
+      recordId: String(r.record_id),
+      caseId: (r.case_id as string | null) ?? null,
+      caseNo: (r.case_no as string | null) ?? null,
+      partyName: (r.party_name as string | null) ?? null,
+      matterCode: (r.matter_code as string | null) ?? null,
+      matterName: (r.matter_name as string | null) ?? null,
+      date: String(r.date),
+      organisationId: String(r.organisation_id),
+      organisationName: String(r.organisation_name),
+      amount: Number(r.amount),
+      category: String(r.category),
+      writtenRecord: (r.written_record as string | null) ?? null,
+      officer: (r.officer as string | null) ?? null,
+      dueDate: (r.due_date as string | null) ?? null,
+      doneOn: (r.done_on as string | null) ?? null,
+      relievedYuan: r.relieved_yuan === null || r.relieved_yuan === undefined ? null : Number(r.relieved_yuan),
+    })),
+  };
+}
+

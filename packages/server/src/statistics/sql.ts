@@ -1,0 +1,178 @@
+/**
+ * The counting rules of the 柔性执法统计报表 (docs/statistics.md §2) as SQL over the case tables, and the
+ * loader that feeds the same rows to the domain's computeForm. The two must agree; statistics.db.test.ts
+ * checks it on the demo data. How case columns map onto the counting inputs: docs/statistics-api.md.
+ *
+ * - decision columns: one row per case (`cases` keeps the final decision; a reopened case is re-decided
+ *   in place, so it can never count twice); `may_waive` counts as 不予行政处罚; a case that is cancelled,
+ *   transferred (status `transferred` or the party chose the ordinary procedure) is not counted; the
+ *   written record of a decision is the decision confirmed by a named officer (`decided_by`).
+ * - method columns: each measure not cancelled, of a case not cancelled, with its written record
+ *   (`document_id`, or the `written_record` text); 人次 columns add `persons` (≥ 1); a document entered
+ *   twice for the same method counts once (the first by date, then id).
+ */
+import { softMethods, columnUnit, type StatisticsColumn } from "@kuanyan/domain/measures";
+import type {
+  CaseStatus,
+  CountingRecords,
+  DecisionOutcome,
+  DecisionRecord,
+  MeasureRecord,
+  Period,
+} from "@kuanyan/domain/statistics";
+import type { Database } from "../db/client";
+
+export const personMethods = softMethods.filter((m) => columnUnit(m) === "人次");
+const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
+export const decisionOutcomesCounted = ["no_penalty", "may_waive", "mitigated", "lighter", "no_compulsion"] as const;
+
+/** An array parameter as a PostgreSQL array literal (works on pg and PGlite alike). */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`invalid uuid ${id}`);
+  return `{${ids.join(",")}}`;
+}
+
+/** The column of a case decision: 可以不予 confirmed counts as 不予行政处罚. */
+export const decisionColumnSql = (c: string) => `CASE ${c}.decided_outcome WHEN 'may_waive' THEN 'no_penalty' ELSE ${c}.decided_outcome END`;
+
+/** Cases counted in a decision column; $1 organisations, $2 from, $3 to. */
+export const decisionCountedSql = (c: string) => `
+  ${c}.organisation_id = ANY($1::uuid[]) AND ${c}.decided_on BETWEEN $2::date AND $3::date
+  AND ${c}.decided_outcome IN (${list(decisionOutcomesCounted)})
+  AND ${c}.status NOT IN ('cancelled', 'transferred')
+  AND ${c}.party_choice IS DISTINCT FROM 'ordinary_procedure'
+  AND ${c}.decided_by IS NOT NULL`;
+
+const measureValidSql = (m: string) => `
+  ${m}.organisation_id = ANY($1::uuid[]) AND ${m}.carried_out_on BETWEEN $2::date AND $3::date
+  AND NOT ${m}.cancelled
+  AND ${m}.method IN (${list(softMethods)})
+  AND (${m}.document_id IS NOT NULL OR btrim(coalesce(${m}.written_record, '')) <> '')
+  AND (${m}.method NOT IN (${list(personMethods)}) OR ${m}.persons >= 1)
+  AND NOT EXISTS (SELECT 1 FROM cases cx WHERE cx.id = ${m}.case_id AND cx.status = 'cancelled')`;
+
+/** CTE `counted_measures` (id, organisation_id, method, persons, carried_out_on, case_id, document_id, written_record). */
+export const countedMeasuresCte = `
+counted_measures AS (
+  SELECT m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.case_id, m.document_id, m.written_record
+  FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NULL
+  UNION ALL
+  SELECT d.* FROM (
+    SELECT DISTINCT ON (m.method, m.document_id)
+      m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.case_id, m.document_id, m.written_record
+    FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NOT NULL
+    ORDER BY m.method, m.document_id, m.carried_out_on, m.id
+  ) d
+)`;
+
+export const measureAmountSql = (m: string) => `CASE WHEN ${m}.method IN (${list(personMethods)}) THEN ${m}.persons ELSE 1 END`;
+
+export interface AggregateRow {
+  org: string;
+  col: StatisticsColumn;
+  /** YYYY-MM, when grouped by month. */
+  month?: string;
+  value: number;
+}
+
+/**
+ * The 15 numbers per organisation (and per month when asked) in one statement: the form's numbers
+ * without loading a single record. Sum the rows of the organisations in scope for the form.
+ */
+export async function aggregateForm(
+  database: Database,
+  organisationIds: readonly string[],
+  period: Period,
+  options: { byMonth?: boolean } = {},
+): Promise<AggregateRow[]> {
+  if (organisationIds.length === 0) return [];
+  const month = (d: string) => (options.byMonth ? `, to_char(${d}, 'YYYY-MM') AS month` : "");
+  const groupBy = options.byMonth ? "1, 2, 3" : "1, 2";
+  return database.query<AggregateRow>(
+    `WITH ${countedMeasuresCte}
+     SELECT c.organisation_id::text AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
+     FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY ${groupBy}
+     UNION ALL
+     SELECT m.organisation_id::text AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
+     FROM counted_measures m GROUP BY ${groupBy}`,
+    [uuidArray(organisationIds), period.from, period.to],
+  );
+}
+
+function caseStatusOf(status: string, partyChoice: string | null): CaseStatus {
+  if (status === "cancelled") return "cancelled";
+  if (status === "transferred" || partyChoice === "ordinary_procedure") return "transferred_to_ordinary";
+  if (status === "closed") return "closed";
+  return "active";
+}
+
+function outcomeOf(outcome: string | null): DecisionOutcome {
+  if (outcome === "may_waive") return "no_penalty";
+  return outcome === "no_penalty" || outcome === "mitigated" || outcome === "lighter" || outcome === "no_compulsion" ? outcome : "other";
+}
+
+/**
+ * The counting inputs of the domain's computeForm for organisations and a period: every case decided
+ * in the period plus the cases of the period's measures (for their status), and every measure of the
+ * period in date order. Use for submitted snapshots (which keep the record lists) and to check the SQL.
+ */
+export async function loadCountingRecords(database: Database, organisationIds: readonly string[], period: Period): Promise<CountingRecords> {
+  if (organisationIds.length === 0) return { decisions: [], measures: [] };
+  const params = [uuidArray(organisationIds), period.from, period.to];
+  const measures = await database.query<{
+    id: string;
+    case_id: string | null;
+    organisation_id: string;
+    method: string;
+    carried_out_on: string;
+    persons: number;
+    document_id: string | null;
+    written_record: string | null;
+    cancelled: boolean;
+  }>(
+    `SELECT m.id::text, m.case_id::text, m.organisation_id::text, m.method, m.carried_out_on::text, m.persons,
+            m.document_id::text, m.written_record, m.cancelled
+     FROM measures m
+     WHERE m.organisation_id = ANY($1::uuid[]) AND m.carried_out_on BETWEEN $2::date AND $3::date
+       AND m.method IN (${list(softMethods)})
+     ORDER BY m.carried_out_on, m.id`,
+    params,
+  );
+  const cases = await database.query<{
+    id: string;
+    organisation_id: string;
+    decided_outcome: string | null;
+    decided_on: string | null;
+    status: string;
+    party_choice: string | null;
+    reopen_count: number;
+    decided_by: string | null;
+  }>(
+    `SELECT c.id::text, c.organisation_id::text, c.decided_outcome, c.decided_on::text, c.status, c.party_choice, c.reopen_count, c.decided_by::text
+     FROM cases c
+     WHERE (c.organisation_id = ANY($1::uuid[]) AND c.decided_on BETWEEN $2::date AND $3::date)
+        OR c.id IN (SELECT m.case_id FROM measures m WHERE m.organisation_id = ANY($1::uuid[]) AND m.carried_out_on BETWEEN $2::date AND $3::date)
+     ORDER BY c.id`,
+    params,
+  );
+  const decisions: DecisionRecord[] = cases.map((c) => ({
+    caseId: c.id,
+    organisationId: c.organisation_id,
+    outcome: outcomeOf(c.decided_outcome),
+    decidedOn: c.decided_on,
+    caseStatus: caseStatusOf(c.status, c.party_choice),
+    reopenCount: c.reopen_count,
+    writtenRecordId: c.decided_by ? `decision:${c.id}` : null,
+  }));
+  const measureRecords: MeasureRecord[] = measures.map((m) => ({
+    id: m.id,
+    caseId: m.case_id,
+    organisationId: m.organisation_id,
+    method: m.method as MeasureRecord["method"],
+    carriedOutOn: m.carried_out_on,
+    persons: m.persons,
+    writtenRecordId: m.document_id ? `document:${m.document_id}` : (m.written_record ?? "").trim() !== "" ? `measure:${m.id}` : null,
+    cancelled: m.cancelled,
+  }));
+  return { decisions, measures: measureRecords };
+}
