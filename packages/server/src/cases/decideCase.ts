@@ -1,0 +1,109 @@
+/**
+ * 处理决定: the officer confirms the engine's proposal, or departs from it with a written reason
+ * (recorded for the analysis of 同案不同罚). A confirmed 可以不予处罚 is stored as 不予处罚.
+ * An ordinary-procedure case needs its 法制审核 first (行政处罚法 第五十八条); the summary procedure
+ * only covers 警告 or fines up to 200 元 (citizens) / 3,000 元 (organisations) (第五十一条).
+ */
+import { z } from "zod";
+import { outcomeLabels, outcomes, type Decision, type Outcome } from "@kuanyan/domain/decisions";
+import type { AppContext, Auth } from "../http/context";
+import { AppError } from "../http/errors";
+import { bad, editableCase, officerRoles, saveCase, today, type CaseRoute, type CaseRow } from "./shared";
+
+export const ZDecideCase = z.object({
+  lockVersion: z.number().int().describe("版本号"),
+  /** true: take the engine's proposal; false: depart with outcome and reason. */
+  confirm: z.boolean().describe("是否采纳研判建议"),
+  outcome: z.enum(outcomes).optional().describe("处理结果"),
+  departureReason: z.string().trim().max(2000).optional().describe("偏离理由"),
+  fineYuan: z.number().min(0).max(100_000_000).optional().describe("罚款金额"),
+  /** 警告 as the penalty (simple procedure without a fine). */
+  warningOnly: z.boolean().optional().describe("警告"),
+});
+export type DecideCaseInput = z.infer<typeof ZDecideCase>;
+
+const penaltyOutcomes: readonly Outcome[] = ["mitigated", "lighter", "ordinary", "heavier", "not_applicable"];
+const lenientOutcomes: readonly Outcome[] = ["no_penalty", "may_waive", "no_compulsion", "time_barred"];
+
+export function summaryLimit(partyType: string): number {
+  return partyType === "individual" ? 200 : 3000;
+}
+
+export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, body: DecideCaseInput): Promise<CaseRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "作出处理决定", statuses: ["intake"] });
+    const decision = c.decision as Decision | null;
+    if (!decision || !c.proposedOutcome) throw new AppError("rule_violation", "请先研判案件（决策引擎给出建议后才能作出处理决定）");
+    const proposed = c.proposedOutcome as Outcome;
+    const proposedAsDecided: Outcome = proposed === "may_waive" ? "no_penalty" : proposed;
+
+    let decided: Outcome;
+    let departureReason: string | null = null;
+    if (body.confirm) {
+      if (!decision.firm && decision.questions.length) {
+        throw new AppError(
+          "rule_violation",
+          `研判尚有待确认的问题，请先回答后再确认：${decision.questions.map((q) => q.text).join("；")}`,
+          decision.questions.map((q) => ({ field: q.key, message: q.text })),
+        );
+      }
+      decided = proposedAsDecided;
+    } else {
+      if (!body.outcome) throw bad("outcome", "处理结果：不采纳研判建议时，请选择处理结果");
+      if (body.outcome === "may_waive") throw bad("outcome", "处理结果：请明确选择不予行政处罚或给予处罚");
+      if (body.outcome === proposedAsDecided) throw bad("outcome", "处理结果：与研判建议相同，请直接采纳建议");
+      if (!body.departureReason || body.departureReason.length < 10) {
+        throw bad("departureReason", "偏离理由：不采纳研判建议的，须书面说明理由（不少于10个字）");
+      }
+      decided = body.outcome;
+      departureReason = body.departureReason;
+    }
+
+    // The route the decision is taken in.
+    let route = c.route as CaseRoute | null;
+    const penalty = penaltyOutcomes.includes(decided);
+    if (route === "transfer" || route === "escalated") {
+      throw new AppError("rule_violation", route === "transfer" ? "案件已移送，不能作出处理决定" : "疑难问题尚未答复，请先确定办理程序");
+    }
+    if (!penalty && route === null) route = "caution";
+    if (penalty) {
+      if (route === null || route === "caution") throw bad("route", "办理程序：给予处罚的，请先选择简易程序或普通程序");
+      if (route === "summary") {
+        const limit = summaryLimit(c.partyType);
+        if (!body.warningOnly && body.fineYuan === undefined) throw bad("fineYuan", "罚款金额：简易程序请填写罚款金额或选择警告");
+        if (!body.warningOnly && body.fineYuan! > limit) {
+          throw bad(
+            "fineYuan",
+            `罚款金额：适用简易程序的罚款，${c.partyType === "individual" ? "对公民不超过二百元" : "对法人或者其他组织不超过三千元"}（《中华人民共和国行政处罚法》第五十一条），请改用普通程序`,
+          );
+        }
+      }
+      if (route === "ordinary" && c.reviewStatus !== "approved") {
+        throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
+      }
+      if (decided !== "not_applicable" && !body.warningOnly && body.fineYuan === undefined) throw bad("fineYuan", "罚款金额：给予罚款的，请填写罚款金额");
+    } else if (!lenientOutcomes.includes(decided) && decided !== "no_penalty") {
+      throw bad("outcome", `处理结果：${outcomeLabels[decided]}无法适用`);
+    }
+    if (route === "ordinary" && c.reviewStatus !== "approved") {
+      throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
+    }
+
+    return saveCase(
+      tx,
+      auth,
+      c,
+      {
+        status: "decided",
+        route,
+        decidedOutcome: decided,
+        departureReason,
+        decidedBy: auth.userId,
+        decidedOn: today(ctx),
+        fineYuan: penalty && !body.warningOnly ? (body.fineYuan ?? null) : null,
+      },
+      departureReason ? "case.decided_with_departure" : "case.decided",
+      { proposedOutcome: proposed, decidedOutcome: decided, departureReason, warningOnly: body.warningOnly ?? false },
+    );
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The engine's proposal for a case: the case's facts plus the officer's answers become a decision
+ * input; the decision (with its reasons, basis, trace and questions) is stored on the case.
+ */
+import { z } from "zod";
+import { evaluateDecision, type Decision, type DecisionInput } from "@kuanyan/domain/decisions";
+import { validateIdNumber } from "@kuanyan/domain/codes";
+import type { DbOrTx } from "../db/client";
+import type { AppContext, Auth } from "../http/context";
+import { AppError } from "../http/errors";
+import { assertValidInput } from "../decisions/decide";
+import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
+import { ZDecisionInput } from "../decisions/routes";
+import { decryptIdNumber } from "./idNumbers";
+import { editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+
+export const ZEvaluateCase = z.object({
+  lockVersion: z.number().int().describe("版本号"),
+  kind: z.enum(["penalty", "compulsion"]).optional().describe("决策类型"),
+  circumstances: ZDecisionInput.shape.circumstances,
+  emergency: ZDecisionInput.shape.emergency,
+  mentalCapacity: z.enum(["full", "unable", "partial", "intermittent_lucid"]).optional().describe("精神状况"),
+  lifeHealthOrFinancialSafety: z.boolean().optional().describe("涉及生命健康安全、金融安全"),
+});
+export type EvaluateCaseInput = z.infer<typeof ZEvaluateCase>;
+
+interface StoredCircumstances {
+  continuing?: boolean;
+  kind?: "penalty" | "compulsion";
+  emergency?: DecisionInput["emergency"];
+  mentalCapacity?: DecisionInput["subject"]["mentalCapacity"];
+  lifeHealthOrFinancialSafety?: boolean;
+  answers?: DecisionInput["circumstances"];
+}
+
+/** The correction as the case records it: an order with a reinspection tells within/after the deadline. */
+function recordedCorrection(c: CaseRow, on: string): DecisionInput["circumstances"]["correction"] | undefined {
+  if (!c.correctionDue) return undefined;
+  if (c.correctedOn) return c.correctedOn <= c.correctionDue ? "within_deadline" : "after_deadline";
+  return c.correctionDue < on ? "not_corrected" : "pending";
+}
+
+/** The decision input of a case on a date. */
+export async function caseDecisionInput(db: DbOrTx, c: CaseRow, on: string, extra: StoredCircumstances): Promise<DecisionInput> {
+  const subject: DecisionInput["subject"] = { kind: c.partyType as "enterprise" | "individual", industryCategory: c.industryCategory ?? undefined };
+  if (c.partyType === "individual" && c.partyIdNumberEnc) {
+    const id = validateIdNumber(await decryptIdNumber(db, c.partyIdNumberEnc));
+    if (id.ok) subject.birthDate = id.birthDate;
+    if (extra.mentalCapacity) subject.mentalCapacity = extra.mentalCapacity;
+  }
+  const circumstances = { ...(extra.answers ?? {}) };
+  const recorded = recordedCorrection(c, on);
+  if (recorded && circumstances.correction !== "on_spot") circumstances.correction = recorded;
+  const input: DecisionInput = {
+    kind: extra.kind,
+    organisationId: c.organisationId,
+    decisionDate: on,
+    matter: { code: c.matterCode, name: c.matterName, lifeHealthOrFinancialSafety: extra.lifeHealthOrFinancialSafety },
+    subject,
+    act: {
+      date: c.actDate,
+      discoveredOn: c.discoveredOn,
+      ...(extra.continuing ? { continuing: true, ...(c.actEndDate ? { endDate: c.actEndDate } : {}) } : {}),
+    },
+    emergency: extra.emergency,
+    circumstances,
+  };
+  return JSON.parse(JSON.stringify(input)) as DecisionInput;
+}
+
+export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra: StoredCircumstances) {
+  const context = await loadDecisionContext(db, c.organisationId, on);
+  const input = completeInput(await caseDecisionInput(db, c, on, extra), context.matters);
+  assertValidInput(input);
+  const decision: Decision = evaluateDecision(input, context);
+  const version = decision.listItem ? context.versions.find((v) => v.listId === decision.listItem!.listId && v.versionNo === decision.listItem!.version) : undefined;
+  return { input, decision, listVersionId: version?.listVersionId ?? null, listItemSeq: decision.listItem?.seq ?? null };
+}
+
+export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, body: EvaluateCaseInput): Promise<CaseRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "研判案件", statuses: ["intake"] });
+    const stored = (c.circumstances ?? {}) as StoredCircumstances;
+    const extra: StoredCircumstances = {
+      continuing: stored.continuing,
+      kind: body.kind,
+      emergency: body.emergency,
+      mentalCapacity: body.mentalCapacity,
+      lifeHealthOrFinancialSafety: body.lifeHealthOrFinancialSafety,
+      answers: body.circumstances,
+    };
+    let proposal;
+    try {
+      proposal = await proposeDecision(tx, c, today(ctx), extra);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError("rule_violation", `研判失败：${(err as Error).message}`);
+    }
+    return saveCase(
+      tx,
+      auth,
+      c,
+      {
+        circumstances: extra,
+        decision: proposal.decision,
+        proposedOutcome: proposal.decision.outcome,
+        listVersionId: proposal.listVersionId,
+        listItemSeq: proposal.listItemSeq,
+      },
+      "case.evaluated",
+      { outcome: proposal.decision.outcome, reasons: proposal.decision.reasons, firm: proposal.decision.firm, basis: proposal.decision.basis.map((b) => b.cited) },
+    );
+  });
+}

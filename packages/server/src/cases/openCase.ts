@@ -1,0 +1,166 @@
+/**
+ * 登记 (intake): the party (enterprise with a valid 统一社会信用代码, or individual with a valid ID
+ * number, stored encrypted), the matter from the catalogue, the facts and the inspection by at
+ * least two officers with 执法证号 (行政处罚法 第四十二条). Dates: discovery not before the act, no
+ * date in the future.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { validateIdNumber, validateUnifiedSocialCreditCode, maskIdNumber, validatePhone } from "@kuanyan/domain/codes";
+import { industryCategories } from "@kuanyan/domain/lists";
+import { cases, organisations, users } from "../db/schema";
+import { recordAudit } from "../audit/record";
+import { requireAccess } from "../access";
+import { AppError } from "../http/errors";
+import type { AppContext, Auth } from "../http/context";
+import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
+import { encryptIdNumber } from "./idNumbers";
+import { bad, nextCaseNo, officerRoles, today, type CaseRow } from "./shared";
+
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe(label);
+
+export const ZOpenCase = z.object({
+  organisationId: z.uuid().optional().describe("执法主体"),
+  party: z
+    .object({
+      type: z.enum(["enterprise", "individual"]).describe("当事人类型"),
+      name: z.string().trim().min(1).max(100).describe("当事人名称"),
+      creditCode: z.string().trim().optional().describe("统一社会信用代码"),
+      idNumber: z.string().trim().optional().describe("身份证号码"),
+      address: z.string().trim().min(1).max(200).describe("地址"),
+      industryCategory: z.enum(industryCategories).describe("行业类别"),
+      contact: z.string().trim().max(50).optional().describe("联系人"),
+      phone: z.string().trim().max(20).optional().describe("联系电话"),
+    })
+    .describe("当事人"),
+  matterCode: z.string().trim().min(1).describe("执法事项"),
+  facts: z.string().trim().min(1, "请填写违法事实").max(5000).describe("违法事实"),
+  actDate: isoDate("违法行为发生日期"),
+  actEndDate: isoDate("行为终了日期").optional(),
+  continuing: z.boolean().optional().describe("连续或者继续状态"),
+  discoveredOn: isoDate("发现日期"),
+  inspection: z
+    .object({
+      date: isoDate("检查日期"),
+      place: z.string().trim().min(1).max(200).describe("检查地点"),
+      officerIds: z.array(z.uuid()).describe("执法人员"),
+    })
+    .describe("现场检查"),
+});
+export type OpenCaseInput = z.infer<typeof ZOpenCase>;
+
+function isRealDate(d: string): boolean {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
+export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput): Promise<CaseRow> {
+  const { db } = ctx.database;
+  const organisationId = input.organisationId ?? auth.organisationId;
+  await requireAccess(db, auth, { mode: "write", organisationId, roles: officerRoles, what: "登记案件" });
+  const now = today(ctx);
+
+  // Party.
+  const p = input.party;
+  let creditCode: string | null = null;
+  let idNumber: string | null = null;
+  if (p.type === "enterprise") {
+    if (!p.creditCode) throw bad("party.creditCode", "统一社会信用代码：单位当事人必须填写统一社会信用代码");
+    const check = validateUnifiedSocialCreditCode(p.creditCode);
+    if (!check.ok) throw bad("party.creditCode", `统一社会信用代码：${check.error}`);
+    creditCode = check.value;
+  } else {
+    if (!p.idNumber) throw bad("party.idNumber", "身份证号码：个人当事人必须填写身份证号码");
+    const check = validateIdNumber(p.idNumber, now);
+    if (!check.ok) throw bad("party.idNumber", `身份证号码：${check.error}`);
+    idNumber = check.value;
+  }
+  if (p.phone) {
+    const check = validatePhone(p.phone);
+    if (!check.ok) throw bad("party.phone", `联系电话：${check.error}`);
+  }
+
+  // Dates.
+  for (const [field, label, value] of [
+    ["actDate", "违法行为发生日期", input.actDate],
+    ["discoveredOn", "发现日期", input.discoveredOn],
+    ["inspection.date", "检查日期", input.inspection.date],
+    ["actEndDate", "行为终了日期", input.actEndDate],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!isRealDate(value)) throw bad(field, `${label}：不是有效日期`);
+    if (value > now) throw bad(field, `${label}：不能晚于今天（${now}）`);
+  }
+  if (input.discoveredOn < input.actDate) throw bad("discoveredOn", "发现日期：不能早于违法行为发生日期");
+  if (input.actEndDate && input.actEndDate < input.actDate) throw bad("actEndDate", "行为终了日期：不能早于违法行为发生日期");
+  if (input.actEndDate && !input.continuing) throw bad("actEndDate", "行为终了日期：只有连续或者继续状态的违法行为才填写");
+
+  // Matter.
+  const matter = (await loadMatterCatalogue(db)).get(input.matterCode.toUpperCase());
+  if (!matter) throw bad("matterCode", `执法事项：事项库中没有编码为“${input.matterCode}”的事项`);
+
+  // Inspection: ≥ 2 officers of the organisation with 执法证号 (行政处罚法 第四十二条).
+  const officerIds = [...new Set(input.inspection.officerIds)];
+  if (officerIds.length < 2) throw bad("inspection.officerIds", "执法人员：执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）");
+  const officerRows = await db
+    .select({ id: users.id, displayName: users.displayName, licenceNo: users.licenceNo })
+    .from(users)
+    .where(and(inArray(users.id, officerIds), eq(users.organisationId, organisationId), eq(users.active, true)));
+  if (officerRows.length !== officerIds.length) throw bad("inspection.officerIds", "执法人员：只能选择本单位在职的执法人员");
+  const withoutLicence = officerRows.filter((o) => !o.licenceNo);
+  if (withoutLicence.length) {
+    throw bad("inspection.officerIds", `执法人员：${withoutLicence.map((o) => o.displayName).join("、")}没有执法证号，不能执法`);
+  }
+
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  if (!org) throw new AppError("not_found", "执法主体不存在");
+  const enc = idNumber ? await encryptIdNumber(db, idNumber) : null;
+
+  return db.transaction(async (tx) => {
+    const caseNo = await nextCaseNo(tx, organisationId, org.regionCode, Number(now.slice(0, 4)));
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        regionCode: org.regionCode,
+        organisationId,
+        caseNo,
+        status: "intake",
+        partyType: p.type,
+        partyName: p.name,
+        partyCreditCode: creditCode,
+        partyIdNumberEnc: enc,
+        partyIdNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+        partyAddress: p.address,
+        partyContact: p.contact ?? null,
+        partyPhone: p.phone ?? null,
+        industryCategory: p.industryCategory,
+        matterCode: matter.code,
+        matterName: matter.name,
+        facts: input.facts,
+        actDate: input.actDate,
+        actEndDate: input.actEndDate ?? null,
+        discoveredOn: input.discoveredOn,
+        circumstances: { continuing: input.continuing ?? false },
+        inspection: {
+          date: input.inspection.date,
+          place: input.inspection.place,
+          officerIds,
+          officers: officerIds.map((id) => {
+            const o = officerRows.find((r) => r.id === id)!;
+            return { id, name: o.displayName, licenceNo: o.licenceNo };
+          }),
+        },
+        createdBy: auth.userId,
+      })
+      .returning();
+    await recordAudit(tx, auth, {
+      action: "case.opened",
+      entityType: "case",
+      entityId: row.id,
+      organisationId,
+      regionCode: org.regionCode,
+      after: { caseNo, partyName: row.partyName, matterCode: row.matterCode, partyIdNumberMasked: row.partyIdNumberMasked },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads: the case list with filters, the case detail with its timeline and 案卷, the 法制审核 queue
+ * and the overdue board. Every read is limited to the user's data scope.
+ */
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { outcomes } from "@kuanyan/domain/decisions";
+import type { DbOrTx } from "../db/client";
+import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
+import { readScope, type Scope } from "../access";
+import type { AppContext, Auth } from "../http/context";
+import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
+import { readCase, today, type CaseRow } from "./shared";
+
+/** The case as the API shows it: no encrypted ID number. */
+export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}) {
+  const { partyIdNumberEnc: _enc, ...rest } = c;
+  return { ...rest, ...extra };
+}
+
+function scopeWhere(scope: Scope): SQL | undefined {
+  return scope === "all" ? undefined : inArray(cases.organisationId, [...scope]);
+}
+
+export const ZCaseListQuery = z.object({
+  status: z.enum(["intake", "decided", "in_progress", "closed", "transferred", "cancelled"]).optional().describe("状态"),
+  outcome: z.enum(outcomes).optional().describe("处理结果"),
+  overdue: z.enum(["true", "false"]).optional().describe("逾期"),
+  officerId: z.uuid().optional().describe("执法人员"),
+  q: z.string().trim().max(100).optional().describe("关键词"),
+  organisationId: z.uuid().optional().describe("执法主体"),
+  limit: z.coerce.number().int().min(1).max(500).optional().describe("条数"),
+});
+
+/** Cases with a correction deadline or a task past due. */
+function overdueCondition(on: string): SQL {
+  return or(
+    and(lt(cases.correctionDue, on), isNull(cases.correctedOn), inArray(cases.status, ["intake", "decided", "in_progress"])),
+    sql`exists (select 1 from ${caseTasks} where ${caseTasks.caseId} = ${cases.id} and ${caseTasks.doneOn} is null and ${caseTasks.dueOn} < ${on})`,
+  )!;
+}
+
+export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<typeof ZCaseListQuery>) {
+  const { db } = ctx.database;
+  const on = today(ctx);
+  const scope = await readScope(db, auth);
+  const where: (SQL | undefined)[] = [scopeWhere(scope)];
+  if (query.organisationId) where.push(eq(cases.organisationId, query.organisationId));
+  if (query.status) where.push(eq(cases.status, query.status));
+  if (query.outcome) where.push(or(eq(cases.decidedOutcome, query.outcome), and(isNull(cases.decidedOutcome), eq(cases.proposedOutcome, query.outcome))));
+  if (query.overdue === "true") where.push(overdueCondition(on));
+  if (query.officerId) {
+    where.push(or(eq(cases.createdBy, query.officerId), sql`${cases.inspection} -> 'officerIds' @> ${JSON.stringify([query.officerId])}::jsonb`));
+  }
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    where.push(or(ilike(cases.caseNo, like), ilike(cases.partyName, like), ilike(cases.matterName, like), ilike(cases.facts, like)));
+  }
+  const rows = await db
+    .select({ c: cases, organisationName: organisations.name, overdue: sql<boolean>`(${overdueCondition(on)})` })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(and(...where))
+    .orderBy(desc(cases.createdAt))
+    .limit(query.limit ?? 200);
+  return {
+    items: rows.map((r) => {
+      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue) });
+      // The list needs no decision details.
+      return { ...p, decision: undefined, facts: p.facts.slice(0, 200) };
+    }),
+  };
+}
+
+/** The case with everything in its 案卷: evidence (without bytes), measures, tasks, documents, audit trail. */
+export async function getCase(ctx: AppContext, auth: Auth, id: string) {
+  const { db } = ctx.database;
+  const c = await readCase(db, auth, id);
+  return caseFile(db, c, today(ctx));
+}
+
+export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId));
+  const ev = await db
+    .select({
+      id: evidence.id,
+      fileName: evidence.fileName,
+      mime: evidence.mime,
+      size: evidence.size,
+      sha256: evidence.sha256,
+      description: evidence.description,
+      uploadedBy: evidence.uploadedBy,
+      createdAt: evidence.createdAt,
+    })
+    .from(evidence)
+    .where(eq(evidence.caseId, c.id))
+    .orderBy(asc(evidence.createdAt));
+  const ms = await db.select().from(measures).where(eq(measures.caseId, c.id)).orderBy(asc(measures.carriedOutOn), asc(measures.createdAt));
+  const tasks = await db.select().from(caseTasks).where(eq(caseTasks.caseId, c.id)).orderBy(asc(caseTasks.dueOn));
+  const docs = await db
+    .select({ id: documents.id, type: documents.type, number: documents.number, status: documents.status, issuedOn: documents.issuedOn, sha256: documents.sha256 })
+    .from(documents)
+    .where(eq(documents.caseId, c.id))
+    .orderBy(asc(documents.createdAt));
+  const timeline = await db
+    .select({ id: auditEvents.id, at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, after: auditEvents.after })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "case"), eq(auditEvents.entityId, c.id)))
+    .orderBy(asc(auditEvents.id));
+  const openStatuses = ["decided", "in_progress"];
+  return {
+    case: presentCase(c, { organisationName: org?.name }),
+    evidence: ev,
+    measures: ms,
+    tasks: tasks.map((t) => ({ ...t, overdue: !t.doneOn && t.dueOn < on })),
+    documents: docs,
+    requiredDocuments: requiredDocuments(c),
+    documentsChecked: documentsModuleInstalled(),
+    closeProblems: openStatuses.includes(c.status) ? await closeProblems(db, c) : [],
+    timeline,
+  };
+}
+
+/** 法制审核 queue: ordinary-procedure cases awaiting review, and 疑难问题 put to the legal office. */
+export async function reviewQueue(ctx: AppContext, auth: Auth) {
+  const { db } = ctx.database;
+  const scope = await readScope(db, auth);
+  const rows = await db
+    .select({ c: cases, organisationName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(
+      and(
+        scopeWhere(scope),
+        eq(cases.status, "intake"),
+        or(and(eq(cases.route, "ordinary"), eq(cases.reviewStatus, "pending")), eq(cases.route, "escalated")),
+      ),
+    )
+    .orderBy(asc(cases.updatedAt));
+  return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }), decision: undefined })) };
+}
+
+/** Overdue board: correction deadlines and follow-ups past due, for officers and supervisors. */
+export async function overdueBoard(ctx: AppContext, auth: Auth) {
+  const { db } = ctx.database;
+  const on = today(ctx);
+  const scope = await readScope(db, auth);
+  const rows = await db
+    .select({ t: caseTasks, c: cases, organisationName: organisations.name })
+    .from(caseTasks)
+    .innerJoin(cases, eq(cases.id, caseTasks.caseId))
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(and(scopeWhere(scope), isNull(caseTasks.doneOn), lt(caseTasks.dueOn, on)))
+    .orderBy(asc(caseTasks.dueOn));
+  const corrections = await db
+    .select({ c: cases, organisationName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(
+      and(
+        scopeWhere(scope),
+        lt(cases.correctionDue, on),
+        isNull(cases.correctedOn),
+        inArray(cases.status, ["intake", "decided", "in_progress"]),
+        sql`not exists (select 1 from ${caseTasks} where ${caseTasks.caseId} = ${cases.id} and ${caseTasks.doneOn} is null)`,
+      ),
+    );
+  const daysLate = (due: string) => Math.round((Date.parse(on) - Date.parse(due)) / 86_400_000);
+  return {
+    today: on,
+    items: [
+      ...rows.map((r) => ({
+        kind: r.t.kind as "reinspection" | "follow_up",
+        taskId: r.t.id,
+        dueOn: r.t.dueOn,
+        daysLate: daysLate(r.t.dueOn),
+        caseId: r.c.id,
+        caseNo: r.c.caseNo,
+        partyName: r.c.partyName,
+        matterName: r.c.matterName,
+        organisationName: r.organisationName,
+        officers: ((r.c.inspection as { officers?: { name: string }[] })?.officers ?? []).map((o) => o.name),
+      })),
+      ...corrections.map((r) => ({
+        kind: "correction_not_corrected" as const,
+        taskId: null,
+        dueOn: r.c.correctionDue!,
+        daysLate: daysLate(r.c.correctionDue!),
+        caseId: r.c.id,
+        caseNo: r.c.caseNo,
+        partyName: r.c.partyName,
+        matterName: r.c.matterName,
+        organisationName: r.organisationName,
+        officers: ((r.c.inspection as { officers?: { name: string }[] })?.officers ?? []).map((o) => o.name),
+      })),
+    ].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+  };
+}
+
+/** The bytes of an evidence file of a case the user may read. */
+export async function evidenceFile(ctx: AppContext, auth: Auth, caseId: string, evidenceId: string) {
+  const { db } = ctx.database;
+  const c = await readCase(db, auth, caseId);
+  const [row] = await db.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, c.id)));
+  return row ?? null;
+}

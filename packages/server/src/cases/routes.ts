@@ -1,0 +1,95 @@
+/** 案件 HTTP routes: thin — validate, call the use case, return. */
+import { z } from "zod";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { requireAuth } from "../access";
+import type { AppContext } from "../http/context";
+import { notFound } from "../http/errors";
+import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
+import { closeCase, ZCloseCase } from "./closeCase";
+import { decideCase, ZDecideCase } from "./decideCase";
+import { evaluateCase, ZEvaluateCase } from "./evaluateCase";
+import { openCase, ZOpenCase } from "./openCase";
+import { orderCorrection, ZOrderCorrection } from "./orderCorrection";
+import { caseFile, evidenceFile, getCase, listCases, overdueBoard, reviewQueue, ZCaseListQuery } from "./queries";
+import { recordFollowUp, ZRecordFollowUp } from "./recordFollowUp";
+import { recordMeasure, ZRecordMeasure } from "./recordMeasure";
+import { recordPartyChoice, ZPartyChoice } from "./recordPartyChoice";
+import { recordReinspection, ZReinspection } from "./recordReinspection";
+import { reopenCase, ZReopenCase } from "./reopenCase";
+import { reviewCase, ZReviewCase } from "./reviewCase";
+import { scheduleFollowUp, ZScheduleFollowUp } from "./scheduleFollowUp";
+import { setRoute, ZSetRoute } from "./setRoute";
+import { terminateSoftEnforcement, ZTerminate } from "./terminateSoftEnforcement";
+import { uploadEvidence, ZUploadEvidence } from "./uploadEvidence";
+import { today } from "./shared";
+
+const ZId = z.object({ id: z.uuid().describe("案件") });
+const tags = ["案件"];
+
+export async function register(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  app.get("/api/v1/cases", { schema: { tags, summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）", querystring: ZCaseListQuery } }, async (request) =>
+    listCases(ctx, requireAuth(request.auth), request.query),
+  );
+  app.get("/api/v1/cases/review-queue", { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）" } }, async (request) =>
+    reviewQueue(ctx, requireAuth(request.auth)),
+  );
+  app.get("/api/v1/cases/overdue", { schema: { tags, summary: "逾期看板（改正期限、复查、回访逾期）" } }, async (request) =>
+    overdueBoard(ctx, requireAuth(request.auth)),
+  );
+  app.get("/api/v1/cases/matter-options", { schema: { tags, summary: "可选执法事项（事项库）" } }, async (request) => {
+    requireAuth(request.auth);
+    const catalogue = await loadMatterCatalogue(db);
+    return {
+      items: [...catalogue.values()].map((m) => ({ code: m.code, name: m.name, keywords: m.keywords, fineRange: m.fineRange ?? null })),
+    };
+  });
+  app.get("/api/v1/cases/:id", { schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZId } }, async (request) =>
+    getCase(ctx, requireAuth(request.auth), request.params.id),
+  );
+  app.get(
+    "/api/v1/cases/:id/evidence/:evidenceId",
+    { schema: { tags, summary: "下载证据文件", params: z.object({ id: z.uuid(), evidenceId: z.uuid() }) } },
+    async (request, reply) => {
+      const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
+      if (!row) throw notFound("证据文件");
+      return reply
+        .header("content-type", row.mime)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+        .header("x-content-sha256", row.sha256)
+        .send(row.data);
+    },
+  );
+
+  app.post("/api/v1/cases", { schema: { tags, summary: "登记案件", body: ZOpenCase } }, async (request, reply) => {
+    const auth = requireAuth(request.auth);
+    const row = await openCase(ctx, auth, request.body);
+    return reply.status(201).send(await caseFile(db, row, today(ctx)));
+  });
+
+  const action = <S extends z.ZodType>(path: string, summary: string, body: S, fn: (ctx: AppContext, auth: NonNullable<ReturnType<typeof requireAuth>>, id: string, input: z.infer<S>) => Promise<unknown>, options: { bodyLimit?: number } = {}) =>
+    app.post(`/api/v1/cases/:id/${path}`, { bodyLimit: options.bodyLimit, schema: { tags, summary, params: ZId, body } }, async (request) => {
+      const auth = requireAuth(request.auth);
+      await fn(ctx, auth, request.params.id, request.body as z.infer<S>);
+      const c = await getCase(ctx, auth, request.params.id);
+      return c;
+    });
+
+  action("evidence", "上传证据（照片、文件；≤10 MB，按内容识别类型，SHA-256）", ZUploadEvidence, uploadEvidence, { bodyLimit: 15 * 1024 * 1024 });
+  action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCase, evaluateCase);
+  action("decide", "作出处理决定：采纳建议，或书面说明理由后偏离", ZDecideCase, decideCase);
+  action("party-choice", "记录当事人的选择（接受柔性执法或要求适用普通程序）", ZPartyChoice, recordPartyChoice);
+  action("terminate", "终止柔性执法（舟山意见规定的情形）", ZTerminate, terminateSoftEnforcement);
+  action("route", "选择办理程序（轻微告诫改正、简易程序、普通程序、案件移送、疑难问题）", ZSetRoute, setRoute);
+  action("review", "法制审核（普通程序，作出决定前）", ZReviewCase, reviewCase);
+  action("measures", "记录柔性执法措施（含书面记录）", ZRecordMeasure, recordMeasure);
+  action("correction", "责令限期改正", ZOrderCorrection, orderCorrection);
+  action("reinspection", "复查改正情况", ZReinspection, recordReinspection);
+  action("follow-ups", "安排回访", ZScheduleFollowUp, scheduleFollowUp);
+  action("follow-up-records", "记录回访（行政执法案件回访登记表）", ZRecordFollowUp, recordFollowUp);
+  action("close", "办结归档（锁定）", ZCloseCase, closeCase);
+  action("reopen", "重新打开（说明理由）", ZReopenCase, reopenCase);
+}
