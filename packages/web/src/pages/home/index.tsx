@@ -6,7 +6,7 @@ import { ROLE_COLORS, ROLE_LABELS } from "../../config/labels";
 import PageContainer from "../../components/PageContainer";
 
 const QUICK_LINK_HINTS: Record<string, string> = {
-  "/lists": "四张清单的编制、审核、备案与认领",
+  "/lists": "柔性执法事项清单的编制、审核、备案与认领",
   "/cases": "依清单研判，轻微告诫改正，简易与普通程序",
   "/documents": "执法文书的生成、编号与送达",
   "/statistics": "柔性执法统计报表的填报与汇总",
