@@ -295,6 +295,55 @@ describe("precedence between lists and statute", () => {
   });
 });
 
+describe("the 不予行政强制 list and emergency items of the 从重 list", () => {
+  function list(type: "no_compulsion" | "heavier", conditions: Condition[]): ListRecord {
+    return {
+      list: { id: `t-${type}`, type, organisationId: SM, title: `测试${type}`, notes: "", status: "in_force" },
+      versions: [
+        {
+          version: 1,
+          status: "filed",
+          effectiveFrom: "2022-01-01",
+          reviews: [],
+          evaluations: [],
+          items: [
+            {
+              seq: 1,
+              matterName: "测试事项",
+              matterCode: "T-1",
+              circumstances: "测试情形",
+              basis: [type === "no_compulsion" ? { law: "中华人民共和国行政强制法", article: 16, paragraph: 2 } : { law: "中华人民共和国行政处罚法", article: 49 }],
+              basisText: "测试依据",
+              measures: ["persuasion"],
+              otherMeasures: ["体验式执法"],
+              conditions,
+            },
+          ],
+        },
+      ],
+    };
+  }
+  const m = { code: "T-1", name: "测试事项" };
+
+  it("a 不予行政强制 item decides compulsion, not penalties", () => {
+    const ctx = { index: buildDecisionIndex({ lists: [list("no_compulsion", [{ kind: "corrected", how: "on_spot" }])] }), lookup: fixtureLookup };
+    const d = evaluateDecision(input({ kind: "compulsion", matter: m }, { correction: "on_spot" }), ctx);
+    expect(d.outcome).toBe("no_compulsion");
+    expect(d.listItem?.listType).toBe("no_compulsion");
+    expect(d.otherMeasures).toEqual(["体验式执法"]);
+    expect(evaluateDecision(input({ matter: m }, { correction: "on_spot" }), ctx).listItem).toBeNull();
+  });
+
+  it("an aggravated item for emergencies gives 从重 during an emergency", () => {
+    const ctx = { index: buildDecisionIndex({ lists: [list("heavier", [{ kind: "duringEmergency" }])] }), lookup: fixtureLookup };
+    const d = evaluateDecision(input({ matter: m, emergency: { violatesEmergencyMeasures: true } }), ctx);
+    expect(d.outcome).toBe("heavier");
+    expect(d.basis[0].text).toContain("依法快速、从重处罚");
+    expect(d.policyBasis).toHaveLength(1);
+    expect(evaluateDecision(input({ matter: m, emergency: { violatesEmergencyMeasures: false } }), ctx).outcome).toBe("ordinary");
+  });
+});
+
 describe("version in force on the decision date, and claims", () => {
   function withVersion2(): ListRecord {
     const [np] = sanmingLists();

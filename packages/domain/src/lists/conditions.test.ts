@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addMonths } from "./dates";
 import {
+  conditionFormFields,
+  conditionKinds,
   combineResults,
   describeCondition,
   evaluateCondition,
@@ -142,5 +144,23 @@ describe("validateConditions", () => {
     const parsed = parseConditions(JSON.parse(JSON.stringify(conditions)));
     expect(parsed).toEqual({ ok: true, conditions });
     expect(parseConditions({})).toEqual({ ok: false, errors: ["适用条件必须是列表"] });
+  });
+});
+
+describe("conditionFormFields", () => {
+  it("describes every kind, and a condition filled from the form validates", () => {
+    expect(Object.keys(conditionFormFields).sort()).toEqual([...conditionKinds].sort());
+    for (const kind of conditionKinds) {
+      const condition: Record<string, unknown> = { kind };
+      for (const f of conditionFormFields[kind]) {
+        if (f.type === "choice") condition[f.field] = f.options[0].value;
+        if (f.type === "categories") condition[f.field] = ["mining"];
+        if (f.type === "identifier") condition[f.field] = "q1";
+        if (f.type === "text") condition[f.field] = "有证据证明开展了隐患排查治理工作";
+        if (f.type === "boolean") condition[f.field] = true;
+        if (f.type === "integer") condition[f.field] = f.min;
+      }
+      expect(validateConditions([condition]), kind).toEqual([]);
+    }
   });
 });

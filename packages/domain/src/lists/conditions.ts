@@ -110,6 +110,60 @@ export const conditionKindLabels: Record<ConditionKind, string> = {
   duringEmergency: "突发事件期间违反应对措施",
 };
 
+/** A field of the condition builder form. */
+export type ConditionFormField =
+  | { field: "how"; label: string; type: "choice"; options: { value: CorrectionRequirement; label: string }[] }
+  | { field: "atMost"; label: string; type: "choice"; options: { value: HarmCeiling; label: string }[] }
+  | { field: "categories"; label: string; type: "categories" }
+  | { field: "id"; label: string; type: "identifier" }
+  | { field: "text"; label: string; type: "text" }
+  | { field: "expected"; label: string; type: "boolean" }
+  | { field: "withinMonths"; label: string; type: "integer"; min: number; max: number };
+
+/** What the list manager fills in for each kind of condition (no code: a form). */
+export const conditionFormFields: Record<ConditionKind, readonly ConditionFormField[]> = {
+  firstTimeFound: [],
+  firstOffence: [],
+  corrected: [
+    {
+      field: "how",
+      label: "改正方式",
+      type: "choice",
+      options: [
+        { value: "any", label: "及时改正（当场或者限期内）" },
+        { value: "within_deadline", label: "责令限期改正后在期限内改正" },
+        { value: "on_spot", label: "当场改正" },
+      ],
+    },
+  ],
+  harm: [
+    {
+      field: "atMost",
+      label: "危害后果",
+      type: "choice",
+      options: [
+        { value: "none", label: "没有造成危害后果" },
+        { value: "minor", label: "危害后果轻微" },
+      ],
+    },
+  ],
+  noSubjectiveFault: [],
+  proactiveElimination: [],
+  subjectCategoryNotIn: [{ field: "categories", label: "排除的行业", type: "categories" }],
+  subjectCategoryIn: [{ field: "categories", label: "适用的行业", type: "categories" }],
+  noMajorHazard: [],
+  question: [
+    { field: "id", label: "问题编号", type: "identifier" },
+    { field: "text", label: "问题内容", type: "text" },
+    { field: "expected", label: "满足条件时的回答", type: "boolean" },
+  ],
+  repeatOffence: [{ field: "withinMonths", label: "月数", type: "integer", min: 1, max: 120 }],
+  refusedCorrection: [],
+  obstructedInspection: [],
+  seriousHarm: [],
+  duringEmergency: [],
+};
+
 /** Condition kinds that only make sense on the aggravated (从重) list. */
 export const aggravatingConditionKinds: ReadonlySet<ConditionKind> = new Set<ConditionKind>([
   "repeatOffence",

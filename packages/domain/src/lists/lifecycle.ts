@@ -251,6 +251,7 @@ function publish(
   action: Extract<ListAction, { type: "publish" }>,
   today: string,
 ): ListTransitionResult {
+  if (!Array.isArray(action.checks)) return fail("发布前须先运行质量检查");
   const gate = canPublish(action.checks, action.warningReason);
   if (!gate.ok) return fail(gate.reason);
   const effectiveFrom = action.effectiveFrom ?? today;
