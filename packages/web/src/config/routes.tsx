@@ -6,6 +6,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
   ProfileOutlined,
@@ -61,6 +62,13 @@ export const appRoutes: AppRoute[] = [
     icon: <BarChartOutlined />,
     access: "canSeeStatistics",
     component: lazy(() => import("../pages/statistics")),
+  },
+  {
+    path: "/statistics/dashboard",
+    name: "数据驾驶舱",
+    icon: <DashboardOutlined />,
+    access: "canSeeStatistics",
+    component: lazy(() => import("../pages/statistics/dashboard")),
   },
   {
     path: "/supervision",
