@@ -34,6 +34,9 @@ export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, bo
     const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "作出处理决定", statuses: ["intake"] });
     const decision = c.decision as Decision | null;
     if (!decision || !c.proposedOutcome) throw new AppError("rule_violation", "请先研判案件（决策引擎给出建议后才能作出处理决定）");
+    if (c.route === "ordinary" && c.reviewStatus !== "approved") {
+      throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
+    }
     const proposed = c.proposedOutcome as Outcome;
     const proposedAsDecided: Outcome = proposed === "may_waive" ? "no_penalty" : proposed;
 

@@ -140,6 +140,13 @@ export async function reviewQueue(ctx: AppContext, auth: Auth) {
   return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }), decision: undefined })) };
 }
 
+/** The officers' names from a case's inspection record (tolerant of records made by other tools). */
+function officerNames(inspection: unknown): string[] {
+  const officers = (inspection as { officers?: unknown } | null)?.officers;
+  if (!Array.isArray(officers)) return typeof officers === "string" ? [officers] : [];
+  return officers.map((o) => (typeof o === "string" ? o : String((o as { name?: unknown })?.name ?? ""))).filter(Boolean);
+}
+
 /** Overdue board: correction deadlines and follow-ups past due, for officers and supervisors. */
 export async function overdueBoard(ctx: AppContext, auth: Auth) {
   const { db } = ctx.database;
@@ -179,7 +186,7 @@ export async function overdueBoard(ctx: AppContext, auth: Auth) {
         partyName: r.c.partyName,
         matterName: r.c.matterName,
         organisationName: r.organisationName,
-        officers: ((r.c.inspection as { officers?: { name: string }[] })?.officers ?? []).map((o) => o.name),
+        officers: officerNames(r.c.inspection),
       })),
       ...corrections.map((r) => ({
         kind: "correction_not_corrected" as const,
@@ -191,7 +198,7 @@ export async function overdueBoard(ctx: AppContext, auth: Auth) {
         partyName: r.c.partyName,
         matterName: r.c.matterName,
         organisationName: r.organisationName,
-        officers: ((r.c.inspection as { officers?: { name: string }[] })?.officers ?? []).map((o) => o.name),
+        officers: officerNames(r.c.inspection),
       })),
     ].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   };

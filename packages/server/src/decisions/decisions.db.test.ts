@@ -69,7 +69,8 @@ describe("POST /api/v1/decisions/evaluate", () => {
     const api = res.json() as Decision;
     expect(api.outcome).toBe("no_penalty");
     expect(api.listItem).toMatchObject({ seq: 4, listType: "no_penalty", claimed: true, organisationId: ids.sanming });
-    expect(api.basis.map((b) => b.cited)).toContain("《中华人民共和国行政处罚法》第三十三条第一款");
+    expect(api.basis.map((b) => b.cited)).toContain("《中华人民共和国行政处罚法》第三十三条");
+    expect(api.basis.map((b) => b.text).join("")).toContain("违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚");
     const { listRows, claims } = await sanmingState();
     expect(api).toEqual(await domainDecision(input, listRows, claims));
   });
