@@ -1,0 +1,43 @@
+/**
+ * 作废: a cancelled document keeps its number (no gap, no reuse) and its frozen bytes and hash; it is
+ * marked 作废 and its downloads carry the red 作废 marking. Verification reports it as cancelled.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { documents } from "../db/schema";
+import { recordAudit } from "../audit/record";
+import { requireAccess } from "../access";
+import { AppError, notFound } from "../http/errors";
+import type { AppContext, Auth } from "../http/context";
+import { issuerRoles, type DocumentRow } from "./shared";
+
+export const ZCancelDocument = z.object({
+  reason: z.string().trim().min(2).max(500).describe("作废原因"),
+});
+
+export async function cancelDocument(ctx: AppContext, auth: Auth, id: string, input: z.infer<typeof ZCancelDocument>): Promise<DocumentRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(documents).where(eq(documents.id, id)).for("update");
+    if (!row) throw notFound("文书");
+    await requireAccess(tx, auth, { mode: "read", organisationId: row.organisationId }).catch(() => {
+      throw notFound("文书");
+    });
+    await requireAccess(tx, auth, { mode: "write", organisationId: row.organisationId, roles: issuerRoles, what: "作废文书" });
+    if (row.status === "cancelled") throw new AppError("rule_violation", `文书${row.number}已经作废`);
+    const [after] = await tx
+      .update(documents)
+      .set({ status: "cancelled", cancelledAt: ctx.now(), cancelReason: input.reason })
+      .where(eq(documents.id, id))
+      .returning();
+    await recordAudit(tx, auth, {
+      action: "document.cancelled",
+      entityType: "document",
+      entityId: id,
+      organisationId: row.organisationId,
+      regionCode: row.regionCode,
+      before: { status: row.status },
+      after: { status: "cancelled", number: row.number, reason: input.reason },
+    });
+    return after;
+  });
+}

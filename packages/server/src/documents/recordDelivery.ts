@@ -1,0 +1,158 @@
+/**
+ * 送达: records how a document reached the party (行政处罚法 第六十一条): 直接送达 (the recipient may
+ * sign on screen), 留置送达 (the party refused: witnesses required), 邮寄送达, 电子送达 (only with the
+ * party's recorded consent). The signed record is rendered onto the document's footer as a signed
+ * variant (deliveries.signed_pdf); the issued document's frozen bytes and hash stay unchanged.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { isIsoDateTime } from "@kuanyan/domain/documents";
+import { deliveries, documents } from "../db/schema";
+import { recordAudit } from "../audit/record";
+import { requireAccess } from "../access";
+import { AppError, notFound } from "../http/errors";
+import type { AppContext, Auth } from "../http/context";
+import { checkImage } from "./images";
+import {
+  DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
+  issuerRoles,
+  nowMinuteIn,
+  renderStoredPdf,
+  type DeliveryMethod,
+  type DeliveryRow,
+  type DocumentRow,
+} from "./shared";
+
+export const MAX_SIGNATURE_BYTES = 300 * 1024;
+
+export const ZRecordDelivery = z.object({
+  method: z.enum(DELIVERY_METHODS).describe("送达方式"),
+  deliverer: z.string().trim().min(1).max(60).describe("送达人"),
+  recipient: z.string().trim().min(1).max(60).describe("受送达人"),
+  /** YYYY-MM-DDTHH:mm, China time. */
+  deliveredAt: z.string().describe("送达时间"),
+  place: z.string().trim().max(200).optional().describe("送达地点"),
+  /** The recipient's signature drawn on screen (PNG, base64). */
+  signatureBase64: z.string().optional().describe("签名"),
+  refused: z.boolean().default(false).describe("拒绝签收"),
+  witnesses: z.array(z.string().trim().min(1).max(60)).max(5).default([]).describe("见证人"),
+  consent: z.boolean().optional().describe("当事人同意电子送达"),
+  consentRecord: z.string().trim().max(300).optional().describe("同意电子送达的记录"),
+  remarks: z.string().trim().max(300).optional().describe("备注"),
+});
+export type RecordDeliveryInput = z.infer<typeof ZRecordDelivery>;
+
+/** "2026-12-01T09:30" in China time as a Date. */
+function chinaTime(local: string): Date {
+  return new Date(`${local}:00+08:00`);
+}
+
+function validate(input: RecordDeliveryInput, doc: DocumentRow, now: Date): string[] {
+  const problems: string[] = [];
+  if (!isIsoDateTime(input.deliveredAt)) problems.push("送达时间格式无效（应为 年-月-日T时:分）");
+  else {
+    if (input.deliveredAt.slice(0, 10) < doc.issuedOn) problems.push("送达时间不能早于文书签发日期");
+    if (input.deliveredAt > nowMinuteIn(new Date(now.getTime() + 5 * 60_000))) problems.push("送达时间不能晚于现在");
+  }
+  switch (input.method) {
+    case "direct":
+      if (input.refused) problems.push("受送达人拒绝签收的，应当采用留置送达并由见证人在场");
+      break;
+    case "lodged":
+      if (!input.refused) problems.push("留置送达适用于受送达人拒绝签收的情形，请勾选“拒绝签收”");
+      if (input.witnesses.length === 0) problems.push("留置送达应当邀请见证人到场，请填写见证人");
+      if (input.signatureBase64) problems.push("留置送达时受送达人拒绝签收，不应有受送达人签名");
+      break;
+    case "mail":
+      if (input.signatureBase64) problems.push("邮寄送达以回执为准，不在此处签名");
+      if (!input.place) problems.push("邮寄送达请填写邮寄地址（及邮件号）");
+      break;
+    case "electronic":
+      // 行政处罚法 第六十一条第二款: 当事人同意并签订确认书的，可以采用电子送达。
+      if (!input.consent || !input.consentRecord) {
+        problems.push("电子送达须经当事人同意并签订确认书（行政处罚法第六十一条），请记录当事人同意电子送达的确认书");
+      }
+      if (!input.place) problems.push("电子送达请填写当事人确认的电子送达地址（传真、电子邮件等）");
+      if (input.signatureBase64) problems.push("电子送达不需要受送达人当场签名");
+      break;
+  }
+  if (input.method !== "lodged" && input.refused) {
+    if (input.method !== "direct") problems.push("拒绝签收只适用于留置送达");
+  }
+  return problems;
+}
+
+/** What the delivery writes into the document's footer fields. */
+export function deliveryFooterValues(d: Pick<DeliveryRow, "method" | "deliverer" | "recipient" | "deliveredAt" | "refused" | "witnesses" | "place" | "remarks">): Record<string, string> {
+  const witnesses = (d.witnesses as string[]) ?? [];
+  const method = DELIVERY_METHOD_LABELS[d.method as DeliveryMethod] ?? d.method;
+  let recipientName = d.recipient;
+  if (d.refused) recipientName = `${d.recipient}拒绝签收（${method}，见证人：${witnesses.join("、")}）`;
+  else if (d.method !== "direct") recipientName = `${d.recipient}（${method}）`;
+  return {
+    delivererName: d.deliverer,
+    recipientName,
+    deliveredAt: nowMinuteIn(d.deliveredAt),
+    deliveryMethod: method,
+    deliveryPlace: d.place ?? "",
+    witnesses: witnesses.join("、"),
+    remarks: d.remarks ?? "",
+  };
+}
+
+export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: string, input: RecordDeliveryInput): Promise<DeliveryRow> {
+  const { db } = ctx.database;
+  const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
+  if (!doc) throw notFound("文书");
+  await requireAccess(db, auth, { mode: "read", organisationId: doc.organisationId }).catch(() => {
+    throw notFound("文书");
+  });
+  await requireAccess(db, auth, { mode: "write", organisationId: doc.organisationId, roles: issuerRoles, what: "记录送达" });
+  if (doc.status === "cancelled") throw new AppError("rule_violation", `文书${doc.number}已作废，不能送达`);
+  const problems = validate(input, doc, ctx.now());
+  if (problems.length) throw new AppError("validation_failed", problems.join("；"));
+  const signature = input.signatureBase64
+    ? checkImage(input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" }).data
+    : null;
+
+  const record = {
+    regionCode: doc.regionCode,
+    organisationId: doc.organisationId,
+    documentId: doc.id,
+    method: input.method,
+    deliverer: input.deliverer,
+    recipient: input.recipient,
+    deliveredAt: chinaTime(input.deliveredAt),
+    signature,
+    refused: input.refused,
+    witnesses: input.witnesses,
+    consent: input.method === "electronic" ? true : (input.consent ?? null),
+    consentRecord: input.consentRecord ?? null,
+    place: input.place ?? null,
+    remarks: input.remarks ?? null,
+    createdBy: auth.userId,
+  };
+  const signedPdf = await renderStoredPdf(db, doc, { delivery: { values: deliveryFooterValues(record), signature } });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(deliveries).values({ ...record, signedPdf }).returning();
+    await recordAudit(tx, auth, {
+      action: "document.delivered",
+      entityType: "document",
+      entityId: doc.id,
+      organisationId: doc.organisationId,
+      regionCode: doc.regionCode,
+      after: {
+        deliveryId: row.id,
+        method: row.method,
+        deliverer: row.deliverer,
+        recipient: row.recipient,
+        deliveredAt: row.deliveredAt,
+        refused: row.refused,
+        witnesses: row.witnesses,
+        signed: !!signature,
+      },
+    });
+    return row;
+  });
+}

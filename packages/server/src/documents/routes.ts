@@ -1,0 +1,271 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import { organisations, seals, deliveries } from "../db/schema";
+import { requireAccess, requireAuth } from "../access";
+import { AppError, notFound } from "../http/errors";
+import type { AppContext } from "../http/context";
+import { caseArchivePdf } from "./archive";
+import { cancelDocument, ZCancelDocument } from "./cancelDocument";
+import { issueDocument, ZIssueDocument } from "./issueDocument";
+import { numberSettings, saveNumberPattern } from "./numbering";
+import { getDocument, listDocuments, readDocument } from "./queries";
+import { recordDelivery, ZRecordDelivery } from "./recordDelivery";
+import { contentDisposition, downloadName, renderStoredDocx, renderStoredPdf } from "./shared";
+import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTemplateVersion, ZTemplateBody } from "./templates";
+import { uploadSeal, ZUploadSeal } from "./uploadSeal";
+import { compareDocument, verifyDocument, ZCompareInput } from "./verify";
+
+const ZType = z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]).describe("文书种类");
+const ZId = z.object({ id: z.uuid().describe("文书") });
+const tags = ["文书"];
+/** Seal images (≤ 1 MB) and presented PDFs travel base64 in JSON. */
+const uploadLimit = 8 * 1024 * 1024;
+
+/** The address printed in the verification QR code: KUANYAN_PUBLIC_URL, else the request's own host. */
+function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+function sendFile(reply: FastifyReply, data: Buffer, mime: string, fileName: string, inline: boolean) {
+  return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName, inline)).header("cache-control", "private, no-store").send(data);
+}
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export async function register(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  app.get(
+    "/api/v1/documents",
+    {
+      schema: {
+        tags,
+        summary: "文书列表（本单位及可查看单位）",
+        querystring: z.object({
+          organisationId: z.uuid().optional().describe("单位"),
+          caseId: z.uuid().optional().describe("案件"),
+          type: ZType.optional(),
+          status: z.enum(["issued", "superseded", "cancelled"]).optional().describe("状态"),
+          year: z.coerce.number().int().min(2000).max(9999).optional().describe("年度"),
+          q: z.string().trim().max(100).optional().describe("关键词"),
+          limit: z.coerce.number().int().min(1).max(500).optional().describe("条数"),
+          offset: z.coerce.number().int().min(0).optional().describe("起始"),
+        }),
+      },
+    },
+    async (request) => listDocuments(ctx, requireAuth(request.auth), request.query),
+  );
+
+  app.post("/api/v1/documents", { schema: { tags, summary: "签发文书", body: ZIssueDocument } }, async (request, reply) => {
+    const auth = requireAuth(request.auth);
+    const row = await issueDocument(ctx, auth, request.body, baseUrlOf(ctx, request));
+    return reply.status(201).send(await getDocument(ctx, auth, row.id));
+  });
+
+  app.post(
+    "/api/v1/documents/preview",
+    {
+      schema: {
+        tags,
+        summary: "文书实时预览（案件数据、执法人员填写的内容或示例数据）",
+        body: z.object({
+          type: ZType,
+          caseId: z.uuid().optional().describe("案件"),
+          organisationId: z.uuid().optional().describe("单位"),
+          values: z.record(z.string(), z.string().max(4000)).optional().describe("文书内容"),
+          template: ZTemplateBody.optional(),
+          sample: z.boolean().optional().describe("使用示例数据"),
+        }),
+      },
+    },
+    async (request) => previewDocument(ctx, requireAuth(request.auth), request.body),
+  );
+
+  app.get(
+    "/api/v1/documents/templates",
+    { schema: { tags, summary: "文书模板（本单位使用的版本）", querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }) } },
+    async (request) => ({ items: await listTemplates(ctx, requireAuth(request.auth), request.query.organisationId) }),
+  );
+
+  app.get(
+    "/api/v1/documents/templates/:type",
+    { schema: { tags, summary: "某种文书的模板及版本", params: z.object({ type: ZType }), querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }) } },
+    async (request) => getTemplate(ctx, requireAuth(request.auth), request.params.type, request.query.organisationId),
+  );
+
+  app.get(
+    "/api/v1/documents/templates/:type/preview",
+    {
+      schema: {
+        tags,
+        summary: "模板预览（按案件数据或示例数据填充）",
+        params: z.object({ type: ZType }),
+        querystring: z.object({ caseId: z.uuid().optional().describe("案件"), organisationId: z.uuid().optional().describe("单位"), sample: z.enum(["0", "1"]).optional() }),
+      },
+    },
+    async (request) =>
+      previewDocument(ctx, requireAuth(request.auth), {
+        type: request.params.type,
+        caseId: request.query.caseId,
+        organisationId: request.query.organisationId,
+        sample: request.query.sample === "1" || !request.query.caseId,
+      }),
+  );
+
+  app.post(
+    "/api/v1/documents/templates/:type",
+    {
+      schema: {
+        tags,
+        summary: "保存模板新版本（本单位）",
+        params: z.object({ type: ZType }),
+        body: z.object({ organisationId: z.uuid().optional().describe("单位"), template: ZTemplateBody }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await saveTemplateVersion(ctx, requireAuth(request.auth), request.params.type, request.body)),
+  );
+
+  app.get(
+    "/api/v1/documents/template-versions/:id",
+    { schema: { tags, summary: "模板的某一版本", params: z.object({ id: z.uuid().describe("模板版本") }) } },
+    async (request) => getTemplateVersion(ctx, requireAuth(request.auth), request.params.id),
+  );
+
+  const ZOrgQuery = z.object({ organisationId: z.uuid().optional().describe("单位") });
+
+  app.get("/api/v1/documents/settings", { schema: { tags, summary: "文书编号格式", querystring: ZOrgQuery } }, async (request) => {
+    const auth = requireAuth(request.auth);
+    const organisationId = request.query.organisationId ?? auth.organisationId;
+    await requireAccess(db, auth, { mode: "read", organisationId });
+    const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+    const [seal] = await db.select({ mime: seals.mime, uploadedAt: seals.uploadedAt }).from(seals).where(eq(seals.organisationId, organisationId));
+    return { organisationId, orgShort: org?.shortName ?? "", ...(await numberSettings(db, organisationId)), seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null };
+  });
+
+  app.patch(
+    "/api/v1/documents/settings",
+    {
+      schema: {
+        tags,
+        summary: "设置文书编号格式",
+        body: z.object({
+          organisationId: z.uuid().optional().describe("单位"),
+          numberPattern: z.string().trim().min(1).max(64).describe("编号格式"),
+          version: z.number().int().min(0).describe("版本号"),
+        }),
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const organisationId = request.body.organisationId ?? auth.organisationId;
+      const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+      if (!org) throw notFound("单位");
+      return saveNumberPattern(ctx, auth, { organisationId, regionCode: org.regionCode, numberPattern: request.body.numberPattern, version: request.body.version });
+    },
+  );
+
+  app.post(
+    "/api/v1/documents/seal",
+    { bodyLimit: uploadLimit, schema: { tags, summary: "上传电子印章（PNG/JPEG，不超过 1 MB）", body: ZUploadSeal } },
+    async (request, reply) => reply.status(201).send(await uploadSeal(ctx, requireAuth(request.auth), request.body)),
+  );
+
+  app.get("/api/v1/documents/seal", { schema: { tags, summary: "电子印章图片", querystring: ZOrgQuery } }, async (request, reply) => {
+    const auth = requireAuth(request.auth);
+    const organisationId = request.query.organisationId ?? auth.organisationId;
+    await requireAccess(db, auth, { mode: "read", organisationId });
+    const [seal] = await db.select().from(seals).where(eq(seals.organisationId, organisationId));
+    if (!seal) throw notFound("电子印章");
+    return reply.header("content-type", seal.mime).header("cache-control", "private, no-store").send(seal.image);
+  });
+
+  app.get(
+    "/api/v1/documents/archive/:caseId",
+    { schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", params: z.object({ caseId: z.uuid().describe("案件") }) } },
+    async (request, reply) => {
+      const { pdf, fileName } = await caseArchivePdf(ctx, requireAuth(request.auth), request.params.caseId);
+      return sendFile(reply, pdf, "application/pdf", fileName, false);
+    },
+  );
+
+  app.get("/api/v1/documents/:id", { schema: { tags, summary: "文书详情及送达记录", params: ZId } }, async (request) =>
+    getDocument(ctx, requireAuth(request.auth), request.params.id),
+  );
+
+  app.patch("/api/v1/documents/:id", { schema: { tags, summary: "（不允许）修改已签发的文书", params: ZId } }, async (request) => {
+    const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+    throw new AppError(
+      "rule_violation",
+      `文书${d.number || d.shortCode}已签发，不能修改；如需更正，请签发更正文书（原文书保留并标明已被取代），或将其作废`,
+    );
+  });
+
+  app.post("/api/v1/documents/:id/cancel", { schema: { tags, summary: "作废文书（保留编号）", params: ZId, body: ZCancelDocument } }, async (request) => {
+    const auth = requireAuth(request.auth);
+    await cancelDocument(ctx, auth, request.params.id, request.body);
+    return getDocument(ctx, auth, request.params.id);
+  });
+
+  app.get(
+    "/api/v1/documents/:id/pdf",
+    { schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
+    async (request, reply) => {
+      const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+      const pdf = d.status === "cancelled" ? await renderStoredPdf(db, d, { cancelled: true }) : d.pdf;
+      const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
+      return sendFile(reply, pdf, "application/pdf", downloadName(d, title, "pdf"), request.query.inline === "1");
+    },
+  );
+
+  app.get("/api/v1/documents/:id/docx", { schema: { tags, summary: "下载 Word（按签发内容生成）", params: ZId } }, async (request, reply) => {
+    const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+    const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
+    return sendFile(reply, await renderStoredDocx(db, d), DOCX_MIME, downloadName(d, title, "docx"), false);
+  });
+
+  app.post(
+    "/api/v1/documents/:id/deliveries",
+    { bodyLimit: uploadLimit, schema: { tags, summary: "记录送达（可附受送达人签名）", params: ZId, body: ZRecordDelivery } },
+    async (request, reply) => {
+      const auth = requireAuth(request.auth);
+      await recordDelivery(ctx, auth, request.params.id, request.body);
+      return reply.status(201).send(await getDocument(ctx, auth, request.params.id));
+    },
+  );
+
+  app.get(
+    "/api/v1/documents/:id/deliveries/:deliveryId/pdf",
+    {
+      schema: {
+        tags,
+        summary: "下载送达签收件 PDF",
+        params: ZId.extend({ deliveryId: z.uuid().describe("送达记录") }),
+        querystring: z.object({ inline: z.enum(["0", "1"]).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+      const [row] = await db.select().from(deliveries).where(eq(deliveries.id, request.params.deliveryId));
+      if (!row || row.documentId !== d.id || !row.signedPdf) throw notFound("送达签收件");
+      const title = `${DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type}（送达签收件）`;
+      return sendFile(reply, row.signedPdf, "application/pdf", downloadName(d, title, "pdf"), request.query.inline === "1");
+    },
+  );
+
+  // Public verification: no login; never the party's personal data.
+  const ZCode = z.object({ shortCode: z.string().trim().min(1).max(20).describe("核验码") });
+  app.get(
+    "/api/v1/public/verify/:shortCode",
+    { config: { access: "public" }, schema: { tags: ["文书核验"], summary: "核验文书（公开）", params: ZCode } },
+    async (request) => verifyDocument(ctx, request.params.shortCode),
+  );
+  app.post(
+    "/api/v1/public/verify/:shortCode",
+    { config: { access: "public" }, bodyLimit: uploadLimit, schema: { tags: ["文书核验"], summary: "上传文件比对是否被篡改（公开）", params: ZCode, body: ZCompareInput } },
+    async (request) => compareDocument(ctx, request.params.shortCode, request.body.contentBase64),
+  );
+}
