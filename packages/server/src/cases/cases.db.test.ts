@@ -335,3 +335,16 @@ describe("data scope", () => {
     expect(jj.items.map((i: { caseId: string }) => i.caseId)).not.toContain(f.case.id);
   });
 });
+
+describe("demo cases", () => {
+  it("明溪县应急管理局 has demo cases in every state, decided on 三明's claimed lists where they apply", async () => {
+    const rows = await t.database.query<{ status: string; proposed_outcome: string | null; list_item_seq: number | null; party_choice: string | null }>(
+      "SELECT c.status, c.proposed_outcome, c.list_item_seq, c.party_choice FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE o.name = '明溪县应急管理局' AND c.is_demo AND c.case_no LIKE '明溪应急柔案%'",
+    );
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ["intake", "decided", "in_progress", "closed", "transferred"]) expect(statuses, s).toContain(s);
+    expect(rows.find((r) => r.status === "transferred")?.party_choice).toBe("ordinary_procedure");
+    const board = (await t.get("/api/v1/cases/overdue", officer)).json();
+    expect(board.items.length).toBeGreaterThan(0);
+  });
+});
