@@ -16,6 +16,7 @@ import { countedMeasuresCte, decisionColumnSql, decisionCountedSql, measureAmoun
 export const recordKinds = [
   ...statisticsColumns,
   "decisions",
+  "measures",
   "burden",
   "rectification_due",
   "rectification_on_time",
@@ -91,7 +92,7 @@ export async function listRecords(ctx: AppContext, authIn: Auth | null, input: R
   const matter = input.matterCode ? ` AND c.matter_code = ${add(input.matterCode)}` : "";
   const column = input.column;
   let query: string;
-  if (isSoftMethod(column)) {
+  if (isSoftMethod(column) || column === "measures") {
     query = `WITH ${countedMeasuresCte}
       SELECT 'measure' AS kind, m.id::text AS record_id, c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name,
         o.id::text AS organisation_id, o.name AS organisation_name, m.carried_out_on::text AS date, ${measureAmountSql("m")} AS amount,
@@ -101,7 +102,7 @@ export async function listRecords(ctx: AppContext, authIn: Auth | null, input: R
       FROM counted_measures m JOIN organisations o ON o.id = m.organisation_id
       LEFT JOIN cases c ON c.id = m.case_id LEFT JOIN documents d ON d.id = m.document_id
       LEFT JOIN users u ON u.id = c.created_by
-      WHERE m.method = ${add(column)}${matter}`;
+      WHERE ${column === "measures" ? "true" : `m.method = ${add(column)}`}${matter}`;
   } else if ((statisticsColumns as readonly string[]).includes(column)) {
     query = decisionSelect(`${decisionCountedSql("c")} AND ${decisionColumnSql("c")} = ${add(column)}${matter}`);
   } else if (column === "decisions") {

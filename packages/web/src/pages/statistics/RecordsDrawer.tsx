@@ -1,0 +1,104 @@
+// The records behind a number: a drawer with the cases / measures a form cell or a chart element counts,
+// each with its written record.
+import { Drawer, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { useEffect, useState } from "react";
+import { columnLabel, isSoftMethod, type StatisticsColumn } from "@kuanyan/domain/measures";
+import { listRecords, type RecordRow, type RecordsFilter } from "../../services/statistics";
+
+const outcomeLabels: Record<string, string> = {
+  no_penalty: "不予行政处罚",
+  mitigated: "减轻行政处罚",
+  lighter: "从轻行政处罚",
+  no_compulsion: "不予行政强制",
+  reinspection: "复查",
+  follow_up: "回访",
+};
+
+export function categoryLabel(category: string): string {
+  if (isSoftMethod(category) || category in outcomeLabels) {
+    return isSoftMethod(category) ? columnLabel(category as StatisticsColumn) : outcomeLabels[category];
+  }
+  return category;
+}
+
+export interface RecordsDrawerProps {
+  /** What to list; closed when undefined. */
+  filter?: RecordsFilter;
+  title?: string;
+  onClose: () => void;
+}
+
+const pageSize = 20;
+
+export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerProps) {
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ total: number; items: RecordRow[] }>({ total: 0, items: [] });
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => setPage(1), [filter]);
+  useEffect(() => {
+    if (!filter) return;
+    let live = true;
+    setLoading(true);
+    listRecords(filter, { limit: pageSize, offset: (page - 1) * pageSize })
+      .then((d) => live && setData(d))
+      .catch(() => live && setData({ total: 0, items: [] }))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [filter, page]);
+
+  const showRelief = filter?.column === "burden";
+  const columns: TableColumnsType<RecordRow> = [
+    {
+      title: "案件",
+      key: "case",
+      width: 230,
+      render: (_v, r) => (
+        <div>
+          <div>{r.caseNo ?? "（无案件）"}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.partyName ?? ""}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "日期", dataIndex: "date", width: 104 },
+    { title: "执法单位", dataIndex: "organisationName", width: 150 },
+    { title: "类别", dataIndex: "category", width: 110, render: (v: string) => <Tag>{categoryLabel(v)}</Tag> },
+    { title: "计数", dataIndex: "amount", width: 56, align: "right" },
+    ...(showRelief
+      ? [{ title: "减轻负担（元）", dataIndex: "relievedYuan", width: 110, align: "right" as const, render: (v: number | null) => (v === null ? "无基准" : v.toLocaleString("zh-CN")) }]
+      : []),
+    {
+      title: "文字记录",
+      dataIndex: "writtenRecord",
+      width: 380,
+      render: (v: string | null) => (
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true, symbol: "展开" }}>
+          {v ?? "—"}
+        </Typography.Paragraph>
+      ),
+    },
+  ];
+
+  return (
+    <Drawer open={!!filter} onClose={onClose} title={title ?? "记录清单"} size="large" styles={{ wrapper: { width: "min(1100px, 100vw)" } }} destroyOnHidden>
+      {filter ? (
+        <Typography.Paragraph type="secondary">
+          {filter.from && filter.to ? `${filter.from} 至 ${filter.to}，` : ""}共 {data.total} 条记录{filter.matterCode ? `（事项 ${filter.matterCode}）` : ""}
+        </Typography.Paragraph>
+      ) : null}
+      <Table<RecordRow>
+        rowKey={(r) => `${r.kind}:${r.recordId}`}
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data.items}
+        scroll={{ x: 1040 }}
+        pagination={{ current: page, pageSize, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, hideOnSinglePage: true }}
+      />
+    </Drawer>
+  );
+}
