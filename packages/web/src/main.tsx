@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, Spin } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import { StrictMode, Suspense, useEffect, type ReactNode } from "react";
+import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, type RouteObject } from "react-router-dom";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
@@ -12,6 +12,9 @@ import LoginPage from "./pages/login";
 import { Forbidden, NotFound } from "./pages/exception";
 import { setErrorNotifier } from "./services/request";
 import "./styles.css";
+
+// Public pages (no login, outside the console layout).
+const PublicListsPage = lazy(() => import("./pages/public/lists"));
 
 dayjs.locale("zh-cn");
 
@@ -57,6 +60,7 @@ const pageRoutes: RouteObject[] = flattenRoutes(appRoutes).map((route) =>
 
 const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/public/lists", element: <PublicListsPage /> },
   {
     path: "/",
     element: (

@@ -15,6 +15,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ApartmentOutlined,
+  BookOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
@@ -43,11 +44,44 @@ export const appRoutes: AppRoute[] = [
     component: lazy(() => import("../pages/lists")),
   },
   {
+    path: "/lists/:id",
+    name: "清单详情",
+    hideInMenu: true,
+    access: "canSeeLists",
+    component: lazy(() => import("../pages/lists/detail")),
+  },
+  {
+    path: "/laws",
+    name: "法律法规库",
+    icon: <BookOutlined />,
+    component: lazy(() => import("../pages/laws")),
+  },
+  {
+    path: "/laws/:id",
+    name: "法律法规",
+    hideInMenu: true,
+    component: lazy(() => import("../pages/laws/detail")),
+  },
+  {
     path: "/cases",
     name: "案件办理",
     icon: <SolutionOutlined />,
     access: "canSeeCases",
     component: lazy(() => import("../pages/cases")),
+  },
+  {
+    path: "/cases/new",
+    name: "登记案件",
+    access: "canSeeCases",
+    hideInMenu: true,
+    component: lazy(() => import("../pages/cases/new")),
+  },
+  {
+    path: "/cases/:id",
+    name: "案件",
+    access: "canSeeCases",
+    hideInMenu: true,
+    component: lazy(() => import("../pages/cases/detail")),
   },
   {
     path: "/documents",
