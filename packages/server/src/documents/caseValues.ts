@@ -31,7 +31,8 @@ export async function valuesFromCase(db: DbOrTx, c: CaseRow, org: OrganisationRo
     partyPhone: c.partyPhone,
     caseNumber: c.caseNo,
     handlingUnit: org.name,
-    facts: c.facts,
+    // The templates continue the facts with "，系轻微违法行为。": no closing punctuation of its own.
+    facts: c.facts.trim().replace(/[。；;，,.\s]+$/u, ""),
     dueDate: c.correctionDue,
     contactPerson: org.contactPerson,
     contactPhone: org.contactPhone,
@@ -101,6 +102,8 @@ export function mergeOfficerValues(
   template: DocumentTemplate,
   caseValues: Record<string, string>,
   officer: FieldValues,
+  /** Skip (instead of refusing) values the template does not take from the officer (demo data). */
+  lenient = false,
 ): Record<string, string> {
   const byKey = new Map(template.fields.map((f) => [f.key, f]));
   const problems: string[] = [];
@@ -116,6 +119,6 @@ export function mergeOfficerValues(
     else if (f.source === "case" && caseValues[key]) problems.push(`“${f.label}”取自案件，不能在文书中修改（如有错误，请先更正案件）`);
     else merged[key] = value;
   }
-  if (problems.length) throw new AppError("validation_failed", problems.join("；"));
+  if (problems.length && !lenient) throw new AppError("validation_failed", problems.join("；"));
   return merged;
 }

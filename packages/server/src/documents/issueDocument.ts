@@ -59,16 +59,19 @@ interface Prepared {
   seal: Buffer | undefined;
 }
 
-/** Reads and checks everything before the transaction: the fill is validated with a placeholder number. */
-async function prepare(db: DbOrTx, c: CaseRow, input: IssueDocumentInput, issuedAt: Date, issuedOn: string): Promise<Prepared> {
-  if (!openStatuses.has(c.status)) {
+/**
+ * Reads and checks everything before the transaction: the fill is validated with a placeholder number.
+ * `system` (demo data): any case status, and values the template does not take are skipped.
+ */
+async function prepare(db: DbOrTx, c: CaseRow, input: IssueDocumentInput, issuedAt: Date, issuedOn: string, system = false): Promise<Prepared> {
+  if (!system && !openStatuses.has(c.status)) {
     throw new AppError("rule_violation", c.status === "closed" ? "案件已办结归档并锁定，不能再签发文书" : "案件已转出或撤销，不能签发文书");
   }
   const chain = await organisationChain(db, c.organisationId);
   const org = chain[0];
   const chosen = await effectiveTemplate(db, input.type, chain);
   const caseValues = await valuesFromCase(db, c, org);
-  const values = { ...mergeOfficerValues(chosen.template, caseValues, input.values), organisationName: org.name, issueDate: issuedOn };
+  const values = { ...mergeOfficerValues(chosen.template, caseValues, input.values, system), organisationName: org.name, issueDate: issuedOn };
   const check = fillTemplate(chosen.template, { ...values, documentNumber: "〔待编号〕" }, { today: issuedOn });
   if (!check.ok) throw new AppError("validation_failed", check.message, check.errors.map((message) => ({ field: "values", message })));
   const { numberPattern } = await numberSettings(db, org.id);
@@ -179,13 +182,16 @@ export async function issueDocument(ctx: AppContext, auth: Auth, input: IssueDoc
   return db.transaction((tx) => write(tx, auth, p, input, baseUrl, false));
 }
 
-/** Issues a document inside a running transaction without a user (demo data), dated `issuedOn`. */
+/**
+ * Issues a document inside a running transaction without a user (demo data), dated `issuedOn`
+ * (the demo's cases are created in their final state, so their status is not checked).
+ */
 export async function issueDocumentInTx(
   tx: Tx,
   c: CaseRow,
   input: IssueDocumentInput,
   options: { issuedAt: Date; issuedOn: string; baseUrl: string; isDemo: boolean },
 ): Promise<DocumentRow> {
-  const p = await prepare(tx, c, input, options.issuedAt, options.issuedOn);
+  const p = await prepare(tx, c, input, options.issuedAt, options.issuedOn, true);
   return write(tx, null, p, input, options.baseUrl, options.isDemo);
 }

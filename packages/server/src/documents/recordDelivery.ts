@@ -19,10 +19,12 @@ import {
   issuerRoles,
   nowMinuteIn,
   renderStoredPdf,
+  type Actor,
   type DeliveryMethod,
   type DeliveryRow,
   type DocumentRow,
 } from "./shared";
+import type { Tx } from "../db/client";
 
 export const MAX_SIGNATURE_BYTES = 300 * 1024;
 
@@ -116,10 +118,7 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
     ? checkImage(input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" }).data
     : null;
 
-  const record = {
-    regionCode: doc.regionCode,
-    organisationId: doc.organisationId,
-    documentId: doc.id,
+  const record: DeliveryRecord = {
     method: input.method,
     deliverer: input.deliverer,
     recipient: input.recipient,
@@ -131,28 +130,38 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
     consentRecord: input.consentRecord ?? null,
     place: input.place ?? null,
     remarks: input.remarks ?? null,
-    createdBy: auth.userId,
   };
   const signedPdf = await renderStoredPdf(db, doc, { delivery: { values: deliveryFooterValues(record), signature } });
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(deliveries).values({ ...record, signedPdf }).returning();
-    await recordAudit(tx, auth, {
-      action: "document.delivered",
-      entityType: "document",
-      entityId: doc.id,
-      organisationId: doc.organisationId,
-      regionCode: doc.regionCode,
-      after: {
-        deliveryId: row.id,
-        method: row.method,
-        deliverer: row.deliverer,
-        recipient: row.recipient,
-        deliveredAt: row.deliveredAt,
-        refused: row.refused,
-        witnesses: row.witnesses,
-        signed: !!signature,
-      },
-    });
-    return row;
+  return db.transaction((tx) => writeDelivery(tx, auth, doc, record, signedPdf));
+}
+
+export type DeliveryRecord = Pick<
+  DeliveryRow,
+  "method" | "deliverer" | "recipient" | "deliveredAt" | "signature" | "refused" | "witnesses" | "consent" | "consentRecord" | "place" | "remarks"
+>;
+
+/** Inserts a checked delivery with its signed copy and the audit event (inside the caller's transaction). */
+export async function writeDelivery(tx: Tx, actor: Actor, doc: DocumentRow, record: DeliveryRecord, signedPdf: Buffer): Promise<DeliveryRow> {
+  const [row] = await tx
+    .insert(deliveries)
+    .values({ ...record, regionCode: doc.regionCode, organisationId: doc.organisationId, documentId: doc.id, signedPdf, createdBy: actor?.userId ?? null })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: "document.delivered",
+    entityType: "document",
+    entityId: doc.id,
+    organisationId: doc.organisationId,
+    regionCode: doc.regionCode,
+    after: {
+      deliveryId: row.id,
+      method: row.method,
+      deliverer: row.deliverer,
+      recipient: row.recipient,
+      deliveredAt: row.deliveredAt,
+      refused: row.refused,
+      witnesses: row.witnesses,
+      signed: !!row.signature,
+    },
   });
+  return row;
 }
