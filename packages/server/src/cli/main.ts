@@ -3,6 +3,8 @@
  * The product's command line: `kuanyan <command>`.
  *   start [--port N] [--data-dir DIR] [--demo|--no-demo]   serve the console and API
  *   migrate                                                  create/upgrade the database schema
+ *   decide [--input FILE]                                    evaluate a decision input (JSON) → decision (JSON)
+ *   demo-data [--count N] [--from DATE] [--to DATE]          create synthetic demo cases (marked as demo)
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
@@ -23,8 +25,17 @@ async function main() {
       console.log("数据库已是最新结构。");
       return;
     }
+    case "decide": {
+      const { run } = await import("./decide");
+      process.exit(await run(flags));
+    }
+    case "demo-data": {
+      const { run } = await import("../demo-data/command");
+      await run(flags);
+      return;
+    }
     default:
-      console.error(`未知命令：${command}\n可用命令：start、migrate`);
+      console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data`);
       process.exit(2);
   }
 }
