@@ -45,5 +45,19 @@ export async function logout(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
-export const test = base;
+/**
+ * The test object of every spec: like Playwright's, and it fails a test whose page threw an
+ * uncaught error (a crash in the console that the assertions might not notice).
+ */
+export const test = base.extend<{ failOnPageError: void }>({
+  failOnPageError: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use();
+      expect(errors, "uncaught errors in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

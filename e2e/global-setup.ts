@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { chromiumPath } from "./playwright.config";
-import { ensureWebBuild, repoRoot, startServer } from "./server";
+import { chromiumPath, resultsDir } from "./playwright.config";
+import { ensureWebBuild, startServer } from "./server";
 
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   if (!fs.existsSync(chromiumPath)) {
@@ -19,7 +19,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const server = await startServer({ demo: true });
   process.env.KUANYAN_E2E_BASE_URL = server.baseURL;
   return async () => {
-    const logFile = path.join(repoRoot, "test-results", "e2e", "server.log");
+    const logFile = path.join(resultsDir, "e2e", "server.log");
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.writeFileSync(logFile, server.log());
     await server.stop();

@@ -35,11 +35,11 @@ test("a new user is sent to the login page, logs in as the demo officer, sees th
   await expect(menu.getByRole("menuitem", { name: "系统管理" })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("console-menu.png"), fullPage: true });
 
-  // The menu leads to a module page.
-  await menu.getByRole("menuitem", { name: "统计报表" }).click();
-  await expect(page).toHaveURL(/\/statistics$/);
-  await expect(page.getByRole("heading", { name: "统计报表" })).toBeVisible();
-  await expect(page.getByText("不予行政处罚", { exact: true })).toBeVisible();
+  // The menu leads to the pages.
+  await menu.getByRole("menuitem", { name: "个人中心" }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByRole("heading", { name: "个人中心" })).toBeVisible();
+  await expect(page.getByText("35042120260001")).toBeVisible();
 
   // The administration pages are closed to an officer even by address.
   await page.goto("/admin/users");

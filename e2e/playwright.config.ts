@@ -11,13 +11,15 @@ import { defineConfig } from "@playwright/test";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const chromiumPath = process.env.KUANYAN_CHROMIUM ?? "/usr/bin/chromium";
+/** Where results go; set KUANYAN_E2E_OUTPUT to keep two runs in one checkout apart. */
+export const resultsDir = process.env.KUANYAN_E2E_OUTPUT ?? path.join(here, "..", "test-results");
 
 export default defineConfig({
   testDir: here,
   testMatch: "**/*.spec.ts",
   // Screenshots and traces go to test-results/e2e (cleared at each run; test-results/vitest.json
   // of the unit tests stays); the JSON report feeds scripts/test-summary.mjs.
-  outputDir: path.join(here, "..", "test-results", "e2e"),
+  outputDir: path.join(resultsDir, "e2e"),
   globalSetup: path.join(here, "global-setup.ts"),
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -26,7 +28,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"], ["json", { outputFile: path.join(here, "..", "test-results", "playwright.json") }]],
+  reporter: [["list"], ["json", { outputFile: path.join(resultsDir, "playwright.json") }]],
   use: {
     // Set by global-setup.ts (or by you, to reuse a running server).
     baseURL: process.env.KUANYAN_E2E_BASE_URL,

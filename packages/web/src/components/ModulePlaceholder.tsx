@@ -1,4 +1,4 @@
-import { Card, Empty, List, Typography } from "antd";
+import { Card, Empty, Typography } from "antd";
 import type { ReactNode } from "react";
 import PageContainer from "./PageContainer";
 
@@ -17,7 +17,11 @@ export default function ModulePlaceholder({ title, description, features, childr
       <Card>
         <Empty description={<Typography.Text>本模块正在建设中，即将上线。</Typography.Text>} />
         <Typography.Title level={5}>规划功能</Typography.Title>
-        <List size="small" bordered dataSource={features} renderItem={(item) => <List.Item>{item}</List.Item>} />
+        <ul className="ky-feature-list">
+          {features.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
         {children}
       </Card>
     </PageContainer>
