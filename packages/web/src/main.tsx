@@ -9,6 +9,7 @@ import { AuthProvider, useAuth } from "./auth/AuthContext";
 import { appRoutes, flattenRoutes, type AppRoute } from "./config/routes";
 import BasicLayout from "./layouts/BasicLayout";
 import LoginPage from "./pages/login";
+const VerifyPage = lazy(() => import("./pages/verify"));
 import { Forbidden, NotFound } from "./pages/exception";
 import { setErrorNotifier } from "./services/request";
 import "./styles.css";
@@ -60,6 +61,8 @@ const pageRoutes: RouteObject[] = flattenRoutes(appRoutes).map((route) =>
 
 const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  // Public verification of an issued document (no login): /verify/<核验码>.
+  { path: "/verify/:code?", element: <VerifyPage /> },
   { path: "/public/lists", element: <PublicListsPage /> },
   {
     path: "/",
