@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
-import { organisations, seals, deliveries } from "../db/schema";
+import { cases, organisations, seals, deliveries } from "../db/schema";
+import { loadOrgNodes } from "../access";
+import { writableOrganisations } from "@kuanyan/domain/organisations";
 import { requireAccess, requireAuth } from "../access";
 import { AppError, notFound } from "../http/errors";
 import type { AppContext } from "../http/context";
@@ -31,6 +33,10 @@ function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
 
 function sendFile(reply: FastifyReply, data: Buffer, mime: string, fileName: string, inline: boolean) {
   return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName, inline)).header("cache-control", "private, no-store").send(data);
+}
+
+async function writableScope(db: AppContext["database"]["db"], auth: Parameters<typeof writableOrganisations>[0]) {
+  return writableOrganisations(auth, await loadOrgNodes(db));
 }
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -189,6 +195,36 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const { pdf, fileName } = await caseArchivePdf(ctx, requireAuth(request.auth), request.params.caseId);
       return sendFile(reply, pdf, "application/pdf", fileName, false);
+    },
+  );
+
+  // Cases to issue documents for (read-only over the cases table): the issue form's case picker.
+  app.get(
+    "/api/v1/documents/cases",
+    {
+      schema: {
+        tags,
+        summary: "可签发文书的案件（本单位）",
+        querystring: z.object({ q: z.string().trim().max(100).optional().describe("关键词"), limit: z.coerce.number().int().min(1).max(100).optional().describe("条数") }),
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const scope = await writableScope(db, auth);
+      const q = request.query.q ? `%${request.query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+      const rows = await db
+        .select({ id: cases.id, caseNo: cases.caseNo, partyName: cases.partyName, matterName: cases.matterName, status: cases.status, organisationId: cases.organisationId, correctionDue: cases.correctionDue })
+        .from(cases)
+        .where(
+          and(
+            inArray(cases.status, ["intake", "decided", "in_progress"]),
+            scope === "all" ? undefined : inArray(cases.organisationId, [...scope]),
+            q ? or(ilike(cases.caseNo, q), ilike(cases.partyName, q)) : undefined,
+          ),
+        )
+        .orderBy(desc(cases.updatedAt))
+        .limit(request.query.limit ?? 20);
+      return { items: rows };
     },
   );
 
