@@ -207,19 +207,19 @@ ins AS (
     (x.decided_on - (1 + x.misc % 9))::timestamp AT TIME ZONE 'Asia/Shanghai',
     now()
   FROM shaped x
-  RETURNING id, region_code, organisation_id, status, decided_on, decided_outcome, party_contact, correction_due, corrected_on, created_by
+  RETURNING id, case_no, region_code, organisation_id, status, decided_on, decided_outcome, party_contact, correction_due, corrected_on, created_by
 ),
 ms AS (
   INSERT INTO measures (region_code, organisation_id, case_id, method, carried_out_on, persons, written_record, cancelled, is_demo, created_by)
   SELECT c.region_code, c.organisation_id, c.id, p.method,
     least(c.decided_on + p.days_after, ${q(today)}::date),
-    CASE WHEN p.max_persons > 1 THEN 1 + (('x' || substr(md5(c.id::text || p.method), 9, 7))::bit(28)::int % p.max_persons) ELSE 1 END,
-    CASE WHEN ('x' || substr(md5(c.id::text || p.method), 17, 7))::bit(28)::int % 100 < 3 THEN NULL
+    CASE WHEN p.max_persons > 1 THEN 1 + (('x' || substr(md5(c.case_no || p.method), 9, 7))::bit(28)::int % p.max_persons) ELSE 1 END,
+    CASE WHEN ('x' || substr(md5(c.case_no || p.method), 17, 7))::bit(28)::int % 100 < 3 THEN NULL
          ELSE to_char(least(c.decided_on + p.days_after, ${q(today)}::date), 'YYYY"年"FMMM"月"FMDD"日"') || '，' || replace(p.text, '%s', c.party_contact) END,
-    ('x' || substr(md5(c.id::text || p.method), 25, 7))::bit(28)::int % 100 = 0,
+    ('x' || substr(md5(c.case_no || p.method), 25, 7))::bit(28)::int % 100 = 0,
     true, c.created_by
   FROM ins c
-  JOIN plan p ON ('x' || substr(md5(c.id::text || p.method), 1, 7))::bit(28)::int % 1000 < p.per_mille
+  JOIN plan p ON ('x' || substr(md5(c.case_no || p.method), 1, 7))::bit(28)::int % 1000 < p.per_mille
   WHERE c.decided_on IS NOT NULL
     AND (p.method <> 'followUpVisit' OR c.status = 'closed')
     AND c.decided_on + p.days_after <= ${q(today)}::date + 0
@@ -235,13 +235,13 @@ reinspections AS (
 )
 INSERT INTO case_tasks (region_code, organisation_id, case_id, kind, due_on, done_on, result, done_by)
 SELECT c.region_code, c.organisation_id, c.id, 'follow_up', c.decided_on + 30,
-  CASE WHEN c.decided_on + 30 <= ${q(today)}::date AND ('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 10 < 8 THEN c.decided_on + 30 ELSE NULL END,
-  CASE WHEN c.decided_on + 30 <= ${q(today)}::date AND ('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 10 < 8
+  CASE WHEN c.decided_on + 30 <= ${q(today)}::date AND ('x' || substr(md5(c.case_no), 1, 7))::bit(28)::int % 10 < 8 THEN c.decided_on + 30 ELSE NULL END,
+  CASE WHEN c.decided_on + 30 <= ${q(today)}::date AND ('x' || substr(md5(c.case_no), 1, 7))::bit(28)::int % 10 < 8
        THEN jsonb_build_object('evaluation', '满意', 'note', '当事人已整改到位') ELSE NULL END,
   NULL
 FROM ins c
 WHERE c.decided_on IS NOT NULL AND c.status IN ('in_progress', 'closed')
-  AND ('x' || substr(md5(c.id::text), 9, 7))::bit(28)::int % 10 < 5;
+  AND ('x' || substr(md5(c.case_no), 9, 7))::bit(28)::int % 10 < 5;
 `;
 }
 

@@ -144,6 +144,66 @@ describe("统计报表：计算与数字背后的记录", () => {
   });
 });
 
+describe("统计口径在案件表上逐条适用 / counting rules case by case on the case tables", () => {
+  it("说服教育 and 行政告诫 of one case count in both; 人次 columns count people; a reopened case counts once; cancelled, transferred, unconfirmed and unrecorded ones as the rules say", async () => {
+    const jj = orgId("晋江市应急管理局");
+    const [user] = await t.database.query<{ id: string }>("SELECT id::text FROM users WHERE username = 'demo-officer-jj'");
+    const day = "2024-03-15";
+    const insertCase = async (no: string, outcome: string, status: string, opts: { reopen?: number; decidedBy?: string | null; partyChoice?: string } = {}) => {
+      const [row] = await t.database.query<{ id: string }>(
+        `INSERT INTO cases (region_code, organisation_id, case_no, status, party_type, party_name, matter_code, matter_name, act_date, discovered_on,
+           decided_outcome, decided_on, decided_by, reopen_count, party_choice)
+         VALUES ('350582', $1, $2, $3, 'enterprise', '晋江市测试有限公司', 'YJ-AQSCF-097-04', '生产经营单位未如实记录安全生产教育和培训情况',
+           '2024-03-01', '2024-03-05', $4, $5, $6, $7, $8) RETURNING id::text`,
+        [jj, no, status, outcome, day, opts.decidedBy === undefined ? user.id : opts.decidedBy, opts.reopen ?? 0, opts.partyChoice ?? null],
+      );
+      return row.id;
+    };
+    const measure = (caseId: string | null, method: string, persons: number, record: string | null, extra: { documentId?: string; cancelled?: boolean } = {}) =>
+      t.database.query(
+        `INSERT INTO measures (region_code, organisation_id, case_id, method, carried_out_on, persons, written_record, document_id, cancelled)
+         VALUES ('350582', $1, $2, $3, $4, $5, $6, $7, $8)`,
+        [jj, caseId, method, day, persons, record, extra.documentId ?? null, extra.cancelled ?? false],
+      );
+    const reopened = await insertCase("测试-1", "no_penalty", "closed", { reopen: 1 });
+    await measure(reopened, "persuasion", 1, "说服教育记录");
+    await measure(reopened, "administrativeWarning", 1, "行政告诫书已送达");
+    await measure(reopened, "administrativeGuidance", 3, "行政指导，三人参加");
+    await measure(reopened, "administrativeInterview", 4, "约谈四人，一次约谈");
+    await measure(reopened, "administrativeReminder", 2, "   "); // no written record
+    await measure(reopened, "administrativeAdvice", 2, "行政建议书", { cancelled: true });
+    const doc = "5f0c4a52-6b1e-4c53-9b55-2f6f2a2b8e01";
+    await measure(reopened, "followUpVisit", 1, null, { documentId: doc });
+    await measure(reopened, "followUpVisit", 1, null, { documentId: doc }); // the same document entered twice
+    const waived = await insertCase("测试-2", "may_waive", "in_progress");
+    void waived;
+    const transferred = await insertCase("测试-3", "lighter", "transferred", { partyChoice: "ordinary_procedure" });
+    await measure(transferred, "persuasion", 1, "转普通程序前已说服教育");
+    const cancelled = await insertCase("测试-4", "mitigated", "cancelled");
+    await measure(cancelled, "administrativeWarning", 1, "已撤销案件的告诫");
+    await insertCase("测试-5", "no_compulsion", "closed", { decidedBy: null }); // not confirmed: no written record
+    await measure(null, "administrativeGuidance", 5, "行业培训会行政指导（非案件）");
+
+    const admin = await t.login("demo-admin");
+    const res = await t.get(`/api/v1/statistics/form?period=custom&from=${day}&to=${day}&scope=organisation&organisationId=${jj}`, admin);
+    const v = res.json().values;
+    expect(v).toMatchObject({
+      no_penalty: 2, // the reopened case once + 可以不予 decided as 不予
+      mitigated: 0, // cancelled case
+      lighter: 0, // moved to the ordinary procedure
+      no_compulsion: 0, // no confirmed decision on file
+      persuasion: 2, // both cases, the transferred one's measure still counts
+      administrativeWarning: 1, // the cancelled case's warning does not count
+      administrativeGuidance: 8, // 3 + 5 people
+      administrativeInterview: 1, // four people, one 件
+      administrativeReminder: 0, // blank written record
+      administrativeAdvice: 0, // cancelled measure
+      followUpVisit: 1, // the same document once
+    });
+    expect(v).toEqual(await domainValues([jj], customPeriod(day, day)));
+  });
+});
+
 describe("报送日历：快照、更正、报送情况", () => {
   it("a submitted snapshot does not change when records change later; a correction is a new revision, both kept, each audited", async () => {
     const officer = await t.login("demo-officer");
