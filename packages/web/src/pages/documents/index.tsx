@@ -66,7 +66,8 @@ function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload
 export default function DocumentsPage() {
   const [params, setParams] = useSearchParams();
   const [tab, setTab] = useState(params.get("issue") ? "issue" : "list");
-  const [open, setOpen] = useState<string>();
+  // ?open=<document id> opens a document directly (links from the case page, a phone handed to the party).
+  const [open, setOpen] = useState<string | undefined>(params.get("open") ?? undefined);
   const [reload, setReload] = useState(0);
   return (
     <PageContainer title="文书" description="按模板签发执法文书，统一编号，电子印章与核验码，送达签收，案卷归档。">
