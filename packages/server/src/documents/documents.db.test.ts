@@ -214,10 +214,12 @@ describe("bad input → Chinese errors, nothing issued", () => {
     ["a non-image seal", () => Buffer.from("%PDF-1.7 not an image"), 415, /必须是 PNG 或 JPEG/],
     ["a text file named like a PNG", () => Buffer.from("hello"), 415, /必须是 PNG 或 JPEG/],
   ])("%s is refused and nothing stored", async (_name, bytes, status, message) => {
+    const sealOf = () => t.database.query<{ sha: string }>("SELECT md5(image) AS sha FROM seals WHERE organisation_id = $1", [orgId]);
+    const before = await sealOf();
     const res = await t.post("/api/v1/documents/seal", { contentBase64: bytes().toString("base64") }, orgAdmin);
     expect(res.statusCode).toBe(status);
     expect(res.json().message).toMatch(message);
-    expect(await t.count("seals")).toBe(0);
+    expect(await sealOf()).toEqual(before);
   });
 });
 
