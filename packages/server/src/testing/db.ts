@@ -16,7 +16,7 @@ import type { AppContext } from "../http/context";
 
 export const testDbKind = (process.env.KUANYAN_TEST_DB ?? "pglite") as "pglite" | "postgres";
 const pgUrl = process.env.KUANYAN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }, overrides);
