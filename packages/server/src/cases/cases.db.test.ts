@@ -151,7 +151,45 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
     expect(f.tasks.find((x) => x.kind === "follow_up").result).toMatchObject({ conductEvaluation: "satisfied", signedBy: "陈建华" });
     expect(f.measures.map((m) => m.method)).toEqual(["administrativeWarning", "followUpVisit"]);
 
-    if (!documentsModuleInstalled()) {
+    if (documentsModuleInstalled()) {
+      // The 不予行政处罚决定书 must be issued before archiving.
+      refused = await t.post(`/api/v1/cases/${id}/close`, { lockVersion: f.case.lockVersion }, officer);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().message).toContain("缺少文书：不予行政处罚决定书");
+      const doc = await t.post(
+        "/api/v1/documents",
+        {
+          caseId: id,
+          type: "no_penalty_decision",
+          values: {
+            mitigatingCircumstances: "你单位属于首次被发现，已在责令期限内改正，没有造成危害后果",
+            educationRequirements: "认真学习安全生产法律法规，如实记录安全生产教育和培训情况",
+            reconsiderationBody: "明溪县人民政府",
+            court: "明溪县人民法院",
+          },
+        },
+        officer,
+      );
+      expect(doc.statusCode, doc.body).toBe(201);
+      // The correction was ordered: its 责令限期改正通知书 as well.
+      const order = await t.post(
+        "/api/v1/documents",
+        {
+          caseId: id,
+          type: "correction_order",
+          values: {
+            orderBasis: "《中华人民共和国安全生产法》第九十七条",
+            correctionRequirements: "如实补记培训时间、学时并由受训人员签字",
+            reconsiderationBody: "明溪县人民政府",
+            court: "明溪县人民法院",
+          },
+        },
+        officer,
+      );
+      expect(order.statusCode, order.body).toBe(201);
+      f = (await t.get(`/api/v1/cases/${id}`, officer)).json();
+    }
+    {
       f = await act(id, "close", { lockVersion: f.case.lockVersion });
       expect(f.case.status).toBe("closed");
       // Locked: no edit without a recorded reopening.

@@ -4,9 +4,10 @@
  *
  * Required records: a 不予处罚 needs at least one educational measure with its written record
  * (行政处罚法 第三十三条第三款: 应当对当事人进行教育; seed 001: every counted item has a written
- * record). When the documents module is installed (src/documents/routes.ts), every document the
- * decision named (except 送达回证, 回访登记表 and 承诺书, which follow other records) must also be
- * issued for the case.
+ * record). When the documents module is installed (src/documents/routes.ts), the decision's own
+ * document must also be issued for the case: the 不予行政处罚决定书 of a 不予处罚 (seed 002: 一般应当
+ * 作出不予行政处罚决定), and the 责令限期改正通知书 where a correction was ordered — each only where the
+ * engine named it. The documents of the soft measures are satisfied by the measures' written records.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,13 +27,15 @@ export const ZCloseCase = z.object({ lockVersion: z.number().int().describe("版
 const documentsRoutes = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../documents/routes.ts");
 export const documentsModuleInstalled = () => fs.existsSync(documentsRoutes);
 
-const notIssuedSeparately: DecisionDocumentType[] = ["delivery_receipt", "follow_up_form", "commitment"];
 const educational: SoftMethod[] = ["persuasion", "administrativeWarning", "administrativeAdvice", "administrativeGuidance", "administrativeInterview", "administrativeReminder", "guidanceDemonstration"];
 
 /** The documents the case must have before closing (from the engine's decision). */
 export function requiredDocuments(c: CaseRow): DecisionDocumentType[] {
-  const d = c.decision as Decision | null;
-  return (d?.documents ?? []).filter((t) => !notIssuedSeparately.includes(t));
+  const named = (c.decision as Decision | null)?.documents ?? [];
+  const out: DecisionDocumentType[] = [];
+  if (c.decidedOutcome === "no_penalty" && named.includes("no_penalty_decision")) out.push("no_penalty_decision");
+  if (c.correctionDue && named.includes("correction_order")) out.push("correction_order");
+  return out;
 }
 
 /** What still stands in the way of closing, in Chinese (empty when the case may close). */

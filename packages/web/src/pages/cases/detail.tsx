@@ -421,7 +421,7 @@ export default function CaseDetailPage() {
   if (canHandle && active) {
     cards.push(
       <Card key="measure" title="柔性执法措施" size="small">
-        <Form layout="vertical" initialValues={{ carriedOutOn: today, method: decision?.measures.includes("administrativeWarning") ? "administrativeWarning" : undefined }} onFinish={(v) => void run("measures", { method: v.method, carriedOutOn: v.carriedOutOn, writtenRecord: v.writtenRecord, persons: v.persons ?? undefined }, "措施已记录")}>
+        <Form key={`measure-${c.lockVersion}`} layout="vertical" initialValues={{ carriedOutOn: today, method: decision?.measures.includes("administrativeWarning") || c.decidedOutcome === "no_penalty" ? "administrativeWarning" : undefined }} onFinish={(v) => void run("measures", { method: v.method, carriedOutOn: v.carriedOutOn, writtenRecord: v.writtenRecord, persons: v.persons ?? undefined }, "措施已记录")}>
           <Form.Item name="method" label="方式" rules={[{ required: true, message: "请选择方式" }]}>
             <Select options={softMethods.filter((m) => m !== "followUpVisit").map((m: SoftMethod) => ({ label: softMethodLabels[m], value: m }))} />
           </Form.Item>
@@ -445,7 +445,7 @@ export default function CaseDetailPage() {
     if (!openReinspection) {
       cards.push(
         <Card key="correction" title="责令限期改正" size="small">
-          <Form layout="vertical" onFinish={(v) => void run("correction", { dueDate: v.dueDate, requirements: v.requirements }, "已责令限期改正")}>
+          <Form key={`correction-${c.lockVersion}`} layout="vertical" onFinish={(v) => void run("correction", { dueDate: v.dueDate, requirements: v.requirements }, "已责令限期改正")}>
             <Form.Item name="dueDate" label="改正期限" rules={[{ required: true }]}>
               <Input type="date" min={today} />
             </Form.Item>
@@ -461,7 +461,7 @@ export default function CaseDetailPage() {
     } else {
       cards.push(
         <Card key="reinspect" title={`复查（改正期限 ${openReinspection.dueOn}）`} size="small">
-          <Form layout="vertical" initialValues={{ inspectedOn: today, corrected: true }} onFinish={(v) => void run("reinspection", v, "复查已记录")}>
+          <Form key={`reinspect-${c.lockVersion}`} layout="vertical" initialValues={{ inspectedOn: today, corrected: true }} onFinish={(v) => void run("reinspection", v, "复查已记录")}>
             <Form.Item name="inspectedOn" label="复查日期" rules={[{ required: true }]}>
               <Input type="date" max={today} />
             </Form.Item>
@@ -496,6 +496,7 @@ export default function CaseDetailPage() {
           <Alert style={{ marginBottom: 12 }} type={openFollowUp.overdue ? "error" : "info"} showIcon message={`已安排回访：${openFollowUp.dueOn}${openFollowUp.overdue ? "（已逾期）" : ""}`} />
         )}
         <Form
+          key={`followup-${c.lockVersion}`}
           layout="vertical"
           initialValues={{ visitedOn: today, responsiblePerson: c.partyContact ?? "", signedBy: c.partyContact ?? "", phone: c.partyPhone ?? "", visitor: user?.displayName.replace(/（.*）$/, "") }}
           onFinish={(v) => void run("follow-up-records", { ...v, taskId: openFollowUp?.id }, "回访已记录")}
@@ -544,9 +545,19 @@ export default function CaseDetailPage() {
       <Card key="close" title="办结归档" size="small">
         {file.closeProblems.length ? (
           <Alert type="warning" showIcon message="尚不能归档" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{file.closeProblems.map((p) => <li key={p}>{p}</li>)}</ul>} style={{ marginBottom: 8 }} />
-        ) : (
-          <Typography.Paragraph type="secondary">归档后案件锁定，更正须说明理由重新打开。</Typography.Paragraph>
-        )}
+        ) : null}
+        {file.documentsChecked && file.requiredDocuments.some((t) => !file.documents.some((d) => d.type === t && d.status !== "cancelled")) ? (
+          <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+            {file.requiredDocuments
+              .filter((t) => !file.documents.some((d) => d.type === t && d.status !== "cancelled"))
+              .map((t) => (
+                <Link key={t} to={`/documents?caseId=${c.id}&issue=${t}`}>
+                  <Button block>签发{decisionDocumentLabels[t as DecisionDocumentType] ?? t}</Button>
+                </Link>
+              ))}
+          </Flex>
+        ) : null}
+        {file.closeProblems.length ? null : <Typography.Paragraph type="secondary">归档后案件锁定，更正须说明理由重新打开。</Typography.Paragraph>}
         <Button type="primary" size="large" block loading={busy} disabled={file.closeProblems.length > 0} onClick={() => void run("close", {}, "已办结归档")}>
           办结归档
         </Button>
