@@ -405,12 +405,14 @@ export default function ListDetailPage() {
             dataSource={detail.versions}
             renderItem={(x) => (
               <List.Item>
-                <a onClick={() => setSearch({ version: String(x.versionNo) })}>第{x.versionNo}版</a>
-                <Tag color={statusColor(x.status)}>{x.statusLabel}</Tag>
-                <span>
-                  {x.effectiveFrom ? `${x.effectiveFrom} 起施行` : ""}
-                  {x.effectiveTo ? `，${x.effectiveTo} 止` : ""}
-                </span>
+                <Space wrap>
+                  <a onClick={() => setSearch({ version: String(x.versionNo) })}>第{x.versionNo}版</a>
+                  <Tag color={statusColor(x.status)}>{x.statusLabel}</Tag>
+                  <span>
+                    {x.effectiveFrom ? `${x.effectiveFrom} 起施行` : ""}
+                    {x.effectiveTo ? `，${x.effectiveTo} 止` : ""}
+                  </span>
+                </Space>
               </List.Item>
             )}
           />

@@ -1,0 +1,85 @@
+// Lists in the browser: the public page (no login) shows 三明's 不予处罚 list with its 7 items; a
+// list manager of 明溪县应急管理局 builds a small list with one item and one structured condition in
+// the form, submits it, and the 法制审核人员 approves it. Desktop and phone.
+import { DEMO_PASSWORD, expect, loginAs, logout, test } from "./fixtures";
+
+test("the public page without login shows the 三明 不予处罚 list with 7 items, and search by matter name", async ({ page }, testInfo) => {
+  await page.goto("/public/lists");
+  await expect(page.getByRole("heading", { name: "柔性执法事项清单公开查询" })).toBeVisible();
+  const list = page.getByTestId("public-list").filter({ hasText: "三明市应急管理局不予处罚事项清单" });
+  await expect(list).toBeVisible();
+  await expect(list.getByTestId("public-item")).toHaveCount(7);
+  await expect(list.getByText("共7项")).toBeVisible();
+  await list.getByText("1. 生产经营单位未向从业人员通报事故隐患排查治理情况的。").click();
+  await expect(list.getByText("依据：《中华人民共和国行政处罚法》第三十三条", { exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("public-lists.png"), fullPage: true });
+
+  await page.getByPlaceholder("按事项名称查询").fill("应急预案评审");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("public-list")).toHaveCount(1);
+  await expect(page.getByTestId("public-list").getByText("三明市应急管理局减轻行政处罚事项清单")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("public-lists-search.png"), fullPage: true });
+});
+
+test("a list manager builds a list with one item and a condition in the form, submits it, and the reviewer approves it", async ({ page }, testInfo) => {
+  test.slow();
+  const title = `明溪县应急管理局不予处罚事项清单（${testInfo.project.name}-${Date.now().toString(36)}）`;
+  await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
+  await page.goto("/lists");
+  await expect(page.getByRole("heading", { name: "清单管理" })).toBeVisible();
+  await page.getByRole("tab", { name: /认领的清单/ }).click();
+  await expect(page.getByRole("link", { name: "三明市应急管理局不予处罚事项清单" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("lists-claimed.png"), fullPage: true });
+  await page.getByRole("tab", { name: "本单位清单" }).click();
+
+  await page.getByRole("button", { name: "新建清单" }).click();
+  const create = page.getByRole("dialog", { name: "新建清单" });
+  await create.getByLabel("清单类型").click();
+  await page.getByTitle("不予行政处罚事项清单").click();
+  await create.getByLabel("标题").fill(title);
+  await create.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  await page.getByRole("button", { name: "添加事项" }).click();
+  const item = page.getByRole("dialog", { name: /事项 第1项/ });
+  await item.getByLabel("处罚事项名称").fill("没有记录培训情况");
+  // The suggestions from the matter catalogue: pick the one the plain description meant.
+  await page.locator(".ant-select-item-option").filter({ hasText: "YJ-AQSCF-097-04" }).click();
+  await expect(item.getByLabel("处罚事项编码")).toHaveValue("YJ-AQSCF-097-04");
+  await item.getByLabel("不予处罚的情形").fill("一般生产经营单位首次被发现，及时改正，没有造成危害后果的。");
+  await item.getByLabel("不予处罚的依据").fill("《中华人民共和国行政处罚法》第三十三条第一款");
+  await expect(item.getByText("《中华人民共和国行政处罚法》第三十三条第一款", { exact: true })).toBeVisible();
+  await item.getByLabel("说服教育").check();
+  await item.getByRole("button", { name: "添加条件" }).click();
+  await expect(item.getByTestId("condition-row")).toHaveCount(1);
+  await expect(item.getByText("属于首次被发现")).toBeVisible();
+  await item.getByRole("button", { name: "添加条件" }).click();
+  await expect(item.getByText("属于初次违法")).toBeVisible();
+  // Change the second condition to 危害后果 and keep "没有造成危害后果".
+  await item.getByLabel("第2个条件的类型").click();
+  await page.getByTitle("危害后果", { exact: true }).click();
+  await expect(item.getByText("没有造成危害后果").last()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("list-item-form.png"), fullPage: true });
+  await item.getByRole("button", { name: "确定" }).click();
+  await expect(item).toBeHidden();
+
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("草稿已保存")).toBeVisible();
+  await expect(page.getByText(/质量检查通过|质量检查：0个错误/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("list-draft.png"), fullPage: true });
+  await page.getByRole("button", { name: "提交合法性审核" }).click();
+  await expect(page.getByText("合法性审核中").first()).toBeVisible();
+  await logout(page);
+
+  await loginAs(page, "demo-reviewer", DEMO_PASSWORD);
+  await page.goto("/lists?tab=review");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await page.getByRole("button", { name: "审核通过" }).click();
+  const approve = page.getByRole("dialog", { name: "合法性审核通过" });
+  await approve.getByLabel("审核意见").fill("经审核，依据准确，同意发布。");
+  await approve.getByRole("button", { name: "确定" }).click();
+  await expect(page.getByText("审核通过", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/合法性审核通过：经审核，依据准确，同意发布。/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("list-approved.png"), fullPage: true });
+});
