@@ -83,3 +83,25 @@ test("a list manager builds a list with one item and a condition in the form, su
   await expect(page.getByText(/合法性审核通过：经审核，依据准确，同意发布。/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("list-approved.png"), fullPage: true });
 });
+
+test("the 司法局 sees the 备案 board; the law library jumps to an article and shows the list items citing it", async ({ page }, testInfo) => {
+  await loginAs(page, "demo-justice-city", DEMO_PASSWORD);
+  await page.goto("/lists");
+  await expect(page.getByRole("tab", { name: "备案情况", selected: true })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "三明市应急管理局不予处罚事项清单" });
+  await expect(row.getByText("已按期备案")).toBeVisible();
+  await expect(row.getByText("三明市司法局")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("filing-board.png"), fullPage: true });
+
+  await page.goto("/laws");
+  await page.getByRole("link", { name: "中华人民共和国行政处罚法" }).first().click();
+  await expect(page.getByRole("heading", { name: "中华人民共和国行政处罚法" })).toBeVisible();
+  await page.getByLabel("条号").fill("33");
+  await page.getByRole("button", { name: "跳转" }).click();
+  const article = page.locator("#article-33");
+  await expect(article).toContainText("违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。");
+  await article.getByRole("button", { name: "引用本条的清单事项" }).click();
+  const drawer = page.getByRole("dialog", { name: "《中华人民共和国行政处罚法》第三十三条" });
+  await expect(drawer.getByRole("link", { name: /三明市应急管理局不予处罚事项清单（第1版）第\d项/ })).toHaveCount(7);
+  await page.screenshot({ path: testInfo.outputPath("law-citing.png") });
+});

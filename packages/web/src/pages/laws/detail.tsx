@@ -95,7 +95,7 @@ export default function LawDetailPage() {
           );
         })}
       </Card>
-      <Drawer open={citing !== null} title={citing?.provision} width={520} onClose={() => setCiting(null)}>
+      <Drawer open={citing !== null} title={citing?.provision} width={Math.min(520, window.innerWidth)} onClose={() => setCiting(null)}>
         <List
           locale={{ emptyText: "没有已发布的清单事项引用本条" }}
           dataSource={citing?.items ?? []}

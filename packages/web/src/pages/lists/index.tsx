@@ -61,7 +61,7 @@ function OwnLists({ data, reload }: { data: MyLists; reload: () => void }) {
         dataSource={data.own}
         locale={{ emptyText: "本单位尚未编制清单" }}
         columns={[
-          { title: "清单名称", render: (_, r) => <Link to={`/lists/${r.id}`}>{r.title}</Link> },
+          { title: "清单名称", width: 240, render: (_, r) => <Link to={`/lists/${r.id}`}>{r.title}</Link> },
           { title: "类型", dataIndex: "typeLabel", width: 200, responsive: ["md"] },
           {
             title: "最新版本",
@@ -150,10 +150,10 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
         dataSource={data.claimed}
         locale={{ emptyText: "尚未认领上级部门的清单" }}
         columns={[
-          { title: "清单", render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.version.versionNo}`}>{r.version.title}</Link> },
-          { title: "发布单位", dataIndex: "organisationName", width: 180 },
+          { title: "清单", width: 240, render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.version.versionNo}`}>{r.version.title}</Link> },
+          { title: "发布单位", dataIndex: "organisationName", width: 180, responsive: ["md"] },
           { title: "认领版本", width: 160, render: (_, r) => <Space size={4}>第{r.version.versionNo}版<Tag color={statusColor(r.version.status)}>{r.version.statusLabel}</Tag></Space> },
-          { title: "认领日期", dataIndex: "claimedOn", width: 110 },
+          { title: "认领日期", dataIndex: "claimedOn", width: 110, responsive: ["sm"] },
           {
             title: "",
             width: 200,
@@ -181,8 +181,8 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
         dataSource={data.claimable}
         locale={{ emptyText: "没有可认领的上级清单" }}
         columns={[
-          { title: "清单", render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.version.versionNo}`}>{r.version.title}</Link> },
-          { title: "发布单位", dataIndex: "organisationName", width: 180 },
+          { title: "清单", width: 240, render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.version.versionNo}`}>{r.version.title}</Link> },
+          { title: "发布单位", dataIndex: "organisationName", width: 180, responsive: ["md"] },
           { title: "版本", width: 100, render: (_, r) => `第${r.version.versionNo}版` },
           {
             title: "",
