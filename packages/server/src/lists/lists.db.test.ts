@@ -195,6 +195,9 @@ describe("lifecycle: 草稿 → 合法性审核 → 发布 → 备案, and who m
   it("a stale draft save gets 409 and changes nothing; invalid conditions are refused in Chinese", async () => {
     const manager = await t.login("demo-listmanager-mx");
     const { listId, lockVersion } = await createDraft(manager);
+    // A list manager of another organisation (三明) may not edit 明溪's draft.
+    const other = await t.patch(`/api/v1/lists/${listId}/versions/1`, { lockVersion, items: [] }, await t.login("demo-listmanager"));
+    expect(other.statusCode).toBe(403);
     const stale = await t.patch(`/api/v1/lists/${listId}/versions/1`, { lockVersion: lockVersion - 1, items: [] }, manager);
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("version_conflict");
@@ -281,6 +284,10 @@ describe("revision and claims: old versions stay as they were", () => {
     const manager = await t.login("demo-listmanager-mx");
     const { listId } = await createDraft(manager);
     expect((await publishFlow(manager, await t.login("demo-reviewer"), listId)).statusCode).toBe(200);
+    // 定期评估 is recorded on the version in force.
+    const evaluation = await t.post(`/api/v1/lists/${listId}/versions/1/evaluations`, { findings: "运行半年，适用12件，未发现问题" }, await t.login("demo-reviewer"));
+    expect(evaluation.statusCode, evaluation.body).toBe(200);
+    expect((await version(manager, listId, 1)).version.evaluations).toEqual([{ on: "2026-03-02", findings: "运行半年，适用12件，未发现问题" }]);
     expect((await t.post(`/api/v1/lists/${listId}/repeal`, { reason: "职能调整" }, manager)).statusCode).toBe(403);
     const orgAdmin = await t.login("demo-orgadmin");
     expect((await t.post(`/api/v1/lists/${listId}/repeal`, { reason: "" }, orgAdmin)).json().message).toBe("废止清单必须说明理由");
