@@ -63,7 +63,12 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
   );
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     setSaving(true);
     try {
       let saved: Organisation;

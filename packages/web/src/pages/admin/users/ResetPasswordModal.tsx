@@ -22,7 +22,12 @@ export default function ResetPasswordModal({ user, onClose, onSaved }: ResetPass
 
   const onOk = async () => {
     if (!user) return;
-    const { password } = await form.validateFields();
+    let password: string;
+    try {
+      ({ password } = await form.validateFields());
+    } catch {
+      return; // the form shows what is missing
+    }
     setSaving(true);
     try {
       const saved = await updateUser(user.id, { password, version: user.version });

@@ -68,7 +68,12 @@ export default function UserFormModal({
   }, [open, editing, organisationId, form]);
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     setSaving(true);
     try {
       let saved: User;
