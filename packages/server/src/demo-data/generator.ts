@@ -123,6 +123,11 @@ export function batchSql(options: GenerateOptions, first: number, last: number, 
   const arr = (xs: string[]) => `ARRAY[${xs.map(q).join(",")}]`;
   const plan = valuesList(measurePlan.map(([method, pm, maxP, days, text]) => [q(method), String(pm), String(maxP), String(days), q(text)]));
   const tag = options.tag;
+  // Cases are entered over time, so the table is roughly in date order (as in production): the n-th
+  // case of `count` is decided around from + n/count of the days, give or take three days.
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  if (!(days >= 1)) throw new Error(`日期范围无效：${from} 至 ${to}`);
+  const total = Math.max(options.count, last);
   // Pseudo-random integers from md5(tag:i): 4 per md5, 7 hex digits each.
   const r = (n: number, src = "s.md") => `(('x' || lpad(substr(${src}, ${1 + (n % 4) * 8}, 7), 8, '0'))::bit(32)::int)`;
   return `
@@ -136,7 +141,7 @@ s AS (
 base AS (
   SELECT s.i, o.id AS organisation_id, o.region_code, o.short_name, o.place, o.user_id, m.code AS matter_code, m.name AS matter_name,
          m.fine_min, m.fine_max,
-         (${q(from)}::date + (${r(0)} % (${q(to)}::date - ${q(from)}::date + 1)))::date AS decided_on,
+         (${q(from)}::date + least(greatest(((s.i - 1)::bigint * ${days} / ${total})::int + ${r(0)} % 7 - 3, 0), ${days - 1}))::date AS decided_on,
          ${r(1)} % 1000 AS outcome_roll,
          ${r(2)} % 100 AS status_roll,
          ${r(3)} AS misc,

@@ -12,7 +12,7 @@ import type { AppContext, Auth } from "../http/context";
 import { breakdown, sumValues, todayOf, type Values } from "./getForm";
 import { matterMidpointsJson, type RecordKind } from "./listRecords";
 import { resolveScope, ZScopeQuery, type ResolvedScope } from "./scope";
-import { aggregateForm, decisionCountedSql, uuidArray } from "./sql";
+import { aggregateForm, decisionCountedSql, queryAggregate, uuidArray } from "./sql";
 
 export const ZDashboardQuery = ZScopeQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe("统计年度"),
@@ -63,7 +63,8 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
 
   const [monthlyRows, burdenRows, rectRows, overdueRows, matterRows] = await Promise.all([
     aggregateForm(db, scope.organisationIds, { kind: "custom", from: `${year - 1}-01-01`, to: period.to }, { byMonth: true }),
-    db.query<{ n: number; total: string | null; without: number }>(
+    queryAggregate<{ n: number; total: string | null; without: number }>(
+      db,
       `WITH mid AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(code text, mid numeric))
        SELECT count(*)::int AS n,
          sum(greatest(0, coalesce(c.benchmark_fine_yuan, mid.mid) - coalesce(c.fine_yuan, 0)))::text AS total,
@@ -72,21 +73,24 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
        WHERE ${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')`,
       [orgs, period.from, period.to, matterMidpointsJson()],
     ),
-    db.query<{ due: number; on_time: number }>(
+    queryAggregate<{ due: number; on_time: number }>(
+      db,
       `SELECT count(*)::int AS due, count(*) FILTER (WHERE c.corrected_on IS NOT NULL AND c.corrected_on <= c.correction_due)::int AS on_time
        FROM cases c
        WHERE c.organisation_id = ANY($1::uuid[]) AND c.correction_due BETWEEN $2::date AND $3::date
          AND c.correction_due <= $4::date AND c.status <> 'cancelled'`,
       [orgs, period.from, period.to, today],
     ),
-    db.query<{ kind: string; n: number }>(
+    queryAggregate<{ kind: string; n: number }>(
+      db,
       `SELECT t.kind, count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id
        WHERE t.organisation_id = ANY($1::uuid[]) AND t.due_on BETWEEN $2::date AND $3::date
          AND t.done_on IS NULL AND t.due_on < $4::date AND c.status NOT IN ('cancelled', 'transferred')
        GROUP BY t.kind`,
       [orgs, period.from, period.to, today],
     ),
-    db.query<{ matter_code: string; matter_name: string; n: number }>(
+    queryAggregate<{ matter_code: string; matter_name: string; n: number }>(
+      db,
       `SELECT c.matter_code, min(c.matter_name) AS matter_name, count(*)::int AS n FROM cases c
        WHERE ${decisionCountedSql("c")} GROUP BY c.matter_code ORDER BY n DESC, c.matter_code LIMIT 10`,
       [orgs, period.from, period.to],

@@ -20,6 +20,7 @@ import type {
   MeasureRecord,
   Period,
 } from "@kuanyan/domain/statistics";
+import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 
 export const personMethods = softMethods.filter((m) => columnUnit(m) === "人次");
@@ -65,6 +66,43 @@ counted_measures AS (
   ) d
 )`;
 
+/**
+ * The same set for counting only, reading the measures once: the valid measures are materialised
+ * (narrow rows) and split into those with a text record (each counts) and those with a document
+ * (the first per method and document counts).
+ */
+export const countedMeasuresForCountingCte = `
+valid_measures AS MATERIALIZED (
+  SELECT m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.document_id
+  FROM measures m WHERE ${measureValidSql("m")}
+),
+counted_measures AS (
+  SELECT v.* FROM valid_measures v WHERE v.document_id IS NULL
+  UNION ALL
+  SELECT d.* FROM (
+    SELECT DISTINCT ON (v.method, v.document_id) v.*
+    FROM valid_measures v WHERE v.document_id IS NOT NULL
+    ORDER BY v.method, v.document_id, v.carried_out_on, v.id
+  ) d
+)`;
+
+/**
+ * Runs a heavy read-only aggregate: on PostgreSQL in a transaction with JIT off (its compile time
+ * costs more than it saves here); parameters are passed as literals (only uuids, ISO dates, numbers
+ * and JSON made by the server go through here).
+ */
+export async function queryAggregate<T>(database: Database, text: string, params: unknown[]): Promise<T[]> {
+  if (database.kind !== "postgres") return database.query<T>(text, params);
+  const literal = (v: unknown) =>
+    v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+  const inlined = text.replace(/\$(\d+)/g, (_m, n: string) => literal(params[Number(n) - 1]));
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw("SET LOCAL jit = off"));
+    const result = await tx.execute(sql.raw(inlined));
+    return ((result as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
+  });
+}
+
 export const measureAmountSql = (m: string) => `CASE WHEN ${m}.method IN (${list(personMethods)}) THEN ${m}.persons ELSE 1 END`;
 
 export interface AggregateRow {
@@ -88,8 +126,9 @@ export async function aggregateForm(
   if (organisationIds.length === 0) return [];
   const month = (d: string) => (options.byMonth ? `, to_char(${d}, 'YYYY-MM') AS month` : "");
   const groupBy = options.byMonth ? "1, 2, 3" : "1, 2";
-  return database.query<AggregateRow>(
-    `WITH ${countedMeasuresCte}
+  return queryAggregate<AggregateRow>(
+    database,
+    `WITH ${countedMeasuresForCountingCte}
      SELECT c.organisation_id::text AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
      FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY ${groupBy}
      UNION ALL
