@@ -1,6 +1,8 @@
 // Lists in the browser: the public page (no login) shows 三明's 不予处罚 list with its 7 items; a
 // list manager of 明溪县应急管理局 builds a small list with one item and one structured condition in
-// the form, submits it, and the 法制审核人员 approves it. Desktop and phone.
+// the form, submits it, the 法制审核人员 approves it, and the manager publishes, files and revises it;
+// an .xlsx import with preview; the 司法局 备案 board and the law library. Desktop and phone.
+import ExcelJS from "exceljs";
 import { DEMO_PASSWORD, expect, loginAs, logout, test } from "./fixtures";
 
 test("the public page without login shows the 三明 不予处罚 list with 7 items, and search by matter name", async ({ page }, testInfo) => {
@@ -21,7 +23,7 @@ test("the public page without login shows the 三明 不予处罚 list with 7 it
   await page.screenshot({ path: testInfo.outputPath("public-lists-search.png"), fullPage: true });
 });
 
-test("a list manager builds a list with one item and a condition in the form, submits it, and the reviewer approves it", async ({ page }, testInfo) => {
+test("a list manager builds a list with one item and a condition in the form, submits it, the reviewer approves it, and the manager publishes, files and revises it", async ({ page }, testInfo) => {
   test.slow();
   const title = `明溪县应急管理局不予处罚事项清单（${testInfo.project.name}-${Date.now().toString(36)}）`;
   await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
@@ -82,6 +84,46 @@ test("a list manager builds a list with one item and a condition in the form, su
   await expect(page.getByText("审核通过", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/合法性审核通过：经审核，依据准确，同意发布。/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("list-approved.png"), fullPage: true });
+  const url = page.url();
+  await logout(page);
+
+  // The list manager publishes, files with the 司法局 and starts a revision (version 2).
+  await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
+  await page.goto(url);
+  await page.getByRole("button", { name: "发布" }).click();
+  await page.getByRole("dialog", { name: "发布" }).getByRole("button", { name: "确定" }).click();
+  await expect(page.getByText("待备案")).toBeVisible();
+  await page.getByRole("button", { name: "报司法局备案" }).click();
+  await expect(page.getByText("已按期备案")).toBeVisible();
+  await expect(page.getByText(/报明溪县司法局/)).toBeVisible();
+  await page.getByRole("button", { name: "修订（新建版本）" }).click();
+  await expect(page.getByText("已新建第2版草稿")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "版本" })).toBeVisible();
+  await expect(page.getByText("第2版（草稿）")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "生产经营单位未如实记录安全生产教育和培训情况" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("list-revised.png"), fullPage: true });
+});
+
+test("a list manager imports an .xlsx in the annex layout: preview with row checks, then the new draft", async ({ page }, testInfo) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("附件");
+  ws.addRow(["明溪县应急管理局从轻行政处罚事项清单"]);
+  ws.addRow(["序号", "处罚事项\n名称", "从轻处罚\n的情形", "从轻处罚\n的依据", "配套监\n管措施", "备注"]);
+  ws.addRow(["1", "生产经营单位未在有较大危险因素的生产经营场所设置明显的安全警示标志的。", "主动消除危害后果的。", "《中华人民共和国行政处罚法》第三十二条第（一）项", "说服教育、行政提示", ""]);
+  ws.addRow(["2", "生产经营单位未为从业人员提供符合国家标准的劳动防护用品的。", "主动消除危害后果的。", "《中华人民共和国行政处罚法》第三十二条第（一）项", "行政告诫", ""]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
+  await page.goto("/lists");
+  await page.getByRole("button", { name: "导入清单" }).click();
+  const dialog = page.getByRole("dialog", { name: "导入清单" });
+  await dialog.locator("input[type=file]").setInputFiles({ name: "从轻清单.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await expect(dialog.getByText(/可以导入：《明溪县应急管理局从轻行政处罚事项清单》，从轻行政处罚事项清单，共2项/)).toBeVisible();
+  await expect(dialog.getByText("无误", { exact: true })).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath("list-import-preview.png"), fullPage: true });
+  await dialog.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByRole("heading", { name: "明溪县应急管理局从轻行政处罚事项清单" })).toBeVisible();
+  await expect(page.getByText("事项（2项）")).toBeVisible();
 });
 
 test("the 司法局 sees the 备案 board; the law library jumps to an article and shows the list items citing it", async ({ page }, testInfo) => {
