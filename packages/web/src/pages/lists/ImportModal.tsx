@@ -129,7 +129,7 @@ export default function ImportModal({ open, onClose, onImported, target }: Impor
               {
                 title: "依据",
                 width: 220,
-                render: (_, r) => r.item?.citations.map((c) => <Tag key={c.label} color={c.ok ? "green" : "red"}>{c.label}</Tag>),
+                render: (_, r) => r.item?.citations.map((c) => <Tag key={c.label} color={c.ok ? "green" : "red"} style={{ whiteSpace: "normal", marginBottom: 4 }}>{c.label}</Tag>),
               },
               {
                 title: "检查结果",
