@@ -10,7 +10,7 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { chinaDate, dueDate, reportPeriod, reportStatus, type ReportKind } from "@kuanyan/domain/statistics";
 import { requireAuth } from "../access";
-import { caseTasks, cases, listVersions, statisticsReports } from "../db/schema";
+import { caseTasks, cases, listClaims, listVersions, statisticsReports } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { periodKey } from "../statistics/reports";
 import { resolveAsOf, scopedOrganisations } from "./scope";
@@ -39,6 +39,8 @@ export interface ListFigures {
   overdueUnfiled: number;
   /** Published, not filed, still within the deadline. */
   pending: number;
+  /** A superior's lists this organisation applies (认领, active claims made by asOf). */
+  claimed: number;
 }
 
 export interface CaseFigures {
@@ -95,7 +97,7 @@ export function reportsDueBy(asOf: string): { kind: ReportKind; periodKey: strin
   return out;
 }
 
-const emptyLists = (): ListFigures => ({ published: 0, filedOnTime: 0, filedLate: 0, overdueUnfiled: 0, pending: 0 });
+const emptyLists = (): ListFigures => ({ published: 0, filedOnTime: 0, filedLate: 0, overdueUnfiled: 0, pending: 0, claimed: 0 });
 const emptyCases = (): CaseFigures => ({ total: 0, byStatus: {}, correctionOverdue: 0, followUpOverdue: 0, departures: 0 });
 
 /** Open correction overdue on `asOf`, or a 复查 task past due and not done by then. */
@@ -137,7 +139,17 @@ export async function getOverview(ctx: AppContext, authIn: Auth | null, input: {
       .where(and(inArray(listVersions.organisationId, ids), inArray(listVersions.status, everPublishedStatuses), isNotNull(listVersions.publishedOn), lte(listVersions.publishedOn, asOf)))
       .groupBy(listVersions.organisationId);
     for (const r of listRows)
-      listsBy.set(r.org, { published: int(r.published), filedOnTime: int(r.onTime), filedLate: int(r.late), overdueUnfiled: int(r.overdue), pending: int(r.pending) });
+      listsBy.set(r.org, { published: int(r.published), filedOnTime: int(r.onTime), filedLate: int(r.late), overdueUnfiled: int(r.overdue), pending: int(r.pending), claimed: 0 });
+    const claimRows = await db
+      .select({ org: listClaims.organisationId, n: sql<number>`count(*)` })
+      .from(listClaims)
+      .where(and(inArray(listClaims.organisationId, ids), eq(listClaims.active, true), lte(listClaims.claimedOn, asOf)))
+      .groupBy(listClaims.organisationId);
+    for (const r of claimRows) {
+      const f = listsBy.get(r.org) ?? emptyLists();
+      f.claimed = int(r.n);
+      listsBy.set(r.org, f);
+    }
 
     const caseRows = await db
       .select({

@@ -103,6 +103,7 @@ describe("监督检查 overview: the figures equal direct counts on the lists, c
       expect(org.lists.filedOnTime).toBe(await n(`${lv} AND filed_on <= $2 AND filed_on <= filing_deadline`, p));
       expect(org.lists.filedLate).toBe(await n(`${lv} AND filed_on <= $2 AND filed_on > filing_deadline`, p));
       expect(org.lists.overdueUnfiled).toBe(await n(`${lv} AND (filed_on IS NULL OR filed_on > $2) AND filing_deadline < $2`, p));
+      expect(org.lists.claimed).toBe(await n("FROM list_claims WHERE organisation_id = $1 AND active AND claimed_on <= $2", p));
       published += org.lists.published;
 
       const cs = "FROM cases c WHERE c.organisation_id = $1 AND c.discovered_on <= $2";
@@ -134,8 +135,11 @@ describe("监督检查 overview: the figures equal direct counts on the lists, c
       }
       expect(org.flags.includes("filing_overdue")).toBe(org.lists.overdueUnfiled > 0);
     }
-    // The demo's 三明 lists are claimed by 明溪 and filed: the overview is not empty.
     expect(o.totals.lists.published).toBe(published);
+    // The demo's 三明 lists are claimed by 明溪县应急管理局, which has cases: the overview is not empty.
+    const mx = o.organisations.find((x) => x.organisationId === mxSafety.id)!;
+    expect(mx.lists.claimed).toBeGreaterThan(0);
+    expect(mx.cases.total).toBeGreaterThan(0);
   });
 
   it("a correction deadline passed without correction shows 整改逾期 from the day after the deadline, not before", async () => {
