@@ -9,7 +9,8 @@ test("明溪县司法局 opens 监督检查 and sees the overview of its organis
   await expect(page.getByRole("heading", { name: "监督检查", exact: true })).toBeVisible();
   await expect(page.getByText(/^截至 \d{4}-\d{2}-\d{2}$/)).toBeVisible();
 
-  const table = page.locator(".ant-table").first();
+  // A table on a desktop, one card per organisation on a phone.
+  const table = page.getByRole("tabpanel", { name: "单位总览" });
   await expect(table.getByText("明溪县应急管理局", { exact: true })).toBeVisible();
   await expect(table.getByText("晋江", { exact: false })).toHaveCount(0);
   // Every organisation carries a status: 正常 or one of the overdue tags.

@@ -2,7 +2,7 @@
 // scope — lists filed (备案), overdue corrections and follow-ups, statistics reports — and the
 // decisions that departed from the engine's proposal, grouped by matter (同案不同罚).
 import { ReloadOutlined, WarningOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Grid, Row, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
@@ -46,8 +46,40 @@ function Line({ children }: { children: React.ReactNode }) {
   return <div style={{ whiteSpace: "nowrap" }}>{children}</div>;
 }
 
+function listsText(o: OrganisationOverview): string {
+  const l = o.lists;
+  if (!l.published) return l.claimed ? `认领上级清单 ${l.claimed} 个` : "未发布清单";
+  return `已发布 ${l.published} 个版本，按期备案 ${l.filedOnTime}，逾期备案 ${l.filedLate}，逾期未备案 ${l.overdueUnfiled}`;
+}
+
+/** On a phone: one card per organisation instead of a wide table. */
+function OrganisationCards({ rows }: { rows: OrganisationOverview[] }) {
+  return (
+    <div>
+      {rows.map((o) => (
+        <Card key={o.organisationId} size="small" style={{ marginBottom: 8 }} title={<span style={{ whiteSpace: "normal" }}>{o.organisationName}</span>}>
+          <div style={{ marginBottom: 6 }}>
+            <Flags org={o} />
+          </div>
+          <div>
+            <Link to="/lists?tab=filings">清单</Link>：{listsText(o)}
+          </div>
+          <div>
+            <Link to="/cases?tab=overdue">案件</Link>：{o.cases.total} 件，整改逾期 {o.cases.correctionOverdue}，回访逾期 {o.cases.followUpOverdue}，偏离建议 {o.cases.departures}
+          </div>
+          <div>
+            <Link to="/statistics">报表</Link>：
+            {o.statistics === null ? "不报送" : `应报 ${o.statistics.due}，按期 ${o.statistics.submittedOnTime}，迟报 ${o.statistics.submittedLate}，未报 ${o.statistics.overdue}`}
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 function OrganisationTable({ overview }: { overview: Overview }) {
   const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const phone = !Grid.useBreakpoint().sm;
   const rows = onlyFlagged ? overview.organisations.filter((o) => o.flags.length > 0) : overview.organisations;
   return (
     <>
@@ -55,7 +87,7 @@ function OrganisationTable({ overview }: { overview: Overview }) {
         <Switch checked={onlyFlagged} onChange={setOnlyFlagged} aria-label="只看有逾期的单位" />
         <span>只看有逾期的单位</span>
       </Space>
-      <Table<OrganisationOverview>
+      {phone ? <OrganisationCards rows={rows} /> : <Table<OrganisationOverview>
         rowKey="organisationId"
         size="small"
         dataSource={rows}
@@ -134,7 +166,7 @@ function OrganisationTable({ overview }: { overview: Overview }) {
               ),
           },
         ]}
-      />
+      />}
     </>
   );
 }
@@ -226,7 +258,7 @@ export default function SupervisionPage() {
         <>
           <DatePicker
             aria-label="截止日期"
-            placeholder="截止日期（默认今天）"
+            placeholder="截止日期"
             style={{ width: 180 }}
             value={asOf ? dayjs(asOf) : null}
             disabledDate={(d) => d.isAfter(dayjs(), "day")}
