@@ -8,6 +8,10 @@ import { expect, loginAs, test } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+// The wizard is for a phone: the viewport above is forced, so one project is enough.
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "phone-only wizard; runs in the mobile project");
+});
 
 const CREDIT_CODE = "91350421MA2Y8K7P02";
 
@@ -22,6 +26,7 @@ function daysBefore(iso: string, days: number): string {
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath(`${name}-top.png`) });
 }
 
 /** Intake through the wizard; returns on the case page. */

@@ -251,7 +251,9 @@ export default function CaseDetailPage() {
     for (const q of standardQuestions) if (v[q.key] !== undefined && v[q.key] !== null) circumstances[q.key] = v[q.key];
     const answers = Object.fromEntries(Object.entries(v.listAnswers ?? {}).filter(([, x]) => typeof x === "boolean"));
     if (Object.keys(answers).length) circumstances.answers = answers;
-    await run("evaluate", { circumstances, ...(v.lifeHealthOrFinancialSafety !== undefined ? { lifeHealthOrFinancialSafety: v.lifeHealthOrFinancialSafety } : {}) }, "研判完成");
+    const ok = await run("evaluate", { circumstances, ...(v.lifeHealthOrFinancialSafety !== undefined ? { lifeHealthOrFinancialSafety: v.lifeHealthOrFinancialSafety } : {}) }, "研判完成");
+    // Show the proposal (on a phone it is below the questions).
+    if (ok) setTimeout(() => document.querySelector(".ky-decision")?.scrollIntoView({ behavior: "smooth", block: "start" }), 100);
   }
 
   async function uploadFiles(files: FileList | null) {
