@@ -103,7 +103,8 @@ async function measure(database: Database, kind: "postgres" | "pglite", cases: n
   const organisations = await demoOrganisationsForCases((text) => database.query(text));
   const t0 = performance.now();
   await generateDemoCases((text) => database.exec(text), { count: cases, from: "2025-01-01", to: today, tag: "B", organisations, batchSize: 50_000 }, today);
-  await database.exec("ANALYZE");
+  // As a maintained database would be: statistics current and the visibility map set (index-only scans).
+  await database.exec(kind === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
   const [{ m }] = await database.query<{ m: number }>("SELECT count(*)::int AS m FROM measures");
   emit({ db: kind, op: "generate", cases, measures: m, seconds: Math.round((performance.now() - t0) / 100) / 10 });
 

@@ -98,6 +98,9 @@ export async function queryAggregate<T>(database: Database, text: string, params
   const inlined = text.replace(/\$(\d+)/g, (_m, n: string) => literal(params[Number(n) - 1]));
   return database.db.transaction(async (tx) => {
     await tx.execute(sql.raw("SET LOCAL jit = off"));
+    // The planner underestimates the partial covering index on measures (migration 0006) and picks a
+    // bitmap heap scan of the wide rows; without bitmap scans it reads the index only (≈3× faster at 1M).
+    await tx.execute(sql.raw("SET LOCAL enable_bitmapscan = off"));
     const result = await tx.execute(sql.raw(inlined));
     return ((result as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
   });
@@ -128,12 +131,21 @@ export async function aggregateForm(
   const groupBy = options.byMonth ? "1, 2, 3" : "1, 2";
   return queryAggregate<AggregateRow>(
     database,
-    `WITH ${countedMeasuresForCountingCte}
-     SELECT c.organisation_id::text AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
+    // Measures with a text record each count; of those with a document only the first per method and
+    // document counts. The two parts are aggregated separately so the common case (text records) is one
+    // index-only pass with no materialisation.
+    `SELECT c.organisation_id::text AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
      FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY ${groupBy}
      UNION ALL
      SELECT m.organisation_id::text AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
-     FROM counted_measures m GROUP BY ${groupBy}`,
+     FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NULL GROUP BY ${groupBy}
+     UNION ALL
+     SELECT m.organisation_id::text AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
+     FROM (
+       SELECT DISTINCT ON (v.method, v.document_id) v.organisation_id, v.method, v.persons, v.carried_out_on
+       FROM measures v WHERE ${measureValidSql("v")} AND v.document_id IS NOT NULL
+       ORDER BY v.method, v.document_id, v.carried_out_on, v.id
+     ) m GROUP BY ${groupBy}`,
     [uuidArray(organisationIds), period.from, period.to],
   );
 }
