@@ -1,7 +1,7 @@
 // One list item (one row of the annex table) in a form: the annex columns, the matter chosen from the
 // catalogue by a plain description, the 依据 checked against the law library, and the conditions.
 import { AutoComplete, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { listColumnLabels, type ListType } from "@kuanyan/domain/lists";
 import { softMethodLabels, softMethods } from "@kuanyan/domain/measures";
 import { parseCitation, type ParsedCitations } from "../../services/laws";
@@ -24,13 +24,17 @@ export default function ItemFormModal({ open, listType, initial, onCancel, onOk 
   const labels = listColumnLabels(listType);
   const basisText = Form.useWatch("basisText", form);
 
+  // Fill the form once each time the dialog opens; a re-render of the page (a new `initial` object)
+  // must not wipe what the user has typed or picked meanwhile.
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
   useEffect(() => {
     if (open) {
       form.resetFields();
-      form.setFieldsValue(initial);
+      form.setFieldsValue(initialRef.current);
       setParsed(null);
     }
-  }, [open, initial, form]);
+  }, [open, form]);
 
   useEffect(() => {
     const text = (basisText ?? "").trim();
@@ -92,6 +96,10 @@ export default function ItemFormModal({ open, listType, initial, onCancel, onOk 
               ),
             }))}
             onSelect={(_, option) => form.setFieldValue("matterCode", (option as { code: string }).code)}
+            onChange={(value: string) => {
+              const hit = suggestions.find((s) => s.name === value);
+              if (hit) form.setFieldValue("matterCode", hit.code);
+            }}
           >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
           </AutoComplete>

@@ -49,7 +49,8 @@ function Line({ children }: { children: React.ReactNode }) {
 function listsText(o: OrganisationOverview): string {
   const l = o.lists;
   if (!l.published) return l.claimed ? `认领上级清单 ${l.claimed} 个` : "未发布清单";
-  return `已发布 ${l.published} 个版本，按期备案 ${l.filedOnTime}，逾期备案 ${l.filedLate}，逾期未备案 ${l.overdueUnfiled}`;
+  const claimed = l.claimed ? `，认领上级清单 ${l.claimed} 个` : "";
+  return `已发布 ${l.published} 个版本${claimed}，按期备案 ${l.filedOnTime}，逾期备案 ${l.filedLate}，逾期未备案 ${l.overdueUnfiled}`;
 }
 
 /** On a phone: one card per organisation instead of a wide table. */
