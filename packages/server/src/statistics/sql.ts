@@ -134,18 +134,21 @@ export async function aggregateForm(
     // Measures with a text record each count; of those with a document only the first per method and
     // document counts. The two parts are aggregated separately so the common case (text records) is one
     // index-only pass with no materialisation.
-    `SELECT c.organisation_id::text AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
+    // Grouped by the uuid; cast once per group, not once per row.
+    `SELECT t.org::text AS org, t.col${options.byMonth ? ", t.month" : ""}, t.value FROM (
+     SELECT c.organisation_id AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
      FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY ${groupBy}
      UNION ALL
-     SELECT m.organisation_id::text AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
+     SELECT m.organisation_id AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
      FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NULL GROUP BY ${groupBy}
      UNION ALL
-     SELECT m.organisation_id::text AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
+     SELECT m.organisation_id AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
      FROM (
        SELECT DISTINCT ON (v.method, v.document_id) v.organisation_id, v.method, v.persons, v.carried_out_on
        FROM measures v WHERE ${measureValidSql("v")} AND v.document_id IS NOT NULL
        ORDER BY v.method, v.document_id, v.carried_out_on, v.id
-     ) m GROUP BY ${groupBy}`,
+     ) m GROUP BY ${groupBy}
+     ) t`,
     [uuidArray(organisationIds), period.from, period.to],
   );
 }
