@@ -112,7 +112,12 @@ test("a 系统管理员 creates an organisation below 三明市应急管理局 a
   await dialog.getByLabel("简称").fill("明测");
   // 行政区划: 福建省 / 三明市 / 明溪县
   await dialog.getByLabel("行政区划").click();
-  await page.getByRole("menuitemcheckbox", { name: "福建省" }).click();
+  // The cascader loads each level from the server; on a busy machine the first click can land
+  // before the menu takes clicks, so click again until the cities are there.
+  await expect(async () => {
+    await page.getByRole("menuitemcheckbox", { name: "福建省" }).click();
+    await expect(page.getByRole("menuitemcheckbox", { name: "三明市" })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("menuitemcheckbox", { name: "三明市" }).click();
   await page.getByRole("menuitemcheckbox", { name: "明溪县" }).click();
   await page.keyboard.press("Escape");
