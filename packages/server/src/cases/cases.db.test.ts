@@ -357,6 +357,9 @@ describe("data scope", () => {
     expect(write.statusCode).toBe(404);
     const mine = (await t.get("/api/v1/cases?q=鑫源", officer)).json();
     expect(mine.items.map((c: { id: string }) => c.id)).toContain(f.case.id);
+    // Personal data is masked in lists.
+    const row = mine.items.find((c: { id: string }) => c.id === f.case.id);
+    expect(row.partyPhone).toBe("138****1234");
   });
 
   it("the overdue board lists a correction deadline past due", async () => {

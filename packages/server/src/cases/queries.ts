@@ -7,15 +7,17 @@ import { z } from "zod";
 import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
+import { maskPhone } from "@kuanyan/domain/codes";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
 import { readCase, today, type CaseRow } from "./shared";
 
-/** The case as the API shows it: no encrypted ID number. */
-export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}) {
+/** The case as the API shows it: no encrypted ID number; in lists the party's phone is masked too. */
+export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}, options: { list?: boolean } = {}) {
   const { partyIdNumberEnc: _enc, ...rest } = c;
-  return { ...rest, ...extra };
+  const masked = options.list && rest.partyPhone ? { partyPhone: maskPhone(rest.partyPhone) } : {};
+  return { ...rest, ...masked, ...extra };
 }
 
 function scopeWhere(scope: Scope): SQL | undefined {
@@ -65,7 +67,7 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
     .limit(query.limit ?? 200);
   return {
     items: rows.map((r) => {
-      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue) });
+      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue) }, { list: true });
       // The list needs no decision details.
       return { ...p, decision: undefined, facts: p.facts.slice(0, 200) };
     }),
@@ -137,7 +139,7 @@ export async function reviewQueue(ctx: AppContext, auth: Auth) {
       ),
     )
     .orderBy(asc(cases.updatedAt));
-  return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }), decision: undefined })) };
+  return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }, { list: true }), decision: undefined })) };
 }
 
 /** The officers' names from a case's inspection record (tolerant of records made by other tools). */
