@@ -10,6 +10,7 @@ test.describe.configure({ timeout: 180_000 });
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 // The wizard is for a phone: the viewport above is forced, so one project is enough.
 test.beforeEach(({}, testInfo) => {
+  // Skipped in the desktop project only: the same test runs in the mobile project.
   test.skip(testInfo.project.name !== "mobile", "phone-only wizard; runs in the mobile project");
 });
 

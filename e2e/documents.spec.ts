@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { expect, loginAs, demoUsers, test } from "./fixtures";
 
 test("an officer issues a 行政告诫书, the party signs on a phone, the signed PDF downloads and verifies", async ({ page, browser }, testInfo) => {
+  // Runs once, in the desktop project: the test opens its own phone-sized context for the signing part.
   test.skip(testInfo.project.name !== "desktop", "the phone part opens its own phone-sized context");
   test.slow();
   await loginAs(page, demoUsers.officer);
