@@ -105,6 +105,32 @@ describe("counting rules of the 柔性执法统计报表", () => {
     expect(form.exceptions).toEqual([expect.objectContaining({ recordId: "b", reason: "duplicate_written_record" })]);
   });
 
+  it("a written record already counted in an earlier period is not counted again in a later one", () => {
+    const records: CountingRecords = {
+      decisions: [],
+      measures: [
+        measure({ id: "dec", method: "administrativeInterview", carriedOutOn: "2025-12-20", writtenRecordId: "doc-9" }),
+        measure({ id: "jan", method: "administrativeInterview", carriedOutOn: "2026-01-05", writtenRecordId: "doc-9" }),
+      ],
+    };
+    const form = computeForm(records, year2026, only("orgA"));
+    expect(form.cells.administrativeInterview.value).toBe(0);
+    expect(form.exceptions).toEqual([expect.objectContaining({ recordId: "jan", reason: "duplicate_written_record" })]);
+    const lastYear = computeForm(records, { kind: "year", from: "2025-01-01", to: "2025-12-31" }, only("orgA"));
+    expect(lastYear.cells.administrativeInterview.recordIds).toEqual(["dec"]);
+  });
+
+  it("an earlier entry of a written record that does not count itself (cancelled) leaves the later entry counted", () => {
+    const records: CountingRecords = {
+      decisions: [],
+      measures: [
+        measure({ id: "old", method: "persuasion", carriedOutOn: "2025-12-20", writtenRecordId: "doc-7", cancelled: true }),
+        measure({ id: "new", method: "persuasion", carriedOutOn: "2026-01-05", writtenRecordId: "doc-7" }),
+      ],
+    };
+    expect(computeForm(records, year2026, only("orgA")).cells.persuasion.recordIds).toEqual(["new"]);
+  });
+
   it("a reopened case is counted once, with its final decision", () => {
     const records: CountingRecords = {
       decisions: [

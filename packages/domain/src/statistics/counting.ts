@@ -220,9 +220,11 @@ function classify(records: CountingRecords, period: Period): Classified[] {
     );
   }
 
+  // The first countable entry of a written record for a method is the one that counts, whatever its
+  // period: an earlier entry outside the period (passed in date order) keeps a later one from counting.
   const seenWritten = new Set<string>();
   for (const m of records.measures) {
-    if (!inPeriod(m.carriedOutOn, period)) continue;
+    const inside = inPeriod(m.carriedOutOn, period);
     const base = {
       kind: "measure" as const,
       recordId: m.id,
@@ -239,11 +241,12 @@ function classify(records: CountingRecords, period: Period): Classified[] {
     else if (m.writtenRecordId === null || m.writtenRecordId === "") reason = "no_written_record";
     else if (perPerson && !(Number.isInteger(m.persons) && m.persons >= 1)) reason = "invalid_persons";
     else if (seenWritten.has(dedupKey)) reason = "duplicate_written_record";
+    if (!reason) seenWritten.add(dedupKey);
+    if (!inside) continue;
     if (reason) {
       out.push({ column: m.method, organisationId: m.organisationId, excluded: { ...base, column: m.method, reason } });
       continue;
     }
-    seenWritten.add(dedupKey);
     out.push({
       column: m.method,
       organisationId: m.organisationId,

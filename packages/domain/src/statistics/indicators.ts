@@ -25,6 +25,16 @@ export function benchmarkFine(source: FineBenchmarkSource): number | null {
   return null;
 }
 
+/**
+ * The benchmark fine of a catalogue matter: the midpoint of its statutory fine range (the catalogue has
+ * no discretion-benchmark amounts yet); null without a range. Fixed on a case when it is decided, so
+ * the burden relieved does not move when the catalogue changes later.
+ */
+export function matterBenchmarkFine(matter: { fineRange?: { minYuan: number; maxYuan: number } | null } | undefined): number | null {
+  if (!matter?.fineRange) return null;
+  return benchmarkFine({ fineRange: { min: matter.fineRange.minYuan, max: matter.fineRange.maxYuan } });
+}
+
 export type LenientOutcome = "no_penalty" | "mitigated" | "lighter";
 
 export interface BurdenCase {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findMatter } from "@kuanyan/domain/matters";
+import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import { ensureSanmingLists } from "../decisions/lists.test-support";
 import { documentsModuleInstalled } from "./closeCase";
@@ -115,6 +117,10 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
     f = await act(id, "party-choice", { lockVersion: f.case.lockVersion, choice: "accept_soft" });
     f = await act(id, "decide", { lockVersion: f.case.lockVersion, confirm: true });
     expect(f.case).toMatchObject({ status: "decided", decidedOutcome: "no_penalty", route: "caution", decidedOn: "2026-03-10" });
+    // The benchmark fine of the matter is fixed on the case when it is decided (减轻当事人经济负担).
+    const benchmark = matterBenchmarkFine(findMatter(f.case.matterCode));
+    expect(benchmark).not.toBeNull();
+    expect(Number(f.case.benchmarkFineYuan)).toBe(benchmark);
 
     // Closing needs the education record (第三十三条第三款).
     if (!documentsModuleInstalled()) {

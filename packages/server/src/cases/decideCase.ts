@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import { outcomeLabels, outcomes, type Decision, type Outcome } from "@kuanyan/domain/decisions";
+import { findMatter } from "@kuanyan/domain/matters";
+import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { bad, editableCase, officerRoles, saveCase, today, type CaseRoute, type CaseRow } from "./shared";
@@ -104,6 +106,8 @@ export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, bo
         decidedBy: auth.userId,
         decidedOn: today(ctx),
         fineYuan: penalty && !body.warningOnly ? (body.fineYuan ?? null) : null,
+        // The fine that would have applied without leniency, fixed now (减轻当事人经济负担, docs/statistics.md §8).
+        benchmarkFineYuan: matterBenchmarkFine(findMatter(c.matterCode)),
       },
       departureReason ? "case.decided_with_departure" : "case.decided",
       { proposedOutcome: proposed, decidedOutcome: decided, departureReason, warningOnly: body.warningOnly ?? false },

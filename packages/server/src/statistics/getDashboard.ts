@@ -10,9 +10,9 @@ import { periodRange } from "@kuanyan/domain/statistics";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { breakdown, sumValues, todayOf, type Values } from "./getForm";
-import { matterMidpointsJson, type RecordKind } from "./listRecords";
+import type { RecordKind } from "./listRecords";
 import { resolveScope, ZScopeQuery, type ResolvedScope } from "./scope";
-import { aggregateForm, decisionCountedSql, queryAggregate, uuidArray } from "./sql";
+import { aggregateForm, uuidArray } from "./sql";
 
 export const ZDashboardQuery = ZScopeQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe("统计年度"),
@@ -61,38 +61,36 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
   const orgs = uuidArray(scope.organisationIds);
   const db = ctx.database;
 
-  const [monthlyRows, burdenRows, rectRows, overdueRows, matterRows] = await Promise.all([
+  const [monthlyRows, indicatorRows, overdueRows, matterRows] = await Promise.all([
     aggregateForm(db, scope.organisationIds, { kind: "custom", from: `${year - 1}-01-01`, to: period.to }, { byMonth: true }),
-    queryAggregate<{ n: number; total: string | null; without: number }>(
-      db,
-      `WITH mid AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(code text, mid numeric))
-       SELECT count(*)::int AS n,
-         sum(greatest(0, coalesce(c.benchmark_fine_yuan, mid.mid) - coalesce(c.fine_yuan, 0)))::text AS total,
-         count(*) FILTER (WHERE coalesce(c.benchmark_fine_yuan, mid.mid) IS NULL)::int AS without
-       FROM cases c LEFT JOIN mid ON mid.code = c.matter_code
-       WHERE ${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')`,
-      [orgs, period.from, period.to, matterMidpointsJson()],
-    ),
-    queryAggregate<{ due: number; on_time: number }>(
-      db,
-      `SELECT count(*)::int AS due, count(*) FILTER (WHERE c.corrected_on IS NOT NULL AND c.corrected_on <= c.correction_due)::int AS on_time
-       FROM cases c
-       WHERE c.organisation_id = ANY($1::uuid[]) AND c.correction_due BETWEEN $2::date AND $3::date
-         AND c.correction_due <= $4::date AND c.status <> 'cancelled'`,
+    // 减轻当事人经济负担 by decision date and 整改 by correction deadline (up to today), from the daily totals.
+    db.query<{ item: string; value: string }>(
+      `SELECT t.item, sum(t.value)::text AS value FROM statistics_daily_totals t
+       WHERE t.organisation_id = ANY($1::uuid[]) AND t.item IN ('burden_yuan', 'burden_cases', 'burden_without')
+         AND t.day BETWEEN $2::date AND $3::date
+       GROUP BY t.item
+       UNION ALL
+       SELECT t.item, sum(t.value)::text FROM statistics_daily_totals t
+       WHERE t.organisation_id = ANY($1::uuid[]) AND t.item IN ('rectification_due', 'rectification_on_time')
+         AND t.day BETWEEN $2::date AND least($3::date, $4::date)
+       GROUP BY t.item`,
       [orgs, period.from, period.to, today],
     ),
-    queryAggregate<{ kind: string; n: number }>(
-      db,
-      `SELECT t.kind, count(*)::int AS n FROM case_tasks t JOIN cases c ON c.id = t.case_id
-       WHERE t.organisation_id = ANY($1::uuid[]) AND t.due_on BETWEEN $2::date AND $3::date
-         AND t.done_on IS NULL AND t.due_on < $4::date AND c.status NOT IN ('cancelled', 'transferred')
-       GROUP BY t.kind`,
+    // 复查 / 回访 still open after their due day (before today).
+    db.query<{ kind: string; n: number }>(
+      `SELECT substr(t.item, 6) AS kind, sum(t.value)::int AS n FROM statistics_daily_totals t
+       WHERE t.organisation_id = ANY($1::uuid[]) AND t.item IN ('open_reinspection', 'open_follow_up')
+         AND t.day BETWEEN $2::date AND $3::date AND t.day < $4::date
+       GROUP BY t.item`,
       [orgs, period.from, period.to, today],
     ),
-    queryAggregate<{ matter_code: string; matter_name: string; n: number }>(
-      db,
-      `SELECT c.matter_code, min(c.matter_name) AS matter_name, count(*)::int AS n FROM cases c
-       WHERE ${decisionCountedSql("c")} GROUP BY c.matter_code ORDER BY n DESC, c.matter_code LIMIT 10`,
+    db.query<{ matter_code: string; matter_name: string | null; n: number }>(
+      `SELECT x.matter_code, (SELECT c.matter_name FROM cases c WHERE c.matter_code = x.matter_code LIMIT 1) AS matter_name, x.n
+       FROM (
+         SELECT substr(t.item, 8) AS matter_code, sum(t.value)::int AS n FROM statistics_daily_totals t
+         WHERE t.organisation_id = ANY($1::uuid[]) AND t.item LIKE 'matter:%' AND t.day BETWEEN $2::date AND $3::date
+         GROUP BY t.item ORDER BY n DESC, t.item LIMIT 10
+       ) x ORDER BY x.n DESC, x.matter_code`,
       [orgs, period.from, period.to],
     ),
   ]);
@@ -153,8 +151,9 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
     })
     .filter((r) => r.outcomes + r.methods > 0);
 
-  const rect = rectRows[0] ?? { due: 0, on_time: 0 };
-  const burden = burdenRows[0] ?? { n: 0, total: null, without: 0 };
+  const indicator = new Map(indicatorRows.map((r) => [r.item, Number(r.value)]));
+  const rect = { due: indicator.get("rectification_due") ?? 0, on_time: indicator.get("rectification_on_time") ?? 0 };
+  const burden = { total: indicator.get("burden_yuan") ?? 0, cases: indicator.get("burden_cases") ?? 0, without: indicator.get("burden_without") ?? 0 };
   const overdue = new Map(overdueRows.map((r) => [r.kind, r.n]));
   return {
     year,
@@ -173,8 +172,8 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
     byRegion,
     burden: {
       /** 减轻当事人经济负担 (yuan): Σ max(0, benchmark fine − fine imposed) over lenient decisions. */
-      totalYuan: Math.round(Number(burden.total ?? 0) * 100) / 100,
-      cases: burden.n - burden.without,
+      totalYuan: Math.round(burden.total * 100) / 100,
+      cases: burden.cases,
       withoutBenchmark: burden.without,
       filter: filter("burden"),
     },
@@ -193,7 +192,7 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
     },
     topMatters: matterRows.map((m) => ({
       matterCode: m.matter_code,
-      matterName: m.matter_name,
+      matterName: m.matter_name ?? m.matter_code,
       count: m.n,
       filter: filter("decisions", period.from, period.to, { matterCode: m.matter_code }),
     })),

@@ -5,8 +5,6 @@
  */
 import { z } from "zod";
 import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
-import { MATTERS } from "@kuanyan/domain/matters";
-import { benchmarkFine } from "@kuanyan/domain/statistics";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { todayOf } from "./getForm";
@@ -57,16 +55,6 @@ export interface RecordRow {
   relievedYuan?: number | null;
 }
 
-/** Midpoints of the matters' statutory fine ranges (the benchmark when a case has no discretion amount). */
-export function matterMidpointsJson(): string {
-  return JSON.stringify(
-    MATTERS.map((m) => ({
-      code: m.code,
-      mid: benchmarkFine({ fineRange: m.fineRange ? { min: m.fineRange.minYuan, max: m.fineRange.maxYuan } : null }),
-    })).filter((x) => x.mid !== null),
-  );
-}
-
 const caseCols = `c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name, o.id::text AS organisation_id, o.name AS organisation_name`;
 
 function decisionSelect(where: string, extra = "NULL::numeric AS relieved_yuan"): string {
@@ -108,12 +96,11 @@ export async function listRecords(ctx: AppContext, authIn: Auth | null, input: R
   } else if (column === "decisions") {
     query = decisionSelect(`${decisionCountedSql("c")}${matter}`);
   } else if (column === "burden") {
-    const mids = add(matterMidpointsJson());
-    query = `WITH mid AS (SELECT * FROM jsonb_to_recordset(${mids}::jsonb) AS x(code text, mid numeric))
-      ${decisionSelect(
-        `${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')${matter}`,
-        `greatest(0, coalesce(c.benchmark_fine_yuan, (SELECT mid.mid FROM mid WHERE mid.code = c.matter_code)) - coalesce(c.fine_yuan, 0)) AS relieved_yuan`,
-      )}`;
+    // The benchmark fine was fixed on the case when it was decided; a case without one shows no amount.
+    query = decisionSelect(
+      `${decisionCountedSql("c")} AND c.decided_outcome IN ('no_penalty', 'may_waive', 'mitigated', 'lighter')${matter}`,
+      `greatest(0, c.benchmark_fine_yuan - coalesce(c.fine_yuan, 0)) AS relieved_yuan`,
+    );
   } else if (column === "rectification_due" || column === "rectification_on_time") {
     const onTime = column === "rectification_on_time" ? " AND c.corrected_on IS NOT NULL AND c.corrected_on <= c.correction_due" : "";
     query = `SELECT 'correction' AS kind, c.id::text AS record_id, ${caseCols}, c.correction_due::text AS date, 1 AS amount,

@@ -11,7 +11,7 @@
  *   (`document_id`, or the `written_record` text); 人次 columns add `persons` (≥ 1); a document entered
  *   twice for the same method counts once (the first by date, then id).
  */
-import { softMethods, columnUnit, type StatisticsColumn } from "@kuanyan/domain/measures";
+import { softMethods, columnUnit, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
 import type {
   CaseStatus,
   CountingRecords,
@@ -44,46 +44,33 @@ export const decisionCountedSql = (c: string) => `
   AND ${c}.party_choice IS DISTINCT FROM 'ordinary_procedure'
   AND ${c}.decided_by IS NOT NULL`;
 
-const measureValidSql = (m: string) => `
-  ${m}.organisation_id = ANY($1::uuid[]) AND ${m}.carried_out_on BETWEEN $2::date AND $3::date
-  AND NOT ${m}.cancelled
+/** A measure that may count, whatever its date and organisation (docs/statistics.md §2). */
+export const measureCountableSql = (m: string) => `
+  NOT ${m}.cancelled
   AND ${m}.method IN (${list(softMethods)})
   AND (${m}.document_id IS NOT NULL OR btrim(coalesce(${m}.written_record, '')) <> '')
   AND (${m}.method NOT IN (${list(personMethods)}) OR ${m}.persons >= 1)
   AND NOT EXISTS (SELECT 1 FROM cases cx WHERE cx.id = ${m}.case_id AND cx.status = 'cancelled')`;
 
+/** Measures of the organisations $1 carried out from $2 to $3 that may count. */
+const measureValidSql = (m: string) => `
+  ${m}.organisation_id = ANY($1::uuid[]) AND ${m}.carried_out_on BETWEEN $2::date AND $3::date AND ${measureCountableSql(m)}`;
+
+/**
+ * A written record entered twice for the same method counts once: the first countable measure by date,
+ * then id — across all periods and organisations, so a document counted last year is not counted again.
+ */
+export const firstOfWrittenRecordSql = (m: string) => `
+  (${m}.document_id IS NULL OR NOT EXISTS (
+    SELECT 1 FROM measures e
+    WHERE e.document_id = ${m}.document_id AND e.method = ${m}.method
+      AND (e.carried_out_on, e.id) < (${m}.carried_out_on, ${m}.id) AND ${measureCountableSql("e")}))`;
+
 /** CTE `counted_measures` (id, organisation_id, method, persons, carried_out_on, case_id, document_id, written_record). */
 export const countedMeasuresCte = `
 counted_measures AS (
   SELECT m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.case_id, m.document_id, m.written_record
-  FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NULL
-  UNION ALL
-  SELECT d.* FROM (
-    SELECT DISTINCT ON (m.method, m.document_id)
-      m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.case_id, m.document_id, m.written_record
-    FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NOT NULL
-    ORDER BY m.method, m.document_id, m.carried_out_on, m.id
-  ) d
-)`;
-
-/**
- * The same set for counting only, reading the measures once: the valid measures are materialised
- * (narrow rows) and split into those with a text record (each counts) and those with a document
- * (the first per method and document counts).
- */
-export const countedMeasuresForCountingCte = `
-valid_measures AS MATERIALIZED (
-  SELECT m.id, m.organisation_id, m.method, m.persons, m.carried_out_on, m.document_id
-  FROM measures m WHERE ${measureValidSql("m")}
-),
-counted_measures AS (
-  SELECT v.* FROM valid_measures v WHERE v.document_id IS NULL
-  UNION ALL
-  SELECT d.* FROM (
-    SELECT DISTINCT ON (v.method, v.document_id) v.*
-    FROM valid_measures v WHERE v.document_id IS NOT NULL
-    ORDER BY v.method, v.document_id, v.carried_out_on, v.id
-  ) d
+  FROM measures m WHERE ${measureValidSql("m")} AND ${firstOfWrittenRecordSql("m")}
 )`;
 
 /**
@@ -116,9 +103,13 @@ export interface AggregateRow {
   value: number;
 }
 
+/** The 15 statistics columns as an SQL list. */
+const formItems = list(statisticsColumns);
+
 /**
- * The 15 numbers per organisation (and per month when asked) in one statement: the form's numbers
- * without loading a single record. Sum the rows of the organisations in scope for the form.
+ * The 15 numbers per organisation (and per month when asked), read from the daily totals that the
+ * database keeps in step with every case and measure write (migration 0007). Sum the rows of the
+ * organisations in scope for the form.
  */
 export async function aggregateForm(
   database: Database,
@@ -127,27 +118,32 @@ export async function aggregateForm(
   options: { byMonth?: boolean } = {},
 ): Promise<AggregateRow[]> {
   if (organisationIds.length === 0) return [];
-  const month = (d: string) => (options.byMonth ? `, to_char(${d}, 'YYYY-MM') AS month` : "");
-  const groupBy = options.byMonth ? "1, 2, 3" : "1, 2";
+  const month = options.byMonth ? ", to_char(t.day, 'YYYY-MM')" : "";
+  return database.query<AggregateRow>(
+    `SELECT s.org::text AS org, s.col${options.byMonth ? ", s.month" : ""}, s.value FROM (
+       SELECT t.organisation_id AS org, t.item AS col${month ? `${month} AS month` : ""}, sum(t.value)::int AS value
+       FROM statistics_daily_totals t
+       WHERE t.organisation_id = ANY($1::uuid[]) AND t.day BETWEEN $2::date AND $3::date AND t.item IN (${formItems})
+       GROUP BY 1, 2${month ? ", 3" : ""}
+     ) s`,
+    [uuidArray(organisationIds), period.from, period.to],
+  );
+}
+
+/**
+ * The same numbers computed from the records themselves (what the daily totals must equal): used by
+ * the tests, and by anyone who doubts a total.
+ */
+export async function aggregateFormFromRecords(database: Database, organisationIds: readonly string[], period: Period): Promise<AggregateRow[]> {
+  if (organisationIds.length === 0) return [];
   return queryAggregate<AggregateRow>(
     database,
-    // Measures with a text record each count; of those with a document only the first per method and
-    // document counts. The two parts are aggregated separately so the common case (text records) is one
-    // index-only pass with no materialisation.
-    // Grouped by the uuid; cast once per group, not once per row.
-    `SELECT t.org::text AS org, t.col${options.byMonth ? ", t.month" : ""}, t.value FROM (
-     SELECT c.organisation_id AS org, ${decisionColumnSql("c")} AS col${month("c.decided_on")}, count(*)::int AS value
-     FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY ${groupBy}
+    `SELECT t.org::text AS org, t.col, t.value FROM (
+     SELECT c.organisation_id AS org, ${decisionColumnSql("c")} AS col, count(*)::int AS value
+     FROM cases c WHERE ${decisionCountedSql("c")} GROUP BY 1, 2
      UNION ALL
-     SELECT m.organisation_id AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
-     FROM measures m WHERE ${measureValidSql("m")} AND m.document_id IS NULL GROUP BY ${groupBy}
-     UNION ALL
-     SELECT m.organisation_id AS org, m.method AS col${month("m.carried_out_on")}, sum(${measureAmountSql("m")})::int AS value
-     FROM (
-       SELECT DISTINCT ON (v.method, v.document_id) v.organisation_id, v.method, v.persons, v.carried_out_on
-       FROM measures v WHERE ${measureValidSql("v")} AND v.document_id IS NOT NULL
-       ORDER BY v.method, v.document_id, v.carried_out_on, v.id
-     ) m GROUP BY ${groupBy}
+     SELECT m.organisation_id AS org, m.method AS col, sum(${measureAmountSql("m")})::int AS value
+     FROM measures m WHERE ${measureValidSql("m")} AND ${firstOfWrittenRecordSql("m")} GROUP BY 1, 2
      ) t`,
     [uuidArray(organisationIds), period.from, period.to],
   );
@@ -167,8 +163,10 @@ function outcomeOf(outcome: string | null): DecisionOutcome {
 
 /**
  * The counting inputs of the domain's computeForm for organisations and a period: every case decided
- * in the period plus the cases of the period's measures (for their status), and every measure of the
- * period in date order. Use for submitted snapshots (which keep the record lists) and to check the SQL.
+ * in the period, every measure of the period in date order, the earlier measures that share a written
+ * record with them (the first entry of a record is the one that counts), and the cases of all those
+ * measures (for their status). Use for submitted snapshots (which keep the record lists) and to check
+ * the SQL.
  */
 export async function loadCountingRecords(database: Database, organisationIds: readonly string[], period: Period): Promise<CountingRecords> {
   if (organisationIds.length === 0) return { decisions: [], measures: [] };
@@ -184,14 +182,23 @@ export async function loadCountingRecords(database: Database, organisationIds: r
     written_record: string | null;
     cancelled: boolean;
   }>(
-    `SELECT m.id::text, m.case_id::text, m.organisation_id::text, m.method, m.carried_out_on::text, m.persons,
+    `WITH p AS (
+       SELECT m.* FROM measures m
+       WHERE m.organisation_id = ANY($1::uuid[]) AND m.carried_out_on BETWEEN $2::date AND $3::date
+         AND m.method IN (${list(softMethods)})
+     )
+     SELECT m.id::text, m.case_id::text, m.organisation_id::text, m.method, m.carried_out_on::text, m.persons,
             m.document_id::text, m.written_record, m.cancelled
-     FROM measures m
-     WHERE m.organisation_id = ANY($1::uuid[]) AND m.carried_out_on BETWEEN $2::date AND $3::date
-       AND m.method IN (${list(softMethods)})
+     FROM (
+       SELECT * FROM p
+       UNION
+       SELECT e.* FROM measures e
+       WHERE e.carried_out_on <= $3::date AND (e.document_id, e.method) IN (SELECT p.document_id, p.method FROM p WHERE p.document_id IS NOT NULL)
+     ) m
      ORDER BY m.carried_out_on, m.id`,
     params,
   );
+  const caseIds = [...new Set(measures.map((m) => m.case_id).filter((id): id is string => id !== null))];
   const cases = await database.query<{
     id: string;
     organisation_id: string;
@@ -205,9 +212,9 @@ export async function loadCountingRecords(database: Database, organisationIds: r
     `SELECT c.id::text, c.organisation_id::text, c.decided_outcome, c.decided_on::text, c.status, c.party_choice, c.reopen_count, c.decided_by::text
      FROM cases c
      WHERE (c.organisation_id = ANY($1::uuid[]) AND c.decided_on BETWEEN $2::date AND $3::date)
-        OR c.id IN (SELECT m.case_id FROM measures m WHERE m.organisation_id = ANY($1::uuid[]) AND m.carried_out_on BETWEEN $2::date AND $3::date)
+        OR c.id = ANY($4::uuid[])
      ORDER BY c.id`,
-    params,
+    [...params, uuidArray(caseIds)],
   );
   const decisions: DecisionRecord[] = cases.map((c) => ({
     caseId: c.id,

@@ -11,7 +11,6 @@ import {
   customPeriod,
   type Period,
 } from "@kuanyan/domain/statistics";
-import { MATTERS } from "@kuanyan/domain/matters";
 import { descendantsOf } from "@kuanyan/domain/organisations";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import { loadCountingRecords } from "./sql";
@@ -285,20 +284,17 @@ describe("数据驾驶舱", () => {
       (c) => c.decided_on && c.status !== "cancelled" && c.status !== "transferred" && c.party_choice !== "ordinary_procedure" && c.decided_by,
     );
     const relief = economicBurdenRelieved(
-      counted.map((c) => {
-        const m = MATTERS.find((x) => x.code === c.matter_code);
-        const mid = m?.fineRange ? (m.fineRange.minYuan + m.fineRange.maxYuan) / 2 : null;
-        return {
-          caseId: c.id,
-          outcome: (c.outcome === "may_waive" ? "no_penalty" : c.outcome) as "no_penalty",
-          decidedOn: c.decided_on,
-          benchmarkFine: c.benchmark !== null ? Number(c.benchmark) : mid,
-          fineImposed: Number(c.fine ?? 0),
-        };
-      }),
+      counted.map((c) => ({
+        caseId: c.id,
+        outcome: (c.outcome === "may_waive" ? "no_penalty" : c.outcome) as "no_penalty",
+        decidedOn: c.decided_on,
+        benchmarkFine: c.benchmark !== null ? Number(c.benchmark) : null,
+        fineImposed: Number(c.fine ?? 0),
+      })),
       period,
     );
     expect(d.burden.totalYuan).toBe(relief.totalYuan);
+    expect(d.burden.withoutBenchmark).toBe(relief.withoutBenchmark.length);
     expect(d.burden.totalYuan).toBeGreaterThan(0);
     const today = d.today as string;
     const rate = rectificationRate(
