@@ -10,6 +10,7 @@
  * BENCH_SKIP=pg or BENCH_SKIP=pglite skips one part.
  */
 import pg from "pg";
+import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, type Database } from "../packages/server/src/db/client";
 import { prepareDatabase } from "../packages/server/src/bootstrap";
 import { demoOrganisations } from "../packages/server/src/demo/organisations";
@@ -136,6 +137,34 @@ async function measure(database: Database, kind: "postgres" | "pglite", cases: n
   emit({ db: kind, op: "dashboard_city_year", cases, medianMs: dash.median, minMs: dash.min, maxMs: dash.max, targetMs: 500 });
   const rec = await median(() => listRecords(ctx, auth, { ...query, column: "persuasion", limit: 50, offset: 0 }), Math.min(runs, 5));
   emit({ db: kind, op: "records_first_page", cases, medianMs: rec.median, minMs: rec.min, maxMs: rec.max });
+
+  // What keeping the daily totals costs a write: one measure recorded, and one case's status changed
+  // (which recounts its decision day and its measures' days), each in its own transaction, with the
+  // statistics triggers on and — for comparison only — deferred.
+  const [c] = await database.query<{ id: string; region_code: string; organisation_id: string; decided_on: string }>(
+    `SELECT id::text, region_code, organisation_id::text, decided_on::text FROM cases
+     WHERE organisation_id = ANY($1::uuid[]) AND status = 'closed' AND decided_on >= '2026-06-01' ORDER BY id LIMIT 1`,
+    [ids],
+  );
+  let flip = false;
+  const write = (deferred: boolean, what: "measure" | "case") =>
+    database.db.transaction(async (tx) => {
+      if (deferred) await tx.execute(sql.raw("SELECT set_config('kuanyan.defer_statistics', 'on', true)"));
+      if (what === "measure") {
+        await tx.execute(
+          sql.raw(`INSERT INTO measures (region_code, organisation_id, case_id, method, carried_out_on, written_record)
+            VALUES ('${c.region_code}', '${c.organisation_id}', '${c.id}', 'followUpVisit', '${c.decided_on}', '回访记录（基准测试）')`),
+        );
+      } else {
+        flip = !flip;
+        await tx.execute(sql.raw(`UPDATE cases SET status = '${flip ? "in_progress" : "closed"}' WHERE id = '${c.id}'`));
+      }
+    });
+  for (const what of ["measure", "case"] as const) {
+    const on = await median(() => write(false, what), 21);
+    const off = await median(() => write(true, what), 21);
+    emit({ db: kind, op: what === "measure" ? "write_measure" : "write_case_status", cases, medianMs: on.median, minMs: on.min, maxMs: on.max, withoutTotalsMs: off.median });
+  }
 }
 
 async function main(): Promise<void> {
