@@ -199,7 +199,9 @@ ins AS (
          WHEN x.outcome = 'lighter' THEN round(x.fine_max * (0.15 + (x.misc % 10) / 100.0))
          WHEN x.outcome = 'heavier' THEN round(x.fine_max * 0.85)
          ELSE round((x.fine_min + x.fine_max) / 2.0) END,
-    CASE WHEN x.misc2 % 10 < 3 THEN round(x.fine_max * 0.4) ELSE NULL END,
+    -- The benchmark fine fixed at the decision: a discretion amount for some, else the range's midpoint.
+    CASE WHEN x.status = 'intake' THEN NULL WHEN x.misc2 % 10 < 3 THEN round(x.fine_max * 0.4)
+         ELSE round((x.fine_min + x.fine_max) / 2.0, 2) END,
     CASE WHEN x.status = 'transferred' THEN 'ordinary_procedure' WHEN x.status = 'intake' THEN NULL ELSE 'accept_soft' END,
     CASE WHEN x.status = 'transferred' THEN '当事人选择普通程序' WHEN x.status = 'cancelled' THEN '立案信息错误，予以撤销' ELSE NULL END,
     CASE WHEN x.status <> 'intake' AND x.misc % 10 < 7 THEN x.decided_on + (7 + x.misc % 24) ELSE NULL END,
