@@ -1,7 +1,8 @@
 /**
- * The counting rules of the 柔性执法统计报表 (docs/statistics.md §2) as SQL over the case tables, and the
- * loader that feeds the same rows to the domain's computeForm. The two must agree; statistics.db.test.ts
- * checks it on the demo data. How case columns map onto the counting inputs: docs/statistics-api.md.
+ * The counting rules of the 柔性执法统计报表 (docs/statistics.md §2) as SQL over the case tables, the
+ * form read from the daily totals that the database keeps by the same rules (migration 0007, §10), and
+ * the loader that feeds the same rows to the domain's computeForm. All must agree: statistics.db.test.ts
+ * and totals.db.test.ts check it. How case columns map onto the counting inputs: docs/statistics-api.md.
  *
  * - decision columns: one row per case (`cases` keeps the final decision; a reopened case is re-decided
  *   in place, so it can never count twice); `may_waive` counts as 不予行政处罚; a case that is cancelled,
@@ -9,7 +10,7 @@
  *   written record of a decision is the decision confirmed by a named officer (`decided_by`).
  * - method columns: each measure not cancelled, of a case not cancelled, with its written record
  *   (`document_id`, or the `written_record` text); 人次 columns add `persons` (≥ 1); a document entered
- *   twice for the same method counts once (the first by date, then id).
+ *   twice for the same method counts once (the first countable entry by date, then id, in any period).
  */
 import { softMethods, columnUnit, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
 import type {
