@@ -1,7 +1,8 @@
 -- Daily totals behind the statistics form and the dashboard (docs/statistics.md §10). The rows are
 -- derived from cases, measures and case tasks by the functions below and kept exact by statement-level triggers,
 -- in the same transaction as the write that changed them. The counting rules are those of
--- src/statistics/sql.ts and the domain's computeForm; statistics.db.test.ts checks that they agree.
+-- src/statistics/sql.ts and the domain's computeForm; statistics.db.test.ts and totals.db.test.ts
+-- check that they agree.
 CREATE TABLE "statistics_daily_totals" (
 	"region_code" text NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -210,6 +211,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
   rows cases[];
 BEGIN
+  -- A bulk load that recounts once at the end (kuanyan demo-data) skips the per-statement recount.
+  IF current_setting('kuanyan.defer_statistics', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(n) INTO rows FROM new_rows n;
   ELSIF TG_OP = 'DELETE' THEN
@@ -240,6 +245,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
   rows measures[];
 BEGIN
+  -- A bulk load that recounts once at the end (kuanyan demo-data) skips the per-statement recount.
+  IF current_setting('kuanyan.defer_statistics', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(n) INTO rows FROM new_rows n;
   ELSIF TG_OP = 'DELETE' THEN
