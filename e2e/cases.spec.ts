@@ -170,3 +170,25 @@ test("the party asks for the ordinary procedure and soft enforcement ends with t
   await expect(page.getByRole("tab", { name: "逾期看板" })).toHaveAttribute("aria-selected", "true");
   await shot(page, testInfo, "overdue-board");
 });
+
+test("a case registered in error is voided by the legal reviewer with the reason recorded; the officer cannot void it", async ({ page }, testInfo) => {
+  await loginAs(page, "demo-officer");
+  await registerCase(page, testInfo, "明溪县误登记建材有限公司");
+  const url = page.url();
+  await expect(page.locator(".ant-card").filter({ hasText: "撤销立案（作废）" })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await loginAs(page, "demo-reviewer");
+  await page.goto(url);
+  const card = page.locator(".ant-card").filter({ hasText: "撤销立案（作废）" });
+  await card.getByLabel("撤销理由").fill("登记错误");
+  await card.getByRole("button", { name: "撤销立案" }).click();
+  await expect(card.getByText("请说明撤销理由（不少于10个字）")).toBeVisible();
+  await card.getByLabel("撤销理由").fill("当事人名称登记错误，实为另一企业，予以撤销");
+  await card.getByRole("button", { name: "撤销立案" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "撤销立案" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("已撤销");
+  await expect(page.getByText("撤销立案：当事人名称登记错误，实为另一企业，予以撤销")).toBeVisible();
+  await expect(page.getByText("撤销立案（作废）").first()).toBeVisible();
+  await shot(page, testInfo, "case-voided");
+});

@@ -17,6 +17,8 @@ import { recordMeasure, ZRecordMeasure } from "./recordMeasure";
 import { recordPartyChoice, ZPartyChoice } from "./recordPartyChoice";
 import { recordReinspection, ZReinspection } from "./recordReinspection";
 import { reopenCase, ZReopenCase } from "./reopenCase";
+import { cancelCase, ZCancelCase } from "./cancelCase";
+import { cancelMeasure, ZCancelMeasure } from "./cancelMeasure";
 import { reviewCase, ZReviewCase } from "./reviewCase";
 import { scheduleFollowUp, ZScheduleFollowUp } from "./scheduleFollowUp";
 import { setRoute, ZSetRoute } from "./setRoute";
@@ -92,4 +94,6 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   action("follow-up-records", "记录回访（行政执法案件回访登记表）", ZRecordFollowUp, recordFollowUp);
   action("close", "办结归档（锁定）", ZCloseCase, closeCase);
   action("reopen", "重新打开（说明理由）", ZReopenCase, reopenCase);
+  action("cancel", "撤销立案（作废，说明理由；法制审核人员或单位管理员）", ZCancelCase, cancelCase);
+  action("measure-cancellations", "撤销误录的柔性执法措施（说明理由）", ZCancelMeasure, cancelMeasure);
 }

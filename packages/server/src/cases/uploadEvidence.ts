@@ -38,7 +38,7 @@ export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string
   return ctx.database.db.transaction(async (tx) => {
     // Adding evidence is not an edit of the case's fields: a stale version is still refused so the
     // officer sees the latest case, but the case's version is not bumped.
-    const c = await editableCase(tx, auth, caseId, input.lockVersion, { roles: officerRoles, what: "上传证据" });
+    const c = await editableCase(tx, auth, caseId, input.lockVersion, { roles: officerRoles, what: "上传证据", statuses: ["intake", "decided", "in_progress", "transferred"] });
     const [row] = await tx
       .insert(evidence)
       .values({

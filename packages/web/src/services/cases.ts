@@ -90,7 +90,7 @@ export interface CaseTask {
 export interface CaseFile {
   case: CaseRecord;
   evidence: { id: string; fileName: string; mime: string; size: number; sha256: string; description: string | null; createdAt: string }[];
-  measures: { id: string; method: string; carriedOutOn: string; persons: number; writtenRecord: string | null; documentId: string | null }[];
+  measures: { id: string; method: string; carriedOutOn: string; persons: number; writtenRecord: string | null; documentId: string | null; cancelled: boolean }[];
   tasks: CaseTask[];
   documents: { id: string; type: string; number: string; status: string; issuedOn: string }[];
   requiredDocuments: string[];

@@ -14,6 +14,7 @@ import {
   Input,
   InputNumber,
   List,
+  Modal,
   Radio,
   Result,
   Select,
@@ -93,6 +94,8 @@ const actionLabels: Record<string, string> = {
   "case.follow_up_recorded": "回访（登记表）",
   "case.closed": "办结归档",
   "case.reopened": "重新打开",
+  "case.cancelled": "撤销立案（作废）",
+  "case.measure_cancelled": "撤销误录的措施",
   "case.updated": "更新案件",
 };
 
@@ -199,7 +202,9 @@ export default function CaseDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [departing, setDeparting] = useState(false);
+  const [cancelling, setCancelling] = useState<CaseFile["measures"][number] | null>(null);
   const [circForm] = Form.useForm();
+  const [cancelForm] = Form.useForm();
   const today = dayjs().format("YYYY-MM-DD");
 
   const load = useCallback(async () => {
@@ -224,6 +229,8 @@ export default function CaseDetailPage() {
 
   const isReviewer = user?.roles.includes("legalReviewer");
   const canHandle = user?.roles.some((r) => r === "officer" || r === "orgAdmin" || r === "sysAdmin") && user?.organisation.id === c.organisationId;
+  // 撤销立案 is not the handling officer's alone: the unit's legal reviewer or administrator voids a case.
+  const canVoid = user?.roles.some((r) => r === "legalReviewer" || r === "orgAdmin" || r === "sysAdmin") && user?.organisation.id === c.organisationId;
 
   /** Runs a case action; a stale version (409) reloads the case and says so. */
   async function run(action: string, body: Record<string, unknown>, done?: string): Promise<boolean> {
@@ -582,6 +589,36 @@ export default function CaseDetailPage() {
     );
   }
 
+  if (canVoid && (active || c.status === "transferred")) {
+    cards.push(
+      <Card key="void" title="撤销立案（作废）" size="small">
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          立案错误的案件予以撤销：案卷保留、不能再办理，其处理决定和柔性执法措施不再计入统计报表。
+        </Typography.Paragraph>
+        <Form
+          layout="vertical"
+          onFinish={(v) =>
+            modal.confirm({
+              title: "确认撤销立案？",
+              content: "撤销后案件不能再办理，其决定和措施不计入统计报表。",
+              okText: "撤销立案",
+              okButtonProps: { danger: true },
+              cancelText: "取消",
+              onOk: () => run("cancel", { reason: v.reason }, "已撤销立案"),
+            })
+          }
+        >
+          <Form.Item name="reason" label="撤销理由" rules={[{ required: true, min: 10, message: "请说明撤销理由（不少于10个字）" }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Button htmlType="submit" danger block loading={busy}>
+            撤销立案
+          </Button>
+        </Form>
+      </Card>,
+    );
+  }
+
   return (
     <PageContainer
       title={c.caseNo}
@@ -599,7 +636,12 @@ export default function CaseDetailPage() {
         {c.status !== "transferred" && c.status !== "cancelled" ? (
           <Steps size="small" current={flowStep(c, file)} items={flowSteps.map((title) => ({ title }))} responsive={false} className="ky-case-steps" style={{ marginBottom: 16 }} />
         ) : (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`已转出：${c.terminationReason ?? ""}`} />
+          <Alert
+            type={c.status === "cancelled" ? "warning" : "info"}
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={c.status === "cancelled" ? (c.terminationReason ?? "已撤销立案") : `已转出：${c.terminationReason ?? ""}`}
+          />
         )}
         <Flex vertical gap={12}>
           {c.decidedOutcome ? (
@@ -633,7 +675,7 @@ export default function CaseDetailPage() {
             title={`证据（${file.evidence.length}）`}
             size="small"
             extra={
-              canHandle && c.status !== "closed" && c.status !== "transferred" ? (
+              canHandle && c.status !== "closed" && c.status !== "transferred" && c.status !== "cancelled" ? (
                 <label className="ant-btn ant-btn-default ant-btn-sm" style={{ cursor: "pointer" }}>
                   上传照片/文件
                   <input type="file" multiple accept="image/*,application/pdf,.docx,.xlsx,video/mp4,audio/mpeg" hidden onChange={(e) => void uploadFiles(e.target.files)} aria-label="上传证据" />
@@ -665,9 +707,20 @@ export default function CaseDetailPage() {
               locale={{ emptyText: "暂无" }}
               dataSource={file.measures}
               renderItem={(m) => (
-                <List.Item>
-                  <div>
+                <List.Item
+                  actions={
+                    canHandle && active && !m.cancelled
+                      ? [
+                          <Button key="cancel" type="link" size="small" onClick={() => setCancelling(m)}>
+                            撤销
+                          </Button>,
+                        ]
+                      : undefined
+                  }
+                >
+                  <div style={m.cancelled ? { color: "#999", textDecoration: "line-through" } : undefined}>
                     <Tag>{softMethodLabels[m.method as SoftMethod] ?? m.method}</Tag>
+                    {m.cancelled ? <Tag color="default">已撤销</Tag> : null}
                     {m.carriedOutOn}
                     <div style={{ whiteSpace: "pre-wrap", fontSize: 13 }}>{m.writtenRecord}</div>
                   </div>
@@ -706,6 +759,32 @@ export default function CaseDetailPage() {
           </Card>
         </Flex>
       </div>
+      <Modal
+        title={cancelling ? `撤销误录的措施：${softMethodLabels[cancelling.method as SoftMethod] ?? cancelling.method}（${cancelling.carriedOutOn}）` : ""}
+        open={cancelling !== null}
+        okText="撤销措施"
+        okButtonProps={{ danger: true, loading: busy }}
+        cancelText="取消"
+        destroyOnHidden
+        onCancel={() => setCancelling(null)}
+        onOk={() => cancelForm.submit()}
+      >
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          撤销后该措施保留在案卷中并标明“已撤销”，不再计入统计报表。
+        </Typography.Paragraph>
+        <Form
+          form={cancelForm}
+          layout="vertical"
+          preserve={false}
+          onFinish={async (v) => {
+            if (cancelling && (await run("measure-cancellations", { measureId: cancelling.id, reason: v.reason }, "已撤销该措施"))) setCancelling(null);
+          }}
+        >
+          <Form.Item name="reason" label="撤销理由" rules={[{ required: true, min: 5, message: "请说明撤销理由（不少于5个字）" }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </PageContainer>
   );
 }
