@@ -221,19 +221,14 @@ BEGIN
     SELECT array_agg(o) INTO rows FROM old_rows o;
   ELSE
     -- Only the columns the totals read; an edit of the facts or the party changes nothing here.
-    SELECT array_agg(v) INTO rows FROM (
-      SELECT n AS v FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.region_code, n.organisation_id, n.status, n.decided_outcome, n.decided_on, n.decided_by, n.party_choice,
-             n.fine_yuan, n.benchmark_fine_yuan, n.correction_due, n.corrected_on, n.matter_code)
-        IS DISTINCT FROM (o.region_code, o.organisation_id, o.status, o.decided_outcome, o.decided_on, o.decided_by, o.party_choice,
-             o.fine_yuan, o.benchmark_fine_yuan, o.correction_due, o.corrected_on, o.matter_code)
-      UNION ALL
-      SELECT o AS v FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.region_code, n.organisation_id, n.status, n.decided_outcome, n.decided_on, n.decided_by, n.party_choice,
-             n.fine_yuan, n.benchmark_fine_yuan, n.correction_due, n.corrected_on, n.matter_code)
-        IS DISTINCT FROM (o.region_code, o.organisation_id, o.status, o.decided_outcome, o.decided_on, o.decided_by, o.party_choice,
-             o.fine_yuan, o.benchmark_fine_yuan, o.correction_due, o.corrected_on, o.matter_code)
-    ) s;
+    -- Both versions of each such row go in (the old one's days lose, the new one's gain).
+    SELECT array_agg(v.r) INTO rows
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    CROSS JOIN LATERAL (VALUES (n), (o)) AS v(r)
+    WHERE (n.region_code, n.organisation_id, n.status, n.decided_outcome, n.decided_on, n.decided_by, n.party_choice,
+           n.fine_yuan, n.benchmark_fine_yuan, n.correction_due, n.corrected_on, n.matter_code)
+      IS DISTINCT FROM (o.region_code, o.organisation_id, o.status, o.decided_outcome, o.decided_on, o.decided_by, o.party_choice,
+           o.fine_yuan, o.benchmark_fine_yuan, o.correction_due, o.corrected_on, o.matter_code);
   END IF;
   PERFORM statistics_refresh_for_cases(rows);
   RETURN NULL;
