@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, demoUsers, expect, loginAs, logout, submitLogin, test } 
 test("a 单位管理员 creates a user who can log in, resets the password, then disables the user", async ({ page }, testInfo) => {
   test.slow(); // six logins, each an argon2 verification
   const username = `e2e-${testInfo.project.name}-${Date.now().toString(36)}`;
-  const person = `测试执法员${testInfo.project.name === "mobile" ? "乙" : "甲"}`;
+  // A name of its own per project and per attempt: a retry must not find the first attempt's user.
+  const person = `测试执法员${(testInfo.project.name === "mobile" ? ["乙", "丁", "己"] : ["甲", "丙", "戊"])[testInfo.retry] ?? testInfo.retry}`;
   const initialPassword = "Start2026abc";
   const resetPassword = "Reset2026abc";
   const ownPassword = "Mine2026abc";
