@@ -5,6 +5,7 @@
  *   migrate                                                  create/upgrade the database schema
  *   decide [--input FILE]                                    evaluate a decision input (JSON) → decision (JSON)
  *   demo-data [--count N] [--from DATE] [--to DATE]          create synthetic demo cases (marked as demo)
+ *   backup --out FILE / restore --in FILE [--force]          back up / restore the database (backup.ts)
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
@@ -34,6 +35,7 @@ async function main() {
       await run(flags);
       return;
     }
+    case "backup": case "restore": return (await import("./backup")).run(command, flags);
     default:
       console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data`);
       process.exit(2);
