@@ -123,3 +123,4 @@ export function canRead(actor: Actor, orgs: readonly OrgNode[], organisationId: 
 export function hasAnyRole(actor: Pick<Actor, "roles">, wanted: readonly Role[]): boolean {
   return wanted.some((r) => actor.roles.includes(r));
 }
+export * from "./permissions";

@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { maskPhone, validateUnifiedSocialCreditCode } from "@kuanyan/domain/codes";
-import { enforcementDomains, organisationKinds } from "@kuanyan/domain/organisations";
+import { enforcementDomains, organisationChangeProblem, organisationKinds, rolesAllowed } from "@kuanyan/domain/organisations";
 import { organisations, regions } from "../db/schema";
 import { recordAudit } from "../audit/record";
-import { readScope, requireAccess, requireAuth, requireRole } from "../access";
-import { AppError, notFound, versionConflict } from "../http/errors";
+import { loadOrgNodes, readScope, requireAuth, requireRole } from "../access";
+import { AppError, forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext } from "../http/context";
 
 export const ZOrganisation = z.object({
@@ -71,6 +71,10 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   const regionName = async (code: string) =>
     (await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code)))[0]?.name ?? null;
 
+  const checkRegion = async (code: string) => {
+    if (!(await regionName(code))) throw new AppError("validation_failed", "行政区划代码：不存在该区划", [{ field: "regionCode", message: "行政区划代码：不存在该区划" }]);
+  };
+
   app.get(
     "/api/v1/organisations",
     { schema: { tags: ["组织机构"], summary: "可见的单位", response: { 200: z.object({ items: z.array(ZOrganisation) }) } } },
@@ -92,12 +96,13 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ["组织机构"], summary: "新建单位", body: ZOrgInput, response: { 201: ZOrganisation } } },
     async (request, reply) => {
       const auth = requireAuth(request.auth);
-      requireRole(auth, ["orgAdmin", "sysAdmin"], "新建单位");
+      requireRole(auth, rolesAllowed("organisation.create"), "新建单位");
       const input = request.body;
+      // Parent inside the subtree, region inside the actor's region (authz: the domain's permission table).
+      const problem = organisationChangeProblem(auth, await loadOrgNodes(db), undefined, { parentId: input.parentId ?? null, regionCode: input.regionCode });
+      if (problem) throw forbidden(problem);
       checkCreditCode(input.creditCode);
-      if (!input.parentId && !auth.roles.includes("sysAdmin")) throw new AppError("forbidden", "只有系统管理员可以新建顶级单位");
-      if (input.parentId) await requireAccess(db, auth, { mode: "write", organisationId: input.parentId });
-      if (!(await regionName(input.regionCode))) throw new AppError("validation_failed", "行政区划代码：不存在该区划", [{ field: "regionCode", message: "行政区划代码：不存在该区划" }]);
+      await checkRegion(input.regionCode);
       const created = await db.transaction(async (tx) => {
         const dup = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, input.name));
         if (dup.length) throw new AppError("conflict", `单位名称“${input.name}”已存在`);
@@ -122,14 +127,26 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const auth = requireAuth(request.auth);
-      requireRole(auth, ["orgAdmin", "sysAdmin"], "修改单位信息");
+      requireRole(auth, rolesAllowed("organisation.edit"), "修改单位信息");
       const { version, ...changes } = request.body;
-      checkCreditCode(changes.creditCode);
       const [before] = await db.select().from(organisations).where(eq(organisations.id, request.params.id));
       if (!before) throw notFound("单位");
-      await requireAccess(db, auth, { mode: "write", organisationId: before.id });
-      if (changes.parentId === before.id) throw new AppError("validation_failed", "上级单位不能是本单位");
+      // Only inside the subtree; region inside the actor's region; a move stays in the subtree, no cycle (authz).
+      const after = { parentId: changes.parentId === undefined ? before.parentId : changes.parentId, regionCode: changes.regionCode ?? before.regionCode };
+      const problem = organisationChangeProblem(auth, await loadOrgNodes(db), before, after);
+      if (problem) throw forbidden(problem);
+      checkCreditCode(changes.creditCode);
+      if (changes.regionCode) await checkRegion(changes.regionCode);
       const updated = await db.transaction(async (tx) => {
+        // A move checks again on the tree locked in this transaction: two concurrent moves cannot make a cycle.
+        if (after.parentId !== before.parentId) {
+          const nodes = await tx
+            .select({ id: organisations.id, parentId: organisations.parentId, regionCode: organisations.regionCode, kind: organisations.kind })
+            .from(organisations)
+            .for("update");
+          const again = organisationChangeProblem(auth, nodes, before, after);
+          if (again) throw forbidden(again);
+        }
         const rows = await tx
           .update(organisations)
           .set({ ...changes, version: version + 1, updatedAt: ctx.now() })

@@ -21,6 +21,7 @@ import {
   type ReportKind,
   type ReportSnapshot,
 } from "@kuanyan/domain/statistics";
+import { rolesAllowed } from "@kuanyan/domain/organisations";
 import { readScope, requireAccess, requireAuth } from "../access";
 import { recordAudit } from "../audit/record";
 import { organisations, statisticsReports, users } from "../db/schema";
@@ -128,7 +129,8 @@ async function submitOrCorrect(
 ): Promise<ReportSummary> {
   const auth = requireAuth(authIn);
   const organisationId = input.organisationId ?? auth.organisationId;
-  await requireAccess(ctx.database.db, auth, { mode: "write", organisationId, what: "报送该单位的统计报表" });
+  // Filing is the organisation's act: the roles of the permission table (authz), in the write scope.
+  await requireAccess(ctx.database.db, auth, { mode: "write", organisationId, roles: rolesAllowed("statistics.report.file"), what: "报送或更正统计报表" });
   const [org] = await ctx.database.db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw notFound("单位");
   const period = periodOf(input);

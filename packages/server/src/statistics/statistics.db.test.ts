@@ -205,17 +205,17 @@ describe("统计口径在案件表上逐条适用 / counting rules case by case 
 
 describe("报送日历：快照、更正、报送情况", () => {
   it("a submitted snapshot does not change when records change later; a correction is a new revision, both kept, each audited", async () => {
-    const officer = await t.login("demo-officer");
+    const filer = await t.login("demo-orgadmin"); // the 单位管理员 files the report (docs/security/authz.md)
     const mx = orgId("明溪县应急管理局");
-    const sub = await t.post("/api/v1/statistics/reports", { kind: "annual", year: 2026 }, officer);
+    const sub = await t.post("/api/v1/statistics/reports", { kind: "annual", year: 2026 }, filer);
     expect(sub.statusCode, sub.body).toBe(201);
     const first = sub.json();
     expect(first.revision).toBe(1);
-    const own = (await t.get(`/api/v1/statistics/form?period=year&year=2026&scope=organisation&organisationId=${mx}`, officer)).json();
+    const own = (await t.get(`/api/v1/statistics/form?period=year&year=2026&scope=organisation&organisationId=${mx}`, filer)).json();
     expect(first.values).toEqual(own.values);
 
     // A second submission is refused: corrections only.
-    expect((await t.post("/api/v1/statistics/reports", { kind: "annual", year: 2026 }, officer)).statusCode).toBe(409);
+    expect((await t.post("/api/v1/statistics/reports", { kind: "annual", year: 2026 }, filer)).statusCode).toBe(409);
 
     // A new 说服教育 with its written record after the submission.
     await t.database.query(
@@ -223,19 +223,19 @@ describe("报送日历：快照、更正、报送情况", () => {
        VALUES ('350421', $1, 'persuasion', '2026-06-01', 1, '2026年6月1日，执法人员对当事人开展说服教育。')`,
       [mx],
     );
-    const after = (await t.get(`/api/v1/statistics/form?period=year&year=2026&scope=organisation&organisationId=${mx}`, officer)).json();
+    const after = (await t.get(`/api/v1/statistics/form?period=year&year=2026&scope=organisation&organisationId=${mx}`, filer)).json();
     expect(after.values.persuasion).toBe(own.values.persuasion + 1);
-    const stored = (await t.get(`/api/v1/statistics/reports/${first.id}`, officer)).json();
+    const stored = (await t.get(`/api/v1/statistics/reports/${first.id}`, filer)).json();
     expect(stored.values).toEqual(first.values);
     expect(stored.snapshot.cells.persuasion.recordIds.length).toBe(first.values.persuasion);
 
-    expect((await t.post("/api/v1/statistics/reports/corrections", { kind: "annual", year: 2026, reason: "" }, officer)).statusCode).toBe(400);
-    const corr = await t.post("/api/v1/statistics/reports/corrections", { kind: "annual", year: 2026, reason: "补录6月说服教育记录" }, officer);
+    expect((await t.post("/api/v1/statistics/reports/corrections", { kind: "annual", year: 2026, reason: "" }, filer)).statusCode).toBe(400);
+    const corr = await t.post("/api/v1/statistics/reports/corrections", { kind: "annual", year: 2026, reason: "补录6月说服教育记录" }, filer);
     expect(corr.statusCode, corr.body).toBe(201);
     expect(corr.json()).toMatchObject({ revision: 2, reason: "补录6月说服教育记录" });
     expect(corr.json().values.persuasion).toBe(first.values.persuasion + 1);
 
-    const list = (await t.get(`/api/v1/statistics/reports?kind=annual&year=2026&organisationId=${mx}`, officer)).json().items;
+    const list = (await t.get(`/api/v1/statistics/reports?kind=annual&year=2026&organisationId=${mx}`, filer)).json().items;
     expect(list.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
     expect(list[0].values).toEqual(first.values);
     const audits = await t.database.query<{ action: string }>(

@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { maskPhone } from "@kuanyan/domain/codes";
-import { roles } from "@kuanyan/domain/organisations";
+import { grantableRoles, roleLabels, roles, rolesAllowed, userManagementProblem } from "@kuanyan/domain/organisations";
 import { organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
-import { readScope, requireAccess, requireAuth, requireRole } from "../access";
-import { AppError, notFound, versionConflict } from "../http/errors";
+import { loadOrgNodes, readScope, requireAccess, requireAuth, requireRole } from "../access";
+import { AppError, forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext } from "../http/context";
 import { hashPassword, passwordProblem } from "../auth/passwords";
 
@@ -95,6 +95,24 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.get(
+    "/api/v1/users/grantable-roles",
+    {
+      schema: {
+        tags: ["用户"],
+        summary: "当前管理员可授予的角色（按单位；新建、编辑用户的表单据此列出角色）",
+        querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }),
+        response: { 200: z.object({ items: z.array(z.object({ role: z.enum(roles), label: z.string() })) }) },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const organisationId = request.query.organisationId ?? auth.organisationId;
+      const granted = grantableRoles(auth, await loadOrgNodes(db), organisationId);
+      return { items: granted.map((role) => ({ role, label: roleLabels[role] })) };
+    },
+  );
+
   app.post(
     "/api/v1/users",
     {
@@ -114,12 +132,14 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const auth = requireAuth(request.auth);
       const input = request.body;
-      await requireAccess(db, auth, { mode: "write", organisationId: input.organisationId, roles: ["orgAdmin", "sysAdmin"], what: "管理用户" });
-      if (input.roles.includes("sysAdmin") && !auth.roles.includes("sysAdmin")) throw new AppError("forbidden", "只有系统管理员可以授予系统管理员角色");
-      checkPassword(input.password);
-      checkOfficer(input.roles, input.licenceNo);
+      // Who may create which user with which roles: the domain's permission table (authz).
+      requireRole(auth, rolesAllowed("user.create"), "管理用户");
       const [org] = await db.select().from(organisations).where(eq(organisations.id, input.organisationId));
       if (!org) throw notFound("单位");
+      const problem = userManagementProblem(auth, await loadOrgNodes(db), { organisationId: org.id, roles: input.roles });
+      if (problem) throw forbidden(problem);
+      checkPassword(input.password);
+      checkOfficer(input.roles, input.licenceNo);
       const passwordHash = await hashPassword(input.password);
       const created = await db.transaction(async (tx) => {
         const dup = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -157,9 +177,16 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const auth = requireAuth(request.auth);
       const [before] = await db.select().from(users).where(eq(users.id, request.params.id));
       if (!before) throw notFound("用户");
-      await requireAccess(db, auth, { mode: "write", organisationId: before.organisationId, roles: ["orgAdmin", "sysAdmin"], what: "管理用户" });
       const { version, password, unlock, ...changes } = request.body;
-      if (changes.roles?.includes("sysAdmin") && !auth.roles.includes("sysAdmin")) throw new AppError("forbidden", "只有系统管理员可以授予系统管理员角色");
+      // Scope, roles he may grant, the user's present roles, no change of one's own roles (authz).
+      requireRole(auth, rolesAllowed("user.edit"), "管理用户");
+      const problem = userManagementProblem(auth, await loadOrgNodes(db), {
+        user: before,
+        organisationId: before.organisationId,
+        roles: changes.roles,
+        active: changes.active,
+      });
+      if (problem) throw forbidden(problem);
       if (password) checkPassword(password);
       checkOfficer(changes.roles ?? before.roles, changes.licenceNo ?? before.licenceNo);
       const passwordHash = password ? await hashPassword(password) : undefined;
