@@ -9,7 +9,8 @@ import { recordAudit } from "../audit/record";
 import { readScope, requireAccess, requireAuth, requireRole } from "../access";
 import { AppError, notFound, versionConflict } from "../http/errors";
 import type { AppContext } from "../http/context";
-import { hashPassword, passwordProblem } from "../auth/passwords";
+import { checkNewPassword, hashPassword, passwordProblem, rememberPassword } from "../auth/passwords";
+import { afterUserChange } from "../auth/account";
 
 export const ZUser = z.object({
   id: z.string(),
@@ -116,7 +117,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const input = request.body;
       await requireAccess(db, auth, { mode: "write", organisationId: input.organisationId, roles: ["orgAdmin", "sysAdmin"], what: "管理用户" });
       if (input.roles.includes("sysAdmin") && !auth.roles.includes("sysAdmin")) throw new AppError("forbidden", "只有系统管理员可以授予系统管理员角色");
-      checkPassword(input.password);
+      await checkNewPassword(db, { username: input.username, password: input.password });
       checkOfficer(input.roles, input.licenceNo);
       const [org] = await db.select().from(organisations).where(eq(organisations.id, input.organisationId));
       if (!org) throw notFound("单位");
@@ -126,6 +127,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         if (dup.length) throw new AppError("conflict", `用户名“${input.username}”已被使用`);
         const { password: _pw, ...rest } = input;
         const [row] = await tx.insert(users).values({ ...rest, passwordHash, regionCode: org.regionCode }).returning();
+        await rememberPassword(tx, row.id, passwordHash, ctx.now());
         await recordAudit(tx, auth, { action: "user.created", entityType: "user", entityId: row.id, organisationId: org.id, regionCode: org.regionCode, after: row });
         return row;
       });
@@ -160,7 +162,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       await requireAccess(db, auth, { mode: "write", organisationId: before.organisationId, roles: ["orgAdmin", "sysAdmin"], what: "管理用户" });
       const { version, password, unlock, ...changes } = request.body;
       if (changes.roles?.includes("sysAdmin") && !auth.roles.includes("sysAdmin")) throw new AppError("forbidden", "只有系统管理员可以授予系统管理员角色");
-      if (password) checkPassword(password);
+      if (password) await checkNewPassword(db, { userId: before.id, username: before.username, password });
       checkOfficer(changes.roles ?? before.roles, changes.licenceNo ?? before.licenceNo);
       const passwordHash = password ? await hashPassword(password) : undefined;
       const updated = await db.transaction(async (tx) => {
@@ -176,6 +178,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
           .where(and(eq(users.id, before.id), eq(users.version, version)))
           .returning();
         if (!rows.length) throw versionConflict();
+        await afterUserChange(tx, before.id, { passwordHash, active: changes.active, at: ctx.now() });
         await recordAudit(tx, auth, { action: "user.updated", entityType: "user", entityId: before.id, organisationId: before.organisationId, regionCode: before.regionCode, before, after: { ...rows[0], passwordReset: !!password } });
         return rows[0];
       });
