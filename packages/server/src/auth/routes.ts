@@ -9,8 +9,8 @@ import { requireAuth } from "../access";
 import { AppError } from "../http/errors";
 import type { AppContext } from "../http/context";
 import { login } from "./login";
-import { SESSION_COOKIE, deleteSession } from "./sessions";
-import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
+import { SESSION_COOKIE, deleteSession, revokeSessions } from "./sessions";
+import { checkNewPassword, hashPassword, rememberPassword, verifyPassword } from "./passwords";
 
 export const ZMe = z.object({
   id: z.string(),
@@ -105,21 +105,24 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const auth = requireAuth(request.auth);
-      const problem = passwordProblem(request.body.newPassword);
-      if (problem) throw new AppError("validation_failed", `新密码：${problem}`, [{ field: "newPassword", message: `新密码：${problem}` }]);
       const [u] = await ctx.database.db.select().from(users).where(eq(users.id, auth.userId));
       if (!(await verifyPassword(u.passwordHash, request.body.currentPassword))) {
         throw new AppError("validation_failed", "当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
       }
+      await checkNewPassword(ctx.database.db, { userId: u.id, username: u.username, password: request.body.newPassword, field: "newPassword", label: "新密码" });
       const passwordHash = await hashPassword(request.body.newPassword);
       await ctx.database.db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, version: u.version + 1, updatedAt: ctx.now() }).where(eq(users.id, u.id));
+        await rememberPassword(tx, u.id, passwordHash, ctx.now());
+        // Every other session of the user ends (one opened with the old password by someone else included).
+        const sessionsEnded = await revokeSessions(tx, u.id, auth.sessionTokenHash);
         await recordAudit(tx, auth, {
           action: "user.password_changed",
           entityType: "user",
           entityId: u.id,
           organisationId: u.organisationId,
           regionCode: u.regionCode,
+          after: { sessionsEnded },
         });
       });
       return reply.status(204).send();

@@ -20,6 +20,9 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // sessions (issue 15 item 4): idle timeout and the number of concurrent sessions per user.
+  KUANYAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  KUANYAN_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export interface Config {
@@ -34,6 +37,9 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  // sessions (issue 15 item 4)
+  sessionIdleMinutes: number;
+  maxSessionsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    // sessions (issue 15 item 4)
+    sessionIdleMinutes: e.KUANYAN_SESSION_IDLE_MINUTES,
+    maxSessionsPerUser: e.KUANYAN_MAX_SESSIONS_PER_USER,
     ...overrides,
   };
 }

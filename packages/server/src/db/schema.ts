@@ -92,8 +92,22 @@ export const sessions = pgTable(
     ip: text("ip"),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Last request seen on the session (written at most once a minute); the idle timeout counts from it. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Hashes of the passwords a user has had (the newest few are kept), so that none is reused. */
+export const passwordHistory = pgTable(
+  "password_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_history_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** 全过程记录: append-only audit events, written in the same transaction as the change. */

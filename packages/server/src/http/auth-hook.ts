@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { SESSION_COOKIE, findSession } from "../auth/sessions";
+import { checkOrigin } from "../auth/origin";
 import { AppError } from "./errors";
 import type { AppContext } from "./context";
 
@@ -8,15 +9,17 @@ const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * Resolves the session cookie to `request.auth` for every request, refuses API calls without a
  * session (401) unless the route is public, and requires the CSRF token (header x-csrf-token)
- * on every state-changing request made with a session.
+ * on every state-changing request made with a session. A state-changing request from a foreign
+ * Origin is refused before anything else (src/auth/origin.ts).
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request) => {
     request.auth = null;
+    if (unsafe.has(request.method)) checkOrigin(request, ctx.config.publicUrl);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await findSession(ctx.database.db, token, ctx.now());
+      const s = await findSession(ctx.database.db, token, ctx.now(), ctx.config.sessionIdleMinutes);
       if (s) {
         request.auth = {
           userId: s.userId,

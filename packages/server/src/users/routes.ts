@@ -9,7 +9,8 @@ import { recordAudit } from "../audit/record";
 import { loadOrgNodes, readScope, requireAccess, requireAuth, requireRole } from "../access";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext } from "../http/context";
-import { hashPassword, passwordProblem } from "../auth/passwords";
+import { checkNewPassword, hashPassword, rememberPassword } from "../auth/passwords";
+import { afterUserChange } from "../auth/account";
 
 export const ZUser = z.object({
   id: z.string(),
@@ -48,11 +49,6 @@ function present(u: UserRow, organisationName: string, now: Date): z.infer<typeo
     active: u.active,
     version: u.version,
   };
-}
-
-function checkPassword(password: string) {
-  const p = passwordProblem(password);
-  if (p) throw new AppError("validation_failed", `密码：${p}`, [{ field: "password", message: `密码：${p}` }]);
 }
 
 function checkOfficer(rolesGiven: readonly string[], licenceNo: string | null | undefined) {
@@ -138,7 +134,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       if (!org) throw notFound("单位");
       const problem = userManagementProblem(auth, await loadOrgNodes(db), { organisationId: org.id, roles: input.roles });
       if (problem) throw forbidden(problem);
-      checkPassword(input.password);
+      await checkNewPassword(db, { username: input.username, password: input.password });
       checkOfficer(input.roles, input.licenceNo);
       const passwordHash = await hashPassword(input.password);
       const created = await db.transaction(async (tx) => {
@@ -146,6 +142,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         if (dup.length) throw new AppError("conflict", `用户名“${input.username}”已被使用`);
         const { password: _pw, ...rest } = input;
         const [row] = await tx.insert(users).values({ ...rest, passwordHash, regionCode: org.regionCode }).returning();
+        await rememberPassword(tx, row.id, passwordHash, ctx.now());
         await recordAudit(tx, auth, { action: "user.created", entityType: "user", entityId: row.id, organisationId: org.id, regionCode: org.regionCode, after: row });
         return row;
       });
@@ -187,7 +184,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         active: changes.active,
       });
       if (problem) throw forbidden(problem);
-      if (password) checkPassword(password);
+      if (password) await checkNewPassword(db, { userId: before.id, username: before.username, password });
       checkOfficer(changes.roles ?? before.roles, changes.licenceNo ?? before.licenceNo);
       const passwordHash = password ? await hashPassword(password) : undefined;
       const updated = await db.transaction(async (tx) => {
@@ -203,6 +200,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
           .where(and(eq(users.id, before.id), eq(users.version, version)))
           .returning();
         if (!rows.length) throw versionConflict();
+        await afterUserChange(tx, before.id, { passwordHash, active: changes.active, at: ctx.now() });
         await recordAudit(tx, auth, { action: "user.updated", entityType: "user", entityId: before.id, organisationId: before.organisationId, regionCode: before.regionCode, before, after: { ...rows[0], passwordReset: !!password } });
         return rows[0];
       });

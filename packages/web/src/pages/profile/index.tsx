@@ -25,7 +25,7 @@ export default function ProfilePage() {
     try {
       await changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
-      message.success("密码已修改，下次登录请使用新密码");
+      message.success("密码已修改，其他设备上的登录已全部退出；下次登录请使用新密码");
     } catch (e) {
       const fields = fieldErrors(e);
       if (fields.length > 0) form.setFields(fields as never);
