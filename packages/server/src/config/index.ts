@@ -20,6 +20,13 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // pii: the data key (encrypts ID numbers and phones), from the environment or a key file, never the database.
+  KUANYAN_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
+    .optional(),
+  KUANYAN_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -34,6 +41,9 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  // pii: base64 of the 32-byte data key, or the file that holds it (see src/pii/keySource.ts).
+  dataKey?: string;
+  keyFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    dataKey: e.KUANYAN_DATA_KEY,
+    keyFile: e.KUANYAN_KEY_FILE ? path.resolve(e.KUANYAN_KEY_FILE) : undefined,
     ...overrides,
   };
 }
