@@ -6,6 +6,7 @@ import { migrate } from "./db/migrate";
 import { loadRegions } from "./regions/load";
 import { createDemoData, hasDemoData } from "./demo";
 import { buildApp, type App } from "./http/app";
+import { preparePersonalData } from "./pii/setup";
 import type { AppContext } from "./http/context";
 
 export interface Running {
@@ -40,6 +41,8 @@ export async function boot(config: Config, options: { logger?: boolean; demo?: b
   const { database, release } = await openDatabase(config);
   try {
     await prepareDatabase(database);
+    // The data key (environment or key file, never the database) before any personal number is touched.
+    await preparePersonalData(database, config, (m) => console.log(m));
     const ctx: AppContext = { database, config, now: options.now ?? (() => new Date()) };
     const wantDemo =
       options.demo ?? (config.demo === "on" || (config.demo === "auto" && database.kind === "pglite"));

@@ -10,6 +10,7 @@ import type { Tx } from "../db/client";
 import type { DemoIds } from "../demo";
 import { cases, caseTasks, measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
+import { partyPhoneColumns } from "../pii/values";
 import type { AppContext } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { proposeDecision } from "./evaluateCase";
@@ -158,7 +159,7 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
         partyCreditCode: creditCode(d.party.code),
         partyAddress: d.party.address,
         partyContact: d.party.contact,
-        partyPhone: d.party.phone,
+        ...partyPhoneColumns(d.party.phone),
         industryCategory: d.party.industry,
         matterCode: matter.code,
         matterName: matter.name,

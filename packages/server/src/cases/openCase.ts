@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { validateIdNumber, validateUnifiedSocialCreditCode, maskIdNumber, validatePhone } from "@kuanyan/domain/codes";
+import { validateIdNumber, validateUnifiedSocialCreditCode, validatePhone } from "@kuanyan/domain/codes";
 import { industryCategories } from "@kuanyan/domain/lists";
 import { cases, organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
@@ -14,7 +14,7 @@ import { requireAccess } from "../access";
 import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
-import { encryptIdNumber } from "./idNumbers";
+import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
 import { bad, nextCaseNo, officerRoles, today, type CaseRow } from "./shared";
 
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe(label);
@@ -114,7 +114,6 @@ export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput
 
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw new AppError("not_found", "执法主体不存在");
-  const enc = idNumber ? await encryptIdNumber(db, idNumber) : null;
 
   return db.transaction(async (tx) => {
     const caseNo = await nextCaseNo(tx, organisationId, org.regionCode, Number(now.slice(0, 4)));
@@ -128,11 +127,10 @@ export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput
         partyType: p.type,
         partyName: p.name,
         partyCreditCode: creditCode,
-        partyIdNumberEnc: enc,
-        partyIdNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+        ...partyIdNumberColumns(idNumber),
         partyAddress: p.address,
         partyContact: p.contact ?? null,
-        partyPhone: p.phone ?? null,
+        ...partyPhoneColumns(p.phone),
         industryCategory: p.industryCategory,
         matterCode: matter.code,
         matterName: matter.name,

@@ -7,17 +7,20 @@ import { z } from "zod";
 import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
-import { maskPhone } from "@kuanyan/domain/codes";
+import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
 import { readCase, today, type CaseRow } from "./shared";
 
-/** The case as the API shows it: no encrypted ID number; in lists the party's phone is masked too. */
+/**
+ * The case as the API shows it: no ciphertext, no blind index; the party's phone in full only in the
+ * case file, masked in lists.
+ */
 export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}, options: { list?: boolean } = {}) {
-  const { partyIdNumberEnc: _enc, ...rest } = c;
-  const masked = options.list && rest.partyPhone ? { partyPhone: maskPhone(rest.partyPhone) } : {};
-  return { ...rest, ...masked, ...extra };
+  const { partyIdNumberEnc: _enc, partyIdNumberBidx: _ib, partyPhoneEnc, partyPhoneMasked, partyPhoneBidx: _pb, ...rest } = c;
+  const partyPhone = options.list ? partyPhoneMasked : revealPhone(partyPhoneEnc, partyPhoneMasked);
+  return { ...rest, partyPhone, ...extra };
 }
 
 function scopeWhere(scope: Scope): SQL | undefined {
@@ -56,7 +59,18 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
   }
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    where.push(or(ilike(cases.caseNo, like), ilike(cases.partyName, like), ilike(cases.matterName, like), ilike(cases.facts, like)));
+    // A phone or an ID number typed whole is found through its blind index (never stored in clear).
+    const idx = searchIndexes(query.q);
+    where.push(
+      or(
+        ilike(cases.caseNo, like),
+        ilike(cases.partyName, like),
+        ilike(cases.matterName, like),
+        ilike(cases.facts, like),
+        idx.phone ? eq(cases.partyPhoneBidx, idx.phone) : undefined,
+        idx.idNumber ? eq(cases.partyIdNumberBidx, idx.idNumber) : undefined,
+      ),
+    );
   }
   const rows = await db
     .select({ c: cases, organisationName: organisations.name, overdue: sql<boolean>`(${overdueCondition(on)})` })

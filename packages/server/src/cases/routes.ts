@@ -36,6 +36,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.get("/api/v1/cases", { schema: { tags, summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）", querystring: ZCaseListQuery } }, async (request) =>
     listCases(ctx, requireAuth(request.auth), request.query),
   );
+  // The same list with the filters in the body: the web uses it, so that a phone or ID number searched
+  // for never appears in a URL (browser history, proxy and access logs).
+  app.post("/api/v1/cases/search", { schema: { tags, summary: "案件检索（条件放在请求体中；电话、身份证号按完整号码精确匹配）", body: ZCaseListQuery } }, async (request) =>
+    listCases(ctx, requireAuth(request.auth), request.body),
+  );
   app.get("/api/v1/cases/review-queue", { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）" } }, async (request) =>
     reviewQueue(ctx, requireAuth(request.auth)),
   );

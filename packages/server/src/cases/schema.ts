@@ -26,9 +26,14 @@ export const cases = pgTable(
     partyCreditCode: text("party_credit_code"),
     partyIdNumberEnc: text("party_id_number_enc"),
     partyIdNumberMasked: text("party_id_number_masked"),
+    /** Blind index (HMAC-SHA256, src/pii) of the ID number, for exact search. */
+    partyIdNumberBidx: text("party_id_number_bidx"),
     partyAddress: text("party_address"),
     partyContact: text("party_contact"),
-    partyPhone: text("party_phone"),
+    // pii: the phone encrypted, masked and blind-indexed; the old clear column "party_phone" is emptied at start.
+    partyPhoneEnc: text("party_phone_enc"),
+    partyPhoneMasked: text("party_phone_masked"),
+    partyPhoneBidx: text("party_phone_bidx"),
     industryCategory: text("industry_category"),
     matterCode: text("matter_code").notNull(),
     matterName: text("matter_name").notNull(),
@@ -66,6 +71,8 @@ export const cases = pgTable(
     index("cases_region_decided_idx").on(t.regionCode, t.decidedOn),
     index("cases_org_decided_idx").on(t.organisationId, t.decidedOn),
     index("cases_due_idx").on(t.correctionDue),
+    index("cases_party_phone_bidx_idx").on(t.partyPhoneBidx),
+    index("cases_party_id_number_bidx_idx").on(t.partyIdNumberBidx),
   ],
 );
 

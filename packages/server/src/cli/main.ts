@@ -6,6 +6,7 @@
  *   decide [--input FILE]                                    evaluate a decision input (JSON) → decision (JSON)
  *   demo-data [--count N] [--from DATE] [--to DATE]          create synthetic demo cases (marked as demo)
  *   backup --out FILE / restore --in FILE [--force]          back up / restore the database (backup.ts)
+ *   keys new|rotate|export                                   the data key (src/cli/keys.ts)
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
@@ -36,8 +37,10 @@ async function main() {
       return;
     }
     case "backup": case "restore": return (await import("./backup")).run(command, flags);
+    case "keys":
+      return (await import("./keys")).run(positional, flags);
     default:
-      console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data`);
+      console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data、backup、restore、keys`);
       process.exit(2);
   }
 }

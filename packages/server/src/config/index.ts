@@ -23,6 +23,13 @@ const envSchema = z.object({
   // sessions (issue 15 item 4): idle timeout and the number of concurrent sessions per user.
   KUANYAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   KUANYAN_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  // pii: the data key (encrypts ID numbers and phones), from the environment or a key file, never the database.
+  KUANYAN_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
+    .optional(),
+  KUANYAN_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -40,6 +47,9 @@ export interface Config {
   // sessions (issue 15 item 4)
   sessionIdleMinutes: number;
   maxSessionsPerUser: number;
+  // pii: base64 of the 32-byte data key, or the file that holds it (see src/pii/keySource.ts).
+  dataKey?: string;
+  keyFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +79,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // sessions (issue 15 item 4)
     sessionIdleMinutes: e.KUANYAN_SESSION_IDLE_MINUTES,
     maxSessionsPerUser: e.KUANYAN_MAX_SESSIONS_PER_USER,
+    dataKey: e.KUANYAN_DATA_KEY,
+    keyFile: e.KUANYAN_KEY_FILE ? path.resolve(e.KUANYAN_KEY_FILE) : undefined,
     ...overrides,
   };
 }

@@ -70,7 +70,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
     licenceNo: text("licence_no"),
-    phone: text("phone"),
+    // pii: the phone encrypted (src/pii) and masked; the old clear column "phone" is emptied at start.
+    phoneEnc: text("phone_enc"),
+    phoneMasked: text("phone_masked"),
     active: boolean("active").notNull().default(true),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

@@ -13,6 +13,7 @@ import { chinaDate } from "@kuanyan/domain/statistics";
 import { configFromFlags } from "../cli/start";
 import { openDatabase, prepareDatabase } from "../bootstrap";
 import { createDemoData, hasDemoData } from "../demo";
+import { preparePersonalData } from "../pii/setup";
 import type { AppContext } from "../http/context";
 import { demoOrganisationsForCases, generateDemoCases } from "./generator";
 
@@ -32,6 +33,7 @@ export async function run(flags: Record<string, string | boolean>): Promise<void
   const { database, release } = await openDatabase(config);
   try {
     await prepareDatabase(database);
+    await preparePersonalData(database, config, (m) => console.log(m));
     const ctx: AppContext = { database, config, now: () => new Date() };
     if (!(await hasDemoData(ctx))) {
       console.log("数据库中没有演示单位，先创建演示单位和账号……");

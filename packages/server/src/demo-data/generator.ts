@@ -168,7 +168,7 @@ shaped AS (
 ),
 ins AS (
   INSERT INTO cases (region_code, organisation_id, case_no, status, route, party_type, party_name, party_address, party_contact,
-    party_phone, industry_category, matter_code, matter_name, facts, act_date, discovered_on, circumstances, inspection,
+    party_phone_masked, industry_category, matter_code, matter_name, facts, act_date, discovered_on, circumstances, inspection,
     proposed_outcome, decided_outcome, departure_reason, decided_by, decided_on, fine_yuan, benchmark_fine_yuan, party_choice,
     termination_reason, correction_due, corrected_on, closed_at, reopen_count, is_demo, created_by, created_at, updated_at)
   SELECT x.region_code, x.organisation_id,
@@ -181,7 +181,8 @@ ins AS (
     CASE WHEN x.misc % 10 = 0 THEN x.contact ELSE x.enterprise END,
     x.place || '工业园区' || (1 + x.misc % 60) || '号',
     x.contact,
-    '13' || lpad((x.misc % 1000000000)::text, 9, '0'),
+    -- Synthetic numbers, kept masked only (no clear or encrypted value: nothing to protect, nothing to find).
+    '13' || left(lpad((x.misc % 1000000000)::text, 9, '0'), 1) || '****' || right(lpad((x.misc % 1000000000)::text, 9, '0'), 4),
     (ARRAY['制造业', '批发和零售业', '住宿和餐饮业', '交通运输、仓储和邮政业', '建筑业'])[1 + x.misc % 5],
     x.matter_code, x.matter_name,
     '经现场检查，' || CASE WHEN x.misc % 10 = 0 THEN x.contact ELSE x.enterprise END || '存在“' || x.matter_name || '”的违法行为。',

@@ -3,6 +3,7 @@ import type { Tx } from "../db/client";
 import { organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
+import { userPhoneColumns } from "../pii/values";
 import type { AppContext } from "../http/context";
 import { DEMO_PASSWORD, demoOrganisations, demoUsers } from "./organisations";
 import path from "node:path";
@@ -71,7 +72,7 @@ export async function createDemoData(ctx: AppContext): Promise<DemoIds> {
           regionCode: org.regionCode,
           roles: u.roles,
           licenceNo: u.licenceNo ?? null,
-          phone: u.phone ?? null,
+          ...userPhoneColumns(u.phone),
           passwordHash,
           isDemo: true,
         })

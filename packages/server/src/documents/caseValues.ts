@@ -13,6 +13,7 @@ import { cases, evidence, users } from "../db/schema";
 import { AppError } from "../http/errors";
 import { lawLibrary } from "../laws/library";
 import { decryptIdNumber } from "../cases/idNumbers";
+import { revealPhone } from "../pii/values";
 import type { OrganisationRow } from "./shared";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -28,7 +29,7 @@ export async function valuesFromCase(db: DbOrTx, c: CaseRow, org: OrganisationRo
     partyName: c.partyName,
     partyAddress: c.partyAddress,
     partyRepresentative: c.partyContact,
-    partyPhone: c.partyPhone,
+    partyPhone: revealPhone(c.partyPhoneEnc, c.partyPhoneMasked),
     caseNumber: c.caseNo,
     handlingUnit: org.name,
     // The templates continue the facts with "，系轻微违法行为。": no closing punctuation of its own.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES, DOCUMENT_TYPES, formatChineseDate, sampleValues, type DocumentType } from "@kuanyan/domain/documents";
 import { MATTERS } from "@kuanyan/domain/matters";
 import { cases, organisations } from "../db/schema";
+import { partyPhoneColumns } from "../pii/values";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import { testDbKind } from "../testing/db";
 import { sampleSealPng, sampleSignaturePng } from "./render/sample-images";
@@ -45,7 +46,7 @@ async function demoCase(): Promise<string> {
       partyCreditCode: "91350421MA2Y8K7Q3L",
       partyAddress: "福建省三明市明溪县城关乡工业园区8号",
       partyContact: "林建华",
-      partyPhone: "0598-2812345",
+      ...partyPhoneColumns("0598-2812345"),
       matterCode: matter.code,
       matterName: matter.name,
       facts: "建立了事故隐患排查治理制度并开展了隐患排查治理工作，但未将事故隐患排查治理情况向从业人员通报",

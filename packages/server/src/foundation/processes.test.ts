@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshPostgresUrl } from "../testing/db";
+import { freshPostgresUrl, TEST_DATA_KEY } from "../testing/db";
 import { runCli, startServerProcess, type ServerProcess } from "../testing/process";
 
 const started: ServerProcess[] = [];
@@ -26,9 +26,9 @@ describe("several server processes", () => {
   it.skipIf(process.env.KUANYAN_TEST_PG === "off")("two servers on one PostgreSQL database share sessions and data", async () => {
     const { url, drop } = await freshPostgresUrl();
     try {
-      const a = await startServerProcess(["--demo"], { DATABASE_URL: url });
+      const a = await startServerProcess(["--demo"], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY });
       started.push(a);
-      const b = await startServerProcess([], { DATABASE_URL: url });
+      const b = await startServerProcess([], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY });
       started.push(b);
       // A session created on A is valid on B.
       const s = await login(a.url, "demo-orgadmin");

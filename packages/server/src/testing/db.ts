@@ -12,14 +12,19 @@ import { loadConfig, type Config } from "../config";
 import { openPglite, openPostgres, type Database } from "../db/client";
 import { prepareDatabase } from "../bootstrap";
 import { createDemoData } from "../demo";
+import { installKeyring, keyringOf } from "../pii/keyring";
+import { preparePersonalData } from "../pii/setup";
 import type { AppContext } from "../http/context";
 
 export const testDbKind = (process.env.KUANYAN_TEST_DB ?? "pglite") as "pglite" | "postgres";
 const pgUrl = process.env.KUANYAN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
+/** The tests' data key (fixed, so that the template databases stay readable across workers). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }, overrides);
+  return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent", KUANYAN_DATA_KEY: TEST_DATA_KEY }, overrides);
 }
 
 /** A hash of everything that shapes the template: migrations, seed data and source. */
@@ -41,6 +46,7 @@ function sourceHash(): string {
 
 async function seedTemplate(database: Database): Promise<void> {
   await prepareDatabase(database);
+  await preparePersonalData(database, testConfig());
   const ctx: AppContext = { database, config: testConfig(), now: () => new Date() };
   await createDemoData(ctx);
 }
@@ -130,6 +136,7 @@ let counter = 0;
 
 /** A fresh database with the schema, division codes and demo data. Close it after the test. */
 export async function freshDatabase(): Promise<Database> {
+  installKeyring(keyringOf(Buffer.from(TEST_DATA_KEY, "base64")));
   if (testDbKind === "pglite") {
     pgliteTemplate ??= buildPgliteTemplate();
     return openPglite({ loadDataDir: await pgliteTemplate });

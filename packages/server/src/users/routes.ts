@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { maskPhone } from "@kuanyan/domain/codes";
+import { userPhoneColumns } from "../pii/values";
 import { grantableRoles, roleLabels, roles, rolesAllowed, userManagementProblem } from "@kuanyan/domain/organisations";
 import { organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
@@ -44,7 +44,7 @@ function present(u: UserRow, organisationName: string, now: Date): z.infer<typeo
     organisationId: u.organisationId,
     organisationName,
     licenceNo: u.licenceNo,
-    phone: u.phone ? maskPhone(u.phone) : null,
+    phone: u.phoneMasked,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     active: u.active,
     version: u.version,
@@ -141,7 +141,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         const dup = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
         if (dup.length) throw new AppError("conflict", `用户名“${input.username}”已被使用`);
         const { password: _pw, ...rest } = input;
-        const [row] = await tx.insert(users).values({ ...rest, passwordHash, regionCode: org.regionCode }).returning();
+        const [row] = await tx.insert(users).values({ ...rest, ...userPhoneColumns(rest.phone), passwordHash, regionCode: org.regionCode }).returning();
         await rememberPassword(tx, row.id, passwordHash, ctx.now());
         await recordAudit(tx, auth, { action: "user.created", entityType: "user", entityId: row.id, organisationId: org.id, regionCode: org.regionCode, after: row });
         return row;
@@ -192,6 +192,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
           .update(users)
           .set({
             ...changes,
+            ...userPhoneColumns(changes.phone),
             ...(passwordHash ? { passwordHash } : {}),
             ...(unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
             version: version + 1,

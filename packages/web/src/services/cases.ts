@@ -127,8 +127,9 @@ export interface MatterOption {
   fineRange?: { minYuan: number; maxYuan: number } | null;
 }
 
+/** POST, not GET: a search term may be a phone or an ID number, which must not end up in URLs and access logs. */
 export async function listCases(filters: CaseFilters): Promise<CaseRecord[]> {
-  return (await request<{ items: CaseRecord[] }>("/cases", { query: { ...filters } })).items;
+  return (await request<{ items: CaseRecord[] }>("/cases/search", { method: "POST", body: { ...filters } })).items;
 }
 export function getCase(id: string): Promise<CaseFile> {
   return request<CaseFile>(`/cases/${encodeURIComponent(id)}`);

@@ -67,7 +67,7 @@ function CaseList() {
     <Space direction="vertical" style={{ width: "100%" }}>
       <Flex gap={8} wrap>
         <Input.Search
-          placeholder="案号、当事人、事项、事实"
+          placeholder="案号、当事人、事项、事实，或完整的电话、身份证号"
           aria-label="搜索案件"
           value={text}
           onChange={(e) => setText(e.target.value)}
