@@ -20,6 +20,14 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // edge (rate limits): requests per window; 0 turns that limit off. The defaults sit well above what
+  // the browser and server test suites do from 127.0.0.1 (they log in many times a minute), so only
+  // abuse reaches them; tests that check the limits lower them through the config.
+  KUANYAN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  KUANYAN_RATE_LOGIN_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  KUANYAN_RATE_LOGIN_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  KUANYAN_RATE_PUBLIC: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  KUANYAN_RATE_UPLOAD: z.coerce.number().int().min(0).max(1_000_000).default(60),
 });
 
 export interface Config {
@@ -34,6 +42,16 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  // edge (rate limits): see KUANYAN_RATE_* above.
+  rateWindowSeconds: number;
+  /** Login attempts per client IP (any username) per window. */
+  rateLoginPerIp: number;
+  /** Login attempts per client IP and username per window. */
+  rateLoginPerUser: number;
+  /** Anonymous requests to public endpoints per client IP per window. */
+  ratePublic: number;
+  /** Uploads per user (or, anonymous, per client IP) per window. */
+  rateUpload: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    rateWindowSeconds: e.KUANYAN_RATE_WINDOW_SECONDS,
+    rateLoginPerIp: e.KUANYAN_RATE_LOGIN_PER_IP,
+    rateLoginPerUser: e.KUANYAN_RATE_LOGIN_PER_USER,
+    ratePublic: e.KUANYAN_RATE_PUBLIC,
+    rateUpload: e.KUANYAN_RATE_UPLOAD,
     ...overrides,
   };
 }
