@@ -30,6 +30,14 @@ const envSchema = z.object({
     .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
     .optional(),
   KUANYAN_KEY_FILE: z.string().min(1).optional(),
+  // edge (rate limits): requests per window; 0 turns that limit off. The defaults sit well above what
+  // the browser and server test suites do from 127.0.0.1 (they log in many times a minute), so only
+  // abuse reaches them; tests that check the limits lower them through the config.
+  KUANYAN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  KUANYAN_RATE_LOGIN_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  KUANYAN_RATE_LOGIN_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  KUANYAN_RATE_PUBLIC: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  KUANYAN_RATE_UPLOAD: z.coerce.number().int().min(0).max(1_000_000).default(60),
 });
 
 export interface Config {
@@ -50,6 +58,16 @@ export interface Config {
   // pii: base64 of the 32-byte data key, or the file that holds it (see src/pii/keySource.ts).
   dataKey?: string;
   keyFile?: string;
+  // edge (rate limits): see KUANYAN_RATE_* above.
+  rateWindowSeconds: number;
+  /** Login attempts per client IP (any username) per window. */
+  rateLoginPerIp: number;
+  /** Login attempts per client IP and username per window. */
+  rateLoginPerUser: number;
+  /** Anonymous requests to public endpoints per client IP per window. */
+  ratePublic: number;
+  /** Uploads per user (or, anonymous, per client IP) per window. */
+  rateUpload: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxSessionsPerUser: e.KUANYAN_MAX_SESSIONS_PER_USER,
     dataKey: e.KUANYAN_DATA_KEY,
     keyFile: e.KUANYAN_KEY_FILE ? path.resolve(e.KUANYAN_KEY_FILE) : undefined,
+    rateWindowSeconds: e.KUANYAN_RATE_WINDOW_SECONDS,
+    rateLoginPerIp: e.KUANYAN_RATE_LOGIN_PER_IP,
+    rateLoginPerUser: e.KUANYAN_RATE_LOGIN_PER_USER,
+    ratePublic: e.KUANYAN_RATE_PUBLIC,
+    rateUpload: e.KUANYAN_RATE_UPLOAD,
     ...overrides,
   };
 }

@@ -152,3 +152,4 @@ export * from "../lists/schema";
 export * from "../cases/schema";
 export * from "../documents/schema";
 export * from "../statistics/schema";
+export * from "../http/rateLimitSchema";

@@ -19,6 +19,7 @@ import { validationFields } from "./validation";
 import { installAuth } from "./auth-hook";
 import type { AppContext } from "./context";
 import { registerModules } from "./modules";
+import { registerRateLimits } from "./rateLimit";
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
 
   installAuth(app, ctx);
+  await registerRateLimits(app, ctx);
 
   app.get("/api/v1/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({
     status: "ok",
