@@ -21,6 +21,7 @@ const legacy = keyringOf(legacyKey);
 /** case id → phone, as the previous version held them (in clear). */
 const phones = new Map<string, string>();
 const userPhones = new Map<string, string>();
+const followUps = new Map<string, string>();
 let individualCase = "";
 
 /** The previous version's encryption of an ID number: AES-256-GCM with the key itself, "v1:". */
@@ -63,6 +64,12 @@ beforeAll(async () => {
     userPhones.set(r.id, decryptWith(test, r.enc));
     await q("UPDATE users SET phone = $2, phone_enc = NULL, phone_masked = NULL WHERE id = $1", [r.id, userPhones.get(r.id)]);
   }
+  // 回访 forms and their written records with the phone in clear.
+  for (const r of await q<{ id: string; enc: string }>("SELECT id::text, result->>'phoneEnc' AS enc FROM case_tasks WHERE result ? 'phoneEnc'")) {
+    followUps.set(r.id, decryptWith(test, r.enc));
+    await q("UPDATE case_tasks SET result = (result - 'phoneEnc') || jsonb_build_object('phone', $2::text) WHERE id = $1", [r.id, followUps.get(r.id)]);
+  }
+  await q("UPDATE measures SET written_record = written_record || '；回访对象签名：林某；联系电话：13805983321' WHERE method = 'followUpVisit'");
   await q("DELETE FROM settings WHERE key = $1", [KEY_ID_SETTING]);
   await q("INSERT INTO settings (key, value) VALUES ($1, $2)", [LEGACY_KEY_SETTING, legacyKey.toString("base64")]);
 }, 120_000);
@@ -88,6 +95,14 @@ async function expectAllReadable(k: Keyring) {
   }
   const [ind] = await q<{ enc: string }>("SELECT party_id_number_enc AS enc FROM cases WHERE id = $1", [individualCase]);
   expect(decryptWith(k, ind.enc)).toBe(ID_NUMBER);
+  expect(followUps.size).toBeGreaterThan(0);
+  for (const r of await q<{ id: string; phone: string; enc: string }>("SELECT id::text, result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE id = ANY($1::uuid[])", [[...followUps.keys()]])) {
+    expect(r.phone).toMatch(/\*{4}/);
+    expect(decryptWith(k, r.enc)).toBe(followUps.get(r.id));
+  }
+  const records = await q<{ w: string }>("SELECT written_record AS w FROM measures WHERE method = 'followUpVisit'");
+  expect(records.length).toBeGreaterThan(0);
+  for (const r of records) expect(r.w).toContain("联系电话：138****3321");
   // The list finds the cases by the whole number, through the blind index.
   installKeyring(k);
   const byPhone = (await t.post("/api/v1/cases/search", { q: "0598 2812345" }, officer)).json();
