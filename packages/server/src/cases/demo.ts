@@ -10,7 +10,7 @@ import type { Tx } from "../db/client";
 import type { DemoIds } from "../demo";
 import { cases, caseTasks, measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
-import { partyPhoneColumns } from "../pii/values";
+import { followUpPhoneFields, partyPhoneColumns } from "../pii/values";
 import type { AppContext } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { proposeDecision } from "./evaluateCase";
@@ -251,7 +251,7 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       conductComment: "执法人员依法办案、态度和蔼，无吃拿卡要现象",
       suggestions: "希望多组织小微企业安全生产培训",
       signedBy: d.party.contact,
-      phone: d.party.phone,
+      ...followUpPhoneFields(d.party.phone),
     };
     await task("follow_up", visited, visited, form);
     await measure("followUpVisit", visited, `行政执法案件回访登记表（${c.caseNo}）：${form.execution}；对办案人员的评价：满意`);

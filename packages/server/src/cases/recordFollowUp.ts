@@ -6,6 +6,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { followUpPhoneFields } from "../pii/values";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
@@ -49,7 +50,9 @@ export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string
     const task = body.taskId ? open.find((t) => t.id === body.taskId) : open[0];
     if (body.taskId && !task) throw new AppError("rule_violation", "该回访任务不存在或已完成");
     const { lockVersion: _v, taskId: _t, ...form } = body;
-    const result = { ...form, conductEvaluationLabel: conductEvaluations[body.conductEvaluation] };
+    // The phone is kept encrypted (src/pii); the result, the written record and the audit show it masked.
+    const phone = followUpPhoneFields(form.phone);
+    const result = { ...form, ...phone, conductEvaluationLabel: conductEvaluations[body.conductEvaluation] };
     let taskId = task?.id;
     if (task) {
       await tx.update(caseTasks).set({ doneOn: body.visitedOn, doneBy: auth.userId, result }).where(eq(caseTasks.id, task.id));
@@ -67,11 +70,11 @@ export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string
       body.remedialMeasures ? `整改措施：${body.remedialMeasures}` : null,
       `依照法定程序办案、廉洁执法情况：${conductEvaluations[body.conductEvaluation]}${body.conductComment ? `（${body.conductComment}）` : ""}`,
       body.suggestions ? `对执法机关的建议及需要帮助解决的问题：${body.suggestions}` : null,
-      `回访对象签名：${body.signedBy}${body.phone ? `；联系电话：${body.phone}` : ""}`,
+      `回访对象签名：${body.signedBy}${phone.phone ? `；联系电话：${phone.phone}` : ""}`,
     ]
       .filter(Boolean)
       .join("\n");
     await insertMeasure(tx, auth, c, { method: "followUpVisit", carriedOutOn: body.visitedOn, writtenRecord: written });
-    return saveCase(tx, auth, c, c.status === "decided" ? { status: "in_progress" } : {}, "case.follow_up_recorded", { taskId, ...result });
+    return saveCase(tx, auth, c, c.status === "decided" ? { status: "in_progress" } : {}, "case.follow_up_recorded", { taskId, ...result, phoneEnc: undefined });
   });
 }

@@ -83,6 +83,19 @@ describe("电话与身份证号码加密保存，按盲索引精确检索", () =
     expect(decryptWith(testKeyring(), stored.phone_enc)).toBe("13600001111");
   });
 
+  it("案件、用户、回访任务、措施记录和审计记录中没有一个明文手机号码", async () => {
+    await openCase({ name: "全库检查当事人" });
+    for (const table of ["cases", "users", "case_tasks", "measures", "audit_events"]) {
+      const rows = await t.database.query<{ j: string }>(`SELECT row_to_json(x)::text AS j FROM ${table} x`);
+      const found = rows.map((r) => /1[3-9]\d{9}/.exec(r.j)?.[0]).filter(Boolean);
+      expect(found, table).toEqual([]);
+    }
+    // The demo's 回访 forms keep the phone masked, the number encrypted beside it.
+    const [task] = await t.database.query<{ phone: string; enc: string }>("SELECT result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE result ? 'phoneEnc' LIMIT 1");
+    expect(task.phone).toMatch(/^1\d\d\*{4}\d{4}$/);
+    expect(decryptWith(testKeyring(), task.enc)).toMatch(/^1\d{10}$/);
+  });
+
   it("按完整电话或身份证号码能检索到案件（请求体中的检索条件），列表中电话打码，案件详情显示完整号码", async () => {
     const c = await openCase({ name: "检索测试当事人" });
     for (const q of [PHONE, "139 1234 5678", "+86 139-1234-5678"]) {

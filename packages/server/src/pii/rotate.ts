@@ -33,6 +33,8 @@ async function pages<T extends { id: string }>(tx: Tx, select: (after: string) =
 export async function rotateDataKey(database: Database, from: Keyring, to: Keyring): Promise<RotationResult> {
   if (from.id === to.id) throw new Error("新密钥与当前密钥相同，无需轮换。");
   return database.db.transaction(async (tx) => {
+    // Nothing the statistics count changes (see setup.ts).
+    await tx.execute(sql`SELECT set_config('kuanyan.defer_statistics', 'on', true)`);
     const [recorded] = ((await tx.execute(sql`SELECT value FROM settings WHERE key = ${KEY_ID_SETTING} FOR UPDATE`)) as unknown as { rows: { value: string }[] }).rows;
     if (recorded && recorded.value !== from.id) throw new Error(`当前密钥（${from.id}）不是本数据库使用的密钥（${recorded.value}），未做任何修改。`);
     let values = 0;
@@ -79,6 +81,18 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
           FROM jsonb_to_recordset(${JSON.stringify(out)}::jsonb) AS v(id uuid, phone_enc text) WHERE u.id = v.id`);
       },
     );
+
+    type TaskRow = { id: string; phone_enc: string };
+    const tasks = await pages<TaskRow>(
+      tx,
+      (after) => sql`SELECT id::text AS id, result->>'phoneEnc' AS phone_enc FROM case_tasks WHERE result ? 'phoneEnc' AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      async (rows) => {
+        const out = rows.map((r) => ({ id: r.id, phone_enc: encryptWith(to, open("回访任务", r.id, r.phone_enc)) }));
+        await tx.execute(sql`UPDATE case_tasks t SET result = t.result || jsonb_build_object('phoneEnc', v.phone_enc)
+          FROM jsonb_to_recordset(${JSON.stringify(out)}::jsonb) AS v(id uuid, phone_enc text) WHERE t.id = v.id`);
+      },
+    );
+    void tasks;
 
     await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${KEY_ID_SETTING}, ${to.id}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
     return { cases, users, values };

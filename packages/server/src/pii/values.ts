@@ -46,6 +46,16 @@ export function userPhoneColumns(phone: string | null | undefined) {
   return { phoneEnc: encryptValue(p), phoneMasked: maskPhone(p) };
 }
 
+/**
+ * The phone of a 回访 (follow-up) form as kept in the task's result: masked, with the number encrypted
+ * beside it ("phoneEnc"); the audit trail and the written record get the masked one only.
+ */
+export function followUpPhoneFields(phone: string | null | undefined): { phone?: string; phoneEnc?: string } {
+  const p = phone?.trim();
+  if (!p) return {};
+  return { phone: maskPhone(p), phoneEnc: encryptValue(p) };
+}
+
 /** The ID-number columns of an individual party. */
 export function partyIdNumberColumns(idNumber: string | null) {
   if (!idNumber) return { partyIdNumberEnc: null, partyIdNumberMasked: null, partyIdNumberBidx: null };
