@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { claimListVersion, type Claim, type ListRole } from "@kuanyan/domain/lists";
+import { canRead } from "@kuanyan/domain/organisations";
 import { loadOrgNodes, requireAccess, requireRole } from "../access";
 import { recordAudit } from "../audit/record";
 import { listClaims } from "../db/schema";
-import { AppError } from "../http/errors";
+import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { today } from "./clock";
 import { loadList, versionId } from "./repository";
@@ -28,8 +29,10 @@ export async function claimList(ctx: AppContext, auth: Auth, input: { listId: st
   return ctx.database.db.transaction(async (tx) => {
     await requireAccess(tx, auth, { mode: "write", organisationId: auth.organisationId, what: "认领清单" });
     const loaded = await loadList(tx, input.listId);
-    const id = versionId(loaded, input.versionNo);
     const nodes = await loadOrgNodes(tx);
+    // Another county's list is not claimable and not shown (authz: foreign ids answer 404).
+    if (!isAncestor(nodes, loaded.list.organisationId, auth.organisationId) && !canRead(auth, nodes, loaded.list.organisationId)) throw notFound("清单");
+    const id = versionId(loaded, input.versionNo);
     const rows = await tx
       .select()
       .from(listClaims)

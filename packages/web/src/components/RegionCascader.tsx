@@ -2,7 +2,7 @@
 // last level chosen, e.g. "350421".
 import { Cascader } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import { regionPrefix } from "@kuanyan/domain/organisations";
+import { regionPrefix, regionWithin } from "@kuanyan/domain/organisations";
 import { listRegions } from "../services/regions";
 import type { Region } from "../services/types";
 
@@ -19,20 +19,27 @@ export interface RegionCascaderProps {
   onChange?: (code: string | undefined) => void;
   placeholder?: string;
   id?: string;
+  /**
+   * Offer only this division and those below it (an administrator's own region): the levels above
+   * it are shown only as the way down and cannot be chosen.
+   */
+  within?: string;
 }
 
 /** Deepest level the picker offers (乡镇/街道). */
 const MAX_DEPTH = 4;
 
-function toOptions(regions: Region[], depth: number): RegionOption[] {
-  return regions.map((r) => ({ value: r.code, label: r.name, isLeaf: depth >= MAX_DEPTH }));
+function toOptions(regions: Region[], depth: number, within?: string): RegionOption[] {
+  return regions
+    .filter((r) => !within || regionWithin(r.code, within) || coversCode(r.code, within))
+    .map((r) => ({ value: r.code, label: r.name, isLeaf: depth >= MAX_DEPTH }));
 }
 
 function coversCode(division: string, target: string): boolean {
   return division === target || target.startsWith(regionPrefix(division));
 }
 
-export default function RegionCascader({ value, onChange, placeholder = "请选择行政区划", id }: RegionCascaderProps) {
+export default function RegionCascader({ value, onChange, placeholder = "请选择行政区划", id, within }: RegionCascaderProps) {
   const [options, setOptions] = useState<RegionOption[] | null>(null);
   const [path, setPath] = useState<string[]>([]);
 
@@ -40,7 +47,7 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
     let cancelled = false;
     listRegions()
       .then((regions) => {
-        if (!cancelled) setOptions(toOptions(regions, 1));
+        if (!cancelled) setOptions(toOptions(regions, 1, within));
       })
       .catch(() => undefined);
     return () => {
@@ -66,7 +73,7 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
         chain.push(hit.value);
         if (hit.value === value || depth === MAX_DEPTH) break;
         if (!hit.children) {
-          hit.children = toOptions(await listRegions(hit.value), depth + 1);
+          hit.children = toOptions(await listRegions(hit.value), depth + 1, within);
           if (hit.children.length === 0) hit.isLeaf = true;
         }
         level = hit.children;
@@ -88,14 +95,14 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
     target.loading = true;
     setOptions((o) => (o ? [...o] : o));
     try {
-      const children = toOptions(await listRegions(target.value), selected.length + 1);
+      const children = toOptions(await listRegions(target.value), selected.length + 1, within);
       target.children = children;
       if (children.length === 0) target.isLeaf = true;
     } finally {
       target.loading = false;
       setOptions((o) => (o ? [...o] : o));
     }
-  }, []);
+  }, [within]);
 
   return (
     <Cascader<RegionOption>
@@ -108,7 +115,9 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
       onChange={(selected) => {
         const list = (selected ?? []) as string[];
         setPath(list);
-        onChange?.(list.length > 0 ? list[list.length - 1] : undefined);
+        const code = list.length > 0 ? list[list.length - 1] : undefined;
+        // A level above the allowed region only leads the way down: it is not a value.
+        onChange?.(code && within && !regionWithin(code, within) ? undefined : code);
       }}
       style={{ width: "100%" }}
     />

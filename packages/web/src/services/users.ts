@@ -1,5 +1,5 @@
 import { request } from "./request";
-import type { ItemList, User, UserCreateInput, UserPatchInput } from "./types";
+import type { ItemList, Role, User, UserCreateInput, UserPatchInput } from "./types";
 
 export async function listUsers(organisationId?: string): Promise<User[]> {
   return (await request<ItemList<User>>("/users", { query: { organisationId } })).items;
@@ -11,4 +11,9 @@ export function createUser(input: UserCreateInput): Promise<User> {
 
 export function updateUser(id: string, patch: UserPatchInput, options: { silent?: boolean } = {}): Promise<User> {
   return request<User>(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body: patch, silent: options.silent ?? true });
+}
+
+/** The roles the current administrator may grant to a user of the organisation (the server decides). */
+export async function grantableRoles(organisationId: string): Promise<Role[]> {
+  return (await request<ItemList<{ role: Role; label: string }>>("/users/grantable-roles", { query: { organisationId } })).items.map((i) => i.role);
 }

@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import { useMe } from "../../../auth/AuthContext";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import RegionCascader from "../../../components/RegionCascader";
 import { descendantIds } from "../../../components/organisationTree";
@@ -34,6 +35,9 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  // The server allows only regions inside the administrator's own organisation's region (authz).
+  const me = useMe();
+  const within = me.roles.includes("sysAdmin") ? undefined : me.organisation.regionCode;
 
   useEffect(() => {
     if (!open) return;
@@ -125,7 +129,7 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
           <Input placeholder="选填，18 位" maxLength={18} />
         </Form.Item>
         <Form.Item label="行政区划" name="regionCode" rules={[{ required: true, message: "请选择行政区划" }]}>
-          <RegionCascader />
+          <RegionCascader within={within} />
         </Form.Item>
         <Form.Item label="执法领域" name="domain" rules={[{ required: true, whitespace: true, message: "请选择执法领域" }]}>
           <Select showSearch placeholder="请选择执法领域" options={DOMAINS.map((d) => ({ value: d, label: d }))} />

@@ -5,7 +5,7 @@ import OrganisationSelect from "../../../components/OrganisationSelect";
 import { ALL_ROLES, ROLE_LABELS } from "../../../config/labels";
 import { ApiError, fieldErrors } from "../../../services/request";
 import type { Organisation, Role, User } from "../../../services/types";
-import { createUser, updateUser } from "../../../services/users";
+import { createUser, grantableRoles, updateUser } from "../../../services/users";
 
 export interface UserFormModalProps {
   open: boolean;
@@ -13,8 +13,6 @@ export interface UserFormModalProps {
   /** Preselected organisation for a new user. */
   organisationId?: string;
   organisations: Organisation[];
-  /** Roles this administrator may hand out. */
-  assignableRoles: readonly Role[];
   onClose(): void;
   onSaved(user: User): void;
 }
@@ -40,7 +38,6 @@ export default function UserFormModal({
   editing,
   organisationId,
   organisations,
-  assignableRoles,
   onClose,
   onSaved,
 }: UserFormModalProps) {
@@ -48,6 +45,20 @@ export default function UserFormModal({
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const roles = Form.useWatch("roles", form) ?? [];
+  const selectedOrganisation = Form.useWatch("organisationId", form);
+  // The roles this administrator may hand out in the chosen organisation: the server says (authz).
+  const [assignableRoles, setAssignableRoles] = useState<readonly Role[]>([]);
+  useEffect(() => {
+    if (!open || !selectedOrganisation) return;
+    let current = true;
+    grantableRoles(selectedOrganisation).then(
+      (r) => current && setAssignableRoles(r),
+      () => current && setAssignableRoles([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, selectedOrganisation]);
 
   useEffect(() => {
     if (!open) return;
@@ -150,7 +161,11 @@ export default function UserFormModal({
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}>
           <Checkbox.Group
-            options={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], disabled: !assignableRoles.includes(r) }))}
+            options={ALL_ROLES.filter((r) => assignableRoles.includes(r) || editing?.roles.includes(r)).map((r) => ({
+              value: r,
+              label: ROLE_LABELS[r],
+              disabled: !assignableRoles.includes(r),
+            }))}
           />
         </Form.Item>
         {roles.includes("officer") ? (

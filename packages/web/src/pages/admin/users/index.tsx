@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useAuth, useMe } from "../../../auth/AuthContext";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import PageContainer from "../../../components/PageContainer";
-import { ALL_ROLES, ROLE_COLORS, ROLE_LABELS } from "../../../config/labels";
+import { ROLE_COLORS, ROLE_LABELS } from "../../../config/labels";
 import { listOrganisations } from "../../../services/organisations";
 import { ApiError } from "../../../services/request";
 import type { Organisation, Role, User } from "../../../services/types";
@@ -24,8 +24,6 @@ export default function UsersPage() {
   const [formModal, setFormModal] = useState<{ open: boolean; editing?: User }>({ open: false });
   const [resetting, setResetting] = useState<User | undefined>();
   const canManage = access.canManageUsers;
-  // Only a system administrator hands out the system administrator role.
-  const assignableRoles: readonly Role[] = me.roles.includes("sysAdmin") ? ALL_ROLES : ALL_ROLES.filter((r) => r !== "sysAdmin");
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -180,7 +178,6 @@ export default function UsersPage() {
         editing={formModal.editing}
         organisationId={organisationId}
         organisations={organisations}
-        assignableRoles={assignableRoles}
         onClose={() => setFormModal({ open: false })}
         onSaved={() => {
           setFormModal({ open: false });
