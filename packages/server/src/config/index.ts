@@ -20,6 +20,8 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // errors slice: the key of the keyed hash (HMAC-SHA256) that replaces query values in logged URLs.
+  KUANYAN_LOG_HASH_KEY: z.string().min(16, "至少 16 个字符").optional(),
 });
 
 export interface Config {
@@ -34,6 +36,8 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  /** errors slice: key for hashing query values in logged URLs (random per process when absent). */
+  logHashKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    logHashKey: e.KUANYAN_LOG_HASH_KEY,
     ...overrides,
   };
 }
