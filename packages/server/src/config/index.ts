@@ -38,6 +38,8 @@ const envSchema = z.object({
   KUANYAN_RATE_LOGIN_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
   KUANYAN_RATE_PUBLIC: z.coerce.number().int().min(0).max(1_000_000).default(300),
   KUANYAN_RATE_UPLOAD: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  // errors slice: the key of the keyed hash (HMAC-SHA256) that replaces query values in logged URLs.
+  KUANYAN_LOG_HASH_KEY: z.string().min(16, "至少 16 个字符").optional(),
 });
 
 export interface Config {
@@ -68,6 +70,8 @@ export interface Config {
   ratePublic: number;
   /** Uploads per user (or, anonymous, per client IP) per window. */
   rateUpload: number;
+  /** errors slice: key for hashing query values in logged URLs (random per process when absent). */
+  logHashKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLoginPerUser: e.KUANYAN_RATE_LOGIN_PER_USER,
     ratePublic: e.KUANYAN_RATE_PUBLIC,
     rateUpload: e.KUANYAN_RATE_UPLOAD,
+    logHashKey: e.KUANYAN_LOG_HASH_KEY,
     ...overrides,
   };
 }

@@ -1,21 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import "./validation";
-import { AppError, errorStatus } from "./errors";
-import { validationFields } from "./validation";
+import { apiNotFound, clientErrorHandler, errorHandler, frameworkErrors, trackRoutes } from "./error-contract";
+import { installInputGuard } from "./input-guard";
+import { loggerOptions, logHashKey } from "./log";
 import { installAuth } from "./auth-hook";
 import type { AppContext } from "./context";
 import { registerModules } from "./modules";
@@ -25,18 +25,16 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
 
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: ctx.config.logLevel,
-          // Personal data never reaches the log: no bodies, and cookies/CSRF headers redacted.
-          redact: ["req.headers.cookie", "req.headers[\"x-csrf-token\"]"],
-        }
-      : false,
+    // Personal data never reaches the log: no bodies, no headers, hashed query values, scrubbed errors.
+    logger: options.logger ? loggerOptions(ctx.config.logLevel, logHashKey(ctx.config.logHashKey), options.logStream) : false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
+    // Errors the router and the HTTP parser raise get the contract too (Chinese, no framework text).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -52,43 +50,18 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(err.statusCode).send({ code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const part = (err as FastifyError & { validationContext?: string }).validationContext ?? "body";
-      const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[part];
-      const fields = validationFields(schema, err.validation as { instancePath: string; message?: string }[]);
-      return reply.status(400).send({
-        code: "validation_failed",
-        message: `输入有误：${fields.map((f) => f.message).join("；")}`,
-        fields,
-      });
-    }
-    if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err instanceof SyntaxError) {
-      return reply.status(400).send({ code: "invalid_json", message: "请求内容不是有效的 JSON" });
-    }
-    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      return reply.status(413).send({ code: "payload_too_large", message: "请求内容过大" });
-    }
-    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-      return reply.status(415).send({ code: "unsupported_media_type", message: "不支持的内容类型，请使用 application/json" });
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: "validation_failed", message: `请求有误：${err.message}` });
-    }
-    request.log.error({ err: { message: err.message?.slice(0, 500), code: err.code } }, "unhandled error");
-    return reply.status(errorStatus.internal).send({ code: "internal", message: "服务器内部错误，请稍后重试" });
-  });
-
+  // One error contract for every non-2xx (src/http/error-contract.ts); bad characters refused first.
+  app.setErrorHandler(errorHandler);
+  const allowedMethods = trackRoutes(app);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !fs.existsSync(path.join(webDist, "index.html"))) {
-      return reply.status(404).send({ code: "not_found", message: "请求的地址不存在" });
+    const isApi = request.url === "/api" || request.url.startsWith("/api/") || request.url.startsWith("/api?");
+    if (isApi || (request.method !== "GET" && request.method !== "HEAD") || !fs.existsSync(path.join(webDist, "index.html"))) {
+      return apiNotFound(allowedMethods, request, reply);
     }
     // The console is a single-page app: every other path gets its index.html.
     return reply.type("text/html").sendFile("index.html", webDist);
   });
+  installInputGuard(app);
 
   installAuth(app, ctx);
   await registerRateLimits(app, ctx);

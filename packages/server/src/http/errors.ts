@@ -5,6 +5,8 @@
 export const errorStatus = {
   validation_failed: 400,
   invalid_json: 400,
+  /** NUL bytes or unpaired surrogates in text (errors slice: src/http/input-guard.ts). */
+  invalid_characters: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
