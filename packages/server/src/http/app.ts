@@ -19,13 +19,16 @@ import { validationFields } from "./validation";
 import { installAuth } from "./auth-hook";
 import type { AppContext } from "./context";
 import { registerModules } from "./modules";
+import { registerSecurityHeaders } from "./security";
 import { registerRateLimits } from "./rateLimit";
+import { staticAssetOptions } from "./staticAssets";
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean; /** tests: another console build */ webDist?: string } = {}): Promise<App> {
+  const webDist = options.webDist ?? defaultWebDist;
   const app = Fastify({
     logger: options.logger
       ? {
@@ -43,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, ctx);
   await app.register(swagger, {
     openapi: {
       info: { title: "宽严 Kuanyan API", description: "柔性执法平台接口（JSON，错误统一为 {code, message}）", version: "1" },
@@ -102,7 +106,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await registerModules(app, ctx);
 
   if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, staticAssetOptions(webDist));
   }
   return app;
 }
