@@ -19,13 +19,19 @@ import { loggerOptions, logHashKey } from "./log";
 import { installAuth } from "./auth-hook";
 import type { AppContext } from "./context";
 import { registerModules } from "./modules";
+import { registerSecurityHeaders } from "./security";
 import { registerRateLimits } from "./rateLimit";
+import { staticAssetOptions } from "./staticAssets";
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream; /** tests: another console build */ webDist?: string } = {},
+): Promise<App> {
+  const webDist = options.webDist ?? defaultWebDist;
   const app = Fastify({
     // Personal data never reaches the log: no bodies, no headers, hashed query values, scrubbed errors.
     logger: options.logger ? loggerOptions(ctx.config.logLevel, logHashKey(ctx.config.logHashKey), options.logStream) : false,
@@ -41,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; log
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, ctx);
   await app.register(swagger, {
     openapi: {
       info: { title: "宽严 Kuanyan API", description: "柔性执法平台接口（JSON，错误统一为 {code, message}）", version: "1" },
@@ -75,7 +82,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; log
   await registerModules(app, ctx);
 
   if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, staticAssetOptions(webDist));
   }
   return app;
 }

@@ -38,6 +38,8 @@ function expectLimited(res: LightMyRequestResponse, windowSeconds: number) {
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
   expect(res.json()).toEqual({ code: "rate_limited", message: `操作过于频繁，请 ${retryAfter} 秒后再试` });
+  // The security headers are on the 429 too.
+  expect(res.headers["x-content-type-options"]).toBe("nosniff");
 }
 
 describe(`rate limits (${testDbKind})`, () => {
@@ -136,7 +138,12 @@ describe(`rate limits (${testDbKind})`, () => {
 
   it.runIf(testDbKind === "postgres")("同一 PostgreSQL 上的两个服务实例共用计数（rate_limits 表，只存键的哈希）", async () => {
     const pg = await freshPostgresUrl();
-    cleanups.push(pg.drop);
+    // pg's pool.end() resolves before its connections have said goodbye; a forced DROP DATABASE
+    // right away would kill them mid-goodbye (an unhandled 57P01), so give them a moment.
+    cleanups.push(async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      await pg.drop();
+    });
     const setup = await openPostgres(pg.url, { max: 2 });
     await prepareDatabase(setup);
     await setup.close();
