@@ -5,6 +5,7 @@
  *   migrate                                                  create/upgrade the database schema
  *   decide [--input FILE]                                    evaluate a decision input (JSON) → decision (JSON)
  *   demo-data [--count N] [--from DATE] [--to DATE]          create synthetic demo cases (marked as demo)
+ *   audit verify [--checkpoints FILE] | audit checkpoint     check the audit hash chain / export a checkpoint
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
@@ -34,6 +35,8 @@ async function main() {
       await run(flags);
       return;
     }
+    case "audit":
+      process.exit(await (await import("./audit")).run(positional.slice(1), flags));
     default:
       console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data`);
       process.exit(2);

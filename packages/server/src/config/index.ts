@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -20,7 +21,47 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // audit (issue 15): the proxies whose X-Forwarded-For/-Proto are believed; the checkpoint export.
+  KUANYAN_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => parseTrustProxy(v) !== undefined, "应为空（不信任任何代理）、loopback、代理 IP/网段列表（逗号分隔，如 10.0.0.1,10.0.1.0/24）或代理层数（如 1）"),
+  KUANYAN_AUDIT_EXPORT_DIR: z.string().min(1).optional(),
+  KUANYAN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
+
+/**
+ * What Fastify's trustProxy receives: false (nobody), a list of addresses/CIDRs/names, or for a hop
+ * count a function trusting the first N hops (Fastify itself ignores a bare number). A hop count
+ * cannot tell the proxy from a client that sends its own X-Forwarded-For: use it only when the
+ * server cannot be reached except through the proxies.
+ */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
+
+const proxyNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** Parses KUANYAN_TRUST_PROXY; undefined when the value is not valid. */
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim();
+  if (v === "" || v === "off" || v === "none") return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? (_address: string, hop: number) => hop < n : undefined;
+  }
+  const parts = v.split(",").map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return undefined;
+  for (const p of parts) {
+    if (proxyNames.has(p)) continue;
+    const [ip, bits, ...rest] = p.split("/");
+    const family = net.isIP(ip);
+    if (!family || rest.length) return undefined;
+    if (bits !== undefined) {
+      if (!/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128)) return undefined;
+    }
+  }
+  return parts;
+}
 
 export interface Config {
   port: number;
@@ -34,6 +75,13 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  // audit (issue 15)
+  /** Proxies trusted for X-Forwarded-For/-Proto (KUANYAN_TRUST_PROXY); false: none. */
+  trustProxy: TrustProxy;
+  /** Where audit checkpoints are exported (KUANYAN_AUDIT_EXPORT_DIR; default: <data dir>-audit). */
+  auditExportDir: string;
+  /** A checkpoint every N audit events (KUANYAN_AUDIT_CHECKPOINT_EVERY). */
+  auditCheckpointEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +108,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.KUANYAN_TRUST_PROXY) as TrustProxy,
+    auditExportDir: path.resolve(e.KUANYAN_AUDIT_EXPORT_DIR ?? `${path.resolve(e.KUANYAN_DATA_DIR)}-audit`),
+    auditCheckpointEvery: e.KUANYAN_AUDIT_CHECKPOINT_EVERY,
     ...overrides,
   };
 }

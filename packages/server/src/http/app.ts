@@ -33,7 +33,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
           redact: ["req.headers.cookie", "req.headers[\"x-csrf-token\"]"],
         }
       : false,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<ZodTypeProvider>();
