@@ -8,6 +8,8 @@ import { createDemoData, hasDemoData } from "./demo";
 import { buildApp, type App } from "./http/app";
 import { preparePersonalData } from "./pii/setup";
 import type { AppContext } from "./http/context";
+import { chainPendingEvents } from "./audit/chain";
+import { startCheckpointExporter } from "./audit/checkpoints";
 
 export interface Running {
   app: App;
@@ -35,6 +37,7 @@ export async function openDatabase(config: Config): Promise<{ database: Database
 export async function prepareDatabase(database: Database): Promise<void> {
   await migrate(database);
   await loadRegions(database);
+  await chainPendingEvents(database.db); // an upgraded installation's audit history joins the chain
 }
 
 export async function boot(config: Config, options: { logger?: boolean; demo?: boolean; now?: () => Date } = {}): Promise<Running> {
@@ -52,6 +55,7 @@ export async function boot(config: Config, options: { logger?: boolean; demo?: b
       demoCreated = true;
     }
     const app = await buildApp(ctx, { logger: options.logger });
+    const stopCheckpoints = startCheckpointExporter(database.db, config.auditExportDir, config.auditCheckpointEvery, (m) => app.log.error(m));
     let closed = false;
     return {
       app,
@@ -61,6 +65,7 @@ export async function boot(config: Config, options: { logger?: boolean; demo?: b
         if (closed) return;
         closed = true;
         await app.close();
+        await stopCheckpoints();
         await database.close();
         release();
       },

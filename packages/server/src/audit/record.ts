@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db/client";
-import { auditEvents } from "../db/schema";
+import { appendEvent } from "./chain";
 import type { Auth } from "../http/context";
 
 export interface AuditInput {
@@ -22,10 +22,12 @@ function clean(value: unknown): unknown {
 
 /**
  * Writes the audit event of a change. Call it with the transaction that makes the change,
- * so the change and its record commit together or not at all.
+ * so the change and its record commit together or not at all. The event is appended to the
+ * hash chain (src/audit/chain.ts); the chain's head stays locked until the transaction ends,
+ * so call it after the transaction's other writes where you can.
  */
 export async function recordAudit(tx: DbOrTx, auth: Pick<Auth, "userId" | "displayName" | "ip"> | null, input: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await appendEvent(tx, {
     regionCode: input.regionCode,
     organisationId: input.organisationId,
     actorId: auth?.userId ?? null,

@@ -1,13 +1,70 @@
+import fs from "node:fs";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { auditEvents, organisations } from "../db/schema";
+import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
+import { auditEvents, cases, documents, evidence, listVersions, lists, organisations, users } from "../db/schema";
+import type { Db } from "../db/client";
 import { readScope, requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
+import { verifyChain } from "./chain";
+import { checkpointFile, readCheckpoints, writeCheckpoint } from "./checkpoints";
+import { installReadAudit } from "./reads";
+
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Names instead of ids on the audit page: one query per kind of record on the page, by id.
+ * Only names and numbers that the reader may see anyway (a case's number, not its party).
+ */
+async function entityNames(db: Db, rows: { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type && uuidRe.test(r.entityId)).map((r) => r.entityId))];
+  const names = new Map<string, string>();
+  const put = (type: string, id: string, name: string | null | undefined) => {
+    if (name) names.set(`${type}:${id}`, name);
+  };
+  const caseIds = ids("case");
+  if (caseIds.length) for (const r of await db.select({ id: cases.id, no: cases.caseNo }).from(cases).where(inArray(cases.id, caseIds))) put("case", r.id, r.no);
+  const userIds = ids("user");
+  if (userIds.length)
+    for (const r of await db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, userIds)))
+      put("user", r.id, `${r.name}（${r.username}）`);
+  const orgIds = [...new Set([...ids("organisation"), ...ids("statisticsForm")])];
+  if (orgIds.length)
+    for (const r of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))) {
+      put("organisation", r.id, r.name);
+      put("statisticsForm", r.id, r.name);
+    }
+  const listIds = ids("list");
+  if (listIds.length) for (const r of await db.select({ id: lists.id, title: lists.title }).from(lists).where(inArray(lists.id, listIds))) put("list", r.id, r.title);
+  const versionIds = ids("list_version");
+  if (versionIds.length)
+    for (const r of await db
+      .select({ id: listVersions.id, title: listVersions.title, no: listVersions.versionNo })
+      .from(listVersions)
+      .where(inArray(listVersions.id, versionIds)))
+      put("list_version", r.id, `${r.title}（第${r.no}版）`);
+  const docIds = ids("document");
+  if (docIds.length)
+    for (const r of await db.select({ id: documents.id, number: documents.number, code: documents.shortCode }).from(documents).where(inArray(documents.id, docIds)))
+      put("document", r.id, r.number || r.code);
+  const evidenceIds = ids("evidence");
+  if (evidenceIds.length)
+    for (const r of await db
+      .select({ id: evidence.id, caseNo: cases.caseNo })
+      .from(evidence)
+      .innerJoin(cases, eq(cases.id, evidence.caseId))
+      .where(inArray(evidence.id, evidenceIds)))
+      put("evidence", r.id, `案件 ${r.caseNo} 的证据`);
+  return names;
+}
 
 export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // Registered first (modules load in folder order): the hook that audits reads of personal data.
+  installReadAudit(root, ctx);
+
   app.get(
     "/api/v1/audit",
     {
@@ -30,23 +87,68 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       if (request.query.entityType) conds.push(eq(auditEvents.entityType, request.query.entityType));
       if (request.query.entityId) conds.push(eq(auditEvents.entityId, request.query.entityId));
       const rows = await ctx.database.db
-        .select({ e: auditEvents, organisationName: organisations.name })
+        .select({ e: auditEvents, organisationName: organisations.name, actorCurrentName: users.displayName })
         .from(auditEvents)
         .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
+        .leftJoin(users, eq(users.id, auditEvents.actorId))
         .where(conds.length ? and(...conds) : undefined)
         .orderBy(desc(auditEvents.id))
         .limit(request.query.limit);
+      const names = await entityNames(ctx.database.db, rows.map((r) => r.e));
       return {
-        items: rows.map(({ e, organisationName }) => ({
+        items: rows.map(({ e, organisationName, actorCurrentName }) => ({
           id: e.id,
+          seq: e.seq,
           at: e.at.toISOString(),
-          actorName: e.actorName,
+          // The name at the time of the event (kept in the event), else the user's name now.
+          actorName: e.actorName ?? actorCurrentName ?? null,
           organisationName,
           action: e.action,
+          actionLabel: auditActionLabel(e.action),
           entityType: e.entityType,
+          entityTypeLabel: auditEntityTypeLabels[e.entityType] ?? e.entityType,
           entityId: e.entityId,
+          entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,
         })),
       };
     },
   );
+
+  app.get(
+    "/api/v1/audit/verify",
+    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）" } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      requireRole(auth, ["sysAdmin"], "校验审计链");
+      const file = checkpointFile(ctx.config.auditExportDir);
+      const r = await verifyChain(ctx.database.db, readCheckpoints(file));
+      return {
+        ...r,
+        message: r.ok ? `审计链完整：共 ${r.count} 条` : `审计链断裂：第 ${r.broken!.seq ?? "—"} 条（${r.broken!.at ?? "时间不详"}）：${r.broken!.problem}`,
+      };
+    },
+  );
+
+  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）" } }, async (request) => {
+    requireRole(requireAuth(request.auth), ["sysAdmin"], "查看审计检查点");
+    const file = checkpointFile(ctx.config.auditExportDir);
+    return { file, every: ctx.config.auditCheckpointEvery, items: readCheckpoints(file).reverse() };
+  });
+
+  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）" } }, async (request, reply) => {
+    requireRole(requireAuth(request.auth), ["sysAdmin"], "下载审计检查点");
+    const file = checkpointFile(ctx.config.auditExportDir);
+    const text = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    return reply
+      .header("content-type", "application/x-ndjson; charset=utf-8")
+      .header("content-disposition", `attachment; filename="audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl"`)
+      .header("cache-control", "no-store")
+      .send(text);
+  });
+
+  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）" } }, async (request, reply) => {
+    requireRole(requireAuth(request.auth), ["sysAdmin"], "导出审计检查点");
+    const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
+    return reply.status(201).send({ checkpoint: c });
+  });
 }

@@ -2,7 +2,8 @@
  * Reads: the case list with filters, the case detail with its timeline and 案卷, the 法制审核 queue
  * and the overdue board. Every read is limited to the user's data scope.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { auditReadActions } from "@kuanyan/domain/audit";
 import { z } from "zod";
 import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
@@ -121,7 +122,7 @@ export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
   const timeline = await db
     .select({ id: auditEvents.id, at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, after: auditEvents.after })
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, "case"), eq(auditEvents.entityId, c.id)))
+    .where(and(eq(auditEvents.entityType, "case"), eq(auditEvents.entityId, c.id), notInArray(auditEvents.action, [...auditReadActions])))
     .orderBy(asc(auditEvents.id));
   const openStatuses = ["decided", "in_progress"];
   return {

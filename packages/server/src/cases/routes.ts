@@ -54,12 +54,12 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       items: [...catalogue.values()].map((m) => ({ code: m.code, name: m.name, keywords: m.keywords, fineRange: m.fineRange ?? null })),
     };
   });
-  app.get("/api/v1/cases/:id", { schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZId } }, async (request) =>
+  app.get("/api/v1/cases/:id", { config: { auditRead: { action: "case.viewed", entityType: "case", param: "id" } }, schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZId } }, async (request) =>
     getCase(ctx, requireAuth(request.auth), request.params.id),
   );
   app.get(
     "/api/v1/cases/:id/evidence/:evidenceId",
-    { schema: { tags, summary: "下载证据文件", params: z.object({ id: z.uuid(), evidenceId: z.uuid() }) } },
+    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", params: z.object({ id: z.uuid(), evidenceId: z.uuid() }) } },
     async (request, reply) => {
       const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
       if (!row) throw notFound("证据文件");

@@ -7,6 +7,7 @@
  *   demo-data [--count N] [--from DATE] [--to DATE]          create synthetic demo cases (marked as demo)
  *   backup --out FILE / restore --in FILE [--force]          back up / restore the database (backup.ts)
  *   keys new|rotate|export                                   the data key (src/cli/keys.ts)
+ *   audit verify [--checkpoints FILE] | audit checkpoint     check the audit hash chain / export a checkpoint
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
@@ -39,8 +40,10 @@ async function main() {
     case "backup": case "restore": return (await import("./backup")).run(command, flags);
     case "keys":
       return (await import("./keys")).run(positional, flags);
+    case "audit":
+      process.exit(await (await import("./audit")).run(positional.slice(1), flags));
     default:
-      console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data、backup、restore、keys`);
+      console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data、backup、restore、keys、audit`);
       process.exit(2);
   }
 }

@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -40,7 +41,47 @@ const envSchema = z.object({
   KUANYAN_RATE_UPLOAD: z.coerce.number().int().min(0).max(1_000_000).default(60),
   // errors slice: the key of the keyed hash (HMAC-SHA256) that replaces query values in logged URLs.
   KUANYAN_LOG_HASH_KEY: z.string().min(16, "至少 16 个字符").optional(),
+  // audit (issue 15): the proxies whose X-Forwarded-For/-Proto are believed; the checkpoint export.
+  KUANYAN_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => parseTrustProxy(v) !== undefined, "应为空（不信任任何代理）、loopback、代理 IP/网段列表（逗号分隔，如 10.0.0.1,10.0.1.0/24）或代理层数（如 1）"),
+  KUANYAN_AUDIT_EXPORT_DIR: z.string().min(1).optional(),
+  KUANYAN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
+
+/**
+ * What Fastify's trustProxy receives: false (nobody), a list of addresses/CIDRs/names, or for a hop
+ * count a function trusting the first N hops (Fastify itself ignores a bare number). A hop count
+ * cannot tell the proxy from a client that sends its own X-Forwarded-For: use it only when the
+ * server cannot be reached except through the proxies.
+ */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
+
+const proxyNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** Parses KUANYAN_TRUST_PROXY; undefined when the value is not valid. */
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim();
+  if (v === "" || v === "off" || v === "none") return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? (_address: string, hop: number) => hop < n : undefined;
+  }
+  const parts = v.split(",").map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return undefined;
+  for (const p of parts) {
+    if (proxyNames.has(p)) continue;
+    const [ip, bits, ...rest] = p.split("/");
+    const family = net.isIP(ip);
+    if (!family || rest.length) return undefined;
+    if (bits !== undefined) {
+      if (!/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128)) return undefined;
+    }
+  }
+  return parts;
+}
 
 export interface Config {
   port: number;
@@ -72,6 +113,13 @@ export interface Config {
   rateUpload: number;
   /** errors slice: key for hashing query values in logged URLs (random per process when absent). */
   logHashKey?: string;
+  // audit (issue 15)
+  /** Proxies trusted for X-Forwarded-For/-Proto (KUANYAN_TRUST_PROXY); false: none. */
+  trustProxy: TrustProxy;
+  /** Where audit checkpoints are exported (KUANYAN_AUDIT_EXPORT_DIR; default: <data dir>-audit). */
+  auditExportDir: string;
+  /** A checkpoint every N audit events (KUANYAN_AUDIT_CHECKPOINT_EVERY). */
+  auditCheckpointEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +157,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ratePublic: e.KUANYAN_RATE_PUBLIC,
     rateUpload: e.KUANYAN_RATE_UPLOAD,
     logHashKey: e.KUANYAN_LOG_HASH_KEY,
+    trustProxy: parseTrustProxy(e.KUANYAN_TRUST_PROXY) as TrustProxy,
+    auditExportDir: path.resolve(e.KUANYAN_AUDIT_EXPORT_DIR ?? `${path.resolve(e.KUANYAN_DATA_DIR)}-audit`),
+    auditCheckpointEvery: e.KUANYAN_AUDIT_CHECKPOINT_EVERY,
     ...overrides,
   };
 }

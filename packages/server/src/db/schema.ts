@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -128,12 +129,25 @@ export const auditEvents = pgTable(
     after: jsonb("after"),
     ip: text("ip"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // The hash chain (migration 0008, src/audit/chain.ts): gapless sequence, previous and own hash.
+    seq: bigint("seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_entity_idx").on(t.entityType, t.entityId),
     index("audit_org_idx").on(t.organisationId, t.at),
+    uniqueIndex("audit_seq_uq").on(t.seq),
   ],
 );
+
+/** The head of the global audit chain (one row, id 1), locked by every append. */
+export const auditChainHead = pgTable("audit_chain_head", {
+  id: smallint("id").primaryKey().default(1),
+  regionCode: text("region_code").notNull().default("000000"),
+  seq: bigint("seq", { mode: "number" }).notNull().default(0),
+  hash: text("hash").notNull(),
+});
 
 /** Named counters (document numbers and the like), incremented under a row lock. */
 export const counters = pgTable("counters", {

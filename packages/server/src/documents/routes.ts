@@ -191,7 +191,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/archive/:caseId",
-    { schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", params: z.object({ caseId: z.uuid().describe("案件") }) } },
+    { config: { auditRead: { action: "archive.downloaded", entityType: "case", param: "caseId" } }, schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", params: z.object({ caseId: z.uuid().describe("案件") }) } },
     async (request, reply) => {
       const { pdf, fileName } = await caseArchivePdf(ctx, requireAuth(request.auth), request.params.caseId);
       return sendFile(reply, pdf, "application/pdf", fileName, false);
@@ -248,7 +248,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/:id/pdf",
-    { schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
+    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
     async (request, reply) => {
       const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
       const pdf = d.status === "cancelled" ? await renderStoredPdf(db, d, { cancelled: true }) : d.pdf;
@@ -257,7 +257,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/documents/:id/docx", { schema: { tags, summary: "下载 Word（按签发内容生成）", params: ZId } }, async (request, reply) => {
+  app.get("/api/v1/documents/:id/docx", { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 Word（按签发内容生成）", params: ZId } }, async (request, reply) => {
     const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
     const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
     return sendFile(reply, await renderStoredDocx(db, d), DOCX_MIME, downloadName(d, title, "docx"), false);
@@ -276,6 +276,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.get(
     "/api/v1/documents/:id/deliveries/:deliveryId/pdf",
     {
+      config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } },
       schema: {
         tags,
         summary: "下载送达签收件 PDF",

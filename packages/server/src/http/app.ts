@@ -35,7 +35,7 @@ export async function buildApp(
   const app = Fastify({
     // Personal data never reaches the log: no bodies, no headers, hashed query values, scrubbed errors.
     logger: options.logger ? loggerOptions(ctx.config.logLevel, logHashKey(ctx.config.logHashKey), options.logStream) : false,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
     // Errors the router and the HTTP parser raise get the contract too (Chinese, no framework text).

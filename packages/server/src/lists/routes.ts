@@ -251,6 +251,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.get(
     "/api/v1/lists/:id/versions/:no/export",
     {
+      config: { auditRead: { action: "export.downloaded", entityType: "list", param: "id" } },
       schema: {
         tags,
         summary: "导出为附件格式（.xlsx / .docx）",

@@ -28,7 +28,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
 
   for (const format of ["xlsx", "pdf"] as const) {
-    app.get(`/api/v1/statistics/form.${format}`, { schema: { tags, summary: `导出统计报表（.${format}）`, querystring: ZFormQuery } }, async (request, reply) => {
+    app.get(`/api/v1/statistics/form.${format}`, { config: { auditRead: { action: "export.downloaded", entityType: "statisticsForm", query: "organisationId" } }, schema: { tags, summary: `导出统计报表（.${format}）`, querystring: ZFormQuery } }, async (request, reply) => {
       const out = await exportForm(ctx, request.auth, request.query, format);
       return reply
         .header("content-type", out.mime)

@@ -64,6 +64,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.get(
     "/api/v1/users",
     {
+      config: { auditRead: { action: "users.listed", entityType: "organisation", query: "organisationId" } },
       schema: {
         tags: ["用户"],
         summary: "用户列表（本单位及可见单位）",

@@ -1,0 +1,60 @@
+-- Tamper-evident audit (issue 15, item 3): every event carries a gapless sequence number, the hash
+-- of the previous event and its own hash (SHA-256 over a canonical serialisation, computed by the
+-- server: src/audit/chain.ts). The chain is global (one per installation), not one per region: a
+-- single order of events is what makes deleting or reordering detectable. The head row below is
+-- locked by every append, so two server processes on one PostgreSQL never fork the chain.
+-- Existing events are chained at the next start, in (at, id) order (src/audit/chain.ts, chainPendingEvents).
+ALTER TABLE "audit_events" ADD COLUMN "seq" bigint;
+--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "prev_hash" text;
+--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "hash" text;
+--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_seq_uq" ON "audit_events" USING btree ("seq");
+--> statement-breakpoint
+CREATE INDEX "audit_unchained_idx" ON "audit_events" USING btree ("at", "id") WHERE "seq" IS NULL;
+--> statement-breakpoint
+-- The chain head: one row (id = 1), the last sequence number and hash. region_code is the
+-- installation-wide placeholder '000000' (the chain spans all regions).
+CREATE TABLE "audit_chain_head" (
+	"id" smallint PRIMARY KEY NOT NULL DEFAULT 1 CHECK ("id" = 1),
+	"region_code" text NOT NULL DEFAULT '000000',
+	"seq" bigint NOT NULL DEFAULT 0,
+	"hash" text NOT NULL
+);
+--> statement-breakpoint
+INSERT INTO "audit_chain_head" ("id", "region_code", "seq", "hash") VALUES (1, '000000', 0, repeat('0', 64));
+--> statement-breakpoint
+-- Still append-only; the one update allowed is giving an unchained (pre-0008) event its place in
+-- the chain, with every other column unchanged.
+CREATE OR REPLACE FUNCTION kuanyan_audit_append_only() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL AND NEW.prev_hash IS NOT NULL
+       AND (NEW.id, NEW.region_code, NEW.organisation_id, NEW.actor_id, NEW.actor_name, NEW.action, NEW.entity_type,
+            NEW.entity_id, NEW.before, NEW.after, NEW.ip, NEW.at)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.region_code, OLD.organisation_id, OLD.actor_id, OLD.actor_name, OLD.action, OLD.entity_type,
+            OLD.entity_id, OLD.before, OLD.after, OLD.ip, OLD.at) THEN
+      RETURN NEW;
+    END IF;
+  END IF;
+  RAISE EXCEPTION 'audit_events is append-only (审计记录只能追加，不能修改或删除)';
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION kuanyan_audit_append_only();
+--> statement-breakpoint
+-- A new event must come with its place in the chain (written by src/audit/record.ts).
+CREATE OR REPLACE FUNCTION kuanyan_audit_chained() RETURNS trigger AS $$
+BEGIN
+  IF NEW.seq IS NULL OR NEW.prev_hash IS NULL OR NEW.hash IS NULL THEN
+    RAISE EXCEPTION 'audit_events must be chained (审计记录必须写入审计链)';
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_chained BEFORE INSERT ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION kuanyan_audit_chained();
