@@ -22,10 +22,20 @@ export function checkOrigin(request: FastifyRequest, publicUrl?: string): void {
   } catch {
     throw foreignOrigin(); // "null" (sandboxed frames, file://) or garbage
   }
-  const own = request.headers.host?.toLowerCase();
-  if (own && host === own) return;
+  if (host === ownHost(request)) return;
   if (publicUrl && host === new URL(publicUrl).host.toLowerCase()) return;
   throw foreignOrigin();
+}
+
+/** The Host the request was sent to, normalised like an origin's host (a default port dropped). */
+function ownHost(request: FastifyRequest): string | undefined {
+  const host = request.headers.host;
+  if (!host) return undefined;
+  try {
+    return new URL(`${request.protocol === "https" ? "https" : "http"}://${host}`).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
 }
 
 const foreignOrigin = () => new AppError("forbidden", "请求来源不是本系统（Origin 不符），已拒绝。请从本系统的页面操作");
