@@ -71,9 +71,9 @@ export async function registerRateLimits(app: FastifyInstance, ctx: AppContext):
     const username = (r.body as { username?: unknown } | undefined)?.username;
     return `${r.ip}\n${typeof username === "string" ? username.trim().toLowerCase() : ""}`;
   });
-  const route = (r: FastifyRequest) => `${r.method} ${r.routeOptions.url}`;
-  const upload = limiter(c.rateUpload, "upload", (r) => `${route(r)}\n${r.auth ? `u:${r.auth.userId}` : `ip:${r.ip}`}`);
-  const publicAnon = limiter(c.ratePublic, "public", (r) => `${route(r)}\n${r.ip}`);
+  const routeOf = (r: FastifyRequest) => `${r.method} ${r.routeOptions.url}`;
+  const upload = limiter(c.rateUpload, "upload", (r) => `${routeOf(r)}\n${r.auth ? `u:${r.auth.userId}` : `ip:${r.ip}`}`);
+  const publicAnon = limiter(c.ratePublic, "public", (r) => `${routeOf(r)}\n${r.ip}`);
 
   /** Counts the request on each limiter; the first one exceeded answers 429. */
   const check = (limiters: (Limiter | null)[], skip?: (r: FastifyRequest) => boolean) =>
