@@ -54,13 +54,18 @@ export async function logout(page: Page): Promise<void> {
 
 /**
  * The test object of every spec: like Playwright's, and it fails a test whose page threw an
- * uncaught error (a crash in the console that the assertions might not notice).
+ * uncaught error (a crash in the console that the assertions might not notice) or reported a
+ * Content-Security-Policy violation.
  */
 export const test = base.extend<{ failOnPageError: void }>({
   failOnPageError: [
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
+      // A resource the Content-Security-Policy blocked is a broken page too (issue 15, edge).
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
       await use();
       expect(errors, "uncaught errors in the page").toEqual([]);
     },

@@ -5,13 +5,16 @@ import { databaseStore } from "./rateLimitStore";
 
 /**
  * Rate limits (issue 15, item 7) with @fastify/rate-limit:
- *  - login: per client IP (any username) and per client IP + username, counted after the body
- *    is validated (a malformed body gets its 400 and costs no password check);
+ *  - login: per client IP (any username) and per client IP + username;
  *  - uploads (routes whose body carries a file: a `…Base64` field, or a body limit above the
- *    default): per user, or per client IP when anonymous, counted before the body is read;
+ *    default): per route and user, or per route and client IP when anonymous;
  *  - public endpoints (`config.access: "public"`: document verification, public lists, the law
- *    library, …): anonymous requests per client IP, counted before anything else. A logged-in user
- *    is identified and audited and is not held back on the catalogues the console reads.
+ *    library, …): anonymous requests per route and client IP. A logged-in user is identified and
+ *    audited and is not held back on the catalogues the console reads.
+ * Requests are counted once they are valid (preHandler, after the schema check): a malformed one
+ * gets its 400 at no cost and does not use up the allowance — the limits protect the work behind
+ * a request (a password check, parsing a file, a lookup by code), and a fuzzing client sees the
+ * validation errors, not 429s.
  * A limited request gets 429 `{code: "rate_limited", message: "操作过于频繁，请 N 秒后再试"}` with
  * Retry-After, sent here (not through the error handler) so the body is the contract whatever the
  * error handler does with framework errors.
@@ -50,8 +53,8 @@ export function rateLimitedBody(seconds: number) {
 type Limiter = ReturnType<FastifyInstance["createRateLimit"]>;
 
 /**
- * Registers the limits. Call it after the authentication hook (uploads are counted per user) and
- * before the routes are added (an onRoute hook attaches the limits to them).
+ * Registers the limits. Call it before the routes are added (an onRoute hook attaches the limits
+ * to them as preHandler hooks, which run after the session is resolved and the input validated).
  */
 export async function registerRateLimits(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const c = ctx.config;
@@ -68,8 +71,9 @@ export async function registerRateLimits(app: FastifyInstance, ctx: AppContext):
     const username = (r.body as { username?: unknown } | undefined)?.username;
     return `${r.ip}\n${typeof username === "string" ? username.trim().toLowerCase() : ""}`;
   });
-  const upload = limiter(c.rateUpload, "upload", (r) => (r.auth ? `u:${r.auth.userId}` : `ip:${r.ip}`));
-  const publicAnon = limiter(c.ratePublic, "public", (r) => r.ip);
+  const routeOf = (r: FastifyRequest) => `${r.method} ${r.routeOptions.url}`;
+  const upload = limiter(c.rateUpload, "upload", (r) => `${routeOf(r)}\n${r.auth ? `u:${r.auth.userId}` : `ip:${r.ip}`}`);
+  const publicAnon = limiter(c.ratePublic, "public", (r) => `${routeOf(r)}\n${r.ip}`);
 
   /** Counts the request on each limiter; the first one exceeded answers 429. */
   const check = (limiters: (Limiter | null)[], skip?: (r: FastifyRequest) => boolean) =>
@@ -91,18 +95,17 @@ export async function registerRateLimits(app: FastifyInstance, ctx: AppContext):
       }
     };
 
-  const hooks: Record<LimitKind, { hook: "onRequest" | "preHandler"; fn: ReturnType<typeof check> } | null> = {
-    login: loginPerIp || loginPerUser ? { hook: "preHandler", fn: check([loginPerIp, loginPerUser]) } : null,
-    upload: upload ? { hook: "onRequest", fn: check([upload]) } : null,
-    public: publicAnon ? { hook: "onRequest", fn: check([publicAnon], (r) => r.auth !== null) } : null,
+  const hooks: Record<LimitKind, ReturnType<typeof check> | null> = {
+    login: loginPerIp || loginPerUser ? check([loginPerIp, loginPerUser]) : null,
+    upload: upload ? check([upload]) : null,
+    public: publicAnon ? check([publicAnon], (r) => r.auth !== null) : null,
   };
   const defaultBodyLimit = app.initialConfig.bodyLimit ?? 1024 * 1024;
   app.addHook("onRoute", (route) => {
     const kind = limitKind(route, defaultBodyLimit);
-    const h = kind ? hooks[kind] : null;
-    if (!h) return;
-    const existing = route[h.hook];
-    // Route-level hooks run after the application's, so the session is resolved by then.
-    route[h.hook] = (Array.isArray(existing) ? [...existing, h.fn] : existing ? [existing, h.fn] : [h.fn]) as never;
+    const fn = kind ? hooks[kind] : null;
+    if (!fn) return;
+    const existing = route.preHandler;
+    route.preHandler = (Array.isArray(existing) ? [...existing, fn] : existing ? [existing, fn] : [fn]) as never;
   });
 }

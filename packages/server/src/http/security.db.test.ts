@@ -81,12 +81,14 @@ function expectConsolePolicy(res: LightMyRequestResponse) {
 }
 
 describe(`security headers and assets (${testDbKind})`, () => {
-  it("API 响应（成功、401、404）带安全响应头：CSP、X-Frame-Options DENY、nosniff、Referrer-Policy、Permissions-Policy，HTTP 下无 HSTS", async () => {
+  it("API 响应（成功、401、404）带安全响应头：CSP、X-Frame-Options DENY、nosniff、Referrer-Policy、Permissions-Policy、Cache-Control: no-store，HTTP 下无 HSTS", async () => {
     const app = await appWith();
     for (const url of ["/api/v1/health", "/api/v1/auth/me", "/api/v1/no-such-thing"]) {
       const res = await app.inject({ method: "GET", url });
       expect([200, 401, 404]).toContain(res.statusCode);
       expectConsolePolicy(res);
+      // Case and personal data are not kept in caches.
+      expect(res.headers["cache-control"]).toBe("no-store");
     }
   });
 

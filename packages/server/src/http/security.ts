@@ -80,8 +80,11 @@ export async function registerSecurityHeaders(app: FastifyInstance, ctx: AppCont
   //   pages may frame PDFs, nothing else may; Chrome's PDF viewer does not run under `sandbox`;
   // - any other file gets a policy that allows nothing at all and a sandbox: should a browser ever
   //   render one as a page (a polyglot upload), it runs no script and has no origin.
-  app.addHook("onSend", async (_request, reply: FastifyReply, payload) => {
+  app.addHook("onSend", async (request, reply: FastifyReply, payload) => {
     const type = String(reply.getHeader("content-type") ?? "");
+    // API answers carry personal and case data: never kept by the browser or a proxy unless the
+    // route says otherwise (the Swagger UI's own files may be cached).
+    if (request.url.startsWith("/api/v1/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     if (type.startsWith("application/pdf")) {
       reply.header("x-frame-options", "SAMEORIGIN");
       reply.header("content-security-policy", "frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'none'");
