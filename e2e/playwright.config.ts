@@ -13,13 +13,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const chromiumPath = process.env.KUANYAN_CHROMIUM ?? "/usr/bin/chromium";
 /** Where results go; set KUANYAN_E2E_OUTPUT to keep two runs in one checkout apart. */
 export const resultsDir = process.env.KUANYAN_E2E_OUTPUT ?? path.join(here, "..", "test-results");
+/**
+ * KUANYAN_E2E_TOPOLOGY=haproxy (npm run test:e2e:haproxy): two servers on one PostgreSQL database behind
+ * haproxy (topology.ts), running these specs (on the desktop project: --project desktop), with a report
+ * and output folder of their own.
+ */
+const haproxy = process.env.KUANYAN_E2E_TOPOLOGY === "haproxy";
+const haproxySpecs = ["**/login.spec.ts", "**/cases.spec.ts", "**/topology.spec.ts"];
 
 export default defineConfig({
   testDir: here,
-  testMatch: "**/*.spec.ts",
+  testMatch: haproxy ? haproxySpecs : "**/*.spec.ts",
+  testIgnore: haproxy ? undefined : "**/topology.spec.ts",
   // Screenshots and traces go to test-results/e2e (cleared at each run; test-results/vitest.json
   // of the unit tests stays); the JSON report feeds scripts/test-summary.mjs.
-  outputDir: path.join(resultsDir, "e2e"),
+  outputDir: path.join(resultsDir, haproxy ? "e2e-haproxy" : "e2e"),
   globalSetup: path.join(here, "global-setup.ts"),
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -30,7 +38,7 @@ export default defineConfig({
   // retry is reported as flaky in the summary line.
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"], ["json", { outputFile: path.join(resultsDir, "playwright.json") }]],
+  reporter: [["list"], ["json", { outputFile: path.join(resultsDir, haproxy ? "playwright-haproxy.json" : "playwright.json") }]],
   use: {
     // Set by global-setup.ts (or by you, to reuse a running server).
     baseURL: process.env.KUANYAN_E2E_BASE_URL,

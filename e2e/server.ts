@@ -57,7 +57,7 @@ async function waitForHealth(baseURL: string, child: ChildProcess, log: () => st
   throw new Error(`Kuanyan server did not answer /api/v1/health within ${timeoutMs / 1000}s:\n${log().slice(-4000)}`);
 }
 
-export async function startServer(options: { demo?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { demo?: boolean; timeoutMs?: number; databaseUrl?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-e2e-"));
   const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
@@ -74,7 +74,8 @@ export async function startServer(options: { demo?: boolean; timeoutMs?: number 
     ...(options.demo === false ? [] : ["--demo"]),
   ];
   const env = { ...process.env };
-  delete env.DATABASE_URL; // browser tests always run on the embedded database
+  delete env.DATABASE_URL; // browser tests run on the embedded database, unless told (topology.ts)
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const append = (chunk: Buffer) => {

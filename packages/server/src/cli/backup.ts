@@ -65,7 +65,15 @@ async function restorePostgres(url: string, input: string, force: boolean): Prom
     if (n > 0 && !force) {
       throw new UsageError(`目标数据库不是空的（已有 ${n} 张表）。恢复会覆盖其中全部数据；确认无误后加 --force 再执行。`);
     }
-    if (n > 0) await database.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
+    if (n > 0) {
+      // Everything the backup will bring back goes first: every schema of the application (public and
+      // any other a later version adds), then an empty public schema.
+      const schemas = await database.query<{ s: string }>(
+        `SELECT nspname AS s FROM pg_catalog.pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'`,
+      );
+      for (const { s } of schemas) await database.exec(`DROP SCHEMA "${s.replace(/"/g, '""')}" CASCADE`);
+      await database.exec(`CREATE SCHEMA public`);
+    }
   } finally {
     await database.close();
   }

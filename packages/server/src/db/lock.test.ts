@@ -95,5 +95,5 @@ describe.skipIf(process.platform !== "linux")("PGlite 数据目录锁", () => {
     }
     expect(sleeper.exitCode).toBeNull(); // the unrelated process was left alone
     expect(fs.existsSync(path.join(dir, "kuanyan.lock"))).toBe(false);
-  });
+  }, 180_000);
 });
