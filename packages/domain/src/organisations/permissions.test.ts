@@ -58,6 +58,7 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "statistics.report.file": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
   "documents.settings": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "audit.read": { officer: "-", legalReviewer: "readable", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
+  "audit.verify": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
 };
 
 describe("the permission table: every role × every action", () => {

@@ -44,6 +44,7 @@ export const adminActions = [
   "statistics.report.file",
   "documents.settings",
   "audit.read",
+  "audit.verify",
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
@@ -83,6 +84,8 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "statistics.report.file": { label: "报送、更正统计报表", grants: { orgAdmin: "subtree" } },
   "documents.settings": { label: "设置文书编号、模板和电子印章", grants: { orgAdmin: "subtree", sysAdmin: "all" } },
   "audit.read": { label: "查看审计记录", grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
+  // The hash chain and its checkpoints are global (one chain for every region): only the operator.
+  "audit.verify": { label: "校验审计链、导出和下载检查点", grants: { sysAdmin: "all" } },
 };
 
 /** The roles that may do the action (in the order of `roles`). */

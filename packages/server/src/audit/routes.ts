@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
+import { rolesAllowed } from "@kuanyan/domain/organisations";
 import { auditEvents, cases, documents, evidence, listVersions, lists, organisations, users } from "../db/schema";
 import type { Db } from "../db/client";
 import { readScope, requireAuth, requireRole } from "../access";
@@ -80,7 +81,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const auth = requireAuth(request.auth);
-      requireRole(auth, ["orgAdmin", "sysAdmin", "justiceSupervisor", "legalReviewer"], "查看审计记录");
+      requireRole(auth, rolesAllowed("audit.read"), "查看审计记录");
       const scope = await readScope(ctx.database.db, auth);
       const conds: SQL[] = [];
       if (scope !== "all") conds.push(inArray(auditEvents.organisationId, [...scope]));
@@ -119,7 +120,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）" } },
     async (request) => {
       const auth = requireAuth(request.auth);
-      requireRole(auth, ["sysAdmin"], "校验审计链");
+      requireRole(auth, rolesAllowed("audit.verify"), "校验审计链");
       const file = checkpointFile(ctx.config.auditExportDir);
       const r = await verifyChain(ctx.database.db, readCheckpoints(file));
       return {
@@ -130,13 +131,13 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
 
   app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）" } }, async (request) => {
-    requireRole(requireAuth(request.auth), ["sysAdmin"], "查看审计检查点");
+    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
     return { file, every: ctx.config.auditCheckpointEvery, items: readCheckpoints(file).reverse() };
   });
 
   app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）" } }, async (request, reply) => {
-    requireRole(requireAuth(request.auth), ["sysAdmin"], "下载审计检查点");
+    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "下载审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
     const text = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
     return reply
@@ -147,7 +148,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   });
 
   app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）" } }, async (request, reply) => {
-    requireRole(requireAuth(request.auth), ["sysAdmin"], "导出审计检查点");
+    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "导出审计检查点");
     const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
     return reply.status(201).send({ checkpoint: c });
   });

@@ -93,6 +93,10 @@ const entries: Record<string, Entry> = {
 
   // 审计 (the domain's audit.read)
   "GET /api/v1/audit": { who: grant("audit.read") },
+  "GET /api/v1/audit/verify": { who: grant("audit.verify") },
+  "GET /api/v1/audit/checkpoints": { who: grant("audit.verify") },
+  "GET /api/v1/audit/checkpoints.jsonl": { who: grant("audit.verify") },
+  "POST /api/v1/audit/checkpoints": { who: grant("audit.verify"), body: () => ({}) },
 
   // 组织机构、用户 (the domain's permission table)
   "GET /api/v1/organisations": { who: "any" },
@@ -115,6 +119,7 @@ const entries: Record<string, Entry> = {
 
   // 案件 (cases/shared officerRoles; cancelCaseRoles; the legal review)
   "GET /api/v1/cases": { who: "any", scope: "read", kind: "organisation", query: orgQ },
+  "POST /api/v1/cases/search": { who: "any", scope: "read", kind: "organisation", body: (f) => ({ organisationId: f.org }) },
   "POST /api/v1/cases": {
     who: officerRoles,
     scope: "write",
