@@ -11,6 +11,7 @@
  */
 import { parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
+import { scrubError } from "../http/log";
 
 const { positional, flags } = parseArgs(process.argv.slice(2));
 const command = positional[0] ?? "start";
@@ -49,6 +50,7 @@ async function main() {
 }
 
 main().catch((err: Error) => {
-  console.error(err.message.slice(0, 2000));
+  // A failed query's message lists its parameters (drizzle): print it without them.
+  console.error((err.message.startsWith("Failed query:") ? scrubError(err).message : err.message).slice(0, 2000));
   process.exit(1);
 });

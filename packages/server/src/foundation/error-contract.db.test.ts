@@ -17,6 +17,11 @@ beforeEach(async () => {
       reply.header("retry-after", "60");
       throw { statusCode: 429, error: "Too Many Requests", message: "Rate limit exceeded, retry in 1 minute" };
     }
+    if (kind === "bare") {
+      // What a custom errorResponseBuilder of @fastify/rate-limit may return (it is thrown as is).
+      reply.header("retry-after", "60");
+      throw { error: "Too Many Requests", message: "Rate limit exceeded, retry in 1 minute" };
+    }
     if (kind === "chinese") throw Object.assign(new Error("登录尝试过于频繁，请 1 分钟后再试"), { statusCode: 429, code: "rate_limited" });
     throw Object.assign(new Error("I'm a teapot"), { statusCode: 418, code: "FST_TEAPOT" });
   });
@@ -94,6 +99,7 @@ describe("框架错误也遵守错误约定 {code, message, fields?}", () => {
     const obj = await t.get("/api/v1/zz-plugin-error/object");
     expectContract(obj, 429, "too_many_requests");
     expect(obj.headers["retry-after"]).toBe("60");
+    expectContract(await t.get("/api/v1/zz-plugin-error/bare"), 429, "too_many_requests");
     // A plugin that already speaks the contract keeps its words.
     expect(expectContract(await t.get("/api/v1/zz-plugin-error/chinese"), 429, "rate_limited").message).toMatch(/登录尝试过于频繁/);
     expectContract(await t.get("/api/v1/zz-plugin-error/other"), 418, "request_failed");

@@ -66,10 +66,13 @@ export function statusBody(status: number): ErrorBody {
 }
 
 function statusOf(err: unknown, reply?: FastifyReply): number {
-  const e = err as { statusCode?: unknown; status?: unknown } | null;
-  const s = Number(e?.statusCode ?? e?.status);
+  const e = err as { statusCode?: unknown; status?: unknown; code?: unknown } | null;
+  const s = Number(e?.statusCode ?? e?.status ?? (typeof e?.code === "number" ? e.code : undefined));
   if (Number.isInteger(s) && s >= 400 && s <= 599) return s;
   if (reply && reply.statusCode >= 400 && reply.statusCode <= 599) return reply.statusCode;
+  // @fastify/rate-limit throws whatever its errorResponseBuilder returns, after setting Retry-After:
+  // a bare object thrown with that header set is a rate-limit refusal, not a server fault.
+  if (!(err instanceof Error) && reply?.getHeader("retry-after") !== undefined) return 429;
   return 500;
 }
 
