@@ -21,12 +21,16 @@ const envSchema = z.object({
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // pii: the data key (encrypts ID numbers and phones), from the environment or a key file, never the database.
-  KUANYAN_DATA_KEY: z
-    .string()
-    .trim()
-    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
-    .optional(),
-  KUANYAN_KEY_FILE: z.string().min(1).optional(),
+  // An empty value (e.g. `KUANYAN_DATA_KEY=` in a compose file) counts as not set.
+  KUANYAN_DATA_KEY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
+      .optional(),
+  ),
+  KUANYAN_KEY_FILE: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().min(1).optional()),
 });
 
 export interface Config {
