@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
-import { freshPostgresUrl } from "../packages/server/src/testing/db";
+import { freshPostgresUrl, TEST_DATA_KEY } from "../packages/server/src/testing/db";
 import { startServerProcess } from "../packages/server/src/testing/process";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -113,7 +113,7 @@ async function main() {
 
   const pg = await freshPostgresUrl();
   try {
-    results.push(...(await benchServer("postgres", ["--demo"], { DATABASE_URL: pg.url })));
+    results.push(...(await benchServer("postgres", ["--demo"], { DATABASE_URL: pg.url, KUANYAN_DATA_KEY: TEST_DATA_KEY })));
   } finally {
     await pg.drop();
   }

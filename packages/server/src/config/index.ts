@@ -25,12 +25,16 @@ const envSchema = z.object({
   KUANYAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   KUANYAN_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   // pii: the data key (encrypts ID numbers and phones), from the environment or a key file, never the database.
-  KUANYAN_DATA_KEY: z
-    .string()
-    .trim()
-    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
-    .optional(),
-  KUANYAN_KEY_FILE: z.string().min(1).optional(),
+  // An empty value (e.g. `KUANYAN_DATA_KEY=` in a compose file) counts as not set.
+  KUANYAN_DATA_KEY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
+      .optional(),
+  ),
+  KUANYAN_KEY_FILE: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().min(1).optional()),
   // edge (rate limits): requests per window; 0 turns that limit off. The defaults sit well above what
   // the browser and server test suites do from 127.0.0.1 (they log in many times a minute), so only
   // abuse reaches them; tests that check the limits lower them through the config.

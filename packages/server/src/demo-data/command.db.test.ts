@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite, openPostgres, type Database } from "../db/client";
-import { freshPostgresUrl, testDbKind } from "../testing/db";
+import { freshPostgresUrl, TEST_DATA_KEY, testDbKind } from "../testing/db";
 import { runCli } from "../testing/process";
 import { storedAndRecounted } from "../statistics/totals.test-support";
 
@@ -28,7 +28,7 @@ async function freshTarget(): Promise<{ args: string[]; env: Record<string, stri
       await db.close();
       return n === 0;
     };
-    return { args: [], env: { DATABASE_URL: url }, open, untouched };
+    return { args: [], env: { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY }, open, untouched };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-demo-data-"));
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
