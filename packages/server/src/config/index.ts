@@ -20,6 +20,11 @@ const envSchema = z.object({
   KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // uploads slice: limits of parsed uploads (src/uploads/limits.ts has the others).
+  KUANYAN_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  KUANYAN_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  KUANYAN_PARSE_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  KUANYAN_PARSE_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
 });
 
 export interface Config {
@@ -34,6 +39,15 @@ export interface Config {
   lockoutMinutes: number;
   publicUrl?: string;
   logLevel: string;
+  // uploads slice
+  uploads: {
+    maxMb: number;
+    parseTimeoutSeconds: number;
+    parseConcurrency: number;
+    parseHeapMb: number;
+    /** Any other limit of src/uploads/limits.ts (tests). */
+    overrides?: Partial<import("../uploads/limits").UploadLimits>;
+  };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +74,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KUANYAN_LOCKOUT_MINUTES,
     publicUrl: e.KUANYAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    // uploads slice
+    uploads: {
+      maxMb: e.KUANYAN_UPLOAD_MAX_MB,
+      parseTimeoutSeconds: e.KUANYAN_PARSE_TIMEOUT_SECONDS,
+      parseConcurrency: e.KUANYAN_PARSE_CONCURRENCY,
+      parseHeapMb: e.KUANYAN_PARSE_HEAP_MB,
+    },
     ...overrides,
   };
 }
