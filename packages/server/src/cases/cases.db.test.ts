@@ -4,6 +4,7 @@ import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import { ensureSanmingLists } from "../decisions/lists.test-support";
 import { documentsModuleInstalled } from "./closeCase";
+import { sampleSealPng } from "../documents/render/sample-images";
 
 // The clock of these tests: 2026-03-10, 10:00 in China.
 const NOW = new Date("2026-03-10T02:00:00Z");
@@ -90,7 +91,8 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
     expect(f.case.inspection.officers.map((o: { licenceNo: string }) => o.licenceNo).sort()).toEqual(["35042120260001", "35042120260002"]);
 
     // Evidence: a real PNG is stored with its SHA-256.
-    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    // A whole PNG: evidence is walked by its content (a bare PNG signature and header are refused).
+    const png = sampleSealPng(8);
     f = await act(id, "evidence", { fileName: "培训记录.png", contentBase64: png.toString("base64"), lockVersion: f.case.lockVersion });
     expect(f.evidence[0]).toMatchObject({ mime: "image/png", size: png.length });
     expect(f.evidence[0].sha256).toMatch(/^[0-9a-f]{64}$/);

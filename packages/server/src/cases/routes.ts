@@ -11,6 +11,7 @@ import { decideCase, ZDecideCase } from "./decideCase";
 import { evaluateCase, ZEvaluateCase } from "./evaluateCase";
 import { openCase, ZOpenCase } from "./openCase";
 import { orderCorrection, ZOrderCorrection } from "./orderCorrection";
+import { sniffFileType } from "./fileTypes";
 import { caseFile, evidenceFile, getCase, listCases, overdueBoard, reviewQueue, ZCaseListQuery } from "./queries";
 import { recordFollowUp, ZRecordFollowUp } from "./recordFollowUp";
 import { recordMeasure, ZRecordMeasure } from "./recordMeasure";
@@ -63,9 +64,15 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
       if (!row) throw notFound("证据文件");
+      // Served as what its bytes are (sniffed again: rows stored before the content checks too);
+      // images inline, anything else as a download; never sniffed by the browser, never run as a page.
+      const mime = sniffFileType(row.data)?.mime ?? "application/octet-stream";
+      const disposition = mime.startsWith("image/") ? "inline" : "attachment";
       return reply
-        .header("content-type", row.mime)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+        .header("content-type", mime)
+        .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "sandbox; default-src 'none'")
         .header("x-content-sha256", row.sha256)
         .send(row.data);
     },

@@ -53,6 +53,11 @@ const envSchema = z.object({
     .refine((v) => parseTrustProxy(v) !== undefined, "应为空（不信任任何代理）、loopback、代理 IP/网段列表（逗号分隔，如 10.0.0.1,10.0.1.0/24）或代理层数（如 1）"),
   KUANYAN_AUDIT_EXPORT_DIR: z.string().min(1).optional(),
   KUANYAN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  // uploads slice: limits of parsed uploads (src/uploads/limits.ts has the others).
+  KUANYAN_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  KUANYAN_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  KUANYAN_PARSE_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  KUANYAN_PARSE_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
 });
 
 /**
@@ -124,6 +129,15 @@ export interface Config {
   auditExportDir: string;
   /** A checkpoint every N audit events (KUANYAN_AUDIT_CHECKPOINT_EVERY). */
   auditCheckpointEvery: number;
+  // uploads slice
+  uploads: {
+    maxMb: number;
+    parseTimeoutSeconds: number;
+    parseConcurrency: number;
+    parseHeapMb: number;
+    /** Any other limit of src/uploads/limits.ts (tests). */
+    overrides?: Partial<import("../uploads/limits").UploadLimits>;
+  };
 }
 
 export class ConfigError extends Error {
@@ -164,6 +178,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.KUANYAN_TRUST_PROXY) as TrustProxy,
     auditExportDir: path.resolve(e.KUANYAN_AUDIT_EXPORT_DIR ?? `${path.resolve(e.KUANYAN_DATA_DIR)}-audit`),
     auditCheckpointEvery: e.KUANYAN_AUDIT_CHECKPOINT_EVERY,
+    // uploads slice
+    uploads: {
+      maxMb: e.KUANYAN_UPLOAD_MAX_MB,
+      parseTimeoutSeconds: e.KUANYAN_PARSE_TIMEOUT_SECONDS,
+      parseConcurrency: e.KUANYAN_PARSE_CONCURRENCY,
+      parseHeapMb: e.KUANYAN_PARSE_HEAP_MB,
+    },
     ...overrides,
   };
 }

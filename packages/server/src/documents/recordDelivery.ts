@@ -115,7 +115,7 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
   const problems = validate(input, doc, ctx.now());
   if (problems.length) throw new AppError("validation_failed", problems.join("；"));
   const signature = input.signatureBase64
-    ? checkImage(input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" }).data
+    ? (await checkImage(ctx.config, input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" })).data
     : null;
 
   const record: DeliveryRecord = {

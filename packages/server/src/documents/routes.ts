@@ -18,6 +18,7 @@ import { recordDelivery, ZRecordDelivery } from "./recordDelivery";
 import { contentDisposition, downloadName, renderStoredDocx, renderStoredPdf } from "./shared";
 import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTemplateVersion, ZTemplateBody } from "./templates";
 import { uploadSeal, ZUploadSeal } from "./uploadSeal";
+import { sniffImage } from "./images";
 import { compareDocument, verifyDocument, ZCompareInput } from "./verify";
 
 const ZType = z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]).describe("文书种类");
@@ -186,7 +187,13 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     await requireAccess(db, auth, { mode: "read", organisationId });
     const [seal] = await db.select().from(seals).where(eq(seals.organisationId, organisationId));
     if (!seal) throw notFound("电子印章");
-    return reply.header("content-type", seal.mime).header("cache-control", "private, no-store").send(seal.image);
+    return reply
+      .header("content-type", sniffImage(seal.image) ?? "application/octet-stream")
+      .header("content-disposition", "inline")
+      .header("x-content-type-options", "nosniff")
+      .header("content-security-policy", "sandbox; default-src 'none'")
+      .header("cache-control", "private, no-store")
+      .send(seal.image);
   });
 
   app.get(

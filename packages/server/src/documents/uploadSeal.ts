@@ -27,7 +27,7 @@ export async function uploadSeal(ctx: AppContext, auth: Auth, input: z.infer<typ
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw notFound("单位");
   await requireAccess(db, auth, { mode: "write", organisationId, roles: adminRoles, what: "上传电子印章" });
-  const { data, image } = checkImage(input.contentBase64, { what: "电子印章", maxBytes: MAX_SEAL_BYTES, field: "contentBase64" });
+  const { data, image } = await checkImage(ctx.config, input.contentBase64, { what: "电子印章", maxBytes: MAX_SEAL_BYTES, field: "contentBase64" });
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ image: seals.image }).from(seals).where(eq(seals.organisationId, organisationId));
     const values = { regionCode: org.regionCode, image: data, mime: image.mime, uploadedBy: auth.userId, uploadedAt: ctx.now() };

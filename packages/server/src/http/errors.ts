@@ -18,6 +18,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   account_locked: 423,
   rule_violation: 422,
+  busy: 429,
   internal: 500,
   unavailable: 503,
 } as const;

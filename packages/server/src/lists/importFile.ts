@@ -4,11 +4,13 @@
  * over lines or two rows. Returns a preview with row-level Chinese errors; nothing is saved here.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { parseCitations, type LawLibrary } from "@kuanyan/domain/laws";
 import { isListType, listTypes, parseConditions, type Condition, type ListItem, type ListType } from "@kuanyan/domain/lists";
 import { softMethodFromLabel, type SoftMethod } from "@kuanyan/domain/measures";
 import { AppError } from "../http/errors";
+import { defaultUploadLimits, type UploadLimits } from "../uploads/limits";
+import { scanSheet, tooManyCells, tooManyColumns, tooManyRows, type GridLimits } from "../uploads/sheetScan";
+import { readZip } from "../uploads/zip";
 
 /** The table of a file, with the lines of text before and after it. */
 export interface Grid {
@@ -246,8 +248,19 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet as a grid (merged cells give their text once), plus the conditions sheet if present. */
-export async function xlsxGrid(buffer: Buffer): Promise<Grid> {
+/**
+ * The first worksheet as a grid (merged cells give their text once), plus the conditions sheet if
+ * present. The zip is inflated within the limits and every sheet's rows, columns and cells counted
+ * before ExcelJS reads it; the column count is computed once (it used to be recomputed per cell,
+ * over every row: A1 + XFD1 froze the server).
+ */
+export async function xlsxGrid(buffer: Buffer, limits: UploadLimits = defaultUploadLimits): Promise<Grid> {
+  const entries = readZip(buffer, limits, { what: "Excel（.xlsx）" });
+  let cells = 0;
+  for (const [name, data] of entries) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) cells += scanSheet(data.toString("utf8"), limits, cells).cells;
+  }
+  entries.clear();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -256,12 +269,20 @@ export async function xlsxGrid(buffer: Buffer): Promise<Grid> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError("validation_failed", "Excel 文件中没有工作表");
+  const columnCount = ws.columnCount;
+  if (ws.rowCount > limits.maxRows) throw tooManyRows(ws.rowCount, limits);
+  if (columnCount > limits.maxColumns) throw tooManyColumns(columnCount, limits);
   const rows: string[][] = [];
+  let gridCells = 0;
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const width = Math.max(columnCount, row.cellCount);
+    if (width > limits.maxColumns) throw tooManyColumns(width, limits);
+    gridCells += width;
+    if (gridCells > limits.maxCells) throw tooManyCells(gridCells, limits);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) {
-      const cell = row.getCell(c);
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? "" : cellText(cell.value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.findCell(c);
+      cells.push(!cell || (cell.isMerged && cell.master.address !== cell.address) ? "" : cellText(cell.value));
     }
     rows[rowNumber - 1] = cells;
   });
@@ -307,28 +328,33 @@ function paragraphTexts(xml: string): string[] {
   return out;
 }
 
+/** The rows of a Word table (a cell spanning columns gives its text once), within the limits. */
+function tableRows(tbl: string, limits: GridLimits): string[][] {
+  const trs = tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+  if (trs.length > limits.maxRows) throw tooManyRows(trs.length, limits, "Word 表格");
+  let cells = 0;
+  return trs.map((tr) => {
+    const out: string[] = [];
+    for (const tc of tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []) {
+      const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(tc)?.[1] ?? 1);
+      if (out.length + span > limits.maxColumns) throw tooManyColumns(out.length + span, limits, "Word 表格");
+      cells += span;
+      if (cells > limits.maxCells) throw tooManyCells(cells, limits, "Word 表格");
+      const continued = /<w:vMerge\/>|<w:vMerge w:val="continue"\/>/.test(tc);
+      out.push(continued ? "" : paragraphTexts(tc).join("\n"), ...Array<string>(Math.max(0, span - 1)).fill(""));
+    }
+    return out;
+  });
+}
+
 /** The first table of word/document.xml that has an annex header, with the paragraphs around it. */
-export async function docxGrid(buffer: Buffer): Promise<Grid> {
-  let xml: string;
-  try {
-    const zip = await JSZip.loadAsync(buffer);
-    const doc = zip.file("word/document.xml");
-    if (!doc) throw new Error("no document.xml");
-    xml = await doc.async("string");
-  } catch {
-    throw new AppError("validation_failed", "文件无法读取：不是有效的 Word（.docx）文件");
-  }
+export async function docxGrid(buffer: Buffer, limits: UploadLimits = defaultUploadLimits): Promise<Grid> {
+  const doc = readZip(buffer, limits, { what: "Word（.docx）", wanted: (n) => n === "word/document.xml" }).get("word/document.xml");
+  if (!doc) throw new AppError("validation_failed", "文件无法读取：不是有效的 Word（.docx）文件（缺少 word/document.xml）");
+  const xml = doc.toString("utf8");
   const body = xml.slice(xml.indexOf("<w:body"), xml.lastIndexOf("</w:body>"));
   const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)];
-  const parse = (tbl: string) =>
-    (tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) =>
-      (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).flatMap((tc) => {
-        const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(tc)?.[1] ?? 1);
-        const continued = /<w:vMerge\/>|<w:vMerge w:val="continue"\/>/.test(tc);
-        const text = continued ? "" : paragraphTexts(tc).join("\n");
-        return [text, ...Array<string>(Math.max(0, span - 1)).fill("")];
-      }),
-    );
+  const parse = (tbl: string) => tableRows(tbl, limits);
   for (const t of tables) {
     const rows = parse(t[0]);
     if (!findHeader(rows)) continue;
@@ -343,12 +369,12 @@ export async function docxGrid(buffer: Buffer): Promise<Grid> {
 /** Reads an uploaded file (by name: .xlsx or .docx) into a preview. */
 export async function previewImport(
   file: { fileName: string; content: Buffer },
-  options: { library: LawLibrary; type?: string },
+  options: { library: LawLibrary; type?: string; limits?: UploadLimits },
 ): Promise<ImportPreview> {
   const name = file.fileName.toLowerCase();
   let grid: Grid;
-  if (name.endsWith(".xlsx")) grid = await xlsxGrid(file.content);
-  else if (name.endsWith(".docx")) grid = await docxGrid(file.content);
+  if (name.endsWith(".xlsx")) grid = await xlsxGrid(file.content, options.limits);
+  else if (name.endsWith(".docx")) grid = await docxGrid(file.content, options.limits);
   else throw new AppError("unsupported_media_type", "只支持导入 .xlsx 或 .docx 文件（旧版 .xls/.doc 请先另存为新格式）");
   return parseGrid(grid, { library: options.library, ...(isListType(options.type) ? { type: options.type } : {}) });
 }

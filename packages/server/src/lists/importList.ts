@@ -1,9 +1,9 @@
 import { requireRole } from "../access";
 import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
-import { lawLibrary } from "../laws/library";
 import { createList } from "./createList";
-import { previewImport, type ImportPreview } from "./importFile";
+import type { ImportPreview } from "./importFile";
+import { parseListFile } from "../uploads";
 import { saveDraft } from "./saveDraft";
 
 export interface ImportListInput {
@@ -29,7 +29,8 @@ function failure(preview: ImportPreview): string {
  */
 export async function importList(ctx: AppContext, auth: Auth, input: ImportListInput) {
   requireRole(auth, ["listManager"], "导入清单");
-  const preview = await previewImport({ fileName: input.fileName, content: input.content }, { library: lawLibrary(), type: input.type });
+  // Parsed in a worker thread within the upload limits (src/uploads).
+  const preview = await parseListFile(ctx.config, { fileName: input.fileName, content: input.content }, input.type);
   if (!preview.ok || !preview.type) throw new AppError("rule_violation", failure(preview));
   if (input.target) {
     const saved = await saveDraft(ctx, auth, { ...input.target, items: preview.items, notes: preview.notes, ...(input.title ? { title: input.title } : {}) });

@@ -20,7 +20,7 @@ import { reviseList } from "./reviseList";
 import { repealList } from "./repealList";
 import { claimList } from "./claimList";
 import { importList } from "./importList";
-import { previewImport } from "./importFile";
+import { previewListFileJson } from "../uploads";
 import { exportDocx, exportXlsx } from "./exportList";
 import { filingBoard, myLists, publicLists, reviewQueue, versionDetail } from "./queries";
 import { loadList } from "./repository";
@@ -215,12 +215,12 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         body: z.object({ ...ZFile, type: z.enum(listTypes).optional().describe("清单类型") }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = requireAuth(request.auth);
       requireRole(auth, ["listManager"], "导入清单");
-      const preview = await previewImport({ fileName: request.body.fileName, content: decode(request.body.contentBase64) }, { library: lawLibrary(), type: request.body.type });
-      const { presentItem } = await import("./queries");
-      return { ...preview, items: preview.items.map(presentItem) };
+      // Parsed, presented and serialised in a worker thread within the upload limits (src/uploads).
+      const json = await previewListFileJson(ctx.config, { fileName: request.body.fileName, content: decode(request.body.contentBase64) }, request.body.type);
+      return reply.type("application/json; charset=utf-8").send(json);
     },
   );
 

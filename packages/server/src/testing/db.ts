@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -159,4 +160,23 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Pro
   const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   return { url: dbUrl(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/**
+ * A database with the demo data for a server process (`kuanyan start`): a PGlite data directory
+ * unpacked from the template, or a PostgreSQL database copied from it (uploads slice).
+ */
+export async function demoDatabaseForProcess(): Promise<{ args: string[]; env: Record<string, string>; drop(): Promise<void> }> {
+  if (testDbKind === "pglite") {
+    pgliteTemplate ??= buildPgliteTemplate();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-proc-"));
+    const db = await openPglite({ dataDir: path.join(dir, "pgdata"), loadDataDir: await pgliteTemplate });
+    await db.close();
+    return { args: ["--data-dir", dir, "--no-demo"], env: {}, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  pgTemplate ??= buildPgTemplate();
+  const template = await pgTemplate;
+  const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  return { args: ["--no-demo"], env: { DATABASE_URL: dbUrl(name) }, drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
