@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditActionLabels } from "@kuanyan/domain/audit";
 import { buildApp, type App } from "../http/app";
-import { parseTrustProxy } from "../config";
+import { ConfigError, loadConfig, parseTrustProxy } from "../config";
 import { freshDatabase, testConfig, testDbKind } from "../testing/db";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import type { Database } from "../db/client";
@@ -184,6 +184,9 @@ describe(`可信代理（${testDbKind}）`, () => {
     expect(parseTrustProxy("10.0.0.1, 10.1.0.0/16,::1")).toEqual(["10.0.0.1", "10.1.0.0/16", "::1"]);
     expect(typeof parseTrustProxy("2")).toBe("function");
     for (const bad of ["true", "*", "10.0.0.300", "10.0.0.0/33", "0", "abc"]) expect(parseTrustProxy(bad), bad).toBeUndefined();
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(() => loadConfig({ KUANYAN_TRUST_PROXY: "*" })).toThrow(ConfigError);
+    expect(() => loadConfig({ KUANYAN_TRUST_PROXY: "*" })).toThrow(/KUANYAN_TRUST_PROXY：应为空（不信任任何代理）/);
   });
 
   it("管理页的检查点：导出后可列出、可下载；校验对照导出目录中的检查点", async () => {

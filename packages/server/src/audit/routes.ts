@@ -133,7 +133,10 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）" } }, async (request) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
-    return { file, every: ctx.config.auditCheckpointEvery, items: readCheckpoints(file).reverse() };
+    // Two processes (or an export on demand) may write the same checkpoint twice: list it once.
+    const seen = new Set<string>();
+    const items = readCheckpoints(file).filter((c) => !seen.has(`${c.seq}:${c.hash}`) && !!seen.add(`${c.seq}:${c.hash}`));
+    return { file, every: ctx.config.auditCheckpointEvery, items: items.reverse() };
   });
 
   app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）" } }, async (request, reply) => {

@@ -92,12 +92,18 @@ export interface Region {
 
 export interface AuditEvent {
   id: string;
+  /** The event's place in the audit hash chain. */
+  seq: number | null;
   at: string;
   actorName: string | null;
   organisationName: string | null;
   action: string;
+  actionLabel?: string;
   entityType: string;
+  entityTypeLabel?: string;
   entityId: string;
+  /** The record's name or number (case number, user's name, organisation, list, document number). */
+  entityName?: string | null;
 }
 
 export interface ItemList<T> {

@@ -1,15 +1,118 @@
-import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, Card, Form, Input, InputNumber, Select, Table, Tag, type TableColumnsType } from "antd";
+import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
+import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
+import { useMe } from "../../../auth/AuthContext";
 import PageContainer from "../../../components/PageContainer";
-import { auditActionLabel, ENTITY_TYPE_LABELS } from "../../../config/labels";
-import { listAudit, type AuditQuery } from "../../../services/audit";
+import {
+  CHECKPOINTS_DOWNLOAD_URL,
+  createCheckpoint,
+  listAudit,
+  listCheckpoints,
+  verifyAudit,
+  type AuditCheckpoint,
+  type AuditQuery,
+  type AuditVerification,
+} from "../../../services/audit";
 import type { AuditEvent } from "../../../services/types";
+
+const ENTITY_TYPE_LABELS: Record<string, string> = { ...auditEntityTypeLabels };
+
+/** 审计链校验 (system administrators): the first broken link, and the exported checkpoints. */
+function ChainCard() {
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkpoints, setCheckpoints] = useState<AuditCheckpoint[]>([]);
+  const [info, setInfo] = useState<{ file: string; every: number } | null>(null);
+
+  const loadCheckpoints = useCallback(async () => {
+    try {
+      const r = await listCheckpoints();
+      setCheckpoints(r.items);
+      setInfo({ file: r.file, every: r.every });
+    } catch {
+      setCheckpoints([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadCheckpoints();
+  }, [loadCheckpoints]);
+
+  const verify = async () => {
+    setChecking(true);
+    try {
+      setResult(await verifyAudit());
+    } catch {
+      setResult(null);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title="审计链校验"
+      style={{ marginBottom: 16 }}
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={checking} onClick={() => void verify()}>
+            校验审计链
+          </Button>
+          <Button
+            onClick={async () => {
+              await createCheckpoint();
+              await loadCheckpoints();
+            }}
+          >
+            立即导出检查点
+          </Button>
+          <Button icon={<DownloadOutlined />} href={CHECKPOINTS_DOWNLOAD_URL}>
+            下载检查点文件
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        每条审计记录都带有前一条记录的哈希值（SHA-256）；每 {info?.every ?? "N"} 条记录导出一个检查点到数据库之外的文件
+        {info ? `（${info.file}）` : ""}。请定期下载或打印检查点另行保存：校验时对照检查点，可发现记录被修改、删除或整表清空。
+      </Typography.Paragraph>
+      {result && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={result.ok ? "success" : "error"}
+          showIcon
+          message={result.ok ? result.message : `审计链断裂：第 ${result.broken?.seq ?? "—"} 条`}
+          description={
+            result.ok
+              ? `已对照 ${result.checkpoints} 个检查点。`
+              : `${result.broken?.at ? `时间：${dayjs(result.broken.at).format("YYYY-MM-DD HH:mm:ss")}。` : ""}${result.broken?.problem ?? ""}（此前 ${result.count} 条完整）`
+          }
+        />
+      )}
+      <Table<AuditCheckpoint>
+        rowKey={(c) => `${c.seq}-${c.hash}-${c.exportedAt ?? ""}`}
+        size="small"
+        dataSource={checkpoints}
+        pagination={{ pageSize: 5, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 个检查点` }}
+        locale={{ emptyText: "尚未导出检查点" }}
+        columns={[
+          { title: "序号", dataIndex: "seq", width: 90 },
+          { title: "记录时间", dataIndex: "at", width: 170, render: (at: string) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm:ss") : "—") },
+          { title: "导出时间", dataIndex: "exportedAt", width: 170, render: (at?: string) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm:ss") : "—") },
+          { title: "哈希值（SHA-256）", dataIndex: "hash", render: (h: string) => <Typography.Text code copyable>{h}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
 
 const DEFAULT_LIMIT = 100;
 
 export default function AuditPage() {
+  const me = useMe();
   const [form] = Form.useForm<AuditQuery>();
   const [query, setQuery] = useState<AuditQuery>({ limit: DEFAULT_LIMIT });
   const [events, setEvents] = useState<AuditEvent[]>([]);
@@ -39,27 +142,36 @@ export default function AuditPage() {
     },
     { title: "操作人", dataIndex: "actorName", width: 110, render: (v?: string | null) => v || "系统" },
     { title: "所属单位", dataIndex: "organisationName", width: 200, responsive: ["md"], render: (v?: string | null) => v || "—" },
-    { title: "操作", dataIndex: "action", width: 120, render: (a: string) => <Tag>{auditActionLabel(a)}</Tag> },
+    { title: "操作", dataIndex: "action", width: 140, render: (a: string, e) => <Tag>{e.actionLabel ?? auditActionLabel(a)}</Tag> },
     {
       title: "对象类型",
       dataIndex: "entityType",
       width: 110,
       responsive: ["sm"],
-      render: (t: string) => ENTITY_TYPE_LABELS[t] ?? t,
+      render: (t: string, e) => e.entityTypeLabel ?? ENTITY_TYPE_LABELS[t] ?? t,
     },
-    { title: "对象编号", dataIndex: "entityId", width: 280, ellipsis: true, responsive: ["lg"] },
+    {
+      title: "对象",
+      dataIndex: "entityId",
+      width: 280,
+      ellipsis: true,
+      responsive: ["lg"],
+      render: (id: string, e) => (e.entityName ? <Tooltip title={id}>{e.entityName}</Tooltip> : id === "*" ? "全部可见单位" : id),
+    },
+    { title: "链序号", dataIndex: "seq", width: 90, responsive: ["xl"] },
   ];
 
   return (
     <PageContainer
       title="审计日志"
-      description="每一次写入操作都留有记录（操作人、单位、时间、对象），记录只增不改。"
+      description="每一次写入操作和每一次查阅个人信息都留有记录（操作人、单位、时间、对象），记录只增不改，并以哈希链防篡改。"
       extra={
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           刷新
         </Button>
       }
     >
+      {me.roles.includes("sysAdmin") && <ChainCard />}
       <Card size="small">
         <Form<AuditQuery>
           name="auditQuery"
