@@ -7,6 +7,7 @@ UPDATE "sessions" SET "last_seen_at" = "created_at";
 --> statement-breakpoint
 CREATE TABLE "password_history" (
 	"id" bigserial PRIMARY KEY NOT NULL,
+	"region_code" text NOT NULL,
 	"user_id" uuid NOT NULL,
 	"password_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -15,5 +16,5 @@ CREATE TABLE "password_history" (
 CREATE INDEX "password_history_user_idx" ON "password_history" USING btree ("user_id","created_at");
 --> statement-breakpoint
 -- Every existing user's current password is the first entry of the history.
-INSERT INTO "password_history" ("user_id", "password_hash", "created_at")
-  SELECT "id", "password_hash", "updated_at" FROM "users";
+INSERT INTO "password_history" ("region_code", "user_id", "password_hash", "created_at")
+  SELECT "region_code", "id", "password_hash", "updated_at" FROM "users";

@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, desc, eq, notInArray } from "drizzle-orm";
+import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { passwordHistory, users } from "../db/schema";
 import { AppError } from "../http/errors";
@@ -91,7 +91,12 @@ export async function checkNewPassword(
 
 /** Records a newly set password in the user's history and keeps only the newest entries. */
 export async function rememberPassword(tx: DbOrTx, userId: string, passwordHash: string, at: Date): Promise<void> {
-  await tx.insert(passwordHistory).values({ userId, passwordHash, createdAt: at });
+  await tx.insert(passwordHistory).values({
+    regionCode: sql`(SELECT ${users.regionCode} FROM ${users} WHERE ${users.id} = ${userId})`,
+    userId,
+    passwordHash,
+    createdAt: at,
+  });
   const keep = await tx
     .select({ id: passwordHistory.id })
     .from(passwordHistory)

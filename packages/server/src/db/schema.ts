@@ -106,6 +106,8 @@ export const passwordHistory = pgTable(
   "password_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The user's region (every table carries one: the shard key of a distributed database). */
+    regionCode: text("region_code").notNull(),
     userId: uuid("user_id").notNull(),
     passwordHash: text("password_hash").notNull(),
     createdAt: createdAt(),
