@@ -123,6 +123,17 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
   it("首次启动：密钥写入密钥文件（PostgreSQL：须等于配置的密钥）并从数据库删除；明文电话分批加密后清空；旧的身份证号码仍可读并可检索", async () => {
     const casesBefore = await t.count("cases");
     const usersBefore = await t.count("users");
+    // A statistics total of a day whose 回访 record is rewritten below, made wrong on purpose: a recount
+    // would put it right, so it staying wrong shows that the encryption recounted nothing.
+    const [total] = await q<{ region_code: string; organisation_id: string; day: string; item: string }>(
+      `SELECT s.region_code, s.organisation_id::text, s.day::text, s.item FROM statistics_daily_totals s
+       JOIN measures m ON m.organisation_id = s.organisation_id AND m.carried_out_on = s.day WHERE m.method = 'followUpVisit' LIMIT 1`,
+    );
+    expect(total).toBeTruthy();
+    const sentinel = "SELECT value::float8 AS v FROM statistics_daily_totals WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4";
+    const key = [total.region_code, total.organisation_id, total.day, total.item];
+    await q("UPDATE statistics_daily_totals SET value = value + 1000 WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4", key);
+    const [wrong] = await q<{ v: number }>(sentinel, key);
     const messages: string[] = [];
     if (testDbKind === "postgres") {
       // No key configured: refused, and told how to export the old key to a file.
@@ -136,6 +147,7 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
       expect(messages.join("\n")).toMatch(/移出到密钥文件.*分开备份/);
     }
     expect(messages.join("\n")).toContain(`案件当事人 ${phones.size} 条`);
+    expect(await q<{ v: number }>(sentinel, key)).toEqual([wrong]);
     expect(await q("SELECT 1 FROM settings WHERE key = $1", [LEGACY_KEY_SETTING])).toHaveLength(0);
     expect(await q<{ value: string }>("SELECT value FROM settings WHERE key = $1", [KEY_ID_SETTING])).toEqual([{ value: legacy.id }]);
     expect(await t.count("cases")).toBe(casesBefore);
