@@ -1,6 +1,7 @@
 // Start and stop a Kuanyan server for browser tests: a free port, a fresh temporary PGlite data
 // directory, demo data. Used by global-setup.ts; a spec that needs its own server may call it too.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -57,6 +58,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, log: () => st
   throw new Error(`Kuanyan server did not answer /api/v1/health within ${timeoutMs / 1000}s:\n${log().slice(-4000)}`);
 }
 
+/** The data key of this run's PostgreSQL servers (the embedded database makes its own key file). */
+const e2eDataKey = crypto.randomBytes(32).toString("base64");
+
 export async function startServer(options: { demo?: boolean; timeoutMs?: number; databaseUrl?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-e2e-"));
@@ -75,7 +79,11 @@ export async function startServer(options: { demo?: boolean; timeoutMs?: number;
   ];
   const env = { ...process.env };
   delete env.DATABASE_URL; // browser tests run on the embedded database, unless told (topology.ts)
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+    // On PostgreSQL the data key must be configured, and every server of one database shares it.
+    env.KUANYAN_DATA_KEY = e2eDataKey;
+  }
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const append = (chunk: Buffer) => {

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../db/client";
-import { freshDatabase, testDbKind } from "../testing/db";
+import { TEST_DATA_KEY, freshDatabase, testDbKind } from "../testing/db";
 import { cliMain } from "../testing/process";
 import { DEMO_PASSWORD } from "../demo/organisations";
 
@@ -70,13 +70,14 @@ async function demoDatabase(): Promise<{ args: string[]; env: Record<string, str
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const seeded = await openPglite({ dataDir: path.join(dir, "pgdata"), loadDataDir: dump });
     await seeded.close();
-    return { args: ["--data-dir", dir, "--no-demo"], env: {} };
+    // The database's personal data was encrypted with the tests' data key: the server needs it too.
+    return { args: ["--data-dir", dir, "--no-demo"], env: { KUANYAN_DATA_KEY: TEST_DATA_KEY } };
   }
   cleanups.push(() => template.close());
   const [{ db }] = await template.query<{ db: string }>("SELECT current_database() AS db");
   const u = new URL(process.env.KUANYAN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
   u.pathname = `/${db}`;
-  return { args: ["--no-demo"], env: { DATABASE_URL: u.toString() } };
+  return { args: ["--no-demo"], env: { DATABASE_URL: u.toString(), KUANYAN_DATA_KEY: TEST_DATA_KEY } };
 }
 
 describe("kill -9", () => {

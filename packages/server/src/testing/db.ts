@@ -172,11 +172,12 @@ export async function demoDatabaseForProcess(): Promise<{ args: string[]; env: R
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-proc-"));
     const db = await openPglite({ dataDir: path.join(dir, "pgdata"), loadDataDir: await pgliteTemplate });
     await db.close();
-    return { args: ["--data-dir", dir, "--no-demo"], env: {}, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    // The template's personal data was encrypted with the tests' data key: the process needs it too.
+    return { args: ["--data-dir", dir, "--no-demo"], env: { KUANYAN_DATA_KEY: TEST_DATA_KEY }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   pgTemplate ??= buildPgTemplate();
   const template = await pgTemplate;
   const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  return { args: ["--no-demo"], env: { DATABASE_URL: dbUrl(name) }, drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return { args: ["--no-demo"], env: { DATABASE_URL: dbUrl(name), KUANYAN_DATA_KEY: TEST_DATA_KEY }, drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
