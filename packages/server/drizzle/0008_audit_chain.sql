@@ -1,6 +1,6 @@
 -- Tamper-evident audit (issue 15, item 3): every event carries a gapless sequence number, the hash
--- of the previous event and its own hash (SHA-256 over a canonical serialisation, computed by the
--- server: src/audit/chain.ts). The chain is global (one per installation), not one per region: a
+-- of the previous event and its own hash (SHA-256 over the canonical body serialised by the server,
+-- src/audit/chain.ts, the number and the previous hash: kuanyan_audit_append below). The chain is global (one per installation), not one per region: a
 -- single order of events is what makes deleting or reordering detectable. The head row below is
 -- locked by every append, so two server processes on one PostgreSQL never fork the chain.
 -- Existing events are chained at the next start, in (at, id) order (src/audit/chain.ts, chainPendingEvents).
