@@ -1,6 +1,6 @@
 -- Tamper-evident audit (issue 15, item 3): every event carries a gapless sequence number, the hash
--- of the previous event and its own hash (SHA-256 over a canonical serialisation, computed by the
--- server: src/audit/chain.ts). The chain is global (one per installation), not one per region: a
+-- of the previous event and its own hash (SHA-256 over the canonical body serialised by the server,
+-- src/audit/chain.ts, the number and the previous hash: kuanyan_audit_append below). The chain is global (one per installation), not one per region: a
 -- single order of events is what makes deleting or reordering detectable. The head row below is
 -- locked by every append, so two server processes on one PostgreSQL never fork the chain.
 -- Existing events are chained at the next start, in (at, id) order (src/audit/chain.ts, chainPendingEvents).
@@ -58,3 +58,29 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE TRIGGER audit_events_chained BEFORE INSERT ON audit_events
   FOR EACH ROW EXECUTE FUNCTION kuanyan_audit_chained();
+--> statement-breakpoint
+-- Appends one event in one round trip (src/audit/chain.ts, appendEvent): takes the next number under
+-- the head's row lock, hashes the canonical body the server serialised together with the number and
+-- the previous hash (SHA-256 of body || '\n' || seq || '\n' || prev_hash), inserts, moves the head.
+CREATE OR REPLACE FUNCTION kuanyan_audit_append(p_body text, p_region_code text, p_organisation_id uuid, p_actor_id uuid,
+    p_actor_name text, p_action text, p_entity_type text, p_entity_id text, p_before jsonb, p_after jsonb, p_ip text,
+    p_at timestamptz) RETURNS text AS $$
+DECLARE
+  s bigint;
+  prev text;
+  h text;
+BEGIN
+  UPDATE audit_chain_head SET seq = audit_chain_head.seq + 1 WHERE id = 1
+    RETURNING audit_chain_head.seq, audit_chain_head.hash INTO s, prev;
+  IF s IS NULL THEN
+    RAISE EXCEPTION 'audit_chain_head is missing';
+  END IF;
+  h := encode(sha256(convert_to(p_body || E'\n' || s::text || E'\n' || prev, 'UTF8')), 'hex');
+  INSERT INTO audit_events (region_code, organisation_id, actor_id, actor_name, action, entity_type, entity_id,
+                            before, after, ip, at, seq, prev_hash, hash)
+    VALUES (p_region_code, p_organisation_id, p_actor_id, p_actor_name, p_action, p_entity_type, p_entity_id,
+            p_before, p_after, p_ip, p_at, s, prev, h);
+  UPDATE audit_chain_head SET hash = h WHERE id = 1;
+  RETURN s::text || ' ' || h;
+END;
+$$ LANGUAGE plpgsql;

@@ -7,7 +7,7 @@
  * what makes a deleted, inserted or reordered event visible; every event still carries its
  * region_code, and the head row carries the installation-wide placeholder 000000.
  *
- * Appends are serialised by the one-row table audit_chain_head: the UPDATE that takes the next
+ * Appends are serialised by the one-row table audit_chain_head: the UPDATE (in kuanyan_audit_append) that takes the next
  * number locks the row until the writing transaction ends, so two processes on one PostgreSQL
  * cannot give two events the same number (the unique index audit_seq_uq would refuse it anyway).
  * A rolled-back transaction rolls the head back too: numbers stay gapless.
@@ -54,11 +54,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The canonical serialisation of an event (version 1): a JSON array in a fixed field order. */
-export function canonicalEvent(e: ChainedFields, prevHash: string): string {
+/**
+ * The canonical serialisation of an event (version 1): the body — a JSON array of the fields in a
+ * fixed order, object keys sorted — then a line with the number and a line with the previous hash.
+ * The database function kuanyan_audit_append (migration 0008) appends the same two lines to the
+ * body it receives, so either side can compute the hash.
+ */
+export function canonicalBody(e: Omit<ChainedFields, "seq">): string {
   return canonicalJson([
     "kuanyan-audit-v1",
-    e.seq,
     e.at.toISOString(),
     e.regionCode,
     e.organisationId,
@@ -70,8 +74,11 @@ export function canonicalEvent(e: ChainedFields, prevHash: string): string {
     e.before ?? null,
     e.after ?? null,
     e.ip,
-    prevHash,
   ]);
+}
+
+export function canonicalEvent(e: ChainedFields, prevHash: string): string {
+  return `${canonicalBody(e)}\n${e.seq}\n${prevHash}`;
 }
 
 export function eventHash(e: ChainedFields, prevHash: string): string {
@@ -83,34 +90,24 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * Appends one event to the chain inside the caller's transaction: two statements — take the next
- * number (locking the head), then insert the event and move the head's hash.
+ * Appends one event to the chain inside the caller's transaction, in one round trip: the database
+ * function takes the next number (locking the head until the transaction ends), hashes, inserts
+ * and moves the head.
  */
 export async function appendEvent(tx: DbOrTx, fields: Omit<ChainedFields, "seq" | "at">): Promise<{ seq: number; hash: string }> {
-  // Both statements must run in one transaction (one connection, the head locked in between).
+  // The head must stay locked until the event's transaction ends.
   if (!(tx instanceof PgTransaction)) return (tx as Db).transaction((t) => appendEvent(t, fields));
-  const [head] = rowsOf<{ seq: string; hash: string; ms: string }>(
-    await tx.execute(
-      sql`UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1
-          RETURNING seq::text AS seq, hash, floor(extract(epoch from now()) * 1000)::bigint::text AS ms`,
-    ),
-  );
-  if (!head) throw new Error("audit_chain_head is missing (migration 0008)");
-  const e: ChainedFields = { ...fields, seq: Number(head.seq), at: new Date(Number(head.ms)) };
-  const hash = eventHash(e, head.hash);
+  const e = { ...fields, at: new Date() };
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  await tx.execute(sql`
-    WITH e AS (
-      INSERT INTO audit_events (region_code, organisation_id, actor_id, actor_name, action, entity_type, entity_id,
-                                before, after, ip, at, seq, prev_hash, hash)
-      VALUES (${e.regionCode}, ${e.organisationId}, ${e.actorId}, ${e.actorName}, ${e.action}, ${e.entityType}, ${e.entityId},
-              ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${e.ip}, ${e.at.toISOString()}::timestamptz,
-              ${e.seq}, ${head.hash}, ${hash})
-      RETURNING 1
-    )
-    UPDATE audit_chain_head SET hash = ${hash} WHERE id = 1 AND EXISTS (SELECT 1 FROM e)`);
-  notifyAppended(e.seq);
-  return { seq: e.seq, hash };
+  const [row] = rowsOf<{ r: string }>(
+    await tx.execute(sql`SELECT kuanyan_audit_append(${canonicalBody(e)}, ${e.regionCode}, ${e.organisationId}, ${e.actorId},
+      ${e.actorName}, ${e.action}, ${e.entityType}, ${e.entityId}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${e.ip},
+      ${e.at.toISOString()}::timestamptz) AS r`),
+  );
+  const [seqText, hash] = row.r.split(" ");
+  const seq = Number(seqText);
+  notifyAppended(seq);
+  return { seq, hash };
 }
 
 type AppendListener = (seq: number) => void;
