@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, parseTrustProxy } from "../config";
 import { freshDatabase, testConfig, testDbKind } from "../testing/db";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import type { Database } from "../db/client";
+import { sampleSealPng } from "../documents/render/sample-images";
 
 interface Row {
   action: string;
@@ -71,7 +72,8 @@ describe(`查阅个人信息留有审计记录（${testDbKind}）`, () => {
   it("下载证据、案卷 PDF、文书，导出清单，查看用户列表，各留一条记录", async () => {
     // Evidence (uploaded here: the demo cases have none).
     let f = (await t.get(`/api/v1/cases/${caseId}`, officer)).json();
-    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    // A whole PNG: evidence is walked by its content (a bare signature and header are refused).
+    const png = sampleSealPng(8);
     const up = await t.post(`/api/v1/cases/${caseId}/evidence`, { fileName: "现场照片.png", contentBase64: png.toString("base64"), lockVersion: f.case.lockVersion }, officer);
     expect(up.statusCode, up.body).toBe(200);
     f = up.json();
@@ -126,7 +128,7 @@ describe(`查阅个人信息留有审计记录（${testDbKind}）`, () => {
     const sys = await t.login("demo-admin");
     const res = await t.get("/api/v1/audit/verify", sys);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true });
+    expect(res.json(), res.body).toMatchObject({ ok: true });
     expect(res.json().message).toMatch(/^审计链完整：共 \d+ 条$/);
   });
 });

@@ -25,7 +25,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent", KUANYAN_DATA_KEY: TEST_DATA_KEY }, overrides);
+  // Each test's audit checkpoints go to a directory of its own: a checkpoint file belongs to one
+  // database, and verification compares the two (the default, beside ./data, would be shared).
+  const auditExportDir = overrides.auditExportDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-audit-"));
+  return loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent", KUANYAN_DATA_KEY: TEST_DATA_KEY }, { ...overrides, auditExportDir });
 }
 
 /** A hash of everything that shapes the template: migrations, seed data and source. */
