@@ -14,6 +14,8 @@ export interface OrganisationSelectProps {
   id?: string;
   disabled?: boolean;
   style?: React.CSSProperties;
+  /** The accessible name when no visible label points at the select (e.g. a filter above a table). */
+  "aria-label"?: string;
 }
 
 interface TreeData {
@@ -34,6 +36,7 @@ export default function OrganisationSelect({
   id,
   disabled,
   style,
+  "aria-label": ariaLabel,
 }: OrganisationSelectProps) {
   const treeData = useMemo(() => {
     const map = (n: OrganisationNode): TreeData => ({
@@ -58,6 +61,7 @@ export default function OrganisationSelect({
       treeNodeFilterProp="title"
       treeDefaultExpandAll
       style={{ width: "100%", ...style }}
+      aria-label={ariaLabel}
     />
   );
 }

@@ -154,7 +154,7 @@ export default function BasicLayout() {
             <Outlet />
           </Suspense>
         </Content>
-        <Layout.Footer style={{ textAlign: "center", color: "rgba(0,0,0,0.45)" }}>
+        <Layout.Footer style={{ textAlign: "center", color: "rgba(0,0,0,0.62)" }}>
           {PRODUCT_NAME} · 开源软件
         </Layout.Footer>
       </Layout>

@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, Modal, Switch } from "antd";
+import { App, Checkbox, Form, Input, Modal, Switch, type GetProps } from "antd";
 import { useEffect, useState } from "react";
 import { PASSWORD_HINT, passwordRules } from "../../../components/passwordRules";
 import OrganisationSelect from "../../../components/OrganisationSelect";
@@ -160,7 +160,7 @@ export default function UserFormModal({
           <OrganisationSelect organisations={organisations} allowClear={false} disabled={Boolean(editing)} />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}>
-          <Checkbox.Group
+          <RoleCheckboxes
             options={ALL_ROLES.filter((r) => assignableRoles.includes(r) || editing?.roles.includes(r)).map((r) => ({
               value: r,
               label: ROLE_LABELS[r],
@@ -193,4 +193,12 @@ export default function UserFormModal({
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The role checkboxes as a labelled group. Form.Item hands its control `aria-required`, which is not
+ * allowed on the group's plain element (axe: aria-allowed-attr); the rule still requires a role.
+ */
+function RoleCheckboxes({ "aria-required": _required, ...props }: GetProps<typeof Checkbox.Group> & { "aria-required"?: unknown }) {
+  return <Checkbox.Group role="group" aria-label="角色" {...props} />;
 }

@@ -161,6 +161,7 @@ export default function UsersPage() {
             value={organisationId}
             onChange={setOrganisationId}
             placeholder="全部可查看的单位"
+            aria-label="按单位筛选"
           />
         </div>
         <Table<User>
