@@ -132,7 +132,10 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
     await page.getByLabel("人民法院").fill("明溪县人民法院");
     await page.getByRole("button", { name: "签发", exact: true }).click();
     await expect(page.getByText(/明溪/).first()).toBeVisible();
-    await page.waitForTimeout(1500);
+    // The issued document opens in its drawer: wait until it is loaded and has slid fully into view.
+    const issued = page.getByRole("dialog", { name: /不予行政处罚决定书 \S+/ });
+    await expect(issued.getByText("SHA-256")).toBeVisible();
+    await expect(issued.getByRole("button", { name: "打印" })).toBeInViewport({ ratio: 1 });
     await shot(page, testInfo, "case-document-issued");
     await page.goto(caseUrl);
   }

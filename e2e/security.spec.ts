@@ -2,7 +2,7 @@
 // dashboard (ECharts), a document with its PDF printed from a hidden iframe, the public verification
 // page (no login) and the API documentation all work with the security headers on, and the browser
 // reports no CSP violation. The assets arrive precompressed with immutable caching.
-import type { Page } from "@playwright/test";
+import type { Frame, Page } from "@playwright/test";
 import { demoUsers, expect, loginAs, test } from "./fixtures";
 
 /** Collects every CSP violation the page reports (DOM events and console messages). */
@@ -76,7 +76,10 @@ test("文书详情、打印（隐藏 iframe 加载 PDF）和公开核验页在 C
   expect(pdfRes.status()).toBe(200);
   expect(pdfRes.headers()["x-frame-options"]).toBe("SAMEORIGIN");
   await expect(page.locator("iframe")).toHaveCount(1);
-  await page.waitForTimeout(500);
+  // The PDF has loaded into the iframe (its load event runs the print call) before violations are read.
+  const isPdfFrame = (f: Frame) => f.url().includes(`/api/v1/documents/${doc.id}/pdf`);
+  await expect.poll(() => page.frames().some(isPdfFrame)).toBe(true);
+  await page.frames().find(isPdfFrame)!.waitForLoadState("load");
   expect(await violations()).toEqual([]);
 
   // The public verification page, in a fresh context without login.

@@ -46,7 +46,18 @@ test("the dashboard renders its charts and a figure opens its records", async ({
     await expect(chart.locator("canvas")).toHaveCount(1);
   }
   await expect(page.getByText("减轻当事人经济负担")).toBeVisible();
-  await page.waitForTimeout(800); // let the chart animations finish before the screenshot
+  // Let the chart animations finish before the screenshot: every canvas unchanged between two polls.
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __chartPixels?: string };
+      const now = [...document.querySelectorAll("canvas")].map((c) => c.toDataURL()).join("|");
+      const settled = now === w.__chartPixels;
+      w.__chartPixels = now;
+      return settled;
+    },
+    undefined,
+    { polling: 150 },
+  );
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
 
   await page.getByRole("button", { name: "减轻当事人经济负担，查看记录" }).click();
@@ -64,8 +75,11 @@ test("the dashboard renders its charts and a figure opens its records", async ({
   // click lands on a bar (a click on empty space does nothing).
   for (let dy = 12; dy < Math.min(b.height - 20, 360); dy += 12) {
     await page.mouse.click(b.x + b.width * 0.5, b.y + dy);
-    await page.waitForTimeout(200);
-    if (await page.getByRole("dialog").isVisible()) break;
+    const opened = await page
+      .getByRole("dialog")
+      .waitFor({ state: "visible", timeout: 400 })
+      .then(() => true, () => false);
+    if (opened) break;
   }
   const matterDrawer = page.getByRole("dialog").filter({ hasText: /YJ-/ });
   await expect(matterDrawer).toBeVisible();

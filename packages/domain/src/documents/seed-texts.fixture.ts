@@ -2,7 +2,8 @@ import type { DocumentType } from "./types";
 
 /**
  * The seed templates as extracted from the seed PDFs (line breaks of the extraction kept), copied
- * verbatim from ../shared/seeds (the test checks the copy against the seed files when they exist).
+ * verbatim from ../shared/seeds; seed-excerpts.txt holds the same lines as committed text (the test checks
+ * each text against it, and the excerpt against the seed files when they exist).
  * seed 000: 三明市安全生产领域柔性执法工作方案 附件5–7; seed 001: 明溪县全面推行柔性执法工作实施方案 附件7.
  */
 export interface SeedTemplateText {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -40,13 +40,70 @@ function seedWithOrganisation(text: string): string {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const seedsDir = path.resolve(repoRoot, "../shared/seeds");
+
+/**
+ * The seed files (../shared/seeds next to the checkout). In a git worktree, also next to the main
+ * checkout the worktree belongs to. Absent on a machine without them: the committed excerpt is then
+ * the reference, and the extra check against the seed files does not run.
+ */
+function findSeedsDir(): string | null {
+  const candidates = [path.resolve(repoRoot, "../shared/seeds")];
+  const dotGit = path.join(repoRoot, ".git");
+  if (existsSync(dotGit) && statSync(dotGit).isFile()) {
+    const gitdir = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1]?.trim();
+    // <main checkout>/.git/worktrees/<name>
+    if (gitdir) candidates.push(path.resolve(gitdir, "../../..", "../shared/seeds"));
+  }
+  return candidates.find((d) => existsSync(d)) ?? null;
+}
+const seedsDir = findSeedsDir();
+
+interface SeedExcerpt {
+  seedFile: string;
+  firstLine: number;
+  lastLine: number;
+  lines: string[];
+}
+
+/** Reads seed-excerpts.txt: sections "## <seed file> <first>-<last> <source>" of verbatim lines. */
+function readSeedExcerpts(): SeedExcerpt[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed-excerpts.txt");
+  const lines = readFileSync(file, "utf8").replace(/\n$/, "").split("\n");
+  const excerpts: SeedExcerpt[] = [];
+  for (const line of lines) {
+    const header = /^## (\S+) (\d+)-(\d+) /.exec(line);
+    if (header) {
+      excerpts.push({ seedFile: header[1]!, firstLine: Number(header[2]), lastLine: Number(header[3]), lines: [] });
+    } else if (excerpts.length > 0) {
+      excerpts.at(-1)!.lines.push(line);
+    } else if (!line.startsWith("# ")) {
+      throw new Error(`seed-excerpts.txt: text before the first section: ${line}`);
+    }
+  }
+  return excerpts;
+}
+const seedExcerpts = readSeedExcerpts();
 
 describe("seed templates are kept word for word", () => {
-  it.skipIf(!existsSync(seedsDir))("the copied seed excerpts are verbatim lines of the seed files", () => {
+  it("the committed seed excerpt holds exactly the line ranges its sections name", () => {
+    expect(seedExcerpts.map((e) => e.seedFile)).toEqual(["000_1ee33c836aa3ced7.txt", "001_a8634103a028f009.txt"]);
+    for (const e of seedExcerpts) expect(e.lines.length, e.seedFile).toBe(e.lastLine - e.firstLine + 1);
+  });
+
+  it("each seed text the comparisons use is verbatim lines of the committed seed excerpt", () => {
     for (const s of SEED_TEMPLATE_TEXTS) {
-      const lines = readFileSync(path.join(seedsDir, s.seedFile), "utf8").split("\n");
-      expect(lines.slice(s.firstLine - 1, s.lastLine).join("\n"), s.id).toBe(s.text);
+      const e = seedExcerpts.find((x) => x.seedFile === s.seedFile && x.firstLine <= s.firstLine && s.lastLine <= x.lastLine);
+      expect(e, `${s.id}: lines ${s.firstLine}-${s.lastLine} of ${s.seedFile} are in the excerpt`).toBeDefined();
+      const lines = e!.lines.slice(s.firstLine - e!.firstLine, s.lastLine - e!.firstLine + 1);
+      expect(lines.join("\n"), s.id).toBe(s.text);
+    }
+  });
+
+  // An extra check of the copy where the seed files are present (they are not part of the repository).
+  it.skipIf(seedsDir === null)("the committed seed excerpt is verbatim lines of the seed files (../shared/seeds)", () => {
+    for (const e of seedExcerpts) {
+      const lines = readFileSync(path.join(seedsDir!, e.seedFile), "utf8").split("\n");
+      expect(lines.slice(e.firstLine - 1, e.lastLine).join("\n"), e.seedFile).toBe(e.lines.join("\n"));
     }
   });
 

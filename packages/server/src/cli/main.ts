@@ -9,11 +9,20 @@
  *   keys new|rotate|export                                   the data key (src/cli/keys.ts)
  *   audit verify [--checkpoints FILE] | audit checkpoint     check the audit hash chain / export a checkpoint
  */
-import { parseArgs } from "./args";
+import { ArgsError, parseArgs } from "./args";
 import { startCommand, configFromFlags } from "./start";
 import { scrubError } from "../http/log";
 
-const { positional, flags } = parseArgs(process.argv.slice(2));
+function parseCommandLine(): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof ArgsError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
+}
+const { positional, flags } = parseCommandLine();
 const command = positional[0] ?? "start";
 
 async function main() {
