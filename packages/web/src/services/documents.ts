@@ -151,6 +151,7 @@ export interface DeliveryInput {
   place?: string;
   signatureBase64?: string;
   refused?: boolean;
+  refusalReason?: string;
   witnesses?: string[];
   consent?: boolean;
   consentRecord?: string;
