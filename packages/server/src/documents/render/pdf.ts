@@ -22,6 +22,7 @@ import {
   mmToPt,
   officialLayout,
 } from "./layout";
+import { trimSignature } from "./signature";
 
 export interface PdfRenderOptions {
   /**
@@ -53,6 +54,8 @@ const bodyTracking = charPitchPt - L.bodyPt;
 const tableLinePt = L.tablePt * 1.5;
 const tablePad = 5;
 const footerLinePt = L.footerPt * 1.5;
+/** Height of the recipient's drawn signature on the 被送达人签名 line (handwriting size). */
+const signatureHeightMm = 12;
 /** The footer lines (本文书一式二份…) may reach this far into the bottom margin, above the QR code. */
 const footerToleranceMm = 6;
 
@@ -213,9 +216,10 @@ function drawTable(
         doc.font("body").fontSize(L.tablePt).text(ln.text, tx, baseline - w.ascent.body * L.tablePt, { lineBreak: false });
       });
       if (signatureImage && c.runs.some((r) => r.field === "recipientName")) {
-        const imgH = Math.min(height - 2 * tablePad, mmToPt(15));
+        const imgH = Math.min(height - 2 * tablePad, mmToPt(signatureHeightMm + 3));
         const textW = lines.length > 0 ? Math.max(...lines.map((l) => l.width)) : 0;
-        doc.image(signatureImage, x + tablePad + textW + 6, w.y + (height - imgH) / 2, { fit: [mmToPt(40), imgH] });
+        const ix = x + tablePad + textW + (textW > 0 ? 6 : 0);
+        doc.image(signatureImage, ix, w.y + (height - imgH) / 2, { fit: [Math.min(x + width - tablePad - ix, mmToPt(60)), imgH], valign: "center" });
       }
     }
     w.y += height;
@@ -259,17 +263,26 @@ function drawFooter(w: PageWriter, b: Extract<FilledBlock, { kind: "footer" }>, 
   w.ensure(3 * footerLinePt, tolerance);
   const opts = { size: L.footerPt, font: "body" as const, tracking: 0, pitch: footerLinePt, tolerance };
   w.line(b.copiesNote, left, opts);
-  const lineY = w.y;
+  let lineY = w.y;
   w.line(`${b.delivererLabel}${b.deliverer}`, left, opts);
-  const recipientX = left + typeWidth / 2;
-  w.y = lineY;
+  let recipientX = left + typeWidth / 2;
   const recipientText = `${b.recipientLabel}${b.recipient}`;
-  w.line(recipientText, recipientX, opts);
+  doc.font("body").fontSize(L.footerPt);
+  if (doc.widthOfString(recipientText) <= right - recipientX) {
+    w.y = lineY;
+    w.line(recipientText, recipientX, opts);
+  } else {
+    // A refusal with its witnesses does not fit beside the deliverer: its own line(s), full width.
+    recipientX = left;
+    lineY = w.y;
+    for (const ln of breakLines(doc, recipientText, typeWidth, 0)) w.line(ln.text, left, opts);
+  }
   if (signatureImage) {
+    // On the label's own line, at handwriting size: 12 mm high (up to 60 mm wide), centred on the line.
     doc.font("body").fontSize(L.footerPt);
-    const x = recipientX + doc.widthOfString(recipientText) + 4;
-    const h = footerLinePt * 1.6;
-    doc.image(signatureImage, x, lineY + footerLinePt / 2 - h / 2, { fit: [right - x, h] });
+    const x = recipientX + doc.widthOfString(recipientText) + 2;
+    const h = mmToPt(signatureHeightMm);
+    doc.image(signatureImage, x, lineY + footerLinePt / 2 - h / 2, { fit: [Math.min(right - x, mmToPt(60)), h], valign: "center" });
   }
   w.line(`${b.deliveredAtLabel}${b.deliveredAt}`, left, opts);
 }
@@ -341,6 +354,8 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
     return (doc as unknown as { _font: { ascender: number } })._font.ascender / 1000;
   };
   const w = new PageWriter(doc, { body: ascentOf("body"), title: ascentOf("title") });
+  // The pad's empty margins cut away, so the strokes are printed at the size of their line.
+  const signatureImage = options.signatureImage && trimSignature(options.signatureImage);
 
   for (const b of filled.blocks) {
     switch (b.kind) {
@@ -361,13 +376,13 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
         drawParagraph(w, b);
         break;
       case "table":
-        drawTable(w, b, options.signatureImage);
+        drawTable(w, b, signatureImage);
         break;
       case "signature":
         drawSignature(w, b, options);
         break;
       case "footer":
-        drawFooter(w, b, options.signatureImage);
+        drawFooter(w, b, signatureImage);
         break;
     }
   }

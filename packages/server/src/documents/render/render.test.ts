@@ -17,7 +17,8 @@ import {
 import { renderDocx } from "./docx";
 import { mmToPt } from "./layout";
 import { pdfPageLayout, renderPdf } from "./pdf";
-import { sampleSealPng, sampleSignaturePng } from "./sample-images";
+import { encodePng, sampleSealPng, sampleSignaturePng } from "./sample-images";
+import { decodeRgbaPng } from "./signature";
 
 const TODAY = "2026-11-25";
 const hasTool = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
@@ -191,13 +192,61 @@ describe("PDF options", () => {
     expect(text).not.toContain("（印章）");
     expect(execFileSync("pdftotext", [plainFile, "-"], { encoding: "utf8" })).not.toMatch(/废/);
     const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
-    // Seal 240×240 and signature 300×100, each with its transparency mask.
+    // Seal 240×240 and the signature cut to its strokes (from the 300×100 pad), each with its transparency mask.
     const kinds = images.map((l) => l.trim().split(/\s+/).slice(2, 5).join(" "));
-    expect(kinds.filter((k) => k.startsWith("image")).sort()).toEqual(["image 240 240", "image 300 100"]);
+    const pictures = kinds.filter((k) => k.startsWith("image")).sort();
+    expect(pictures[0]).toBe("image 240 240");
+    expect(pictures[1]).toMatch(/^image (2[5-9]\d) ([6-9]\d)$/);
     expect(kinds.filter((k) => k.startsWith("smask"))).toHaveLength(2);
     // The QR code is vector squares in the bottom margin: the page there is no longer blank.
     execFileSync("pdftoppm", ["-r", "30", "-png", "-gray", "-y", "780", "-H", "60", "-x", "0", "-W", "200", file, path.join(dir, "qr")]);
     expect(readdirSync(dir).some((f) => f.startsWith("qr"))).toBe(true);
+  });
+});
+
+/** Dark pixels of page 1 rendered at 72 dpi (1 px = 1 pt), as a grey map. */
+function greyPage(file: string): { width: number; height: number; at: (x: number, y: number) => number } {
+  const base = path.join(dir, `grey-${path.basename(file, ".pdf")}`);
+  execFileSync("pdftoppm", ["-r", "72", "-gray", "-f", "1", "-l", "1", "-singlefile", file, base]);
+  const pgm = readFileSync(`${base}.pgm`);
+  const header = pgm.toString("latin1", 0, 50).match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)!;
+  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  return { width, height, at: (x, y) => pgm[offset + y * width + x] };
+}
+
+describe.skipIf(!hasPoppler)("被送达人签名", () => {
+  it("签名图印在“被送达人签名：”所在行、标签之后，高度约12毫米，便于辨认", async () => {
+    const result = fillTemplate(BUILT_IN_TEMPLATES.warning, { ...sampleValues("warning", TODAY), delivererName: "李明", deliveredAt: `${TODAY}T09:40` }, { today: TODAY });
+    if (!result.ok) throw new Error(result.message);
+    // As it comes from the on-screen pad: a wide transparent canvas with the strokes in its top right.
+    const strokes = decodeRgbaPng(sampleSignaturePng())!;
+    const pad = { width: 900, height: 360 };
+    const canvas = new Uint8Array(pad.width * pad.height * 4);
+    for (let y = 0; y < strokes.height; y++) {
+      canvas.set(strokes.rgba.subarray(y * strokes.width * 4, (y + 1) * strokes.width * 4), ((y + 10) * pad.width + pad.width - strokes.width - 10) * 4);
+    }
+    const signatureImage = encodePng(pad.width, pad.height, canvas);
+    const file = write("signed-line.pdf", await renderPdf(result.document, { signatureImage }));
+    const label = words(file).words.find((w) => w.text.startsWith("被送达人签名"))!;
+    expect(label).toBeDefined();
+    const grey = greyPage(file);
+    const ink = { x0: Infinity, x1: -1, y0: Infinity, y1: -1 };
+    const centre = (label.yMin + label.yMax) / 2;
+    for (let y = Math.max(0, Math.floor(centre - mmToPt(12))); y < Math.min(grey.height, centre + mmToPt(12)); y++) {
+      for (let x = Math.ceil(label.xMax) + 1; x < grey.width; x++) {
+        if (grey.at(x, y) > 200) continue;
+        ink.x0 = Math.min(ink.x0, x);
+        ink.x1 = Math.max(ink.x1, x);
+        ink.y0 = Math.min(ink.y0, y);
+        ink.y1 = Math.max(ink.y1, y);
+      }
+    }
+    expect(ink.x1).toBeGreaterThan(0);
+    // Right after its label, centred on the label's line, not shrunk: the strokes are at least 8 mm high.
+    expect(ink.x0 - label.xMax).toBeLessThan(mmToPt(5));
+    expect(Math.abs((ink.y0 + ink.y1) / 2 - centre)).toBeLessThan(mmToPt(2.5));
+    expect(ink.y1 - ink.y0).toBeGreaterThan(mmToPt(8));
+    expect(ink.x1).toBeLessThanOrEqual(pdfPageLayout.right + 1);
   });
 });
 
