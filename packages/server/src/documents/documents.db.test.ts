@@ -367,6 +367,15 @@ describe("seal, delivery and verification", () => {
     }
   };
 
+  it("未设置 KUANYAN_PUBLIC_URL 时，编号与印章设置页收到警告和二维码将编码的地址", async () => {
+    const res = await t.get("/api/v1/documents/settings", officer);
+    expect(res.statusCode, res.body).toBe(200);
+    const status = res.json().publicUrl;
+    expect(status.configured).toBe(false);
+    expect(status.warning).toMatch(/未设置 KUANYAN_PUBLIC_URL/);
+    expect(status.verificationBase).toMatch(/^https?:\/\//);
+  });
+
   it("直接送达未签名不能保存：中文400，没有送达记录，文书不变", async () => {
     const doc = (await issue("warning")).json();
     const before = await t.count("deliveries");
