@@ -53,11 +53,12 @@ const right = left + typeWidth;
 const bodyTracking = charPitchPt - L.bodyPt;
 const tableLinePt = L.tablePt * 1.5;
 const tablePad = 5;
-const footerLinePt = L.footerPt * 1.5;
+/** The footer's 小四 lines at 1.2 pitch: with half a line above them they fit the type area (no spill below it). */
+const footerLinePt = L.footerPt * 1.2;
 /** Height of the recipient's drawn signature on the 被送达人签名 line (handwriting size). */
 const signatureHeightMm = 12;
 /** The footer lines (本文书一式二份…) may reach this far into the bottom margin, above the QR code. */
-const footerToleranceMm = 6;
+const footerToleranceMm = 0;
 
 /** Geometry of the printed page in PDF points (origin top-left), for readers and tests. */
 export const pdfPageLayout = { page, left, top, right, typeBottom, typeWidth, linePitchPt, charPitchPt } as const;
@@ -312,10 +313,13 @@ function decoratePages(doc: Doc, options: PdfRenderOptions): void {
       doc.text("扫描二维码或访问核验页面，输入核验码核验文书真伪", left + size + 8, y + size / 2 + 2, { lineBreak: false });
     }
     if (range.count > 1) {
-      // Page numbers — 1 — in 4号, below the type area (GB/T 9704-2012 7.5).
-      const label = `— ${i - range.start + 1} —`;
+      // Page numbers — 1 — in 4号, 7 mm below the type area; odd pages right, even pages left,
+      // one character in from the edge (GB/T 9704-2012 7.5).
+      const pageNo = i - range.start + 1;
+      const label = `— ${pageNo} —`;
       doc.font("body").fontSize(14);
-      doc.text(label, right - doc.widthOfString(label) - charPitchPt, typeBottom + mmToPt(7), { lineBreak: false });
+      const x = pageNo % 2 === 0 ? left + charPitchPt : right - doc.widthOfString(label) - charPitchPt;
+      doc.text(label, x, typeBottom + mmToPt(7), { lineBreak: false });
     }
     if (options.cancelled) {
       doc.save();

@@ -250,6 +250,51 @@ describe.skipIf(!hasPoppler)("被送达人签名", () => {
   });
 });
 
+/** The page-number digits "— n —" below the type area, per page. */
+function pageNumbers(file: string): { page: number; n: string; xMid: number; yMin: number; width: number }[] {
+  const { pages, words: ws } = words(file);
+  return ws
+    .filter((w) => /^\d+$/.test(w.text) && w.yMin > pdfPageLayout.typeBottom)
+    .map((w) => ({ page: w.page, n: w.text, xMid: (w.xMin + w.xMax) / 2, yMin: w.yMin, width: pages[w.page - 1].width }));
+}
+
+describe.skipIf(!hasPoppler)("页码（GB/T 9704-2012 7.5）", () => {
+  it("PDF 单页码居右、双页码居左，位于版心下边缘之下", async () => {
+    const file = write("page-numbers.pdf", await renderPdf(filled("no_penalty_decision")));
+    const numbers = pageNumbers(file);
+    expect(numbers.map((n) => n.n)).toEqual(["1", "2"]);
+    expect(numbers[0].xMid).toBeGreaterThan(numbers[0].width * 0.75);
+    expect(numbers[1].xMid).toBeLessThan(numbers[1].width * 0.25);
+  });
+
+  it("DOCX 有页脚和页码“— 1 —”：奇偶页不同，单页码居右、双页码居左", async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(filled("no_penalty_decision")));
+    const settings = await zip.file("word/settings.xml")!.async("string");
+    expect(settings).toContain("<w:evenAndOddHeaders");
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    expect(footers).toHaveLength(2);
+    for (const xml of footers) {
+      expect(xml).toMatch(/PAGE/);
+      expect(xml).toContain("— ");
+    }
+    expect(footers.map((x) => x.match(/<w:jc w:val="(\w+)"/)?.[1]).sort()).toEqual(["left", "right"]);
+  });
+
+  it.skipIf(!hasSoffice)(
+    "DOCX 经 LibreOffice 转成 PDF 后，第2页的页码在左、第1页的在右",
+    async () => {
+      const docx = write("lo-pages.docx", await renderDocx(filled("no_penalty_decision")));
+      const outDir = path.join(dir, "lo-pages");
+      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-pages")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      const numbers = pageNumbers(path.join(outDir, "lo-pages.pdf"));
+      expect(numbers.map((n) => n.n)).toEqual(["1", "2"]);
+      expect(numbers[0].xMid).toBeGreaterThan(numbers[0].width * 0.75);
+      expect(numbers[1].xMid).toBeLessThan(numbers[1].width * 0.25);
+    },
+    150_000,
+  );
+});
+
 describe("DOCX", () => {
   it("has A4 pages, the GB/T 9704-2012 margins and names 仿宋_GB2312 and 方正小标宋简体 with alternatives", async () => {
     const zip = await JSZip.loadAsync(await renderDocx(filled("warning")));
