@@ -295,6 +295,30 @@ describe.skipIf(!hasPoppler)("页码（GB/T 9704-2012 7.5）", () => {
   );
 });
 
+describe.skipIf(!hasPoppler)("约谈通知书的送达栏", () => {
+  it("PDF 的送达栏不超出版心下边缘（不侵入下白边）", async () => {
+    const file = write("interview-bottom.pdf", await renderPdf(filled("interview_notice"), { sealImage: sampleSealPng() }));
+    const { pages, words: ws } = words(file);
+    expect(pages).toHaveLength(1);
+    const lowest = Math.max(...ws.map((w) => w.yMax));
+    expect(ws.find((w) => w.text.startsWith("送达时间"))).toBeDefined();
+    expect(lowest).toBeLessThanOrEqual(pdfPageLayout.typeBottom + 1);
+  });
+
+  it.skipIf(!hasSoffice)(
+    "DOCX 经 LibreOffice 转换后送达栏与正文同在一页，不另起一页",
+    async () => {
+      const docx = write("lo-interview.docx", await renderDocx(filled("interview_notice")));
+      const outDir = path.join(dir, "lo-interview");
+      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-interview")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      const { pages, words: ws } = words(path.join(outDir, "lo-interview.pdf"));
+      expect(pages).toHaveLength(1);
+      expect(ws.find((w) => w.text.startsWith("送达时间"))?.page).toBe(1);
+    },
+    150_000,
+  );
+});
+
 describe("DOCX", () => {
   it("has A4 pages, the GB/T 9704-2012 margins and names 仿宋_GB2312 and 方正小标宋简体 with alternatives", async () => {
     const zip = await JSZip.loadAsync(await renderDocx(filled("warning")));
