@@ -115,7 +115,9 @@ function table(block: Extract<FilledBlock, { kind: "table" }>): Table {
 
 function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
+  for (const [bi, b] of doc.blocks.entries()) {
+    // The last paragraph before the signature keeps its last line with it (GB/T 9704-2012 7.3.5.4).
+    const beforeSignature = doc.blocks[bi + 1]?.kind === "signature";
     switch (b.kind) {
       case "organisationHeading":
       case "title":
@@ -145,6 +147,7 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
             alignment: alignments[b.align],
             spacing: exactLine,
             indent: b.indent ? { firstLine: charTwip * 2, firstLineChars: 200 } : undefined,
+            keepNext: beforeSignature || undefined,
             children: runsOf(b.runs),
           }),
         );
@@ -154,11 +157,12 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
         break;
       case "signature": {
         const indents = signatureIndents(b.organisation, b.date);
-        children.push(emptyLine());
+        children.push(new Paragraph({ spacing: exactLine, keepNext: true, children: [plain("")] }));
         children.push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: exactLine,
+            keepNext: true,
             indent: { right: Math.round(indents.organisation * charTwip) },
             children: [plain(b.organisation)],
           }),
@@ -168,6 +172,7 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: exactLine,
+            keepNext: true,
             indent: { right: Math.round(sealIndent * charTwip) },
             children: [plain(b.sealNote)],
           }),

@@ -165,12 +165,28 @@ function bodyWidth(doc: Doc, text: string): number {
   return doc.widthOfString(text) + bodyTracking * [...text].length;
 }
 
-function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph" }>): void {
+/**
+ * Draws a paragraph. `keepWithNext` is the height of what must follow it on the same page (the
+ * signature block after the last paragraph): when the paragraph fits but that does not, its last
+ * two lines (or all of a short one) move to the next page, so the last page never holds only the
+ * organisation, seal and date (GB/T 9704-2012 7.3.5.4).
+ */
+function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph" }>, keepWithNext = 0): void {
   const { doc } = w;
   doc.font("body").fontSize(L.bodyPt);
   const indent = b.indent ? 2 * charPitchPt : 0;
   const lines = breakLines(doc, runsText(b.runs), typeWidth, bodyTracking, indent);
+  const limit = typeBottom + 0.5;
+  const fits = (h: number) => w.y + h <= limit;
+  const breakBefore =
+    keepWithNext > 0 && fits(lines.length * linePitchPt) && !fits(lines.length * linePitchPt + keepWithNext)
+      ? Math.max(0, lines.length - 2)
+      : -1;
   lines.forEach((ln, i) => {
+    if (i === breakBefore) {
+      doc.addPage();
+      w.y = top;
+    }
     const x = left + (i === 0 ? indent : 0);
     const avail = right - x;
     // Justify, unless a long unbreakable run (a credit code, a URL) left a wide gap: then ragged.
@@ -361,7 +377,7 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
   // The pad's empty margins cut away, so the strokes are printed at the size of their line.
   const signatureImage = options.signatureImage && trimSignature(options.signatureImage);
 
-  for (const b of filled.blocks) {
+  for (const [bi, b] of filled.blocks.entries()) {
     switch (b.kind) {
       case "organisationHeading":
       case "title": {
@@ -377,7 +393,14 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
         break;
       }
       case "paragraph":
-        drawParagraph(w, b);
+        // Before the signature: a blank line and its three lines (and the delivery lines after them) follow on the same page.
+        drawParagraph(
+          w,
+          b,
+          filled.blocks[bi + 1]?.kind === "signature"
+            ? 4 * linePitchPt + (filled.blocks[bi + 2]?.kind === "footer" ? 0.5 * linePitchPt + 3 * footerLinePt : 0)
+            : 0,
+        );
         break;
       case "table":
         drawTable(w, b, signatureImage);

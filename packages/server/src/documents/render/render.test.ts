@@ -319,6 +319,25 @@ describe.skipIf(!hasPoppler)("约谈通知书的送达栏", () => {
   );
 });
 
+describe.skipIf(!hasPoppler)("末页不能只有落款（GB/T 9704-2012 7.3.5.4）", () => {
+  it("无论正文多长，PDF 末页除发文机关署名、印章和日期外还有正文", async () => {
+    const signatureOnly = new Set(["明溪县应急管理局", "2026年11月25日", "（印章）"]);
+    const offenders: number[] = [];
+    // Grow the facts half a line at a time over more than a page, so the signature block meets every position.
+    for (let k = 0; k <= 48; k++) {
+      const values = { ...sampleValues("warning", TODAY), facts: `${sampleValues("warning", TODAY).facts}${"并未按规定开展隐患排查治理".repeat(k)}` };
+      const result = fillTemplate(BUILT_IN_TEMPLATES.warning, values, { today: TODAY });
+      if (!result.ok) throw new Error(result.message);
+      const file = write(`last-page-${k}.pdf`, await renderPdf(result.document));
+      const { pages, words: ws } = words(file);
+      const last = ws.filter((w) => w.page === pages.length && w.yMax <= pdfPageLayout.typeBottom + 1);
+      const body = last.filter((w) => !signatureOnly.has(w.text) && !/^(本文书|送达人|被送达人|送达时间)/.test(w.text));
+      if (pages.length > 1 && body.length === 0) offenders.push(k);
+    }
+    expect(offenders).toEqual([]);
+  }, 120_000);
+});
+
 describe("DOCX", () => {
   it("has A4 pages, the GB/T 9704-2012 margins and names 仿宋_GB2312 and 方正小标宋简体 with alternatives", async () => {
     const zip = await JSZip.loadAsync(await renderDocx(filled("warning")));
