@@ -121,7 +121,7 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
         </>
       )}
       {method === "direct" && (
-        <Form.Item label="受送达人签名" required extra="直接送达以受送达人手写签名为准；文书上不会以打印的姓名代替签名">
+        <Form.Item label="受送达人签名" required extra="以受送达人本人手写签名为准；文书上不会以打印的姓名代替签名">
           <SignaturePad onChange={setSignature} />
         </Form.Item>
       )}
