@@ -1,6 +1,7 @@
 import { FIELD_CATALOGUE } from "./fields";
 import { formatChineseDate, formatChineseDateTime, isIsoDate, isIsoDateTime } from "./dates";
 import { FOOTER_TEXT } from "./templates";
+import { normaliseOfficerText, trimBeforeTemplateMark } from "./punctuation";
 import {
   DOCUMENT_TYPES,
   FIELD_KINDS,
@@ -133,9 +134,13 @@ function formatValue(f: TemplateField, raw: string): string {
     case "datetime":
       return formatChineseDateTime(raw, f.precision ?? "minute");
     case "text":
-      return raw.replace(/\s*\r?\n\s*/g, " ");
+      return normaliseOfficerText(raw.replace(/\s*\r?\n\s*/g, " "));
     default:
-      return raw.replace(/\r\n/g, "\n");
+      return raw
+        .replace(/\r\n/g, "\n")
+        .split("\n")
+        .map(normaliseOfficerText)
+        .join("\n");
   }
 }
 
@@ -223,12 +228,17 @@ function build(
       const value = formatted[key] ?? "";
       if (value !== "") runs.push({ text: value, field: key });
       else {
-        const blank = blankOf(key);
-        if (blank !== "") runs.push({ text: blank, field: key, blank: true });
+        // An empty run still marks where the field stands (a renderer draws a signature there).
+        runs.push({ text: blankOf(key), field: key, blank: true });
       }
       last = m.index + m[0].length;
     }
     if (last < text.length) runs.push({ text: text.slice(last) });
+    // "……违法行为。" + "，": where a value meets the template's own punctuation, the template's mark stands.
+    runs.forEach((r, i) => {
+      const next = runs[i + 1];
+      if (r.field && !r.blank && next && !next.field) r.text = trimBeforeTemplateMark(r.text, next.text);
+    });
     return runs;
   };
   const plain = (text: string): string => runsOf(text).map((r) => r.text).join("");

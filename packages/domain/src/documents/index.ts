@@ -20,3 +20,4 @@ export {
 } from "./numbering";
 export { selectTemplate, type OwnedTemplate } from "./select";
 export { sampleValues } from "./samples";
+export { normaliseOfficerText, mergeLawCitations, trimBeforeTemplateMark, FACTS_WRITING_HINT } from "./punctuation";

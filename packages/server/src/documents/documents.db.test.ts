@@ -313,7 +313,8 @@ describe("seal, delivery and verification", () => {
   });
 
   it.each([
-    ["留置送达 without witnesses", { method: "lodged", refused: true, witnesses: [] }, /见证人/],
+    ["留置送达 without witnesses", { method: "lodged", refused: true, witnesses: [], refusalReason: "拒绝签收", place: "公司办公室" }, /见证人/],
+    ["留置送达 without the refusal reason", { method: "lodged", refused: true, witnesses: ["张三"], place: "公司办公室" }, /拒收事由/],
     ["电子送达 without the party's consent", { method: "electronic", place: "hd@example.com" }, /经当事人同意/],
     ["a signature that is not a PNG", { method: "direct", signatureBase64: Buffer.from("GIF89a....").toString("base64") }, /签名必须是 PNG/],
     ["a delivery in the future", { method: "direct", deliveredAt: "2026-11-26T09:00" }, /不能晚于现在/],
@@ -334,7 +335,16 @@ describe("seal, delivery and verification", () => {
     const doc = (await issue("warning")).json();
     const lodged = await t.post(
       `/api/v1/documents/${doc.id}/deliveries`,
-      { method: "lodged", deliverer: "李明", recipient: "林建华", deliveredAt: `${TODAY}T09:40`, refused: true, witnesses: ["城关乡工业园区管委会 张三"] },
+      {
+        method: "lodged",
+        deliverer: "李明",
+        recipient: "林建华",
+        deliveredAt: `${TODAY}T09:40`,
+        place: "公司办公室",
+        refused: true,
+        refusalReason: "受送达人当场拒绝签收",
+        witnesses: ["城关乡工业园区管委会 张三"],
+      },
       officer,
     );
     expect(lodged.statusCode, lodged.body).toBe(201);
@@ -345,6 +355,78 @@ describe("seal, delivery and verification", () => {
     );
     expect(electronic.statusCode, electronic.body).toBe(201);
     expect(electronic.json().deliveries.map((d: { methodLabel: string }) => d.methodLabel)).toEqual(["留置送达", "电子送达"]);
+  });
+
+  const pdfText = (bytes: Buffer) => {
+    const file = path.join(os.tmpdir(), `kuanyan-delivery-${process.pid}-${Math.random().toString(36).slice(2)}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      return execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, "");
+    } finally {
+      fs.rmSync(file);
+    }
+  };
+
+  it("未设置 KUANYAN_PUBLIC_URL 时，编号与印章设置页收到警告和二维码将编码的地址", async () => {
+    const res = await t.get("/api/v1/documents/settings", officer);
+    expect(res.statusCode, res.body).toBe(200);
+    const status = res.json().publicUrl;
+    expect(status.configured).toBe(false);
+    expect(status.warning).toMatch(/未设置 KUANYAN_PUBLIC_URL/);
+    expect(status.verificationBase).toMatch(/^https?:\/\//);
+  });
+
+  it("直接送达未签名不能保存：中文400，没有送达记录，文书不变", async () => {
+    const doc = (await issue("warning")).json();
+    const before = await t.count("deliveries");
+    const res = await t.post(
+      `/api/v1/documents/${doc.id}/deliveries`,
+      { method: "direct", deliverer: "李明", recipient: "张三", deliveredAt: `${TODAY}T09:40`, place: "公司办公室" },
+      officer,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/直接送达须由受送达人当场手写签名/);
+    expect(await t.count("deliveries")).toBe(before);
+    expect((await t.get(`/api/v1/documents/${doc.id}`, officer)).json().deliveries).toEqual([]);
+  });
+
+  it("打印件不把打字的姓名当作签名：签发件留空白签名栏，签名件印签名图，留置送达印“拒绝签收（留置送达）”及见证人", async () => {
+    const doc = (await issue("warning")).json();
+    // Printed before delivery: a blank line to sign on paper.
+    const original = pdfText((await t.get(`/api/v1/documents/${doc.id}/pdf`, officer)).rawPayload);
+    expect(original).toMatch(/被送达人签名：送达时间：/);
+    const signed = await t.post(
+      `/api/v1/documents/${doc.id}/deliveries`,
+      { method: "direct", deliverer: "李明", recipient: "张三", deliveredAt: `${TODAY}T09:40`, signatureBase64: sampleSignaturePng().toString("base64") },
+      officer,
+    );
+    expect(signed.statusCode, signed.body).toBe(201);
+    const signedDelivery = signed.json().deliveries[0];
+    const signedText = pdfText((await t.get(`/api/v1/documents/${doc.id}/deliveries/${signedDelivery.id}/pdf`, officer)).rawPayload);
+    expect(signedText).toContain("送达人签名：李明");
+    expect(signedText).not.toContain("张三");
+    expect(signedText).toMatch(/被送达人签名：送达时间：/);
+
+    const lodged = await t.post(
+      `/api/v1/documents/${doc.id}/deliveries`,
+      {
+        method: "lodged",
+        deliverer: "李明",
+        recipient: "张三",
+        deliveredAt: `${TODAY}T09:50`,
+        place: "公司办公室",
+        refused: true,
+        refusalReason: "受送达人当场拒绝签收",
+        witnesses: ["王五", "赵六"],
+      },
+      officer,
+    );
+    expect(lodged.statusCode, lodged.body).toBe(201);
+    const lodgedDelivery = lodged.json().deliveries[1];
+    expect(lodgedDelivery.remarks).toContain("拒收事由：受送达人当场拒绝签收");
+    const lodgedText = pdfText((await t.get(`/api/v1/documents/${doc.id}/deliveries/${lodgedDelivery.id}/pdf`, officer)).rawPayload);
+    expect(lodgedText).toContain("被送达人签名：拒绝签收（留置送达，见证人：王五、赵六）");
+    expect(lodgedText).not.toContain("张三");
   });
 
   it("the case archive is one PDF: cover, contents, every document with its delivery records", async () => {

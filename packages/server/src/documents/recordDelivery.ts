@@ -38,6 +38,8 @@ export const ZRecordDelivery = z.object({
   /** The recipient's signature drawn on screen (PNG, base64). */
   signatureBase64: z.string().optional().describe("签名"),
   refused: z.boolean().default(false).describe("拒绝签收"),
+  /** 留置送达: why and how the party refused (recorded in the delivery's remarks). */
+  refusalReason: z.string().trim().max(200).optional().describe("拒收事由"),
   witnesses: z.array(z.string().trim().min(1).max(60)).max(5).default([]).describe("见证人"),
   consent: z.boolean().optional().describe("当事人同意电子送达"),
   consentRecord: z.string().trim().max(300).optional().describe("同意电子送达的记录"),
@@ -60,10 +62,16 @@ function validate(input: RecordDeliveryInput, doc: DocumentRow, now: Date): stri
   switch (input.method) {
     case "direct":
       if (input.refused) problems.push("受送达人拒绝签收的，应当采用留置送达并由见证人在场");
+      // A direct delivery is proven by the recipient's own signature: a typed name is not one.
+      else if (!input.signatureBase64) {
+        problems.push("直接送达须由受送达人当场手写签名，未签名不能保存；受送达人拒绝签收的，请改用留置送达并记录拒收事由和见证人");
+      }
       break;
     case "lodged":
       if (!input.refused) problems.push("留置送达适用于受送达人拒绝签收的情形，请勾选“拒绝签收”");
       if (input.witnesses.length === 0) problems.push("留置送达应当邀请见证人到场，请填写见证人");
+      if (!input.refusalReason) problems.push("留置送达请记录拒收事由（受送达人拒绝签收的情况）");
+      if (!input.place) problems.push("留置送达请填写留置文书的地点（受送达人的住所或经营场所）");
       if (input.signatureBase64) problems.push("留置送达时受送达人拒绝签收，不应有受送达人签名");
       break;
     case "mail":
@@ -85,13 +93,30 @@ function validate(input: RecordDeliveryInput, doc: DocumentRow, now: Date): stri
   return problems;
 }
 
+/**
+ * What goes on the 被送达人签名 line: never the recipient's typed name (only a signature is a
+ * signature). A signed direct delivery leaves the text empty (the drawn signature is printed there);
+ * a refusal says so with its witnesses; mail and electronic delivery say how the document went.
+ */
+export function recipientSignatureText(d: Pick<DeliveryRow, "method" | "refused" | "witnesses" | "place">): string {
+  const witnesses = (d.witnesses as string[]) ?? [];
+  if (d.refused || d.method === "lodged") return `拒绝签收（留置送达，见证人：${witnesses.join("、")}）`;
+  if (d.method === "mail") return "（邮寄送达，以邮件回执为准）";
+  if (d.method === "electronic") return "（电子送达，经当事人同意）";
+  return "";
+}
+
+/** A 留置送达's remarks: the refusal reason first, then the officer's remarks. */
+export function deliveryRemarks(input: Pick<RecordDeliveryInput, "method" | "refusalReason" | "remarks">): string | null {
+  const parts = [input.method === "lodged" && input.refusalReason ? `拒收事由：${input.refusalReason}` : "", input.remarks ?? ""].filter(Boolean);
+  return parts.length ? parts.join("；") : null;
+}
+
 /** What the delivery writes into the document's footer fields. */
 export function deliveryFooterValues(d: Pick<DeliveryRow, "method" | "deliverer" | "recipient" | "deliveredAt" | "refused" | "witnesses" | "place" | "remarks">): Record<string, string> {
   const witnesses = (d.witnesses as string[]) ?? [];
   const method = DELIVERY_METHOD_LABELS[d.method as DeliveryMethod] ?? d.method;
-  let recipientName = d.recipient;
-  if (d.refused) recipientName = `${d.recipient}拒绝签收（${method}，见证人：${witnesses.join("、")}）`;
-  else if (d.method !== "direct") recipientName = `${d.recipient}（${method}）`;
+  const recipientName = recipientSignatureText(d);
   return {
     delivererName: d.deliverer,
     recipientName,
@@ -129,7 +154,7 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
     consent: input.method === "electronic" ? true : (input.consent ?? null),
     consentRecord: input.consentRecord ?? null,
     place: input.place ?? null,
-    remarks: input.remarks ?? null,
+    remarks: deliveryRemarks(input),
   };
   const signedPdf = await renderStoredPdf(db, doc, { delivery: { values: deliveryFooterValues(record), signature } });
   return db.transaction((tx) => writeDelivery(tx, auth, doc, record, signedPdf));

@@ -20,6 +20,7 @@ import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTe
 import { uploadSeal, ZUploadSeal } from "./uploadSeal";
 import { sniffImage } from "./images";
 import { compareDocument, verifyDocument, ZCompareInput } from "./verify";
+import { publicUrlStatus, warnIfNoPublicUrl } from "./publicUrl";
 
 const ZType = z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]).describe("文书种类");
 const ZId = z.object({ id: z.uuid().describe("文书") });
@@ -45,6 +46,7 @@ const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingm
 export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
+  warnIfNoPublicUrl(root.log, ctx.config);
 
   app.get(
     "/api/v1/documents",
@@ -150,7 +152,13 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     await requireAccess(db, auth, { mode: "read", organisationId });
     const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
     const [seal] = await db.select({ mime: seals.mime, uploadedAt: seals.uploadedAt }).from(seals).where(eq(seals.organisationId, organisationId));
-    return { organisationId, orgShort: org?.shortName ?? "", ...(await numberSettings(db, organisationId)), seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null };
+    return {
+      organisationId,
+      orgShort: org?.shortName ?? "",
+      ...(await numberSettings(db, organisationId)),
+      seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null,
+      publicUrl: publicUrlStatus(ctx.config, `${request.protocol}://${request.host}`),
+    };
   });
 
   app.patch(

@@ -98,6 +98,8 @@ export interface DocumentSettings {
   version: number;
   isDefault: boolean;
   seal: { mime: string; uploadedAt: string } | null;
+  /** Whether KUANYAN_PUBLIC_URL is set; the QR code of a document issued now encodes verificationBase. */
+  publicUrl?: { configured: boolean; verificationBase: string; warning: string | null };
 }
 
 export interface Verification {
@@ -151,6 +153,7 @@ export interface DeliveryInput {
   place?: string;
   signatureBase64?: string;
   refused?: boolean;
+  refusalReason?: string;
   witnesses?: string[];
   consent?: boolean;
   consentRecord?: string;

@@ -9,6 +9,8 @@ import {
   BorderStyle,
   Document,
   DocumentGridType,
+  Footer,
+  PageNumber,
   LineRuleType,
   Packer,
   Paragraph,
@@ -113,7 +115,9 @@ function table(block: Extract<FilledBlock, { kind: "table" }>): Table {
 
 function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
+  for (const [bi, b] of doc.blocks.entries()) {
+    // The last paragraph before the signature keeps its last line with it (GB/T 9704-2012 7.3.5.4).
+    const beforeSignature = doc.blocks[bi + 1]?.kind === "signature";
     switch (b.kind) {
       case "organisationHeading":
       case "title":
@@ -143,6 +147,7 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
             alignment: alignments[b.align],
             spacing: exactLine,
             indent: b.indent ? { firstLine: charTwip * 2, firstLineChars: 200 } : undefined,
+            keepNext: beforeSignature || undefined,
             children: runsOf(b.runs),
           }),
         );
@@ -152,11 +157,12 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
         break;
       case "signature": {
         const indents = signatureIndents(b.organisation, b.date);
-        children.push(emptyLine());
+        children.push(new Paragraph({ spacing: exactLine, keepNext: true, children: [plain("")] }));
         children.push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: exactLine,
+            keepNext: true,
             indent: { right: Math.round(indents.organisation * charTwip) },
             children: [plain(b.organisation)],
           }),
@@ -166,6 +172,7 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: exactLine,
+            keepNext: true,
             indent: { right: Math.round(sealIndent * charTwip) },
             children: [plain(b.sealNote)],
           }),
@@ -182,9 +189,9 @@ function blocksToChildren(doc: FilledDocument, options: DocxRenderOptions): (Par
       }
       case "footer": {
         const size = L.footerPt * 2;
-        const footerSpacing = { line: ptToTwip(L.footerPt * 1.6), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-        children.push(emptyLine());
-        children.push(new Paragraph({ spacing: footerSpacing, children: [plain(b.copiesNote, size)] }));
+        // Half a body line above, 小四 lines at 1.2 pitch: the same as the PDF, so the delivery lines stay on the last page.
+        const footerSpacing = { line: ptToTwip(L.footerPt * 1.2), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+        children.push(new Paragraph({ spacing: { ...footerSpacing, before: ptToTwip(linePitchPt / 2) }, children: [plain(b.copiesNote, size)] }));
         children.push(
           new Paragraph({
             spacing: footerSpacing,
@@ -224,12 +231,36 @@ async function addFontAlternatives(buffer: Buffer): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
+/**
+ * Page numbers — 1 — (GB/T 9704-2012 7.5): 4号 Arabic numerals with a dash each side, 7 mm below
+ * the type area; odd pages right-aligned one character from the edge, even pages left-aligned one
+ * character in. Word and WPS place them through the even/odd footers of the section.
+ */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  const size = 14 * 2; // 4号
+  const oneChar = ptToTwip(14);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: oneChar } : { left: oneChar },
+        spacing: { line: ptToTwip(14 * 1.2), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size, font: { ascii: "宋体", eastAsia: "宋体", hAnsi: "宋体" } })],
+      }),
+    ],
+  });
+}
+
+/** Distance of the page number's baseline area from the page's bottom edge: 7 mm below the type area. */
+const pageNumberFooterMm = L.marginMm.bottom - 7 - 14 * 1.2 * (25.4 / 72);
+
 /** Renders a filled document to DOCX bytes (A4, GB/T 9704-2012 margins, fonts and grid). */
 export async function renderDocx(doc: FilledDocument, options: DocxRenderOptions = {}): Promise<Buffer> {
   const word = new Document({
     title: doc.title,
     description: options.description ?? [doc.title, doc.documentNumber].filter(Boolean).join(" "),
     creator: "宽严 Kuanyan",
+    evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
@@ -249,7 +280,7 @@ export async function renderDocx(doc: FilledDocument, options: DocxRenderOptions
               left: mmToTwip(L.marginMm.left),
               right: mmToTwip(L.marginMm.right),
               header: mmToTwip(15),
-              footer: mmToTwip(15),
+              footer: mmToTwip(pageNumberFooterMm),
             },
           },
           // 22 lines × 28 characters. Not a Word document grid (LibreOffice and WPS lay out a
@@ -257,6 +288,7 @@ export async function renderDocx(doc: FilledDocument, options: DocxRenderOptions
           // condensed by 0.25 pt (15.75 pt pitch) give the same 22 × 28 in every word processor.
           grid: { type: DocumentGridType.DEFAULT, linePitch: line },
         },
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children: blocksToChildren(doc, options),
       },
     ],

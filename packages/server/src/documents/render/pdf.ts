@@ -22,6 +22,7 @@ import {
   mmToPt,
   officialLayout,
 } from "./layout";
+import { trimSignature } from "./signature";
 
 export interface PdfRenderOptions {
   /**
@@ -52,9 +53,12 @@ const right = left + typeWidth;
 const bodyTracking = charPitchPt - L.bodyPt;
 const tableLinePt = L.tablePt * 1.5;
 const tablePad = 5;
-const footerLinePt = L.footerPt * 1.5;
+/** The footer's 小四 lines at 1.2 pitch: with half a line above them they fit the type area (no spill below it). */
+const footerLinePt = L.footerPt * 1.2;
+/** Height of the recipient's drawn signature on the 被送达人签名 line (handwriting size). */
+const signatureHeightMm = 12;
 /** The footer lines (本文书一式二份…) may reach this far into the bottom margin, above the QR code. */
-const footerToleranceMm = 6;
+const footerToleranceMm = 0;
 
 /** Geometry of the printed page in PDF points (origin top-left), for readers and tests. */
 export const pdfPageLayout = { page, left, top, right, typeBottom, typeWidth, linePitchPt, charPitchPt } as const;
@@ -161,12 +165,28 @@ function bodyWidth(doc: Doc, text: string): number {
   return doc.widthOfString(text) + bodyTracking * [...text].length;
 }
 
-function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph" }>): void {
+/**
+ * Draws a paragraph. `keepWithNext` is the height of what must follow it on the same page (the
+ * signature block after the last paragraph): when the paragraph fits but that does not, its last
+ * two lines (or all of a short one) move to the next page, so the last page never holds only the
+ * organisation, seal and date (GB/T 9704-2012 7.3.5.4).
+ */
+function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph" }>, keepWithNext = 0): void {
   const { doc } = w;
   doc.font("body").fontSize(L.bodyPt);
   const indent = b.indent ? 2 * charPitchPt : 0;
   const lines = breakLines(doc, runsText(b.runs), typeWidth, bodyTracking, indent);
+  const limit = typeBottom + 0.5;
+  const fits = (h: number) => w.y + h <= limit;
+  const breakBefore =
+    keepWithNext > 0 && fits(lines.length * linePitchPt) && !fits(lines.length * linePitchPt + keepWithNext)
+      ? Math.max(0, lines.length - 2)
+      : -1;
   lines.forEach((ln, i) => {
+    if (i === breakBefore) {
+      doc.addPage();
+      w.y = top;
+    }
     const x = left + (i === 0 ? indent : 0);
     const avail = right - x;
     // Justify, unless a long unbreakable run (a credit code, a URL) left a wide gap: then ragged.
@@ -213,9 +233,10 @@ function drawTable(
         doc.font("body").fontSize(L.tablePt).text(ln.text, tx, baseline - w.ascent.body * L.tablePt, { lineBreak: false });
       });
       if (signatureImage && c.runs.some((r) => r.field === "recipientName")) {
-        const imgH = Math.min(height - 2 * tablePad, mmToPt(15));
+        const imgH = Math.min(height - 2 * tablePad, mmToPt(signatureHeightMm + 3));
         const textW = lines.length > 0 ? Math.max(...lines.map((l) => l.width)) : 0;
-        doc.image(signatureImage, x + tablePad + textW + 6, w.y + (height - imgH) / 2, { fit: [mmToPt(40), imgH] });
+        const ix = x + tablePad + textW + (textW > 0 ? 6 : 0);
+        doc.image(signatureImage, ix, w.y + (height - imgH) / 2, { fit: [Math.min(x + width - tablePad - ix, mmToPt(60)), imgH], valign: "center" });
       }
     }
     w.y += height;
@@ -259,17 +280,26 @@ function drawFooter(w: PageWriter, b: Extract<FilledBlock, { kind: "footer" }>, 
   w.ensure(3 * footerLinePt, tolerance);
   const opts = { size: L.footerPt, font: "body" as const, tracking: 0, pitch: footerLinePt, tolerance };
   w.line(b.copiesNote, left, opts);
-  const lineY = w.y;
+  let lineY = w.y;
   w.line(`${b.delivererLabel}${b.deliverer}`, left, opts);
-  const recipientX = left + typeWidth / 2;
-  w.y = lineY;
+  let recipientX = left + typeWidth / 2;
   const recipientText = `${b.recipientLabel}${b.recipient}`;
-  w.line(recipientText, recipientX, opts);
+  doc.font("body").fontSize(L.footerPt);
+  if (doc.widthOfString(recipientText) <= right - recipientX) {
+    w.y = lineY;
+    w.line(recipientText, recipientX, opts);
+  } else {
+    // A refusal with its witnesses does not fit beside the deliverer: its own line(s), full width.
+    recipientX = left;
+    lineY = w.y;
+    for (const ln of breakLines(doc, recipientText, typeWidth, 0)) w.line(ln.text, left, opts);
+  }
   if (signatureImage) {
+    // On the label's own line, at handwriting size: 12 mm high (up to 60 mm wide), centred on the line.
     doc.font("body").fontSize(L.footerPt);
-    const x = recipientX + doc.widthOfString(recipientText) + 4;
-    const h = footerLinePt * 1.6;
-    doc.image(signatureImage, x, lineY + footerLinePt / 2 - h / 2, { fit: [right - x, h] });
+    const x = recipientX + doc.widthOfString(recipientText) + 2;
+    const h = mmToPt(signatureHeightMm);
+    doc.image(signatureImage, x, lineY + footerLinePt / 2 - h / 2, { fit: [Math.min(right - x, mmToPt(60)), h], valign: "center" });
   }
   w.line(`${b.deliveredAtLabel}${b.deliveredAt}`, left, opts);
 }
@@ -299,10 +329,13 @@ function decoratePages(doc: Doc, options: PdfRenderOptions): void {
       doc.text("扫描二维码或访问核验页面，输入核验码核验文书真伪", left + size + 8, y + size / 2 + 2, { lineBreak: false });
     }
     if (range.count > 1) {
-      // Page numbers — 1 — in 4号, below the type area (GB/T 9704-2012 7.5).
-      const label = `— ${i - range.start + 1} —`;
+      // Page numbers — 1 — in 4号, 7 mm below the type area; odd pages right, even pages left,
+      // one character in from the edge (GB/T 9704-2012 7.5).
+      const pageNo = i - range.start + 1;
+      const label = `— ${pageNo} —`;
       doc.font("body").fontSize(14);
-      doc.text(label, right - doc.widthOfString(label) - charPitchPt, typeBottom + mmToPt(7), { lineBreak: false });
+      const x = pageNo % 2 === 0 ? left + charPitchPt : right - doc.widthOfString(label) - charPitchPt;
+      doc.text(label, x, typeBottom + mmToPt(7), { lineBreak: false });
     }
     if (options.cancelled) {
       doc.save();
@@ -341,8 +374,10 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
     return (doc as unknown as { _font: { ascender: number } })._font.ascender / 1000;
   };
   const w = new PageWriter(doc, { body: ascentOf("body"), title: ascentOf("title") });
+  // The pad's empty margins cut away, so the strokes are printed at the size of their line.
+  const signatureImage = options.signatureImage && trimSignature(options.signatureImage);
 
-  for (const b of filled.blocks) {
+  for (const [bi, b] of filled.blocks.entries()) {
     switch (b.kind) {
       case "organisationHeading":
       case "title": {
@@ -358,16 +393,23 @@ export async function renderPdf(filled: FilledDocument, options: PdfRenderOption
         break;
       }
       case "paragraph":
-        drawParagraph(w, b);
+        // Before the signature: a blank line and its three lines (and the delivery lines after them) follow on the same page.
+        drawParagraph(
+          w,
+          b,
+          filled.blocks[bi + 1]?.kind === "signature"
+            ? 4 * linePitchPt + (filled.blocks[bi + 2]?.kind === "footer" ? 0.5 * linePitchPt + 3 * footerLinePt : 0)
+            : 0,
+        );
         break;
       case "table":
-        drawTable(w, b, options.signatureImage);
+        drawTable(w, b, signatureImage);
         break;
       case "signature":
         drawSignature(w, b, options);
         break;
       case "footer":
-        drawFooter(w, b, options.signatureImage);
+        drawFooter(w, b, signatureImage);
         break;
     }
   }

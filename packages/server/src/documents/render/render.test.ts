@@ -17,7 +17,8 @@ import {
 import { renderDocx } from "./docx";
 import { mmToPt } from "./layout";
 import { pdfPageLayout, renderPdf } from "./pdf";
-import { sampleSealPng, sampleSignaturePng } from "./sample-images";
+import { encodePng, sampleSealPng, sampleSignaturePng } from "./sample-images";
+import { decodeRgbaPng } from "./signature";
 
 const TODAY = "2026-11-25";
 const hasTool = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
@@ -191,14 +192,150 @@ describe("PDF options", () => {
     expect(text).not.toContain("（印章）");
     expect(execFileSync("pdftotext", [plainFile, "-"], { encoding: "utf8" })).not.toMatch(/废/);
     const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
-    // Seal 240×240 and signature 300×100, each with its transparency mask.
+    // Seal 240×240 and the signature cut to its strokes (from the 300×100 pad), each with its transparency mask.
     const kinds = images.map((l) => l.trim().split(/\s+/).slice(2, 5).join(" "));
-    expect(kinds.filter((k) => k.startsWith("image")).sort()).toEqual(["image 240 240", "image 300 100"]);
+    const pictures = kinds.filter((k) => k.startsWith("image")).sort();
+    expect(pictures[0]).toBe("image 240 240");
+    expect(pictures[1]).toMatch(/^image (2[5-9]\d) ([6-9]\d)$/);
     expect(kinds.filter((k) => k.startsWith("smask"))).toHaveLength(2);
     // The QR code is vector squares in the bottom margin: the page there is no longer blank.
     execFileSync("pdftoppm", ["-r", "30", "-png", "-gray", "-y", "780", "-H", "60", "-x", "0", "-W", "200", file, path.join(dir, "qr")]);
     expect(readdirSync(dir).some((f) => f.startsWith("qr"))).toBe(true);
   });
+});
+
+/** Dark pixels of page 1 rendered at 72 dpi (1 px = 1 pt), as a grey map. */
+function greyPage(file: string): { width: number; height: number; at: (x: number, y: number) => number } {
+  const base = path.join(dir, `grey-${path.basename(file, ".pdf")}`);
+  execFileSync("pdftoppm", ["-r", "72", "-gray", "-f", "1", "-l", "1", "-singlefile", file, base]);
+  const pgm = readFileSync(`${base}.pgm`);
+  const header = pgm.toString("latin1", 0, 50).match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)!;
+  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  return { width, height, at: (x, y) => pgm[offset + y * width + x] };
+}
+
+describe.skipIf(!hasPoppler)("被送达人签名", () => {
+  it("签名图印在“被送达人签名：”所在行、标签之后，高度约12毫米，便于辨认", async () => {
+    const result = fillTemplate(BUILT_IN_TEMPLATES.warning, { ...sampleValues("warning", TODAY), delivererName: "李明", deliveredAt: `${TODAY}T09:40` }, { today: TODAY });
+    if (!result.ok) throw new Error(result.message);
+    // As it comes from the on-screen pad: a wide transparent canvas with the strokes in its top right.
+    const strokes = decodeRgbaPng(sampleSignaturePng())!;
+    const pad = { width: 900, height: 360 };
+    const canvas = new Uint8Array(pad.width * pad.height * 4);
+    for (let y = 0; y < strokes.height; y++) {
+      canvas.set(strokes.rgba.subarray(y * strokes.width * 4, (y + 1) * strokes.width * 4), ((y + 10) * pad.width + pad.width - strokes.width - 10) * 4);
+    }
+    const signatureImage = encodePng(pad.width, pad.height, canvas);
+    const file = write("signed-line.pdf", await renderPdf(result.document, { signatureImage }));
+    const label = words(file).words.find((w) => w.text.startsWith("被送达人签名"))!;
+    expect(label).toBeDefined();
+    const grey = greyPage(file);
+    const ink = { x0: Infinity, x1: -1, y0: Infinity, y1: -1 };
+    const centre = (label.yMin + label.yMax) / 2;
+    for (let y = Math.max(0, Math.floor(centre - mmToPt(12))); y < Math.min(grey.height, centre + mmToPt(12)); y++) {
+      for (let x = Math.ceil(label.xMax) + 1; x < grey.width; x++) {
+        if (grey.at(x, y) > 200) continue;
+        ink.x0 = Math.min(ink.x0, x);
+        ink.x1 = Math.max(ink.x1, x);
+        ink.y0 = Math.min(ink.y0, y);
+        ink.y1 = Math.max(ink.y1, y);
+      }
+    }
+    expect(ink.x1).toBeGreaterThan(0);
+    // Right after its label, centred on the label's line, not shrunk: the strokes are at least 8 mm high.
+    expect(ink.x0 - label.xMax).toBeLessThan(mmToPt(5));
+    expect(Math.abs((ink.y0 + ink.y1) / 2 - centre)).toBeLessThan(mmToPt(2.5));
+    expect(ink.y1 - ink.y0).toBeGreaterThan(mmToPt(8));
+    expect(ink.x1).toBeLessThanOrEqual(pdfPageLayout.right + 1);
+  });
+});
+
+/** The page-number digits "— n —" below the type area, per page. */
+function pageNumbers(file: string): { page: number; n: string; xMid: number; yMin: number; width: number }[] {
+  const { pages, words: ws } = words(file);
+  return ws
+    .filter((w) => /^\d+$/.test(w.text) && w.yMin > pdfPageLayout.typeBottom)
+    .map((w) => ({ page: w.page, n: w.text, xMid: (w.xMin + w.xMax) / 2, yMin: w.yMin, width: pages[w.page - 1].width }));
+}
+
+describe.skipIf(!hasPoppler)("页码（GB/T 9704-2012 7.5）", () => {
+  it("PDF 单页码居右、双页码居左，位于版心下边缘之下", async () => {
+    const file = write("page-numbers.pdf", await renderPdf(filled("no_penalty_decision")));
+    const numbers = pageNumbers(file);
+    expect(numbers.map((n) => n.n)).toEqual(["1", "2"]);
+    expect(numbers[0].xMid).toBeGreaterThan(numbers[0].width * 0.75);
+    expect(numbers[1].xMid).toBeLessThan(numbers[1].width * 0.25);
+  });
+
+  it("DOCX 有页脚和页码“— 1 —”：奇偶页不同，单页码居右、双页码居左", async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(filled("no_penalty_decision")));
+    const settings = await zip.file("word/settings.xml")!.async("string");
+    expect(settings).toContain("<w:evenAndOddHeaders");
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    expect(footers).toHaveLength(2);
+    for (const xml of footers) {
+      expect(xml).toMatch(/PAGE/);
+      expect(xml).toContain("— ");
+    }
+    expect(footers.map((x) => x.match(/<w:jc w:val="(\w+)"/)?.[1]).sort()).toEqual(["left", "right"]);
+  });
+
+  it.skipIf(!hasSoffice)(
+    "DOCX 经 LibreOffice 转成 PDF 后，第2页的页码在左、第1页的在右",
+    async () => {
+      const docx = write("lo-pages.docx", await renderDocx(filled("no_penalty_decision")));
+      const outDir = path.join(dir, "lo-pages");
+      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-pages")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      const numbers = pageNumbers(path.join(outDir, "lo-pages.pdf"));
+      expect(numbers.map((n) => n.n)).toEqual(["1", "2"]);
+      expect(numbers[0].xMid).toBeGreaterThan(numbers[0].width * 0.75);
+      expect(numbers[1].xMid).toBeLessThan(numbers[1].width * 0.25);
+    },
+    150_000,
+  );
+});
+
+describe.skipIf(!hasPoppler)("约谈通知书的送达栏", () => {
+  it("PDF 的送达栏不超出版心下边缘（不侵入下白边）", async () => {
+    const file = write("interview-bottom.pdf", await renderPdf(filled("interview_notice"), { sealImage: sampleSealPng() }));
+    const { pages, words: ws } = words(file);
+    expect(pages).toHaveLength(1);
+    const lowest = Math.max(...ws.map((w) => w.yMax));
+    expect(ws.find((w) => w.text.startsWith("送达时间"))).toBeDefined();
+    expect(lowest).toBeLessThanOrEqual(pdfPageLayout.typeBottom + 1);
+  });
+
+  it.skipIf(!hasSoffice)(
+    "DOCX 经 LibreOffice 转换后送达栏与正文同在一页，不另起一页",
+    async () => {
+      const docx = write("lo-interview.docx", await renderDocx(filled("interview_notice")));
+      const outDir = path.join(dir, "lo-interview");
+      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-interview")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      const { pages, words: ws } = words(path.join(outDir, "lo-interview.pdf"));
+      expect(pages).toHaveLength(1);
+      expect(ws.find((w) => w.text.startsWith("送达时间"))?.page).toBe(1);
+    },
+    150_000,
+  );
+});
+
+describe.skipIf(!hasPoppler)("末页不能只有落款（GB/T 9704-2012 7.3.5.4）", () => {
+  it("无论正文多长，PDF 末页除发文机关署名、印章和日期外还有正文", async () => {
+    const signatureOnly = new Set(["明溪县应急管理局", "2026年11月25日", "（印章）"]);
+    const offenders: number[] = [];
+    // Grow the facts half a line at a time over more than a page, so the signature block meets every position.
+    for (let k = 0; k <= 48; k++) {
+      const values = { ...sampleValues("warning", TODAY), facts: `${sampleValues("warning", TODAY).facts}${"并未按规定开展隐患排查治理".repeat(k)}` };
+      const result = fillTemplate(BUILT_IN_TEMPLATES.warning, values, { today: TODAY });
+      if (!result.ok) throw new Error(result.message);
+      const file = write(`last-page-${k}.pdf`, await renderPdf(result.document));
+      const { pages, words: ws } = words(file);
+      const last = ws.filter((w) => w.page === pages.length && w.yMax <= pdfPageLayout.typeBottom + 1);
+      const body = last.filter((w) => !signatureOnly.has(w.text) && !/^(本文书|送达人|被送达人|送达时间)/.test(w.text));
+      if (pages.length > 1 && body.length === 0) offenders.push(k);
+    }
+    expect(offenders).toEqual([]);
+  }, 120_000);
 });
 
 describe("DOCX", () => {

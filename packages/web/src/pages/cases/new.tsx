@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { industryCategories, industryCategoryLabels } from "@kuanyan/domain/lists";
+import { FACTS_WRITING_HINT } from "@kuanyan/domain/documents";
 import PageContainer from "../../components/PageContainer";
 import { useAuth } from "../../auth/AuthContext";
 import { fieldErrors } from "../../services/request";
@@ -200,8 +201,8 @@ export default function NewCasePage() {
               >
                 <Checkbox.Group options={officerOptions} style={{ display: "flex", flexDirection: "column", gap: 8 }} />
               </Form.Item>
-              <Form.Item name="facts" label="违法事实" rules={[{ required: true, message: "请填写违法事实" }]}>
-                <Input.TextArea rows={4} placeholder="时间、地点、看到的情况、当事人的陈述" />
+              <Form.Item name="facts" label="违法事实" rules={[{ required: true, message: "请填写违法事实" }]} extra={FACTS_WRITING_HINT}>
+                <Input.TextArea rows={4} placeholder="于某年某月某日在某地……（时间、地点、行为，不以“该公司”开头）" />
               </Form.Item>
             </Card>
           </div>

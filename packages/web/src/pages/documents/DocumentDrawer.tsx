@@ -43,6 +43,10 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
   const [form] = Form.useForm();
   const submit = async () => {
     const v = await form.validateFields();
+    if (method === "direct" && !signature) {
+      setError("直接送达须由受送达人在签名板上手写签名；受送达人拒绝签收的，请选择留置送达");
+      return;
+    }
     setSaving(true);
     setError(undefined);
     try {
@@ -54,6 +58,7 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
         place: v.place || undefined,
         signatureBase64: method === "direct" ? signature : undefined,
         refused: method === "lodged",
+        refusalReason: method === "lodged" ? v.refusalReason : undefined,
         witnesses: method === "lodged" ? String(v.witnesses ?? "").split(/[、,，\s]+/).filter(Boolean) : [],
         consent: method === "electronic" ? !!v.consent : undefined,
         consentRecord: method === "electronic" ? v.consentRecord : undefined,
@@ -87,12 +92,19 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
       <Form.Item name="deliveredAt" label="送达时间" rules={[{ required: true, message: "请填写送达时间" }]}>
         <Input type="datetime-local" />
       </Form.Item>
-      <Form.Item name="place" label={method === "mail" ? "邮寄地址及邮件号" : method === "electronic" ? "电子送达地址" : "送达地点"}>
+      <Form.Item
+        name="place"
+        label={method === "mail" ? "邮寄地址及邮件号" : method === "electronic" ? "电子送达地址" : method === "lodged" ? "留置地点" : "送达地点"}
+        rules={method === "direct" ? [] : [{ required: true, message: "请填写地点或地址" }]}
+      >
         <Input />
       </Form.Item>
       {method === "lodged" && (
         <>
           <Alert type="info" showIcon title="受送达人拒绝签收：邀请见证人到场，把文书留在受送达人的住所，并记录见证人。" style={{ marginBottom: 12 }} />
+          <Form.Item name="refusalReason" label="拒收事由" rules={[{ required: true, message: "请记录受送达人拒绝签收的情况" }]}>
+            <Input placeholder="例如：受送达人林建华当场拒绝签收，未说明理由" />
+          </Form.Item>
           <Form.Item name="witnesses" label="见证人" rules={[{ required: true, message: "留置送达应当有见证人" }]}>
             <Input placeholder="姓名及单位，多人用顿号分隔" />
           </Form.Item>
@@ -109,7 +121,7 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
         </>
       )}
       {method === "direct" && (
-        <Form.Item label="受送达人签名">
+        <Form.Item label="受送达人签名" required extra="以受送达人本人手写签名为准；文书上不会以打印的姓名代替签名">
           <SignaturePad onChange={setSignature} />
         </Form.Item>
       )}

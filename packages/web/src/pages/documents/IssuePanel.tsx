@@ -1,6 +1,6 @@
 // 签发文书: pick a case and a document type; the case fills what it knows, the officer types only the
 // rest; the preview follows every keystroke; issuing numbers, seals and freezes the document.
-import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, FACTS_WRITING_HINT, type DocumentType } from "@kuanyan/domain/documents";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../services/request";
@@ -109,7 +109,7 @@ export default function IssuePanel({ initialCaseId, initialType, onIssued }: { i
               </Descriptions>
             )}
             {editable.map((f) => (
-              <Form.Item key={f.key} label={f.label} required={f.required} extra={f.notBeforeToday ? "不得早于今天" : undefined} htmlFor={`field-${f.key}`}>
+              <Form.Item key={f.key} label={f.label} required={f.required} extra={f.notBeforeToday ? "不得早于今天" : f.key === "facts" ? FACTS_WRITING_HINT : undefined} htmlFor={`field-${f.key}`}>
                 {input(f)}
               </Form.Item>
             ))}

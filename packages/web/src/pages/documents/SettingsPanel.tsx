@@ -58,6 +58,16 @@ export default function SettingsPanel() {
 
   return (
     <Row gutter={[16, 16]}>
+      {settings?.publicUrl && !settings.publicUrl.configured && (
+        <Col span={24}>
+          <Alert
+            type="warning"
+            showIcon
+            title="文书二维码的核验网址未设置"
+            description={`${settings.publicUrl.warning ?? ""}（现在签发的文书二维码将指向 ${settings.publicUrl.verificationBase}）`}
+          />
+        </Col>
+      )}
       <Col xs={24} md={12}>
         <Card size="small" title="文书编号格式">
           <Form layout="vertical">

@@ -9,6 +9,38 @@ export interface SignaturePadProps {
   height?: number;
 }
 
+/**
+ * The drawn strokes cut out of the pad (transparent margins removed, a small border kept), so the
+ * printed signature is as large as its line allows instead of a small scribble in a wide empty box.
+ */
+function inkPng(c: HTMLCanvasElement): string {
+  const { width, height } = c;
+  const data = c.getContext("2d")!.getImageData(0, 0, width, height).data;
+  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[(y * width + x) * 4 + 3] === 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  let source = c;
+  if (x1 >= 0) {
+    const pad = 6;
+    x0 = Math.max(0, x0 - pad);
+    y0 = Math.max(0, y0 - pad);
+    x1 = Math.min(width - 1, x1 + pad);
+    y1 = Math.min(height - 1, y1 + pad);
+    source = document.createElement("canvas");
+    source.width = x1 - x0 + 1;
+    source.height = y1 - y0 + 1;
+    source.getContext("2d")!.drawImage(c, x0, y0, source.width, source.height, 0, 0, source.width, source.height);
+  }
+  return source.toDataURL("image/png").replace(/^data:image\/png;base64,/, "");
+}
+
 export default function SignaturePad({ onChange, height = 180 }: SignaturePadProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
@@ -53,7 +85,7 @@ export default function SignaturePad({ onChange, height = 180 }: SignaturePadPro
     if (!drawing.current) return;
     drawing.current = false;
     setEmpty(false);
-    onChange(canvas.current!.toDataURL("image/png").replace(/^data:image\/png;base64,/, ""));
+    onChange(inkPng(canvas.current!));
   };
   const clear = () => {
     const c = canvas.current!;
