@@ -72,14 +72,16 @@ test("the dashboard renders its charts and a figure opens its records", async ({
   await chart.scrollIntoViewIfNeeded();
   const b = (await chart.boundingBox())!;
   // The bars' places depend on the viewport and the data: click down the middle of the chart until a
-  // click lands on a bar (a click on empty space does nothing).
+  // click lands on a bar (a click on empty space does nothing). A bar's click asks for its records at
+  // once; the drawer may take longer to show on a busy machine, and a further click would land on its
+  // mask and close it — so the request, not the drawer, ends the search.
   for (let dy = 12; dy < Math.min(b.height - 20, 360); dy += 12) {
+    const asked = page.waitForRequest((r) => r.url().includes("/api/v1/statistics/records"), { timeout: 500 }).then(
+      () => true,
+      () => false,
+    );
     await page.mouse.click(b.x + b.width * 0.5, b.y + dy);
-    const opened = await page
-      .getByRole("dialog")
-      .waitFor({ state: "visible", timeout: 400 })
-      .then(() => true, () => false);
-    if (opened) break;
+    if (await asked) break;
   }
   const matterDrawer = page.getByRole("dialog").filter({ hasText: /YJ-/ });
   await expect(matterDrawer).toBeVisible();
