@@ -72,6 +72,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that the server ends (a restart, pg_terminate_backend, DROP DATABASE … FORCE)
+  // is reported on the pool; without a listener that report would crash the process. The pool has
+  // already discarded the client, and the next query opens a new connection.
+  pool.on("error", () => undefined);
   // Fail early with a clear message when the server cannot be reached.
   try {
     const c = await pool.connect();
