@@ -16,6 +16,7 @@
  * by someone who can also recompute the hashes) is caught by comparing it with checkpoints
  * exported outside the database (src/audit/checkpoints.ts).
  */
+import type { BrokenLink, Checkpoint, VerifyResult } from "@kuanyan/domain/audit";
 import crypto from "node:crypto";
 import { and, asc, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
@@ -163,34 +164,7 @@ export async function chainPendingEvents(db: Db): Promise<number> {
   });
 }
 
-/** A checkpoint: the hash of event `seq`, exported outside the database at `exportedAt`. */
-export interface Checkpoint {
-  seq: number;
-  hash: string;
-  /** The time of the event. */
-  at: string;
-  exportedAt?: string;
-}
-
-export interface BrokenLink {
-  /** The first sequence number that is wrong or missing (null: an event outside the chain). */
-  seq: number | null;
-  /** The time of that event, or of the nearest evidence (a checkpoint, the previous event). */
-  at: string | null;
-  /** What is wrong, in Chinese. */
-  problem: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  /** Events in the chain. */
-  count: number;
-  /** The head's number as the database states it. */
-  headSeq: number;
-  /** Checkpoints compared. */
-  checkpoints: number;
-  broken?: BrokenLink;
-}
+export type { BrokenLink, Checkpoint, VerifyResult } from "@kuanyan/domain/audit";
 
 const fmt = (iso: string | null) => (iso ? iso : "时间不详");
 

@@ -2,7 +2,7 @@ import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutl
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
-import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
+import { auditActionLabel, auditEntityTypeLabels, type AuditVerification, type Checkpoint } from "@kuanyan/domain/audit";
 import { useMe } from "../../../auth/AuthContext";
 import PageContainer from "../../../components/PageContainer";
 import {
@@ -11,9 +11,7 @@ import {
   listAudit,
   listCheckpoints,
   verifyAudit,
-  type AuditCheckpoint,
   type AuditQuery,
-  type AuditVerification,
 } from "../../../services/audit";
 import type { AuditEvent } from "../../../services/types";
 
@@ -23,7 +21,7 @@ const ENTITY_TYPE_LABELS: Record<string, string> = { ...auditEntityTypeLabels };
 function ChainCard() {
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [checking, setChecking] = useState(false);
-  const [checkpoints, setCheckpoints] = useState<AuditCheckpoint[]>([]);
+  const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
   const [info, setInfo] = useState<{ file: string; every: number } | null>(null);
 
   const loadCheckpoints = useCallback(async () => {
@@ -92,7 +90,7 @@ function ChainCard() {
           }
         />
       )}
-      <Table<AuditCheckpoint>
+      <Table<Checkpoint>
         rowKey={(c) => `${c.seq}-${c.hash}-${c.exportedAt ?? ""}`}
         size="small"
         dataSource={checkpoints}
