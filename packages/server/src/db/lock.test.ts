@@ -26,6 +26,8 @@ function dirWithLock(content: string): string {
 
 const lockOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "kuanyan.lock"), "utf8"));
 
+// Linux only: the lock reads a process's start time from /proc/<pid>/stat and the boot id from
+// /proc/sys/kernel/random/boot_id; elsewhere it falls back to "is the pid alive" (src/db/lock.ts).
 describe.skipIf(process.platform !== "linux")("PGlite 数据目录锁", () => {
   it("锁文件记录进程号、进程启动时间和开机标识", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-lock-"));

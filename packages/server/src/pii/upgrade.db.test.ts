@@ -180,6 +180,8 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
 });
 
 describe("命令行 kuanyan keys（内置数据库，真实进程）", () => {
+  // Embedded database only: a key file is generated only with no DATABASE_URL (PostgreSQL refuses to
+  // start without a configured key, tested in pii.db.test.ts); the PostgreSQL run would repeat the PGlite one.
   it.skipIf(testDbKind === "postgres")("零配置首次启动生成密钥文件；keys rotate 换用新密钥后服务用新密钥照常启动", async () => {
     const dir = path.join(tmp, "cli");
     const server = await startServerProcess(["--data-dir", dir, "--no-demo"], {}, 300_000);

@@ -21,6 +21,8 @@ import { encodePng, sampleSealPng, sampleSignaturePng } from "./sample-images";
 import { decodeRgbaPng } from "./signature";
 
 const TODAY = "2026-11-25";
+// The read-back tests need poppler-utils and LibreOffice; .ci/run installs both, so in CI they always
+// run. A developer machine without them skips those tests with the warning below, not silently.
 const hasTool = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 const hasPoppler = hasTool("pdftotext") && hasTool("pdfinfo") && hasTool("pdftoppm");
 const hasSoffice = hasTool("soffice");
