@@ -59,20 +59,7 @@ export function todayIn(ctx: AppContext, at: Date = ctx.now()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** The current time in China as YYYY-MM-DDTHH:mm. */
-export function nowMinuteIn(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
+export { nowMinuteIn } from "../shared/chinaTime";
 
 export const sha256Hex = (data: Buffer | Uint8Array): string => crypto.createHash("sha256").update(data).digest("hex");
 
