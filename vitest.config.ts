@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: "domain",
-          include: ["packages/domain/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["packages/domain/src/**/*.test.ts", "packages/contract/src/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
         },
       },
