@@ -9,3 +9,5 @@ export * from "./inspectors";
 export * from "./pool";
 export * from "./draw";
 export { sha256Hex, sha256Bytes, toHex, utf8 } from "./sha256";
+export * from "./checklists";
+export { starterChecklists } from "./checklists.seed";
