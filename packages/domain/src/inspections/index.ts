@@ -11,3 +11,6 @@ export * from "./draw";
 export { sha256Hex, sha256Bytes, toHex, utf8 } from "./sha256";
 export * from "./checklists";
 export { starterChecklists } from "./checklists.seed";
+export * from "./lifecycle";
+export * from "./findings";
+export * from "./figures";

@@ -59,6 +59,15 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "documents.settings": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "audit.read": { officer: "-", legalReviewer: "readable", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
   "audit.verify": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
+  "inspection.read": { officer: "readable", legalReviewer: "readable", listManager: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "-" },
+  "inspection.pool.manage": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.inspectors.manage": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.checklist.manage": { officer: "-", legalReviewer: "-", listManager: "subtree", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.draw": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.conduct": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.correct": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
+  "hazard.manage": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
+  "hazard.close": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
 };
 
 describe("the permission table: every role × every action", () => {

@@ -45,6 +45,15 @@ export const adminActions = [
   "documents.settings",
   "audit.read",
   "audit.verify",
+  "inspection.read",
+  "inspection.pool.manage",
+  "inspection.inspectors.manage",
+  "inspection.checklist.manage",
+  "inspection.draw",
+  "inspection.conduct",
+  "inspection.correct",
+  "hazard.manage",
+  "hazard.close",
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
@@ -86,6 +95,21 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "audit.read": { label: "查看审计记录", grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
   // The hash chain and its checkpoints are global (one chain for every region): only the operator.
   "audit.verify": { label: "校验审计链、导出和下载检查点", grants: { sysAdmin: "all" } },
+  // Inspections (issue 10). The records hold unit contacts and findings: the operator (系统管理员)
+  // has no business reading them; a 司法局监督人员 reads his region (supervision).
+  "inspection.read": {
+    label: "查看检查对象、检查计划、检查记录和隐患",
+    grants: { officer: "readable", legalReviewer: "readable", listManager: "readable", orgAdmin: "readable", justiceSupervisor: "readable" },
+  },
+  "inspection.pool.manage": { label: "维护检查对象名录库（导入、修改）", grants: { officer: "subtree", orgAdmin: "subtree" } },
+  "inspection.inspectors.manage": { label: "维护执法检查人员名录库（执法证、执法领域、回避）", grants: { orgAdmin: "subtree" } },
+  "inspection.checklist.manage": { label: "编制、修订和发布检查表", grants: { listManager: "subtree", orgAdmin: "subtree" } },
+  // The draw is the organisation's act, not the inspectors': an officer does not draw his own work.
+  "inspection.draw": { label: "冻结名录库、公告和执行双随机抽取，取消检查", grants: { orgAdmin: "subtree" } },
+  "inspection.conduct": { label: "现场检查（签到、填写检查表、签名、提交检查记录）", grants: { officer: "subtree" } },
+  "inspection.correct": { label: "更正已提交的检查记录", grants: { officer: "subtree" } },
+  "hazard.manage": { label: "登记隐患、确定整改期限、复查", grants: { officer: "subtree" } },
+  "hazard.close": { label: "隐患销号", grants: { officer: "subtree", orgAdmin: "subtree" } },
 };
 
 /** The roles that may do the action (in the order of `roles`). */
