@@ -250,15 +250,16 @@ describe("three published draws: scripts/verify-draw.mjs (plain Node) agrees wit
 });
 
 describe("performance", () => {
-  it("freezing and drawing a 100,000-unit pool stays within a generous bound (target 1 s, see bench/inspections-draw.ts; 5 s on a shared machine)", () => {
+  it("freezing and drawing a 100,000-unit pool stays within a generous bound (target 1 s: bench/inspections-draw.ts)", () => {
     const objects = generatedObjects(100_000);
-    const t0 = performance.now();
+    // CPU time of this process, not wall time: the test machine is shared by many processes.
+    const cpu0 = process.cpuUsage();
     const f = freezeAnnualPool({ drawId: "BIG", title: "大名录库", organisation: "X", objects, rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] } });
     if (!f.ok) throw new Error(f.error);
     const r = selectAnnualPlan(f.frozen.pool, seedOf(f.frozen.sha256));
-    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     expect(r.ok).toBe(true);
-    expect(ms).toBeLessThan(5_000);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(3_000);
   });
 
   it("makeCreditCode gives valid codes", async () => {
