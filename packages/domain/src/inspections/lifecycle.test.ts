@@ -143,7 +143,7 @@ describe("the inspection lifecycle", () => {
 
   it("a 重大事故隐患 needs its 判定依据; a failure needs a note", () => {
     const started = run(planned, [[assign, admin], [start, officer("u-zhang")]]);
-    const r = (result: object) => applyInspectionAction(started, { type: "recordResult", result: { itemId: "GM-07", photos: [], ...result } } as InspectionAction, officer("u-zhang"), ctx);
+    const r = (result: object) => applyInspectionAction(started, { type: "recordResult", result: { itemId: "GM-07", photos: [], ...result } } as unknown as InspectionAction, officer("u-zhang"), ctx);
     expect(r({ outcome: "fail", note: "锁闭", finding: { kind: "hazard", level: "major" } })).toMatchObject({ ok: false, error: expect.stringContaining("判定依据") });
     expect(r({ outcome: "fail", finding: { kind: "hazard", level: "general" } })).toMatchObject({ ok: false, error: expect.stringContaining("写明发现的问题") });
   });
