@@ -102,6 +102,18 @@ describe("a failed item opens a case with party, matter, facts, evidence and ins
   }
 });
 
+describe("a failed item becomes a hazard", () => {
+  it("registers with the inspection's unit, item and date; a major one keeps its 判定依据", async () => {
+    const { hazardFromFinding } = await import("./findings");
+    const { registerHazard } = await import("../hazards/lifecycle");
+    const made = hazardFromFinding({ inspection, item, result: failed({ kind: "hazard", level: "major", criterion: "判定标准第X条" }), id: "h-1", deadline: "2023-02-15", responsiblePerson: "陈经理" });
+    if (!made.ok) throw new Error(made.error);
+    expect(made.hazard).toMatchObject({ creditCode: unit.creditCode, inspectionId: "i-42", itemId: "GM-04", level: "major", criterion: "判定标准第X条", foundOn: "2023-02-01" });
+    expect(registerHazard(made.hazard, ["officer"])).toMatchObject({ ok: true, hazard: { status: "open" } });
+    expect(hazardFromFinding({ inspection, item, result: failed({ kind: "case" }), id: "h-2", deadline: "2023-02-15", responsiblePerson: "x" })).toMatchObject({ ok: false });
+  });
+});
+
 describe("inspection figures", () => {
   const rec = (status: InspectionRecord["status"], over: Partial<InspectionRecord> = {}) => ({ status, year: 2027, dueBy: "2027-03-31", ...over });
   it("planned / drawn / done / done on time; a corrected record counts once; cancelled apart", () => {

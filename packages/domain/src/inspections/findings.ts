@@ -130,3 +130,60 @@ export function decisionInputFromPrefill(
     circumstances: { ...args.circumstances, majorHazard: prefill.circumstances.majorHazard || args.circumstances?.majorHazard === true },
   };
 }
+
+/**
+ * The registration of a hazard from a failed item whose finding is a hazard (the officer adds the
+ * deadline and the responsible person; registerHazard in ../hazards checks them).
+ */
+export function hazardFromFinding(input: {
+  inspection: InspectionRecord;
+  item: ChecklistItem;
+  result: ItemResult;
+  id: string;
+  deadline: string;
+  responsiblePerson: string;
+}):
+  | {
+      ok: true;
+      hazard: {
+        id: string;
+        organisationId: string;
+        regionCode: string;
+        creditCode: string;
+        unitName: string;
+        inspectionId: string;
+        itemId: string;
+        level: "general" | "major";
+        criterion?: string;
+        description: string;
+        responsiblePerson: string;
+        foundOn: string;
+        deadline: string;
+      };
+    }
+  | { ok: false; error: string } {
+  const { inspection, item, result } = input;
+  if (result.itemId !== item.id || result.outcome !== "fail") return { ok: false, error: `检查项${item.id}不是不符合项，不能登记隐患` };
+  if (result.finding?.kind !== "hazard") return { ok: false, error: `检查项${item.id}未确定为隐患` };
+  const foundOn = (inspection.checkIn?.at ?? "").slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(foundOn)) return { ok: false, error: "检查尚未开始，不能登记隐患" };
+  const criterion = result.finding.criterion?.trim();
+  return {
+    ok: true,
+    hazard: {
+      id: input.id,
+      organisationId: inspection.organisationId,
+      regionCode: inspection.regionCode,
+      creditCode: inspection.creditCode,
+      unitName: inspection.unitName,
+      inspectionId: inspection.id,
+      itemId: item.id,
+      level: result.finding.level,
+      ...(criterion ? { criterion } : {}),
+      description: `${item.text}：${result.note?.trim() || "不符合"}`,
+      responsiblePerson: input.responsiblePerson,
+      foundOn,
+      deadline: input.deadline,
+    },
+  };
+}

@@ -128,3 +128,30 @@ export function eligibleInspectors(pool: readonly Inspector[], date: string): { 
   }
   return { eligible, ineligible };
 }
+
+/**
+ * The inspector part of a periodic draw's pool, from the inspector pool on the draw date: only
+ * those with a valid certificate and a field (by 执法证号, as published), the exclusions translated
+ * to 执法证号, and the way back from 执法证号 to the user for the assignment.
+ */
+export function drawInspectorPool(
+  pool: readonly Inspector[],
+  exclusions: readonly Exclusion[],
+  date: string,
+): {
+  inspectors: { code: string; fields: Industry[] }[];
+  exclusions: { inspector: string; object: string; reason: ExclusionReason }[];
+  userIdOf: Map<string, string>;
+  ineligible: IneligibleInspector[];
+} {
+  const { eligible, ineligible } = eligibleInspectors(pool, date);
+  const codeOf = new Map(eligible.map((i) => [i.userId, i.certificate!.number.trim()]));
+  return {
+    inspectors: eligible.map((i) => ({ code: codeOf.get(i.userId)!, fields: [...i.fields] })),
+    exclusions: exclusions
+      .filter((e) => codeOf.has(e.userId))
+      .map((e) => ({ inspector: codeOf.get(e.userId)!, object: e.creditCode, reason: e.reason })),
+    userIdOf: new Map([...codeOf].map(([userId, code]) => [code, userId])),
+    ineligible,
+  };
+}

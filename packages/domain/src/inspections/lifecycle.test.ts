@@ -174,3 +174,29 @@ describe("the inspection lifecycle", () => {
     for (const rule of Object.values(inspectionTransitions)) expect(rule.permission).toMatch(/^inspection\./);
   });
 });
+
+describe("the inspector pool of a draw", () => {
+  it("an expired or missing certificate is never drawn; exclusions go by 执法证号; the draw maps back to users", async () => {
+    const { drawInspectorPool } = await import("./inspectors");
+    const { freezePeriodicPool } = await import("./pool");
+    const { selectPeriodic, deriveSeed, commitmentOf } = await import("./draw");
+    const { generatedObjects } = await import("./fixtures.test-support");
+    const objects = generatedObjects(12).map((o) => ({ ...o, industry: "industry_trade" as const }));
+    const extra: Inspector = { userId: "u-sun", name: "孙七", organisationId: "jj", regionCode: "350582", certificate: cert("35058220005"), fields: ["industry_trade"] };
+    const p = drawInspectorPool([...inspectors, extra], [{ userId: "u-zhang", creditCode: objects[0].creditCode, reason: "linked" }, { userId: "u-wang", creditCode: objects[1].creditCode, reason: "linked" }], "2027-03-10");
+    expect(p.inspectors.map((i) => i.code)).toEqual(["35058220001", "35058220002", "35058220005"]);
+    expect(p.exclusions).toEqual([{ inspector: "35058220001", object: objects[0].creditCode, reason: "linked" }]);
+    expect(p.ineligible.map((i) => i.userId)).toEqual(["u-wang", "u-zhao"]);
+    const f = freezePeriodicPool({ drawId: "Q", title: "季度", organisation: "晋江市应急管理局", objects, inspectors: p.inspectors, exclusions: p.exclusions, rules: { objectCount: 12, inspectorsPerObject: 2 } });
+    if (!f.ok) throw new Error(f.error);
+    const secret = sha256Hex("s");
+    const seed = deriveSeed({ poolSha256: f.frozen.sha256, commitment: commitmentOf(secret), publicValue: "1", secret });
+    if (!seed.ok) throw new Error(seed.error);
+    const r = selectPeriodic(f.frozen.pool, seed.seed);
+    if (!r.ok) throw new Error(r.error);
+    const users = r.selection.assignments.flatMap((a) => a.inspectors.map((c) => p.userIdOf.get(c)));
+    expect(users).not.toContain("u-wang");
+    expect(users).not.toContain("u-zhao");
+    expect(r.selection.assignments.find((a) => a.creditCode === objects[0].creditCode)!.inspectors.sort()).toEqual(["35058220002", "35058220005"]);
+  });
+});
