@@ -101,7 +101,7 @@ export interface InspectionRule {
   assignedOnly: boolean;
 }
 
-/** The transition table (docs/inspections/lifecycle.md prints it). */
+/** The transition table (docs/inspections/README.md §四 describes it). */
 export const inspectionTransitions: Record<InspectionActionType, InspectionRule> = {
   assign: { label: "抽取执法人员", from: ["planned"], to: "drawn", permission: "inspection.draw", assignedOnly: false },
   start: { label: "开始检查（签到）", from: ["drawn"], to: "started", permission: "inspection.conduct", assignedOnly: true },
