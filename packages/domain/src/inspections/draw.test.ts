@@ -55,6 +55,13 @@ describe("the frozen pool", () => {
     expect(parsePoolFile(a.frozen.text)).toEqual({ ok: true, pool: a.frozen.pool });
   });
 
+  it("the frozen file equals the generic canonical JSON of the pool (the fast writer of units agrees)", () => {
+    const a = freeze(objects.map((o, i) => (i === 3 ? { ...o, name: '引号"与\\反斜杠与😀有限公司' } : o)));
+    if (!a.ok) throw new Error(a.error);
+    expect(a.frozen.text).toBe(canonicalJson(a.frozen.pool));
+    expect(JSON.parse(a.frozen.text)).toEqual(a.frozen.pool);
+  });
+
   it("canonical JSON sorts keys and leaves out absent values", () => {
     expect(canonicalJson({ b: 1, a: [{ d: "晋江", c: true, e: undefined }] })).toBe('{"a":[{"c":true,"d":"晋江"}],"b":1}');
   });

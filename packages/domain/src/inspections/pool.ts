@@ -145,6 +145,8 @@ export function poolObjectOf(unit: InspectedUnit): PoolObject {
 }
 
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+const CREDIT_CODE_RE = /^[0-9A-Z]{18}$/;
+const REGION_RE = /^\d{6,12}$/;
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkObjects(objects: readonly PoolObject[]): string | null {
@@ -155,7 +157,10 @@ function checkObjects(objects: readonly PoolObject[]): string | null {
     seen.add(o.creditCode);
     if (!(industries as readonly string[]).includes(o.industry)) return `检查对象${o.name}的行业不在行业目录中`;
     if (!(riskLevels as readonly string[]).includes(o.riskLevel)) return `检查对象${o.name}的风险等级无效`;
-    if (CONTROL_RE.test(o.name) || CONTROL_RE.test(o.creditCode)) return `检查对象${o.name}的名称含有控制字符`;
+    if (!CREDIT_CODE_RE.test(o.creditCode)) return `检查对象${o.name}的统一社会信用代码无效`;
+    if (!REGION_RE.test(o.regionCode)) return `检查对象${o.name}的行政区划代码无效`;
+    if (typeof o.keyUnit !== "boolean") return `检查对象${o.name}的重点单位标记无效`;
+    if (typeof o.name !== "string" || CONTROL_RE.test(o.name)) return `检查对象${o.name}的名称含有控制字符`;
   }
   return null;
 }
@@ -164,9 +169,33 @@ function sortedObjects(objects: readonly PoolObject[]): PoolObject[] {
   return objects.map((o) => ({ ...o })).sort((a, b) => byCode(a.creditCode, b.creditCode));
 }
 
+/**
+ * canonicalJson of a checked pool object, written directly (the fields are validated: only the
+ * name needs escaping). A test checks it equals canonicalJson; it is several times faster on a
+ * pool of 100,000 units.
+ */
+export function canonicalPoolObject(o: PoolObject): string {
+  return `{"creditCode":"${o.creditCode}","industry":"${o.industry}","keyUnit":${o.keyUnit},"name":${JSON.stringify(o.name)},"regionCode":"${o.regionCode}","riskLevel":"${o.riskLevel}"}`;
+}
+
+const OBJECTS_MARK = "\u0000objects\u0000";
+
 function freeze<P extends DrawPool>(pool: P): FrozenPool<P> {
-  const text = canonicalJson(pool);
+  // The objects (already checked) are written by canonicalPoolObject in place of a mark that
+  // cannot occur otherwise (control characters are refused in every text of the pool).
+  const shell = canonicalJson({ ...pool, objects: OBJECTS_MARK });
+  const mark = JSON.stringify(OBJECTS_MARK);
+  const at = shell.indexOf(mark);
+  const text = `${shell.slice(0, at)}[${pool.objects.map(canonicalPoolObject).join(",")}]${shell.slice(at + mark.length)}`;
   return { pool, text, sha256: sha256Hex(text) };
+}
+
+function headerProblem(input: { drawId: string; title: string; organisation: string }): string | null {
+  for (const [label, v] of [["抽取编号", input.drawId], ["抽取名称", input.title], ["组织抽取的单位", input.organisation]] as const) {
+    if (typeof v !== "string" || v.trim() === "") return `请填写${label}`;
+    if (CONTROL_RE.test(v)) return `${label}含有控制字符`;
+  }
+  return null;
 }
 
 /** Freezes the pool of an annual plan draw. */
@@ -177,7 +206,7 @@ export function freezeAnnualPool(input: {
   objects: readonly PoolObject[];
   rules: AnnualRules;
 }): FreezeResult<AnnualPool> {
-  const problem = checkObjects(input.objects);
+  const problem = headerProblem(input) ?? checkObjects(input.objects);
   if (problem) return { ok: false, error: problem };
   for (const p of [input.rules.defaultPercent, ...input.rules.ratios.map((r) => r.percent)]) {
     if (!Number.isInteger(p) || p < 0 || p > 100) return { ok: false, error: "抽取比例须为0至100之间的整数（百分比）" };
@@ -214,7 +243,7 @@ export function freezePeriodicPool(input: {
   exclusions: readonly PoolExclusion[];
   rules: PeriodicRules;
 }): FreezeResult<PeriodicPool> {
-  const problem = checkObjects(input.objects);
+  const problem = headerProblem(input) ?? checkObjects(input.objects);
   if (problem) return { ok: false, error: problem };
   const { objectCount, inspectorsPerObject } = input.rules;
   if (!Number.isInteger(inspectorsPerObject) || inspectorsPerObject < 2)
