@@ -14,3 +14,4 @@ export { starterChecklists } from "./checklists.seed";
 export * from "./lifecycle";
 export * from "./findings";
 export * from "./figures";
+export * from "./plan";
