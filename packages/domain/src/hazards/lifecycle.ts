@@ -134,11 +134,12 @@ export function applyHazardAction(hazard: Hazard, action: HazardAction, actor: {
   }
 }
 
-/** Whether the hazard is past its 整改期限 and not rectified (rectification reported counts as done in time when reported by the deadline). */
+/**
+ * Whether the hazard is past its 整改期限 and still open (整改中). Once rectification is reported it
+ * waits for 复查 and is not overdue; a failed review reopens it with a new deadline.
+ */
 export function isOverdue(hazard: Pick<Hazard, "status" | "deadline" | "rectifiedOn">, today: string): boolean {
-  if (hazard.status === "closed" || hazard.status === "review_passed") return false;
-  if (hazard.status === "rectification_reported") return false;
-  return today > hazard.deadline;
+  return hazard.status === "open" && today > hazard.deadline;
 }
 
 export type Escalation = "none" | "reminder" | "supervision";
