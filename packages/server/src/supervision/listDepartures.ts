@@ -5,18 +5,15 @@
  * same matter ending in different outcomes.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import { ZDeparturesQuery } from "@kuanyan/contract/supervision";
 import { outcomeLabels, type Outcome } from "@kuanyan/domain/decisions";
 import { requireAuth } from "../access";
 import { cases, organisations, users } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { resolveAsOf, scopedOrganisations } from "./scope";
 
-export const ZDeparturesQuery = z.object({
-  asOf: z.string().optional().describe("截止日期"),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional().describe("决定日期起"),
-  matterCode: z.string().trim().max(100).optional().describe("事项编码"),
-});
+export { ZDeparturesQuery };
 
 export interface Departure {
   caseId: string;
