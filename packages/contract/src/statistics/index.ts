@@ -125,6 +125,7 @@ export const ZRecordRow = z.object({
   amount: z.number(),
   /** The outcome, method or task kind (code). */
   category: z.string(),
+  /** The written record: the text, or the document (number and type), or the confirmed decision. */
   writtenRecord: z.string().nullable(),
   officer: z.string().nullable(),
   dueDate: z.string().nullable().optional(),

@@ -4,7 +4,7 @@
  * list and the number always agree.
  */
 import type { z } from "zod";
-import { recordKinds, ZRecordsQuery } from "@kuanyan/contract/statistics";
+import { recordKinds, ZRecordsQuery, type ZRecordRow } from "@kuanyan/contract/statistics";
 import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
@@ -17,29 +17,8 @@ export type RecordKind = (typeof recordKinds)[number];
 
 export type RecordsQuery = z.infer<typeof ZRecordsQuery>;
 
-export interface RecordRow {
-  kind: "decision" | "measure" | "correction" | "task";
-  recordId: string;
-  caseId: string | null;
-  caseNo: string | null;
-  partyName: string | null;
-  matterCode: string | null;
-  matterName: string | null;
-  /** The date that placed the record in the period. */
-  date: string;
-  organisationId: string;
-  organisationName: string;
-  /** What the record adds to the number (1, or the persons of a 人次 column). */
-  amount: number;
-  /** The outcome or method (code). */
-  category: string;
-  /** The written record: the text, or the document (number and type), or the confirmed decision. */
-  writtenRecord: string | null;
-  officer: string | null;
-  dueDate?: string | null;
-  doneOn?: string | null;
-  relievedYuan?: number | null;
-}
+/** A record behind a number, as the API shows it (the contract's ZRecordRow). */
+export type RecordRow = z.infer<typeof ZRecordRow>;
 
 const caseCols = `c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name, o.id::text AS organisation_id, o.name AS organisation_name`;
 
