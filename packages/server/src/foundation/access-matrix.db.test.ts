@@ -261,6 +261,9 @@ const entries: Record<string, Entry> = {
   // 监督
   "GET /api/v1/supervision/overview": { who: "any" },
   "GET /api/v1/supervision/departures": { who: "any" },
+
+  // 工作台 (the to-do list: every logged-in user, within his own data scope)
+  "GET /api/v1/home/todo": { who: "any" },
 };
 
 const accounts = ["demo-officer", "demo-reviewer", "demo-listmanager", "demo-justice", "demo-orgadmin", "demo-admin"] as const;

@@ -1,5 +1,4 @@
 import { and, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { citationWithin, formatCitation, parseCitation, parseCitations, type Citation } from "@kuanyan/domain/laws";
@@ -7,6 +6,17 @@ import { listItems, listVersions, lists, organisations } from "../db/schema";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../http/errors";
 import type { AppContext } from "../http/context";
+import {
+  ZCitationParseQuery,
+  ZCitingItems,
+  ZCitingQuery,
+  ZLawDetail,
+  ZLawList,
+  ZLawParams,
+  ZParsedCitations,
+  ZProvisionSearch,
+  ZProvisionSearchQuery,
+} from "@kuanyan/contract/laws";
 import { lawLibrary } from "./library";
 
 const publicStatuses = ["published", "filed", "superseded", "repealed"];
@@ -49,7 +59,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/laws",
-    { config: pub, schema: { tags: ["法律法规库"], summary: "法律法规目录（标题、版本日期、时效性）" } },
+    { config: pub, schema: { tags: ["法律法规库"], summary: "法律法规目录（标题、版本日期、时效性）", response: { 200: ZLawList } } },
     async () => {
       const lib = lawLibrary();
       return {
@@ -70,7 +80,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     "/api/v1/laws/:id",
     {
       config: pub,
-      schema: { tags: ["法律法规库"], summary: "一部法律法规的章节与条文", params: z.object({ id: z.string().min(1).max(100).describe("法律法规") }) },
+      schema: { tags: ["法律法规库"], summary: "一部法律法规的章节与条文", params: ZLawParams, response: { 200: ZLawDetail } },
     },
     async (request) => {
       const lib = lawLibrary();
@@ -88,11 +98,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["法律法规库"],
         summary: "按文字或条号检索条文",
-        querystring: z.object({
-          q: z.string().trim().min(1).max(100).describe("检索词"),
-          lawId: z.string().max(100).optional().describe("法律法规"),
-          limit: z.coerce.number().int().min(1).max(100).optional().describe("条数"),
-        }),
+        querystring: ZProvisionSearchQuery,
+        response: { 200: ZProvisionSearch },
       },
     },
     async (request) => {
@@ -108,7 +115,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["法律法规库"],
         summary: "解析依据（如“《中华人民共和国行政处罚法》第三十三条第一款”），返回条文或中文错误",
-        querystring: z.object({ text: z.string().trim().min(1).max(500).describe("依据") }),
+        querystring: ZCitationParseQuery,
+        response: { 200: ZParsedCitations },
       },
     },
     async (request) => {
@@ -135,12 +143,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["法律法规库"],
         summary: "引用该条款的清单事项（已发布的清单）",
-        params: z.object({ id: z.string().min(1).max(100).describe("法律法规") }),
-        querystring: z.object({
-          article: z.coerce.number().int().min(1).describe("条"),
-          paragraph: z.coerce.number().int().min(1).optional().describe("款"),
-          item: z.coerce.number().int().min(1).optional().describe("项"),
-        }),
+        params: ZLawParams,
+        querystring: ZCitingQuery,
+        response: { 200: ZCitingItems },
       },
     },
     async (request) => {

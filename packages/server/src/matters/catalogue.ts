@@ -12,6 +12,8 @@ import { MATTERS, type Matter } from "@kuanyan/domain/matters";
 import type { DbOrTx } from "../db/client";
 import { matters } from "../db/schema";
 import { lawLibrary } from "../laws/library";
+import type { z } from "zod";
+import type { ZMatterSuggestion } from "@kuanyan/contract/matters";
 
 const require = createRequire(import.meta.url);
 
@@ -136,18 +138,8 @@ function buildIndex(all: readonly Matter[]) {
   return { search, byCode: new Map(all.map((m) => [m.code, m])) };
 }
 
-export interface MatterSuggestion {
-  code: string;
-  name: string;
-  domain: string;
-  kind: string;
-  penaltyText: string;
-  fineRange: Matter["fineRange"] | null;
-  escalatedFineRange: Matter["escalatedFineRange"] | null;
-  violated: string[];
-  penalty: string[];
-  score: number;
-}
+/** A matter as the API shows it (the contract's ZMatterSuggestion). */
+export type MatterSuggestion = z.infer<typeof ZMatterSuggestion>;
 
 export function presentMatter(m: Matter, score = 0): MatterSuggestion {
   return {

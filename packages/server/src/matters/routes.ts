@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Matter } from "@kuanyan/domain/matters";
 import { matters } from "../db/schema";
 import { notFound } from "../http/errors";
 import type { AppContext } from "../http/context";
+import { ZMatterCodeParams, ZMatterDetail, ZMatterList, ZMattersQuery } from "@kuanyan/contract/matters";
 import { ensureMatters, loadMatters, presentMatter, suggestMatters } from "./catalogue";
 
 export async function register(root: FastifyInstance, ctx: AppContext) {
@@ -19,10 +19,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["执法事项库"],
         summary: "执法事项：按白话描述推荐（q），不带 q 时列出全部",
-        querystring: z.object({
-          q: z.string().trim().max(200).optional().describe("描述"),
-          limit: z.coerce.number().int().min(1).max(50).optional().describe("条数"),
-        }),
+        querystring: ZMattersQuery,
+        response: { 200: ZMatterList },
       },
     },
     async (request) => {
@@ -36,7 +34,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     "/api/v1/matters/:code",
     {
       config: { access: "public" },
-      schema: { tags: ["执法事项库"], summary: "一个执法事项", params: z.object({ code: z.string().max(40).describe("事项编码") }) },
+      schema: { tags: ["执法事项库"], summary: "一个执法事项", params: ZMatterCodeParams, response: { 200: ZMatterDetail } },
     },
     async (request) => {
       await ensureMatters(db);

@@ -4,19 +4,18 @@
  * follow-ups, the most frequent matters. Every data point carries `filter`: the query of
  * GET /api/v1/statistics/records that lists its records.
  */
-import { z } from "zod";
-import { decisionColumns, softMethods, statisticsColumns } from "@kuanyan/domain/measures";
+import type { z } from "zod";
+import { ZDashboardQuery } from "@kuanyan/contract/statistics";
+import { decisionColumns, softMethods, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
 import { periodRange } from "@kuanyan/domain/statistics";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { breakdown, sumValues, todayOf, type Values } from "./getForm";
 import type { RecordKind } from "./listRecords";
-import { resolveScope, ZScopeQuery, type ResolvedScope } from "./scope";
+import { resolveScope, type ResolvedScope } from "./scope";
 import { aggregateForm, uuidArray } from "./sql";
 
-export const ZDashboardQuery = ZScopeQuery.extend({
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe("统计年度"),
-});
+export { ZDashboardQuery };
 
 /** The query that lists a data point's records (GET /api/v1/statistics/records). */
 export interface RecordsFilter {
@@ -113,7 +112,7 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
       previousMethods: methodsOf(previous),
       yoyOutcomes: yoy(outcomesOf(values), outcomesOf(previous)),
       yoyMethods: yoy(methodsOf(values), methodsOf(previous)),
-      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c, from, to)])),
+      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c, from, to)])) as Record<StatisticsColumn, RecordsFilter>,
     };
   });
   const totals = sumValues(thisYear);
@@ -165,7 +164,7 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
       methods: methodsOf(totals),
       yoyOutcomes: yoy(outcomesOf(totals), outcomesOf(lastYear)),
       yoyMethods: yoy(methodsOf(totals), methodsOf(lastYear)),
-      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c)])),
+      filters: Object.fromEntries(statisticsColumns.map((c) => [c, filter(c)])) as Record<StatisticsColumn, RecordsFilter>,
     },
     months,
     byOrganisation: byOrg,

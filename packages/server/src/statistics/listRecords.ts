@@ -3,57 +3,22 @@
  * counts, each with its written record. The filters are the SQL of the counting rules (sql.ts), so the
  * list and the number always agree.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { recordKinds, ZRecordsQuery, type ZRecordRow } from "@kuanyan/contract/statistics";
 import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { todayOf } from "./getForm";
-import { resolvePeriod, resolveScope, ZPeriodQuery, ZScopeQuery } from "./scope";
+import { resolvePeriod, resolveScope } from "./scope";
 import { countedMeasuresCte, decisionColumnSql, decisionCountedSql, measureAmountSql, queryAggregate, uuidArray } from "./sql";
 
-export const recordKinds = [
-  ...statisticsColumns,
-  "decisions",
-  "measures",
-  "burden",
-  "rectification_due",
-  "rectification_on_time",
-  "overdue_reinspection",
-  "overdue_follow_up",
-] as const;
+export { recordKinds, ZRecordsQuery };
 export type RecordKind = (typeof recordKinds)[number];
 
-export const ZRecordsQuery = ZPeriodQuery.extend(ZScopeQuery.shape).extend({
-  column: z.enum(recordKinds).describe("栏目"),
-  matterCode: z.string().max(40).optional().describe("事项编码"),
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe("每页条数"),
-  offset: z.coerce.number().int().min(0).default(0).describe("起始位置"),
-});
 export type RecordsQuery = z.infer<typeof ZRecordsQuery>;
 
-export interface RecordRow {
-  kind: "decision" | "measure" | "correction" | "task";
-  recordId: string;
-  caseId: string | null;
-  caseNo: string | null;
-  partyName: string | null;
-  matterCode: string | null;
-  matterName: string | null;
-  /** The date that placed the record in the period. */
-  date: string;
-  organisationId: string;
-  organisationName: string;
-  /** What the record adds to the number (1, or the persons of a 人次 column). */
-  amount: number;
-  /** The outcome or method (code). */
-  category: string;
-  /** The written record: the text, or the document (number and type), or the confirmed decision. */
-  writtenRecord: string | null;
-  officer: string | null;
-  dueDate?: string | null;
-  doneOn?: string | null;
-  relievedYuan?: number | null;
-}
+/** A record behind a number, as the API shows it (the contract's ZRecordRow). */
+export type RecordRow = z.infer<typeof ZRecordRow>;
 
 const caseCols = `c.id::text AS case_id, c.case_no, c.party_name, c.matter_code, c.matter_name, o.id::text AS organisation_id, o.name AS organisation_name`;
 

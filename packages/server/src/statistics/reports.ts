@@ -5,7 +5,8 @@
  * the aggregated form of everyone under them).
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import { reportKinds, ZBoardQuery, ZCorrectReport, ZReportPeriod, ZSubmitReport, type ZReportSnapshot } from "@kuanyan/contract/statistics";
 import { statisticsColumns } from "@kuanyan/domain/measures";
 import {
   aggregateSnapshots,
@@ -28,24 +29,10 @@ import { organisations, statisticsReports, users } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError, notFound } from "../http/errors";
 import { todayOf, zeroValues, type Values } from "./getForm";
-import { resolveScope, ZScopeQuery } from "./scope";
+import { resolveScope } from "./scope";
 import { loadCountingRecords } from "./sql";
 
-export const reportKinds = ["monthly", "half_year", "annual"] as const;
-
-export const ZReportPeriod = z.object({
-  kind: z.enum(reportKinds).describe("报表类型"),
-  year: z.coerce.number().int().min(2000).max(2100).describe("统计年度"),
-  n: z.coerce.number().int().min(1).max(12).optional().describe("月份"),
-});
-export const ZSubmitReport = ZReportPeriod.extend({
-  organisationId: z.uuid().optional().describe("填报单位"),
-  phone: z.string().trim().max(30).optional().describe("联系电话"),
-});
-export const ZCorrectReport = ZSubmitReport.extend({
-  reason: z.string().trim().min(2, "请填写更正原因").max(500).describe("更正原因"),
-});
-export const ZBoardQuery = ZReportPeriod.extend(ZScopeQuery.shape);
+export { reportKinds, ZBoardQuery, ZCorrectReport, ZReportPeriod, ZSubmitReport };
 
 export function periodKey(kind: ReportKind, period: Period): string {
   const year = period.from.slice(0, 4);
@@ -241,13 +228,13 @@ export async function listReports(
 }
 
 /** One submitted revision with every cell's records as frozen. */
-export async function getReport(ctx: AppContext, authIn: Auth | null, id: string): Promise<ReportSummary & { snapshot: ReportSnapshot }> {
+export async function getReport(ctx: AppContext, authIn: Auth | null, id: string): Promise<ReportSummary & { snapshot: z.infer<typeof ZReportSnapshot> }> {
   const auth = requireAuth(authIn);
   const [row] = await ctx.database.db.select().from(statisticsReports).where(eq(statisticsReports.id, id));
   if (!row) throw notFound("报表");
   await requireAccess(ctx.database.db, auth, { mode: "read", organisationId: row.organisationId });
   const [s] = await summaries(ctx, [row]);
-  return { ...s, snapshot: row.snapshot as ReportSnapshot };
+  return { ...s, snapshot: row.snapshot as z.infer<typeof ZReportSnapshot> };
 }
 
 /** The organisations that report (agencies and townships). */

@@ -3,7 +3,8 @@
  * (one organisation; an organisation with its subordinates; every organisation of a region), checked
  * against the user's data scope (src/access).
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { ZPeriodQuery, ZScopeQuery } from "@kuanyan/contract/statistics";
 import { descendantsOf, regionPrefix } from "@kuanyan/domain/organisations";
 import { customPeriod, periodRange, type Period } from "@kuanyan/domain/statistics";
 import { readScope, requireAccess } from "../access";
@@ -11,19 +12,7 @@ import type { Database } from "../db/client";
 import type { Auth } from "../http/context";
 import { AppError, forbidden } from "../http/errors";
 
-export const ZPeriodQuery = z.object({
-  period: z.enum(["month", "half_year", "year", "custom"]).default("year").describe("统计期间类型"),
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe("统计年度"),
-  n: z.coerce.number().int().min(1).max(12).optional().describe("月份或半年度"),
-  from: z.string().optional().describe("起始日期"),
-  to: z.string().optional().describe("截止日期"),
-});
-
-export const ZScopeQuery = z.object({
-  scope: z.enum(["organisation", "subtree", "region"]).optional().describe("统计范围"),
-  organisationId: z.uuid().optional().describe("单位"),
-  region: z.string().regex(/^\d{2,12}$/, "应为行政区划代码前缀").optional().describe("行政区划"),
-});
+export { ZPeriodQuery, ZScopeQuery };
 
 export type PeriodQuery = z.infer<typeof ZPeriodQuery>;
 export type ScopeQuery = z.infer<typeof ZScopeQuery>;

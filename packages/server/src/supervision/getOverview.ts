@@ -9,6 +9,7 @@
  */
 import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { chinaDate, dueDate, reportPeriod, reportStatus, type ReportKind } from "@kuanyan/domain/statistics";
+import { overviewFlagLabels, type OverviewFlag } from "@kuanyan/domain/supervision";
 import { requireAuth } from "../access";
 import { caseTasks, cases, listClaims, listVersions, statisticsReports } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
@@ -22,14 +23,7 @@ export const openCaseStatuses = ["intake", "decided", "in_progress"];
 /** Organisation kinds that submit statistics reports (as on the statistics submissions board). */
 export const reportingKinds = new Set(["agency", "township"]);
 
-export type OverviewFlag = "filing_overdue" | "correction_overdue" | "follow_up_overdue" | "report_overdue";
-
-export const overviewFlagLabels: Record<OverviewFlag, string> = {
-  filing_overdue: "备案逾期",
-  correction_overdue: "整改逾期",
-  follow_up_overdue: "回访逾期",
-  report_overdue: "报表逾期",
-};
+export { overviewFlagLabels, type OverviewFlag };
 
 export interface ListFigures {
   published: number;

@@ -5,47 +5,19 @@
  * same matter ending in different outcomes.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import { ZDeparturesQuery, type ZDeparture, type ZDepartureGroup } from "@kuanyan/contract/supervision";
 import { outcomeLabels, type Outcome } from "@kuanyan/domain/decisions";
 import { requireAuth } from "../access";
 import { cases, organisations, users } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { resolveAsOf, scopedOrganisations } from "./scope";
 
-export const ZDeparturesQuery = z.object({
-  asOf: z.string().optional().describe("截止日期"),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional().describe("决定日期起"),
-  matterCode: z.string().trim().max(100).optional().describe("事项编码"),
-});
+export { ZDeparturesQuery };
 
-export interface Departure {
-  caseId: string;
-  caseNo: string;
-  organisationId: string;
-  organisationName: string;
-  partyName: string;
-  decidedOn: string | null;
-  proposedOutcome: string | null;
-  proposedLabel: string | null;
-  decidedOutcome: string | null;
-  decidedLabel: string | null;
-  reason: string;
-  officer: string | null;
-  listItemSeq: number | null;
-  fineYuan: number | null;
-}
-
-export interface DepartureGroup {
-  matterCode: string;
-  matterName: string;
-  departures: Departure[];
-  /** Every decided case of this matter in scope (up to asOf), by decided outcome. */
-  outcomes: { outcome: string; label: string; count: number }[];
-  /** Decided cases of this matter in scope. */
-  decidedCases: number;
-  /** 同案不同罚 signal: the matter's decided cases ended in more than one outcome. */
-  differentOutcomes: boolean;
-}
+/** A departed decision and its matter's group, as the API shows them (the contract). */
+export type Departure = z.infer<typeof ZDeparture>;
+export type DepartureGroup = z.infer<typeof ZDepartureGroup>;
 
 const label = (o: string | null) => (o ? outcomeLabels[o as Outcome] ?? o : null);
 

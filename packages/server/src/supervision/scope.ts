@@ -2,7 +2,7 @@
  * What the supervision read models share: the organisations in the user's data scope (src/access)
  * and the date the overview is taken on. This module only reads other modules' tables.
  */
-import { z } from "zod";
+import { ZAsOfQuery } from "@kuanyan/contract/supervision";
 import { isIsoDate } from "@kuanyan/domain/statistics";
 import { readScope, inScope } from "../access";
 import { organisations } from "../db/schema";
@@ -11,9 +11,7 @@ import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { today } from "../lists/clock";
 
-export const ZAsOfQuery = z.object({
-  asOf: z.string().optional().describe("截止日期"),
-});
+export { ZAsOfQuery };
 
 export interface ScopedOrganisation {
   id: string;

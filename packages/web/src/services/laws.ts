@@ -1,60 +1,17 @@
-// API client of the law library (法律法规库): public, no login needed.
-import type { Citation, LawArticle, LawChapter, LawStatus } from "@kuanyan/domain/laws";
+// API client of the law library (法律法规库): public, no login needed. Types from the contract.
+import type { z } from "zod";
+import type { ZCitingItem, ZLawDetail, ZLawList, ZLawSummary, ZParsedCitations, ZProvisionHit, ZProvisionSearch, ZCitingItems } from "@kuanyan/contract/laws";
 import { request } from "./request";
 
-export interface LawSummary {
-  id: string;
-  title: string;
-  shortTitle: string;
-  versionDate: string;
-  status: LawStatus;
-  chapters: number;
-  articles: number;
-}
+export type LawSummary = z.infer<typeof ZLawSummary>;
+export type LawDetail = z.infer<typeof ZLawDetail>;
+export type ProvisionHit = z.infer<typeof ZProvisionHit>;
+export type CitingItem = z.infer<typeof ZCitingItem>;
+export type ParsedCitations = z.infer<typeof ZParsedCitations>;
 
-export interface LawDetail {
-  id: string;
-  title: string;
-  shortTitle: string;
-  versionDate: string;
-  status: LawStatus;
-  history: string[];
-  chapters: LawChapter[];
-  articles: LawArticle[];
-  versions: { id: string; versionDate: string; status: LawStatus }[];
-}
-
-export interface ProvisionHit {
-  lawId: string;
-  lawTitle: string;
-  citation: Citation;
-  label: string;
-  text: string;
-  match: "citation" | "text";
-}
-
-export interface CitingItem {
-  itemId: string;
-  seq: number;
-  matterName: string;
-  listId: string;
-  listTitle: string;
-  listType: string;
-  versionNo: number;
-  status: string;
-  organisationName: string;
-  citations: string[];
-}
-
-export interface ParsedCitations {
-  ok: boolean;
-  items: { ok: boolean; citation: Citation; formatted: string; lawId?: string; text?: string; error?: string }[];
-  errors: string[];
-}
-
-export const listLaws = () => request<{ items: LawSummary[] }>("/laws");
+export const listLaws = () => request<z.infer<typeof ZLawList>>("/laws");
 export const getLaw = (id: string) => request<LawDetail>(`/laws/${encodeURIComponent(id)}`);
-export const searchProvisions = (q: string, lawId?: string) => request<{ items: ProvisionHit[] }>("/provisions/search", { query: { q, lawId } });
+export const searchProvisions = (q: string, lawId?: string) => request<z.infer<typeof ZProvisionSearch>>("/provisions/search", { query: { q, lawId } });
 export const parseCitation = (text: string) => request<ParsedCitations>("/citations/parse", { query: { text }, silent: true });
 export const citingItems = (lawId: string, article: number, paragraph?: number) =>
-  request<{ provision: string; items: CitingItem[] }>(`/laws/${encodeURIComponent(lawId)}/citing`, { query: { article, paragraph } });
+  request<z.infer<typeof ZCitingItems>>(`/laws/${encodeURIComponent(lawId)}/citing`, { query: { article, paragraph } });

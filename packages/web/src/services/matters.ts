@@ -1,21 +1,12 @@
-// API client of the matter catalogue (执法事项库).
+// API client of the matter catalogue (执法事项库). Types from the contract.
+import type { z } from "zod";
+import type { ZMatterList, ZMatterSuggestion } from "@kuanyan/contract/matters";
 import { request } from "./request";
 
-export interface MatterSuggestion {
-  code: string;
-  name: string;
-  domain: string;
-  kind: string;
-  penaltyText: string;
-  fineRange: { minYuan: number; maxYuan: number; note?: string } | null;
-  escalatedFineRange: { minYuan: number; maxYuan: number; note?: string } | null;
-  violated: string[];
-  penalty: string[];
-  score: number;
-}
+export type MatterSuggestion = z.infer<typeof ZMatterSuggestion>;
 
-export const suggestMatters = (q: string, limit = 8) => request<{ items: MatterSuggestion[] }>("/matters", { query: { q, limit }, silent: true });
-export const allMatters = () => request<{ items: MatterSuggestion[] }>("/matters");
+export const suggestMatters = (q: string, limit = 8) => request<z.infer<typeof ZMatterList>>("/matters", { query: { q, limit }, silent: true });
+export const allMatters = () => request<z.infer<typeof ZMatterList>>("/matters");
 
 /** "0–100000元" → "10万元以下". */
 export function fineText(r: MatterSuggestion["fineRange"]): string {

@@ -1,81 +1,55 @@
-// 统计报表 and 数据驾驶舱 API (packages/server/src/statistics/routes.ts).
-import type { StatisticsColumn } from "@kuanyan/domain/measures";
+// 统计报表 and 数据驾驶舱 API (packages/server/src/statistics/routes.ts). Types from the contract.
+import type { z } from "zod";
+import type {
+  ZBoardQuery,
+  ZBreakdownRow,
+  ZComputedForm,
+  ZCorrectReport,
+  ZDashboard,
+  ZDashboardQuery,
+  ZFormQuery,
+  ZPeriodKind,
+  ZRecordRow,
+  ZRecordsFilter,
+  ZRecordsPage,
+  ZRecordsQuery,
+  ZReportKind,
+  ZReportList,
+  ZReportSummary,
+  ZReportsQuery,
+  ZScopeInfo,
+  ZScopeKind,
+  ZSubmissionBoard,
+  ZSubmissionStatus,
+  ZSubmitReport,
+  ZValues,
+} from "@kuanyan/contract/statistics";
 import { API_BASE, request } from "./request";
 
-export type PeriodKind = "month" | "half_year" | "year" | "custom";
-export type ScopeKind = "organisation" | "subtree" | "region";
-export type ReportKind = "monthly" | "half_year" | "annual";
-export type Values = Record<StatisticsColumn, number>;
-
-export interface FormQuery {
-  period?: PeriodKind;
-  year?: number;
-  n?: number;
-  from?: string;
-  to?: string;
-  scope?: ScopeKind;
-  organisationId?: string;
-  region?: string;
-}
-
-export interface ScopeInfo {
-  kind: ScopeKind;
-  organisationId?: string;
-  region?: string;
-  label: string;
-}
-
-export interface BreakdownRow {
-  organisationId: string;
-  name: string;
-  regionCode: string;
-  parentId: string | null;
-  own: Values;
-  total: Values;
-}
-
-export interface ComputedForm {
-  title: string;
-  period: { kind: PeriodKind; from: string; to: string };
-  scope: ScopeInfo;
-  reportingOrganisation: string;
-  phone: string;
-  reportedAt: string;
-  columns: { column: StatisticsColumn; label: string; unit: string; value: number }[];
-  values: Values;
-  breakdown: BreakdownRow[];
-}
-
-/** The query of GET /statistics/records: a form cell or a dashboard data point. */
-export type RecordsFilter = FormQuery & { column: string; matterCode?: string };
-
-export interface RecordRow {
-  kind: "decision" | "measure" | "correction" | "task";
-  recordId: string;
-  caseId: string | null;
-  caseNo: string | null;
-  partyName: string | null;
-  matterCode: string | null;
-  matterName: string | null;
-  date: string;
-  organisationId: string;
-  organisationName: string;
-  amount: number;
-  category: string;
-  writtenRecord: string | null;
-  officer: string | null;
-  dueDate?: string | null;
-  doneOn?: string | null;
-  relievedYuan?: number | null;
-}
+export type PeriodKind = z.infer<typeof ZPeriodKind>;
+export type ScopeKind = z.infer<typeof ZScopeKind>;
+export type ReportKind = z.infer<typeof ZReportKind>;
+export type Values = z.infer<typeof ZValues>;
+/** The query of the form (what the user sends: every field optional). */
+export type FormQuery = z.input<typeof ZFormQuery>;
+export type ScopeInfo = z.infer<typeof ZScopeInfo>;
+export type BreakdownRow = z.infer<typeof ZBreakdownRow>;
+export type ComputedForm = z.infer<typeof ZComputedForm>;
+/** The query of GET /statistics/records without the page: a form cell or a dashboard data point. */
+export type RecordsFilter = Omit<z.input<typeof ZRecordsQuery>, "limit" | "offset"> | z.infer<typeof ZRecordsFilter>;
+export type RecordRow = z.infer<typeof ZRecordRow>;
+export type ReportSummary = z.infer<typeof ZReportSummary>;
+export type SubmissionStatus = z.infer<typeof ZSubmissionStatus>;
+export type SubmissionBoard = z.infer<typeof ZSubmissionBoard>;
+export type Dashboard = z.infer<typeof ZDashboard>;
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function getForm(query: FormQuery): Promise<ComputedForm> {
-  return request<ComputedForm>("/statistics/form", { query: query as unknown as Query });
+  return request<ComputedForm>("/statistics/form", { query: query as Query });
 }
 
-export function listRecords(filter: RecordsFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: RecordRow[] }> {
+export function listRecords(filter: RecordsFilter, page: { limit: number; offset: number }): Promise<z.infer<typeof ZRecordsPage>> {
   return request("/statistics/records", { query: { ...filter, ...page } as Query });
 }
 
@@ -86,101 +60,24 @@ export function exportUrl(format: "xlsx" | "pdf", query: FormQuery): string {
   return `${API_BASE}/statistics/form.${format}?${params.toString()}`;
 }
 
-export interface ReportSummary {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  kind: ReportKind;
-  periodKey: string;
-  period: { from: string; to: string };
-  revision: number;
-  submittedAt: string;
-  submittedBy: string | null;
-  reason: string | null;
-  phone: string;
-  values: Values;
-  actionableExceptions: number;
-}
-
-export interface ReportPeriodInput {
-  kind: ReportKind;
-  year: number;
-  n?: number;
-  organisationId?: string;
-  phone?: string;
-}
+export type ReportPeriodInput = z.input<typeof ZSubmitReport>;
 
 export function submitReport(input: ReportPeriodInput): Promise<ReportSummary> {
   return request("/statistics/reports", { method: "POST", body: input, silent: true });
 }
 
-export function correctReport(input: ReportPeriodInput & { reason: string }): Promise<ReportSummary> {
+export function correctReport(input: z.input<typeof ZCorrectReport>): Promise<ReportSummary> {
   return request("/statistics/reports/corrections", { method: "POST", body: input, silent: true });
 }
 
-export async function listReports(query: { kind?: ReportKind; year?: number; n?: number; organisationId?: string }): Promise<ReportSummary[]> {
-  return (await request<{ items: ReportSummary[] }>("/statistics/reports", { query })).items;
+export async function listReports(query: z.input<typeof ZReportsQuery>): Promise<ReportSummary[]> {
+  return (await request<z.infer<typeof ZReportList>>("/statistics/reports", { query: query as Query })).items;
 }
 
-export type SubmissionStatus = "submitted" | "submitted_late" | "due" | "overdue";
-
-export interface SubmissionBoard {
-  kind: ReportKind;
-  period: { from: string; to: string };
-  dueDate: string;
-  scope: ScopeInfo;
-  rows: {
-    organisationId: string;
-    name?: string;
-    dueDate: string;
-    status: SubmissionStatus;
-    firstSubmittedAt?: string;
-    latestRevision?: number;
-    latestReportId: string | null;
-  }[];
-  counts: { organisations: number; submitted: number; late: number; overdue: number };
-  aggregated: Values;
+export function getBoard(query: z.input<typeof ZBoardQuery>): Promise<SubmissionBoard> {
+  return request("/statistics/reports/board", { query: query as Query });
 }
 
-export function getBoard(query: { kind: ReportKind; year: number; n?: number } & FormQuery): Promise<SubmissionBoard> {
-  return request("/statistics/reports/board", { query: query as unknown as Query });
-}
-
-export interface DashboardPoint {
-  filter: RecordsFilter;
-}
-
-export interface Dashboard {
-  year: number;
-  today: string;
-  scope: ScopeInfo;
-  totals: {
-    values: Values;
-    outcomes: number;
-    methods: number;
-    yoyOutcomes: number | null;
-    yoyMethods: number | null;
-    filters: Record<StatisticsColumn, RecordsFilter>;
-  };
-  months: {
-    month: string;
-    values: Values;
-    outcomes: number;
-    methods: number;
-    previousOutcomes: number;
-    previousMethods: number;
-    yoyOutcomes: number | null;
-    yoyMethods: number | null;
-    filters: Record<StatisticsColumn, RecordsFilter>;
-  }[];
-  byOrganisation: (DashboardPoint & { organisationId: string; name: string; values: Values; outcomes: number; methods: number })[];
-  byRegion: (DashboardPoint & { regionCode: string; name: string; values: Values; outcomes: number; methods: number })[];
-  burden: DashboardPoint & { totalYuan: number; cases: number; withoutBenchmark: number };
-  rectification: { due: number; verifiedOnTime: number; rate: number | null; dueFilter: RecordsFilter; onTimeFilter: RecordsFilter };
-  overdue: { reinspection: number; followUp: number; reinspectionFilter: RecordsFilter; followUpFilter: RecordsFilter };
-  topMatters: (DashboardPoint & { matterCode: string; matterName: string; count: number })[];
-}
-
-export function getDashboard(query: { year?: number } & FormQuery): Promise<Dashboard> {
-  return request("/statistics/dashboard", { query: query as unknown as Query });
+export function getDashboard(query: z.input<typeof ZDashboardQuery>): Promise<Dashboard> {
+  return request("/statistics/dashboard", { query: query as Query });
 }

@@ -1,15 +1,12 @@
 // 监督检查 API (packages/server/src/supervision/routes.ts): the overview per organisation and the
-// decisions that departed from the engine's proposal, grouped by matter.
+// decisions that departed from the engine's proposal, grouped by matter. Types from the contract,
+// flag labels from the domain.
+import type { z } from "zod";
+import type { ZDepartureGroup, ZDepartures, ZDeparturesQuery, ZOrganisationOverview, ZOverview } from "@kuanyan/contract/supervision";
+import { overviewFlagLabels, type OverviewFlag } from "@kuanyan/domain/supervision";
 import { request } from "./request";
 
-export type OverviewFlag = "filing_overdue" | "correction_overdue" | "follow_up_overdue" | "report_overdue";
-
-export const overviewFlagLabels: Record<OverviewFlag, string> = {
-  filing_overdue: "备案逾期",
-  correction_overdue: "整改逾期",
-  follow_up_overdue: "回访逾期",
-  report_overdue: "报表逾期",
-};
+export { overviewFlagLabels, type OverviewFlag };
 
 export const overviewFlagColors: Record<OverviewFlag, string> = {
   filing_overdue: "red",
@@ -18,86 +15,10 @@ export const overviewFlagColors: Record<OverviewFlag, string> = {
   report_overdue: "magenta",
 };
 
-export interface ListFigures {
-  published: number;
-  filedOnTime: number;
-  filedLate: number;
-  overdueUnfiled: number;
-  pending: number;
-  claimed: number;
-}
-
-export interface CaseFigures {
-  total: number;
-  byStatus: Record<string, number>;
-  correctionOverdue: number;
-  followUpOverdue: number;
-  departures: number;
-}
-
-export interface ReportFigures {
-  due: number;
-  submittedOnTime: number;
-  submittedLate: number;
-  overdue: number;
-  overduePeriods: { kind: "monthly" | "half_year" | "annual"; periodKey: string; dueDate: string }[];
-}
-
-export interface OrganisationOverview {
-  organisationId: string;
-  organisationName: string;
-  kind: string;
-  regionCode: string;
-  parentId: string | null;
-  lists: ListFigures;
-  cases: CaseFigures;
-  statistics: ReportFigures | null;
-  flags: OverviewFlag[];
-}
-
-export interface Overview {
-  asOf: string;
-  organisations: OrganisationOverview[];
-  totals: {
-    organisations: number;
-    lists: ListFigures;
-    cases: CaseFigures;
-    statistics: Omit<ReportFigures, "overduePeriods">;
-  };
-}
-
-export interface Departure {
-  caseId: string;
-  caseNo: string;
-  organisationId: string;
-  organisationName: string;
-  partyName: string;
-  decidedOn: string | null;
-  proposedOutcome: string | null;
-  proposedLabel: string | null;
-  decidedOutcome: string | null;
-  decidedLabel: string | null;
-  reason: string;
-  officer: string | null;
-  listItemSeq: number | null;
-  fineYuan: number | null;
-}
-
-export interface DepartureGroup {
-  matterCode: string;
-  matterName: string;
-  departures: Departure[];
-  outcomes: { outcome: string; label: string; count: number }[];
-  decidedCases: number;
-  differentOutcomes: boolean;
-}
-
-export interface Departures {
-  asOf: string;
-  total: number;
-  groups: DepartureGroup[];
-}
+export type OrganisationOverview = z.infer<typeof ZOrganisationOverview>;
+export type Overview = z.infer<typeof ZOverview>;
+export type DepartureGroup = z.infer<typeof ZDepartureGroup>;
+export type Departures = z.infer<typeof ZDepartures>;
 
 export const getOverview = (asOf?: string) => request<Overview>("/supervision/overview", { query: { asOf } });
-export const getDepartures = (query: { asOf?: string; from?: string; matterCode?: string } = {}) =>
-  request<Departures>("/supervision/departures", { query });
+export const getDepartures = (query: z.input<typeof ZDeparturesQuery> = {}) => request<Departures>("/supervision/departures", { query });

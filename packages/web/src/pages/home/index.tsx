@@ -4,6 +4,7 @@ import { useAuth, useMe } from "../../auth/AuthContext";
 import { appRoutes } from "../../config/routes";
 import { ROLE_COLORS, ROLE_LABELS } from "../../config/labels";
 import PageContainer from "../../components/PageContainer";
+import TodoCard from "./TodoCard";
 
 const QUICK_LINK_HINTS: Record<string, string> = {
   "/lists": "柔性执法事项清单的编制、审核、备案与认领",
@@ -24,6 +25,9 @@ export default function HomePage() {
   return (
     <PageContainer title="工作台" description={`欢迎您，${me.displayName}。`}>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <TodoCard />
+        </Col>
         <Col xs={24} lg={10}>
           <Card title="我的信息">
             <Descriptions column={1} size="small">

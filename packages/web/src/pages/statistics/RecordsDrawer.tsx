@@ -2,22 +2,13 @@
 // each with its written record.
 import { Drawer, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useEffect, useState } from "react";
-import { columnLabel, isSoftMethod, type StatisticsColumn } from "@kuanyan/domain/measures";
+import { columnLabel, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
+import { caseTaskKindLabels, type CaseTaskKind } from "@kuanyan/domain/supervision";
 import { listRecords, type RecordRow, type RecordsFilter } from "../../services/statistics";
 
-const outcomeLabels: Record<string, string> = {
-  no_penalty: "不予行政处罚",
-  mitigated: "减轻行政处罚",
-  lighter: "从轻行政处罚",
-  no_compulsion: "不予行政强制",
-  reinspection: "复查",
-  follow_up: "回访",
-};
-
 export function categoryLabel(category: string): string {
-  if (isSoftMethod(category) || category in outcomeLabels) {
-    return isSoftMethod(category) ? columnLabel(category as StatisticsColumn) : outcomeLabels[category];
-  }
+  if ((statisticsColumns as readonly string[]).includes(category)) return columnLabel(category as StatisticsColumn);
+  if (category in caseTaskKindLabels) return caseTaskKindLabels[category as CaseTaskKind];
   return category;
 }
 

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Grid, Row, Space, St
 import dayjs from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import { reportKindLabels } from "@kuanyan/domain/statistics";
 import PageContainer from "../../components/PageContainer";
 import {
   getDepartures,
@@ -18,7 +19,6 @@ import {
   type Overview,
 } from "../../services/supervision";
 
-const reportKindLabels = { monthly: "月报", half_year: "半年报", annual: "年报" } as const;
 
 function Figure({ label, value, danger, to }: { label: string; value: number; danger?: boolean; to?: string }) {
   const body = <Statistic title={label} value={value} valueStyle={danger && value > 0 ? { color: "#cf1322" } : undefined} />;
