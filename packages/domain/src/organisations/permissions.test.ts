@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   adminActions,
+  allowedActions,
   grantableRoles,
   isPermitted,
   organisationChangeProblem,
@@ -59,6 +60,7 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "documents.settings": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "audit.read": { officer: "-", legalReviewer: "readable", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
   "audit.verify": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
+  "admin.view": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
 };
 
 describe("the permission table: every role × every action", () => {
@@ -87,6 +89,15 @@ describe("the permission table: every role × every action", () => {
       });
     }
   }
+
+  it("the session's permissions are exactly the actions the table allows the roles (统计报表只由单位管理员报送)", () => {
+    for (const role of roles) {
+      expect(allowedActions({ roles: [role] })).toEqual(adminActions.filter((a) => expected[a][role] !== "-"));
+    }
+    expect(allowedActions({ roles: ["orgAdmin"] })).toContain("statistics.report.file");
+    for (const role of roles.filter((r) => r !== "orgAdmin")) expect(allowedActions({ roles: [role] })).not.toContain("statistics.report.file");
+    expect(allowedActions({ roles: [] })).toEqual([]);
+  });
 
   it("a user with two roles gets the wider scope of the two", () => {
     expect(scopeFor({ roles: ["officer", "sysAdmin"] }, "user.create")).toBe("all");

@@ -45,6 +45,7 @@ export const adminActions = [
   "documents.settings",
   "audit.read",
   "audit.verify",
+  "admin.view",
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
@@ -86,11 +87,22 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "audit.read": { label: "查看审计记录", grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
   // The hash chain and its checkpoints are global (one chain for every region): only the operator.
   "audit.verify": { label: "校验审计链、导出和下载检查点", grants: { sysAdmin: "all" } },
+  // The console's 系统管理 pages of organisations and users: who administers or supervises them. The
+  // data behind them is guarded by the rows above (user.list, user.edit, organisation.edit …).
+  "admin.view": { label: "进入系统管理（组织机构、用户页面）", grants: { orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
 };
 
 /** The roles that may do the action (in the order of `roles`). */
 export function rolesAllowed(action: AdminAction): Role[] {
   return Object.keys(permissionTable[action].grants) as Role[];
+}
+
+/**
+ * The actions the actor's roles allow somewhere (whatever the scope): what the session tells the
+ * console (GET /api/v1/auth/me), so that the web shows only what the server would allow.
+ */
+export function allowedActions(actor: Pick<Actor, "roles">): AdminAction[] {
+  return adminActions.filter((a) => scopeFor(actor, a) !== null);
 }
 
 const scopeRank: Record<PermissionScope, number> = { subtree: 1, readable: 2, all: 3 };
