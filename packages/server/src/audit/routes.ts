@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import {
+  ZAuditList,
+  ZAuditQuery,
+  ZAuditVerification,
+  ZCheckpointCreated,
+  ZCheckpointFile,
+  ZCheckpointList,
+} from "@kuanyan/contract/audit";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
@@ -72,11 +79,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["审计"],
         summary: "审计记录（全过程记录），按数据范围",
-        querystring: z.object({
-          entityType: z.string().max(40).optional().describe("对象类型"),
-          entityId: z.string().max(64).optional().describe("对象"),
-          limit: z.coerce.number().int().min(1).max(500).default(100).describe("条数"),
-        }),
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditList },
       },
     },
     async (request) => {
@@ -117,7 +121,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/audit/verify",
-    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）" } },
+    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）", response: { 200: ZAuditVerification } } },
     async (request) => {
       const auth = requireAuth(request.auth);
       requireRole(auth, rolesAllowed("audit.verify"), "校验审计链");
@@ -130,7 +134,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）" } }, async (request) => {
+  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）", response: { 200: ZCheckpointList } } }, async (request) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
     // Two processes (or an export on demand) may write the same checkpoint twice: list it once.
@@ -139,10 +143,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     return { file, every: ctx.config.auditCheckpointEvery, items: items.reverse() };
   });
 
-  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）" } }, async (request, reply) => {
+  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）", response: { 200: ZCheckpointFile } } }, async (request, reply) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "下载审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
-    const text = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    // Sent as text with its own content type: Fastify does not serialise a string (the schema documents it).
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
     return reply
       .header("content-type", "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl"`)
@@ -150,7 +155,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       .send(text);
   });
 
-  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）" } }, async (request, reply) => {
+  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）", response: { 201: ZCheckpointCreated } } }, async (request, reply) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "导出审计检查点");
     const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
     return reply.status(201).send({ checkpoint: c });
