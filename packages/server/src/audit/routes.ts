@@ -12,7 +12,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
 import { rolesAllowed } from "@kuanyan/domain/organisations";
-import { auditEvents, cases, documents, evidence, listVersions, lists, organisations, users } from "../db/schema";
+import { DOCUMENT_TYPE_LABELS } from "@kuanyan/domain/documents";
+import { auditEvents, cases, documents, documentTemplates, evidence, listClaims, listVersions, lists, organisations, statisticsReports, users } from "../db/schema";
 import type { Db } from "../db/client";
 import { readScope, requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
@@ -65,6 +66,31 @@ async function entityNames(db: Db, rows: { entityType: string; entityId: string 
       .innerJoin(cases, eq(cases.id, evidence.caseId))
       .where(inArray(evidence.id, evidenceIds)))
       put("evidence", r.id, `案件 ${r.caseNo} 的证据`);
+  const claimIds = ids("list_claim");
+  if (claimIds.length)
+    for (const r of await db
+      .select({ id: listClaims.id, title: lists.title, org: organisations.name })
+      .from(listClaims)
+      .innerJoin(lists, eq(lists.id, listClaims.listId))
+      .innerJoin(organisations, eq(organisations.id, listClaims.organisationId))
+      .where(inArray(listClaims.id, claimIds)))
+      put("list_claim", r.id, `${r.org}认领《${r.title}》`);
+  const templateIds = ids("document_template");
+  if (templateIds.length)
+    for (const r of await db
+      .select({ id: documentTemplates.id, type: documentTemplates.type, version: documentTemplates.version })
+      .from(documentTemplates)
+      .where(inArray(documentTemplates.id, templateIds)))
+      put("document_template", r.id, `${(DOCUMENT_TYPE_LABELS as Record<string, string>)[r.type] ?? r.type}模板（第${r.version}版）`);
+  const reportIds = ids("statistics_report");
+  if (reportIds.length)
+    for (const r of await db
+      .select({ id: statisticsReports.id, period: statisticsReports.periodKey, revision: statisticsReports.revision, org: organisations.name })
+      .from(statisticsReports)
+      .innerJoin(organisations, eq(organisations.id, statisticsReports.organisationId))
+      .where(inArray(statisticsReports.id, reportIds)))
+      put("statistics_report", r.id, `${r.org} ${r.period} 统计报表（第${r.revision}版）`);
+  for (const r of rows) if (r.entityType === "installation" && r.entityId === "demo") put("installation", r.entityId, "演示数据");
   return names;
 }
 
