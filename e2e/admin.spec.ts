@@ -121,7 +121,9 @@ test("新建用户表单不预选角色，执法证号“ABC”当场提示格�
   const row = page.getByRole("row").filter({ hasText: person });
   await expect(row).toBeVisible();
   await expect(row.getByText("执法人员")).toBeVisible();
-  await expect(page.locator(".ant-card .ant-select-selection-item").getByText("明溪县应急管理局", { exact: true })).toBeVisible();
+  // …because the list now shows 明溪县应急管理局 (三明市司法局's users are no longer listed).
+  await expect(page.getByRole("cell", { name: "陈文华（市司法局监督）" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "李明（执法人员）" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("admin-users-new-visible.png"), fullPage: true });
 });
 
