@@ -174,7 +174,7 @@ export default function UserFormModal({
           <Form.Item
             label="执法证号"
             name="licenceNo"
-            extra="8–20 位数字，可带省份简称前缀，如 35042120260001、闽35042120260001"
+            extra="如 35042120260001 或 闽35042120260001"
             validateTrigger={["onChange", "onBlur"]}
             rules={[
               { required: true, whitespace: true, message: "执法人员须填写执法证号" },
