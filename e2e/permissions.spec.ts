@@ -32,6 +32,10 @@ test("法制审核人员可查看审计日志（权限表允许），但看不�
   await expect(menu.getByRole("menuitem", { name: "组织机构" })).toHaveCount(0);
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+  // The log names the action, the person and the record in Chinese, not by code and UUID (on the phone too).
+  const login = page.getByRole("row").filter({ hasText: "赵敏（法制审核）（demo-reviewer）" }).first();
+  await expect(login.getByRole("cell", { name: "登录", exact: true })).toBeVisible();
+  await expect(page.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-/)).toHaveCount(0);
   // The hash chain is the system administrator's.
   await expect(page.getByRole("button", { name: "校验审计链" })).toHaveCount(0);
 });

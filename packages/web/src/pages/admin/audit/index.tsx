@@ -152,8 +152,8 @@ export default function AuditPage() {
       title: "对象",
       dataIndex: "entityId",
       width: 280,
+      // Shown on every screen (the table scrolls sideways on a phone): the record by its name is the point of the log.
       ellipsis: true,
-      responsive: ["lg"],
       render: (id: string, e) => (e.entityName ? <Tooltip title={id}>{e.entityName}</Tooltip> : id === "*" ? "全部可见单位" : id),
     },
     { title: "链序号", dataIndex: "seq", width: 90, responsive: ["xl"] },
