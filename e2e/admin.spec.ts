@@ -23,6 +23,11 @@ test("a 单位管理员 creates a user who can log in, resets the password, then
   await dialog.getByLabel("用户名").fill(username);
   await dialog.getByLabel("姓名").fill(person);
   await dialog.getByLabel("初始密码").fill("short");
+  // No role is chosen before the administrator chooses one; the 执法证号 field comes with 执法人员.
+  const roleGroup = dialog.getByRole("group", { name: "角色" });
+  await expect(roleGroup.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await expect(dialog.getByLabel("执法证号")).toHaveCount(0);
+  await roleGroup.getByRole("checkbox", { name: "执法人员" }).check();
   await dialog.getByLabel("执法证号").fill("35042120269999");
   await dialog.getByRole("button", { name: "保存" }).click();
   // The form checks the password policy before anything is sent.
@@ -80,6 +85,46 @@ test("a 单位管理员 creates a user who can log in, resets the password, then
   // A disabled account gets the same answer as a wrong password (nothing reveals it exists).
   await expect(page.locator(".ky-login").getByRole("alert")).toHaveText("用户名或密码错误");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("新建用户表单不预选角色，执法证号“ABC”当场提示格式，改正后保存的用户在列表中可见", async ({ page }, testInfo) => {
+  test.slow();
+  const username = `e2e-lic-${testInfo.project.name}-${Date.now().toString(36)}`;
+  const person = `证号测试员${testInfo.project.name === "mobile" ? "乙" : "甲"}${testInfo.retry || ""}`;
+  // The 系统管理员 works in 三明市司法局; the list shows that organisation's users.
+  await loginAs(page, demoUsers.sysAdmin);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "用户管理" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "陈文华（市司法局监督）" })).toBeVisible();
+
+  await page.getByRole("button", { name: "新建用户" }).click();
+  const dialog = page.getByRole("dialog", { name: "新建用户" });
+  const roleGroup = dialog.getByRole("group", { name: "角色" });
+  await expect(roleGroup.getByRole("checkbox", { name: "执法人员" })).not.toBeChecked();
+  await expect(roleGroup.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await dialog.getByLabel("用户名").fill(username);
+  await dialog.getByLabel("姓名").fill(person);
+  await dialog.getByLabel("初始密码").fill("Start2026abc");
+  // The user belongs to 明溪县应急管理局, not to the organisation the list shows.
+  await dialog.getByLabel("所属单位").fill("明溪县应急");
+  await page.locator(".ant-select-dropdown:visible").getByTitle("明溪县应急管理局", { exact: true }).click();
+  await roleGroup.getByRole("checkbox", { name: "执法人员" }).check();
+  // The format is checked as it is typed, before anything is sent.
+  await dialog.getByLabel("执法证号").fill("ABC");
+  await expect(dialog.getByText(/执法证号应为 8–20 位数字/)).toBeVisible();
+  await dialog.getByLabel("执法证号").fill("35042120268888");
+  await expect(dialog.getByText(/执法证号应为 8–20 位数字/)).toHaveCount(0);
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(dialog).toBeHidden();
+
+  // The list shows the new user's organisation and the new user.
+  const row = page.getByRole("row").filter({ hasText: person });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("执法人员")).toBeVisible();
+  // …because the list now shows 明溪县应急管理局 (三明市司法局's users are no longer listed).
+  await expect(page.getByRole("cell", { name: "陈文华（市司法局监督）" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "李明（执法人员）" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("admin-users-new-visible.png"), fullPage: true });
 });
 
 test("a wrong current password on 个人中心 is refused with a Chinese message", async ({ page }) => {

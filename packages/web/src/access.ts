@@ -1,9 +1,11 @@
-// What each role may see in the console — the one place the UI decides it. The server enforces
-// the same rules (and the data scope); this only keeps people from being shown what they cannot use.
-import type { Role } from "./services/types";
+// What the console shows each user — read from the permissions the server sends with the session
+// (GET /api/v1/auth/me: the actions packages/domain/src/organisations/permissions.ts allows the
+// user's roles). The web never re-derives them from roles; the server enforces the same table and
+// the data scope, this only keeps people from being shown what they cannot use.
+import type { AdminAction } from "./services/types";
 
 export interface Access {
-  /** Module pages: every role reaches them; each module narrows its own actions. */
+  /** Module pages: every logged-in user reaches them; each module narrows its own actions. */
   canSeeLists: boolean;
   canSeeCases: boolean;
   canSeeDocuments: boolean;
@@ -13,28 +15,37 @@ export interface Access {
   canSeeAdmin: boolean;
   canReadOrganisations: boolean;
   canManageOrganisations: boolean;
+  /** Only a 系统管理员 creates top-level organisations; he is not confined to his own region. */
+  canCreateTopLevelOrganisations: boolean;
   canReadUsers: boolean;
   canManageUsers: boolean;
   canReadAudit: boolean;
+  /** 审计链校验 and checkpoints. */
+  canVerifyAudit: boolean;
+  /** 报送、更正统计报表. */
+  canFileStatisticsReport: boolean;
 }
 
 export type AccessKey = keyof Access;
 
-export function computeAccess(roles: readonly Role[]): Access {
-  const has = (...wanted: Role[]) => wanted.some((r) => roles.includes(r));
-  const admin = has("orgAdmin", "sysAdmin");
-  const supervisor = has("justiceSupervisor");
+/** `loggedIn`: whether there is a session at all (the module pages are open to every user). */
+export function computeAccess(permissions: readonly AdminAction[], loggedIn: boolean): Access {
+  const may = (action: AdminAction) => permissions.includes(action);
+  const adminView = may("admin.view");
   return {
-    canSeeLists: roles.length > 0,
-    canSeeCases: roles.length > 0,
-    canSeeDocuments: roles.length > 0,
-    canSeeStatistics: roles.length > 0,
-    canSeeSupervision: roles.length > 0,
-    canSeeAdmin: admin || supervisor,
-    canReadOrganisations: admin || supervisor,
-    canManageOrganisations: admin,
-    canReadUsers: admin || supervisor,
-    canManageUsers: admin,
-    canReadAudit: admin || supervisor,
+    canSeeLists: loggedIn,
+    canSeeCases: loggedIn,
+    canSeeDocuments: loggedIn,
+    canSeeStatistics: loggedIn,
+    canSeeSupervision: loggedIn,
+    canSeeAdmin: adminView || may("audit.read"),
+    canReadOrganisations: adminView,
+    canManageOrganisations: may("organisation.create") || may("organisation.edit"),
+    canCreateTopLevelOrganisations: may("organisation.createTopLevel"),
+    canReadUsers: adminView,
+    canManageUsers: may("user.create") || may("user.edit"),
+    canReadAudit: may("audit.read"),
+    canVerifyAudit: may("audit.verify"),
+    canFileStatisticsReport: may("statistics.report.file"),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskIdNumber, maskName, maskPhone, validateIdNumber, validatePhone, validateRegionCode, validateUnifiedSocialCreditCode } from "./index";
+import { maskIdNumber, maskName, maskPhone, validateIdNumber, validateLicenceNo, validatePhone, validateRegionCode, validateUnifiedSocialCreditCode } from "./index";
 
 describe("统一社会信用代码 (GB 32100-2015)", () => {
   // Published codes of well-known companies.
@@ -111,6 +111,31 @@ describe("联系电话", () => {
     const result = validatePhone(p);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(reason);
+  });
+});
+
+describe("执法证号", () => {
+  it("accepts 8–20 digits, with or without a province abbreviation, and removes spaces", () => {
+    expect(validateLicenceNo("35042120260001")).toEqual({ ok: true, value: "35042120260001" });
+    expect(validateLicenceNo("闽35042120260001")).toEqual({ ok: true, value: "闽35042120260001" });
+    expect(validateLicenceNo(" 3504 2120 2600 01 ")).toEqual({ ok: true, value: "35042120260001" });
+    expect(validateLicenceNo("12345678").ok).toBe(true);
+    expect(validateLicenceNo("1".repeat(20)).ok).toBe(true);
+  });
+
+  it("新建用户时执法证号“ABC”被拒绝，并说明应有的格式", () => {
+    const r = validateLicenceNo("ABC");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain("8–20 位数字");
+  });
+
+  it("refuses too short, too long, an empty number and a prefix that is not a province", () => {
+    expect(validateLicenceNo("1234567").ok).toBe(false);
+    expect(validateLicenceNo("1".repeat(21)).ok).toBe(false);
+    expect(validateLicenceNo("   ").ok).toBe(false);
+    expect(validateLicenceNo("L-1").ok).toBe(false);
+    expect(validateLicenceNo("甲35042120260001").ok).toBe(false);
+    expect(validateLicenceNo("闽").ok).toBe(false);
   });
 });
 

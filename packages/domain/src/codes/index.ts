@@ -7,6 +7,7 @@ export {
   validateIdNumber,
   validateRegionCode,
   validatePhone,
+  validateLicenceNo,
   type CodeCheck,
   type IdNumberCheck,
 } from "./validators";

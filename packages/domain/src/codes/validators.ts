@@ -117,3 +117,25 @@ export function validatePhone(input: string): CodeCheck {
   if (/^1\d*$/.test(phone)) return { ok: false, error: "手机号码应为以1开头的11位数字" };
   return { ok: false, error: "联系电话格式不正确：应为11位手机号码或带区号的固定电话（如0598-1234567）" };
 }
+
+// ---------------------------------------------------------------------------------------------
+// 执法证号
+// ---------------------------------------------------------------------------------------------
+
+/** The one-character abbreviations of the provinces, autonomous regions and municipalities. */
+const PROVINCE_ABBREVIATIONS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新港澳台";
+
+/**
+ * Checks a 执法证号 (the number on an officer's 行政执法证). Provinces number them differently, but
+ * every common format is a run of 8 to 20 digits (often the region code, the year and a sequence:
+ * 35042120260001), sometimes preceded by the province's abbreviation (闽35042120260001). That is
+ * what is accepted; spaces inside are removed. "ABC", "L-1" or "1" are refused.
+ */
+export function validateLicenceNo(input: string): CodeCheck {
+  const no = input.replace(/\s+/g, "");
+  if (no === "") return { ok: false, error: "执法证号不能为空" };
+  const digits = PROVINCE_ABBREVIATIONS.includes(no[0]) ? no.slice(1) : no;
+  if (!/^\d+$/.test(digits)) return { ok: false, error: "执法证号应为 8–20 位数字，可带省份简称前缀（如 闽35042120260001）" };
+  if (digits.length < 8 || digits.length > 20) return { ok: false, error: `执法证号的数字部分应为 8–20 位，实际为 ${digits.length} 位` };
+  return { ok: true, value: no };
+}

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   adminActions,
+  allowedActions,
   grantableRoles,
   isPermitted,
   organisationChangeProblem,
@@ -68,6 +69,7 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "inspection.correct": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
   "hazard.manage": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
   "hazard.close": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "admin.view": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
 };
 
 describe("the permission table: every role × every action", () => {
@@ -96,6 +98,15 @@ describe("the permission table: every role × every action", () => {
       });
     }
   }
+
+  it("the session's permissions are exactly the actions the table allows the roles (统计报表只由单位管理员报送)", () => {
+    for (const role of roles) {
+      expect(allowedActions({ roles: [role] })).toEqual(adminActions.filter((a) => expected[a][role] !== "-"));
+    }
+    expect(allowedActions({ roles: ["orgAdmin"] })).toContain("statistics.report.file");
+    for (const role of roles.filter((r) => r !== "orgAdmin")) expect(allowedActions({ roles: [role] })).not.toContain("statistics.report.file");
+    expect(allowedActions({ roles: [] })).toEqual([]);
+  });
 
   it("a user with two roles gets the wider scope of the two", () => {
     expect(scopeFor({ roles: ["officer", "sysAdmin"] }, "user.create")).toBe("all");

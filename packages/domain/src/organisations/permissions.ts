@@ -54,6 +54,7 @@ export const adminActions = [
   "inspection.correct",
   "hazard.manage",
   "hazard.close",
+  "admin.view",
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
@@ -110,11 +111,22 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "inspection.correct": { label: "更正已提交的检查记录", grants: { officer: "subtree" } },
   "hazard.manage": { label: "登记隐患、确定整改期限、复查", grants: { officer: "subtree" } },
   "hazard.close": { label: "隐患销号", grants: { officer: "subtree", orgAdmin: "subtree" } },
+  // The console's 系统管理 pages of organisations and users: who administers or supervises them. The
+  // data behind them is guarded by the rows above (user.list, user.edit, organisation.edit …).
+  "admin.view": { label: "进入系统管理（组织机构、用户页面）", grants: { orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
 };
 
 /** The roles that may do the action (in the order of `roles`). */
 export function rolesAllowed(action: AdminAction): Role[] {
   return Object.keys(permissionTable[action].grants) as Role[];
+}
+
+/**
+ * The actions the actor's roles allow somewhere (whatever the scope): what the session tells the
+ * console (GET /api/v1/auth/me), so that the web shows only what the server would allow.
+ */
+export function allowedActions(actor: Pick<Actor, "roles">): AdminAction[] {
+  return adminActions.filter((a) => scopeFor(actor, a) !== null);
 }
 
 const scopeRank: Record<PermissionScope, number> = { subtree: 1, readable: 2, all: 3 };

@@ -39,7 +39,7 @@ async function appWithWrites(): Promise<TestApp> {
   const orgs = (await app.get("/api/v1/organisations", admin)).json().items as { id: string; name: string }[];
   const res = await app.post(
     "/api/v1/users",
-    { username: `audit-chain-${Date.now()}`, displayName: "链测试", password: "Chain!Test-2026x", organisationId: orgs[0].id, roles: ["officer"], licenceNo: "L-1" },
+    { username: `audit-chain-${Date.now()}`, displayName: "链测试", password: "Chain!Test-2026x", organisationId: orgs[0].id, roles: ["officer"], licenceNo: "35042120269997" },
     admin,
   );
   expect(res.statusCode, res.body).toBe(201);

@@ -1,11 +1,19 @@
 import fs from "node:fs";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import {
+  ZAuditList,
+  ZAuditQuery,
+  ZAuditVerification,
+  ZCheckpointCreated,
+  ZCheckpointFile,
+  ZCheckpointList,
+} from "@kuanyan/contract/audit";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
 import { rolesAllowed } from "@kuanyan/domain/organisations";
-import { auditEvents, cases, documents, evidence, listVersions, lists, organisations, users } from "../db/schema";
+import { DOCUMENT_TYPE_LABELS } from "@kuanyan/domain/documents";
+import { auditEvents, cases, documents, documentTemplates, evidence, listClaims, listVersions, lists, organisations, statisticsReports, users } from "../db/schema";
 import type { Db } from "../db/client";
 import { readScope, requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
@@ -58,6 +66,31 @@ async function entityNames(db: Db, rows: { entityType: string; entityId: string 
       .innerJoin(cases, eq(cases.id, evidence.caseId))
       .where(inArray(evidence.id, evidenceIds)))
       put("evidence", r.id, `案件 ${r.caseNo} 的证据`);
+  const claimIds = ids("list_claim");
+  if (claimIds.length)
+    for (const r of await db
+      .select({ id: listClaims.id, title: lists.title, org: organisations.name })
+      .from(listClaims)
+      .innerJoin(lists, eq(lists.id, listClaims.listId))
+      .innerJoin(organisations, eq(organisations.id, listClaims.organisationId))
+      .where(inArray(listClaims.id, claimIds)))
+      put("list_claim", r.id, `${r.org}认领《${r.title}》`);
+  const templateIds = ids("document_template");
+  if (templateIds.length)
+    for (const r of await db
+      .select({ id: documentTemplates.id, type: documentTemplates.type, version: documentTemplates.version })
+      .from(documentTemplates)
+      .where(inArray(documentTemplates.id, templateIds)))
+      put("document_template", r.id, `${(DOCUMENT_TYPE_LABELS as Record<string, string>)[r.type] ?? r.type}模板（第${r.version}版）`);
+  const reportIds = ids("statistics_report");
+  if (reportIds.length)
+    for (const r of await db
+      .select({ id: statisticsReports.id, period: statisticsReports.periodKey, revision: statisticsReports.revision, org: organisations.name })
+      .from(statisticsReports)
+      .innerJoin(organisations, eq(organisations.id, statisticsReports.organisationId))
+      .where(inArray(statisticsReports.id, reportIds)))
+      put("statistics_report", r.id, `${r.org} ${r.period} 统计报表（第${r.revision}版）`);
+  for (const r of rows) if (r.entityType === "installation" && r.entityId === "demo") put("installation", r.entityId, "演示数据");
   return names;
 }
 
@@ -72,11 +105,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["审计"],
         summary: "审计记录（全过程记录），按数据范围",
-        querystring: z.object({
-          entityType: z.string().max(40).optional().describe("对象类型"),
-          entityId: z.string().max(64).optional().describe("对象"),
-          limit: z.coerce.number().int().min(1).max(500).default(100).describe("条数"),
-        }),
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditList },
       },
     },
     async (request) => {
@@ -117,7 +147,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/audit/verify",
-    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）" } },
+    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）", response: { 200: ZAuditVerification } } },
     async (request) => {
       const auth = requireAuth(request.auth);
       requireRole(auth, rolesAllowed("audit.verify"), "校验审计链");
@@ -130,7 +160,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）" } }, async (request) => {
+  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）", response: { 200: ZCheckpointList } } }, async (request) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
     // Two processes (or an export on demand) may write the same checkpoint twice: list it once.
@@ -139,10 +169,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     return { file, every: ctx.config.auditCheckpointEvery, items: items.reverse() };
   });
 
-  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）" } }, async (request, reply) => {
+  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）", response: { 200: ZCheckpointFile } } }, async (request, reply) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "下载审计检查点");
     const file = checkpointFile(ctx.config.auditExportDir);
-    const text = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    // Sent as text with its own content type: Fastify does not serialise a string (the schema documents it).
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
     return reply
       .header("content-type", "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl"`)
@@ -150,7 +181,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       .send(text);
   });
 
-  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）" } }, async (request, reply) => {
+  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）", response: { 201: ZCheckpointCreated } } }, async (request, reply) => {
     requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "导出审计检查点");
     const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
     return reply.status(201).send({ checkpoint: c });

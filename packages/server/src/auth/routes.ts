@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { roles } from "@kuanyan/domain/organisations";
+import { ZLoginBody, ZNoContent, ZPasswordChangeBody, ZSession, type Me } from "@kuanyan/contract/auth";
+import { allowedActions, type Role } from "@kuanyan/domain/organisations";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { FastifyInstance } from "fastify";
 import { organisations, users } from "../db/schema";
@@ -12,17 +12,8 @@ import { login } from "./login";
 import { SESSION_COOKIE, deleteSession, revokeSessions } from "./sessions";
 import { checkNewPassword, hashPassword, rememberPassword, verifyPassword } from "./passwords";
 
-export const ZMe = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.enum(roles)),
-  organisation: z.object({ id: z.string(), name: z.string(), regionCode: z.string(), domain: z.string() }),
-  licenceNo: z.string().optional(),
-});
-const ZSession = z.object({ user: ZMe, csrfToken: z.string() });
-
-async function me(ctx: AppContext, userId: string) {
+/** The session's user, with the actions the permission table allows his roles (the console reads them). */
+async function me(ctx: AppContext, userId: string): Promise<Me> {
   const rows = await ctx.database.db
     .select({ u: users, o: organisations })
     .from(users)
@@ -33,9 +24,10 @@ async function me(ctx: AppContext, userId: string) {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    roles: u.roles as z.infer<typeof ZMe>["roles"],
+    roles: u.roles as Role[],
     organisation: { id: o.id, name: o.name, regionCode: o.regionCode, domain: o.domain },
     ...(u.licenceNo ? { licenceNo: u.licenceNo } : {}),
+    permissions: allowedActions({ roles: u.roles }),
   };
 }
 
@@ -50,10 +42,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["认证"],
         summary: "登录",
-        body: z.object({
-          username: z.string().min(1).max(64).describe("用户名"),
-          password: z.string().min(1).max(128).describe("密码"),
-        }),
+        body: ZLoginBody,
         response: { 200: ZSession },
       },
     },
@@ -75,7 +64,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     return { user: await me(ctx, auth.userId), csrfToken: auth.csrfToken };
   });
 
-  app.post("/api/v1/auth/logout", { schema: { tags: ["认证"], summary: "退出登录" } }, async (request, reply) => {
+  app.post("/api/v1/auth/logout", { schema: { tags: ["认证"], summary: "退出登录", response: { 204: ZNoContent } } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     await ctx.database.db.transaction(async (tx) => {
       await deleteSession(tx, auth.sessionTokenHash);
@@ -88,7 +77,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       });
     });
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post(
@@ -97,10 +86,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["认证"],
         summary: "修改密码",
-        body: z.object({
-          currentPassword: z.string().min(1).max(128).describe("当前密码"),
-          newPassword: z.string().min(1).max(128).describe("新密码"),
-        }),
+        body: ZPasswordChangeBody,
+        response: { 204: ZNoContent },
       },
     },
     async (request, reply) => {
@@ -125,7 +112,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
           after: { sessionsEnded },
         });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -48,7 +48,7 @@ describe("access: who reads and writes which organisation's records", () => {
     const s = await t.login("demo-officer");
     const res = await t.post(
       "/api/v1/users",
-      { username: "newbie", displayName: "新人", password: "Abcdef123", roles: ["officer"], organisationId: await orgId("明溪县应急管理局"), licenceNo: "1" },
+      { username: "newbie", displayName: "新人", password: "Abcdef123", roles: ["officer"], organisationId: await orgId("明溪县应急管理局"), licenceNo: "35042120269996" },
       s,
     );
     expect(res.statusCode).toBe(403);

@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZRegionList, ZRegionQuery } from "@kuanyan/contract/regions";
 import { regions } from "../db/schema";
 import type { AppContext } from "../http/context";
 
@@ -14,8 +14,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["行政区划"],
         summary: "下级行政区划（不带 parent 时为省级）",
-        querystring: z.object({ parent: z.string().regex(/^\d{2,9}$/, "应为行政区划代码").optional().describe("上级区划代码") }),
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) }) },
+        querystring: ZRegionQuery,
+        response: { 200: ZRegionList },
       },
     },
     async (request) => {

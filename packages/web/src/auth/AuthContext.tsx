@@ -60,7 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthState>(
-    () => ({ user, loggedOut, access: computeAccess(user?.roles ?? []), login, logout, refresh }),
+    () => ({ user, loggedOut, access: computeAccess(user?.permissions ?? [], !!user), login, logout, refresh }),
     [user, loggedOut, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

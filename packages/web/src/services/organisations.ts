@@ -1,5 +1,5 @@
 import { request } from "./request";
-import type { ItemList, Organisation, OrganisationInput } from "./types";
+import type { ItemList, Organisation, OrganisationInput, OrganisationPatchInput } from "./types";
 
 export async function listOrganisations(): Promise<Organisation[]> {
   return (await request<ItemList<Organisation>>("/organisations")).items;
@@ -9,9 +9,6 @@ export function createOrganisation(input: OrganisationInput): Promise<Organisati
   return request<Organisation>("/organisations", { method: "POST", body: input, silent: true });
 }
 
-export function updateOrganisation(
-  id: string,
-  patch: Partial<OrganisationInput> & { version: number },
-): Promise<Organisation> {
+export function updateOrganisation(id: string, patch: OrganisationPatchInput): Promise<Organisation> {
   return request<Organisation>(`/organisations/${encodeURIComponent(id)}`, { method: "PATCH", body: patch, silent: true });
 }

@@ -1,111 +1,41 @@
-// Shapes of the JSON API (/api/v1). Keep in step with the server's zod schemas.
+// Shapes of the JSON API (/api/v1) of auth, users, organisations, regions and audit: taken from the
+// contract (packages/contract) with `import type` and `z.infer`, never written by hand here, so that
+// a change of a server schema is a type error in the web. Roles, kinds and their labels come from
+// the domain.
+import type { z } from "zod";
+import type { ZMe, ZSession } from "@kuanyan/contract/auth";
+import type { ZAuditEvent, ZAuditQuery, ZAuditVerification, ZCheckpoint, ZCheckpointCreated, ZCheckpointList } from "@kuanyan/contract/audit";
+import type { ZOrganisation, ZOrganisationInput, ZOrganisationPatchBody } from "@kuanyan/contract/organisations";
+import type { ZRegion } from "@kuanyan/contract/regions";
+import type { ZGrantableRoles, ZUser, ZUserCreateBody, ZUserPatchBody } from "@kuanyan/contract/users";
+import type { AdminAction, OrganisationKind, Role } from "@kuanyan/domain/organisations";
 
-import type { OrganisationKind, Role } from "@kuanyan/domain/organisations";
+export type { AdminAction, OrganisationKind, Role };
 
-export type { OrganisationKind, Role };
+export type Me = z.infer<typeof ZMe>;
+export type Session = z.infer<typeof ZSession>;
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  organisation: { id: string; name: string; regionCode: string; domain: string };
-  licenceNo?: string | null;
-}
+export type Organisation = z.infer<typeof ZOrganisation>;
+/** What the form sends (before the server trims it). */
+export type OrganisationInput = z.input<typeof ZOrganisationInput>;
+export type OrganisationPatchInput = z.input<typeof ZOrganisationPatchBody>;
 
-export interface Session {
-  user: Me;
-  csrfToken: string;
-}
+export type User = z.infer<typeof ZUser>;
+export type UserCreateInput = z.input<typeof ZUserCreateBody>;
+export type UserPatchInput = z.input<typeof ZUserPatchBody>;
+export type GrantableRole = z.infer<typeof ZGrantableRoles>["items"][number];
 
-export interface Organisation {
-  id: string;
-  name: string;
-  shortName: string;
-  creditCode?: string | null;
-  regionCode: string;
-  regionName: string | null;
-  domain: string;
-  kind: OrganisationKind;
-  parentId?: string | null;
-  contactPerson?: string | null;
-  /** Masked by the server (e.g. 138****0000). */
-  contactPhone?: string | null;
-  isDemo: boolean;
-  version: number;
-}
+export type Region = z.infer<typeof ZRegion>;
 
-export interface OrganisationInput {
-  name: string;
-  shortName: string;
-  creditCode?: string;
-  regionCode: string;
-  domain: string;
-  kind: OrganisationKind;
-  parentId?: string;
-  contactPerson?: string;
-  contactPhone?: string;
-}
+export type AuditEvent = z.infer<typeof ZAuditEvent>;
+/** The filters of the audit page (the server fills in the default limit). */
+export type AuditQuery = Partial<z.infer<typeof ZAuditQuery>>;
+export type AuditVerification = z.infer<typeof ZAuditVerification>;
+export type Checkpoint = z.infer<typeof ZCheckpoint>;
+export type CheckpointList = z.infer<typeof ZCheckpointList>;
+export type CheckpointCreated = z.infer<typeof ZCheckpointCreated>;
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  organisationId: string;
-  organisationName: string;
-  licenceNo?: string | null;
-  /** Masked by the server. */
-  phone?: string | null;
-  locked: boolean;
-  active: boolean;
-  version: number;
-}
-
-export interface UserCreateInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  organisationId: string;
-  licenceNo?: string;
-  phone?: string;
-}
-
-export interface UserPatchInput {
-  displayName?: string;
-  roles?: Role[];
-  active?: boolean;
-  /** Clear a lockout after repeated failed logins. */
-  unlock?: boolean;
-  licenceNo?: string;
-  phone?: string;
-  password?: string;
-  version: number;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: string | number;
-}
-
-export interface AuditEvent {
-  id: string;
-  /** The event's place in the audit hash chain. */
-  seq: number | null;
-  at: string;
-  actorName: string | null;
-  organisationName: string | null;
-  action: string;
-  actionLabel?: string;
-  entityType: string;
-  entityTypeLabel?: string;
-  entityId: string;
-  /** The record's name or number (case number, user's name, organisation, list, document number). */
-  entityName?: string | null;
-}
-
+/** `{ items: [...] }`, the shape of every list response. */
 export interface ItemList<T> {
   items: T[];
 }

@@ -1,5 +1,5 @@
 import { request } from "./request";
-import type { ItemList, Role, User, UserCreateInput, UserPatchInput } from "./types";
+import type { GrantableRole, ItemList, Role, User, UserCreateInput, UserPatchInput } from "./types";
 
 export async function listUsers(organisationId?: string): Promise<User[]> {
   return (await request<ItemList<User>>("/users", { query: { organisationId } })).items;
@@ -15,5 +15,5 @@ export function updateUser(id: string, patch: UserPatchInput, options: { silent?
 
 /** The roles the current administrator may grant to a user of the organisation (the server decides). */
 export async function grantableRoles(organisationId: string): Promise<Role[]> {
-  return (await request<ItemList<{ role: Role; label: string }>>("/users/grantable-roles", { query: { organisationId } })).items.map((i) => i.role);
+  return (await request<ItemList<GrantableRole>>("/users/grantable-roles", { query: { organisationId } })).items.map((i) => i.role);
 }

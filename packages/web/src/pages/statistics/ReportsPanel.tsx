@@ -3,7 +3,7 @@
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { statisticsColumnInfo } from "@kuanyan/domain/measures";
-import { useMe } from "../../auth/AuthContext";
+import { useAuth, useMe } from "../../auth/AuthContext";
 import OrganisationSelect from "../../components/OrganisationSelect";
 import { ApiError } from "../../services/request";
 import {
@@ -36,6 +36,8 @@ const time = (iso?: string) => (iso ? new Date(iso).toLocaleString("zh-CN", { ti
 
 export default function ReportsPanel({ organisations, scope }: { organisations: Organisation[]; scope: FormQuery }) {
   const me = useMe();
+  // Only who may file the official report (报送、更正: the permission table, from the server) sees the buttons.
+  const canFile = useAuth().access.canFileStatisticsReport;
   const { message } = App.useApp();
   const thisYear = new Date().getFullYear();
   const [kind, setKind] = useState<ReportKind>("annual");
@@ -121,7 +123,7 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
           <div style={{ width: 260 }}>
             <OrganisationSelect organisations={organisations} value={organisationId} onChange={setOrganisationId} allowClear={false} />
           </div>
-          {submitted ? (
+          {!canFile ? null : submitted ? (
             <Button onClick={() => setCorrecting(true)} loading={busy}>
               更正报表
             </Button>
@@ -132,7 +134,7 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
           )}
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: "8px 0" }}>
-          报送时冻结本单位当期数字及其记录清单；此后案件记录的变化不影响已报送的报表，如需修改请更正（生成新版本，原版本保留）。
+          {canFile ? null : "报表由本单位的单位管理员报送、更正。"}报送时冻结本单位当期数字及其记录清单；此后案件记录的变化不影响已报送的报表，如需修改请更正（生成新版本，原版本保留）。
         </Typography.Paragraph>
         <Table<ReportSummary>
           rowKey="id"

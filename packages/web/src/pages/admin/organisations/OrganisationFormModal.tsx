@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { useMe } from "../../../auth/AuthContext";
+import { useAuth, useMe } from "../../../auth/AuthContext";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import RegionCascader from "../../../components/RegionCascader";
 import { descendantIds } from "../../../components/organisationTree";
@@ -35,9 +35,11 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  // The server allows only regions inside the administrator's own organisation's region (authz).
+  // The server allows only regions inside the administrator's own organisation's region (authz),
+  // except to whom the permission table gives every organisation (who may also create top-level ones).
   const me = useMe();
-  const within = me.roles.includes("sysAdmin") ? undefined : me.organisation.regionCode;
+  const { access } = useAuth();
+  const within = access.canCreateTopLevelOrganisations ? undefined : me.organisation.regionCode;
 
   useEffect(() => {
     if (!open) return;
@@ -48,7 +50,8 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
         shortName: editing.shortName,
         creditCode: editing.creditCode ?? undefined,
         regionCode: editing.regionCode,
-        domain: editing.domain,
+        // The server answers the domain as text (older records may hold another); the form offers the list.
+        domain: editing.domain as FormValues["domain"],
         kind: editing.kind,
         parentId: editing.parentId ?? undefined,
         contactPerson: editing.contactPerson ?? undefined,
@@ -56,7 +59,7 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
       });
     } else {
       const parent = organisations.find((o) => o.id === parentId);
-      form.setFieldsValue({ parentId, kind: "agency", domain: parent?.domain, regionCode: undefined });
+      form.setFieldsValue({ parentId, kind: "agency", domain: parent?.domain as FormValues["domain"] | undefined, regionCode: undefined });
     }
   }, [open, editing, parentId, organisations, form]);
 

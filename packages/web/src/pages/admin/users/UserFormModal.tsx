@@ -1,5 +1,6 @@
 import { App, Checkbox, Form, Input, Modal, Switch, type GetProps } from "antd";
 import { useEffect, useState } from "react";
+import { validateLicenceNo } from "@kuanyan/domain/codes";
 import { PASSWORD_HINT, passwordRules } from "../../../components/passwordRules";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import { ALL_ROLES, ROLE_LABELS } from "../../../config/labels";
@@ -74,7 +75,8 @@ export default function UserFormModal({
         active: editing.active,
       });
     } else {
-      form.setFieldsValue({ organisationId, roles: ["officer"], active: true });
+      // No role is chosen for the administrator: he picks them (a pre-checked 执法人员 was saved unnoticed).
+      form.setFieldsValue({ organisationId, roles: [], active: true });
     }
   }, [open, editing, organisationId, form]);
 
@@ -172,7 +174,19 @@ export default function UserFormModal({
           <Form.Item
             label="执法证号"
             name="licenceNo"
-            rules={[{ required: true, whitespace: true, message: "执法人员须填写执法证号" }, { max: 30, message: "不超过 30 个字符" }]}
+            extra="如 35042120260001 或 闽35042120260001"
+            validateTrigger={["onChange", "onBlur"]}
+            rules={[
+              { required: true, whitespace: true, message: "执法人员须填写执法证号" },
+              {
+                // The server's rule (the domain's validator), checked as the number is typed.
+                validator: async (_rule, value?: string) => {
+                  if (!value || value.trim() === "") return;
+                  const r = validateLicenceNo(value);
+                  if (!r.ok) throw new Error(r.error);
+                },
+              },
+            ]}
           >
             <Input />
           </Form.Item>

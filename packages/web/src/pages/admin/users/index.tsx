@@ -12,6 +12,8 @@ import { listUsers, updateUser } from "../../../services/users";
 import ResetPasswordModal from "./ResetPasswordModal";
 import UserFormModal from "./UserFormModal";
 
+const PAGE_SIZE = 20;
+
 export default function UsersPage() {
   const me = useMe();
   const { access } = useAuth();
@@ -23,6 +25,9 @@ export default function UsersPage() {
   const [loading, setLoading] = useState(true);
   const [formModal, setFormModal] = useState<{ open: boolean; editing?: User }>({ open: false });
   const [resetting, setResetting] = useState<User | undefined>();
+  const [page, setPage] = useState(1);
+  // The user just created or edited: the list shows the page he is on (he may sort onto any page).
+  const [saved, setSaved] = useState<string | undefined>();
   const canManage = access.canManageUsers;
 
   const load = useCallback(async () => {
@@ -39,6 +44,12 @@ export default function UsersPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    if (!saved) return;
+    const index = users.findIndex((u) => u.id === saved);
+    if (index >= 0) setPage(Math.floor(index / PAGE_SIZE) + 1);
+  }, [users, saved]);
 
   useEffect(() => {
     listOrganisations().then(setOrganisations, () => undefined);
@@ -159,7 +170,11 @@ export default function UsersPage() {
           <OrganisationSelect
             organisations={organisations}
             value={organisationId}
-            onChange={setOrganisationId}
+            onChange={(id) => {
+              setOrganisationId(id);
+              setSaved(undefined);
+              setPage(1);
+            }}
             placeholder="全部可查看的单位"
             aria-label="按单位筛选"
           />
@@ -171,7 +186,8 @@ export default function UsersPage() {
           columns={columns}
           dataSource={users}
           scroll={{ x: "max-content" }}
-          pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 人`, hideOnSinglePage: true }}
+          rowClassName={(u) => (u.id === saved ? "ant-table-row-selected" : "")}
+          pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage, showTotal: (total) => `共 ${total} 人`, hideOnSinglePage: true }}
         />
       </Card>
       <UserFormModal
@@ -180,9 +196,12 @@ export default function UsersPage() {
         organisationId={organisationId}
         organisations={organisations}
         onClose={() => setFormModal({ open: false })}
-        onSaved={() => {
+        onSaved={(user) => {
           setFormModal({ open: false });
-          void load();
+          setSaved(user.id);
+          // A user created in another organisation than the one filtered on: show that organisation.
+          if (organisationId && organisationId !== user.organisationId) setOrganisationId(user.organisationId);
+          else void load();
         }}
       />
       <ResetPasswordModal
