@@ -39,7 +39,12 @@ function needsCorrectionOrder(input: DecisionInput): boolean {
   return correctionOrderStates.has(correction) || (ordersCorrection && correction !== "on_spot");
 }
 
-export function documentsFor(outcome: Outcome, measures: readonly SoftMethod[], input: DecisionInput, minorViolationRoute: boolean): DecisionDocumentType[] {
+export function documentsFor(
+  outcome: Outcome,
+  measures: readonly SoftMethod[],
+  input: DecisionInput,
+  minorViolationRoute: boolean,
+): DecisionDocumentType[] {
   const docs: DecisionDocumentType[] = [];
   const add = (d: DecisionDocumentType) => {
     if (!docs.includes(d)) docs.push(d);

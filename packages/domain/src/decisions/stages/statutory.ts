@@ -54,7 +54,11 @@ function individualCandidates(input: DecisionInput): Candidate[] {
   const age = subject.birthDate !== undefined ? fullYearsBetween(subject.birthDate, input.act.date) : subject.ageAtAct;
   const ageQuestion = Q.age;
   const under14 = new Conditions().add("违法时不满十四周岁", age === undefined ? "unanswered" : age < 14 ? "held" : "failed", ageQuestion);
-  const minor = new Conditions().add("违法时已满十四周岁不满十八周岁", age === undefined ? "unanswered" : age >= 14 && age < 18 ? "held" : "failed", ageQuestion);
+  const minor = new Conditions().add(
+    "违法时已满十四周岁不满十八周岁",
+    age === undefined ? "unanswered" : age >= 14 && age < 18 ? "held" : "failed",
+    ageQuestion,
+  );
   const capacity = subject.mentalCapacity ?? "full";
   const unable = new Conditions().add("精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为", capacity === "unable" ? "held" : "failed");
   const partial = new Conditions().add("尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人", capacity === "partial" ? "held" : "failed");
@@ -93,7 +97,8 @@ function individualCandidates(input: DecisionInput): Candidate[] {
       conditions: unable.trace,
       questions: [],
       basis: B.art31,
-      reason: "当事人系精神病人、智力残疾人，在不能辨认或者不能控制自己行为时有违法行为，依照《中华人民共和国行政处罚法》第三十一条不予行政处罚，责令其监护人严加看管和治疗。",
+      reason:
+        "当事人系精神病人、智力残疾人，在不能辨认或者不能控制自己行为时有违法行为，依照《中华人民共和国行政处罚法》第三十一条不予行政处罚，责令其监护人严加看管和治疗。",
     },
     {
       rule: "statute.art31.partial",
@@ -105,7 +110,8 @@ function individualCandidates(input: DecisionInput): Candidate[] {
       conditions: partial.trace,
       questions: [],
       basis: B.art31,
-      reason: "当事人系尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人，依照《中华人民共和国行政处罚法》第三十一条可以从轻或者减轻行政处罚。",
+      reason:
+        "当事人系尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人，依照《中华人民共和国行政处罚法》第三十一条可以从轻或者减轻行政处罚。",
     },
   ];
 }

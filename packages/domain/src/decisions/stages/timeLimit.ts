@@ -59,7 +59,14 @@ export function timeLimit(input: DecisionInput): TimeLimit {
   const basis: BasisSpec[] = [{ citation: provisions.art36para1 }];
   if (continuing) basis.push({ citation: provisions.art36para2 });
   return {
-    trace: { rule: "statute.art36", label: "行政处罚法第三十六条（处罚时效）", result, outcome: "time_barred", applied: result === "held", conditions: cs.trace },
+    trace: {
+      rule: "statute.art36",
+      label: "行政处罚法第三十六条（处罚时效）",
+      result,
+      outcome: "time_barred",
+      applied: result === "held",
+      conditions: cs.trace,
+    },
     barred: result === "held",
     questions: result === "unanswered" ? cs.questions : [],
     basis,
