@@ -118,7 +118,7 @@ export default defineConfig(
 
   // Size: a page, a use case or a domain module of more than 400 lines of code (blank lines and
   // comments not counted) is several of them: CaseDetailPage (758), ListDetailPage (465) and
-  // evaluateDecision.ts (694) are. Data is left out: the seeds, the document templates' seed wording, the tables.
+  // evaluateDecision.ts (694) were. Data is left out: the seeds, the document templates' seed wording, the drizzle tables.
   {
     files: ["packages/web/src/pages/**/*.tsx", "packages/server/src/*/*.ts", "packages/domain/src/**/*.ts"],
     ignores: ["**/*.test.ts", "**/*.test-support.ts", "**/seed/**", "packages/domain/src/documents/templates.ts", "packages/server/src/*/schema.ts"],
