@@ -9,6 +9,7 @@ import { expect, loginAs, test } from "./fixtures";
 test.describe.configure({ timeout: 180_000 });
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 // The wizard is for a phone: the viewport above is forced, so one project is enough.
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from an object pattern; this hook uses none
 test.beforeEach(({}, testInfo) => {
   // Skipped in the desktop project only: the same test runs in the mobile project.
   // Behind haproxy (KUANYAN_E2E_TOPOLOGY=haproxy) only the desktop project runs: the viewport is forced anyway.

@@ -144,6 +144,85 @@ export interface CitationsParseResult {
   errors: string[];
 }
 
+/** Where parseCitations is in the cell, and what it has read so far. */
+interface CitationScan {
+  text: string;
+  resolver: TitleResolver | undefined;
+  citations: Citation[];
+  errors: string[];
+  /** The law named last (a provision without a title belongs to it). */
+  law: string | undefined;
+  /** The citation read last (a bare "第（五）项" refines it). */
+  last: Citation | undefined;
+  i: number;
+  /** Where the last citation ended (-2: none yet). */
+  lastEnd: number;
+}
+
+/** Moves past `length` characters that held a citation (read or rejected). */
+function readCitation(scan: CitationScan, length: number): true {
+  scan.i += length;
+  scan.lastEnd = scan.i;
+  return true;
+}
+
+function addProvision(scan: CitationScan, law: string, provision: ProvisionMatch): void {
+  if (provision.error) scan.errors.push(provision.error);
+  else scan.citations.push((scan.last = toCitation(law, provision)));
+}
+
+/** "《title》第N条…", or a title alone, which names the law for what follows. False: the title is not closed. */
+function readTitled(scan: CitationScan, rest: string): boolean {
+  const title = matchTitle(rest);
+  if (!title) {
+    scan.errors.push(`书名号不完整：“${rest.slice(0, 20)}”`);
+    return false;
+  }
+  const provision = matchProvision(rest.slice(title.length));
+  scan.law = canonical(title.name, scan.resolver);
+  if (provision) {
+    addProvision(scan, scan.law, provision);
+    return readCitation(scan, title.length + provision.length);
+  }
+  // A title mentioned without a provision ("根据《安全生产法》规定") names the law for what follows.
+  scan.last = undefined;
+  scan.i += title.length;
+  return true;
+}
+
+/** "第N条…" of the law named last, or a bare "第（五）项" / "第二款" refining the last citation. */
+function readUntitled(scan: CitationScan, rest: string): boolean {
+  if (!rest.startsWith("第")) return false;
+  const provision = matchProvision(rest);
+  if (provision) {
+    if (scan.law === undefined) scan.errors.push(`“${rest.slice(0, provision.length)}”缺少法律法规名称`);
+    else addProvision(scan, scan.law, provision);
+    return readCitation(scan, provision.length);
+  }
+  const itemOnly = new RegExp(`^${ITEM}`).exec(rest) ?? new RegExp(`^${PARAGRAPH}`).exec(rest);
+  const last = scan.last;
+  if (!itemOnly || !last) return false;
+  const n = num(itemOnly[1]);
+  const isItem = itemOnly[0].endsWith("项");
+  if (n === undefined) scan.errors.push(`无法识别的${isItem ? "项" : "款"}号“${itemOnly[1]}”`);
+  else if (isItem) scan.citations.push((scan.last = { ...last, item: n }));
+  else {
+    const next: Citation = { law: last.law, article: last.article, paragraph: n };
+    scan.citations.push((scan.last = next));
+  }
+  return readCitation(scan, itemOnly[0].length);
+}
+
+/** A title without 书名号 ("行政处罚法第三十三条"). */
+function readBareTitled(scan: CitationScan, rest: string): boolean {
+  const bare = BARE_TITLE_RE.exec(rest);
+  const provision = bare ? matchProvision(rest.slice(bare[0].length)) : undefined;
+  if (!bare || !provision) return false;
+  scan.law = canonical(bare[1], scan.resolver);
+  addProvision(scan, scan.law, provision);
+  return readCitation(scan, bare[0].length + provision.length);
+}
+
 /**
  * Finds every citation in a cell such as
  * "《中华人民共和国行政处罚法》第三十二条、第三十三条第一款" or "《安全生产法》第九十七条第（四）项和第（五）项".
@@ -152,87 +231,31 @@ export interface CitationsParseResult {
  */
 export function parseCitations(input: string, options: CitationParseOptions = {}): CitationsParseResult {
   const { resolver } = options;
-  const text = input.replace(/[\s\u3000]+/g, "");
-  const citations: Citation[] = [];
-  const errors: string[] = [];
-  let law: string | undefined = options.defaultLaw === undefined ? undefined : canonical(options.defaultLaw, resolver);
-  let last: Citation | undefined;
-  let i = 0;
-  let lastEnd = -2;
-  while (i < text.length) {
-    const rest = text.slice(i);
+  const scan: CitationScan = {
+    text: input.replace(/[\s\u3000]+/g, ""),
+    resolver,
+    citations: [],
+    errors: [],
+    law: options.defaultLaw === undefined ? undefined : canonical(options.defaultLaw, resolver),
+    last: undefined,
+    i: 0,
+    lastEnd: -2,
+  };
+  const { text } = scan;
+  while (scan.i < text.length) {
+    const rest = text.slice(scan.i);
+    if (rest.startsWith("《")) {
+      if (!readTitled(scan, rest)) break;
+      continue;
+    }
     // A provision without a title ("、第三十三条", "和第（五）项") or a bare title ("行政处罚法第三十三条")
     // is read only at the start of the cell or right after a citation and one separator;
     // elsewhere it is quoted text ("依照本法第九十五条") and ignored.
-    const atListPosition =
-      i === 0 || (i === lastEnd + 1 && /[、，,；;和及与或]/.test(text[i - 1]));
-    if (rest.startsWith("《")) {
-      const title = matchTitle(rest);
-      if (!title) {
-        errors.push(`书名号不完整：“${rest.slice(0, 20)}”`);
-        break;
-      }
-      const after = rest.slice(title.length);
-      const provision = matchProvision(after);
-      if (provision) {
-        law = canonical(title.name, resolver);
-        if (provision.error) errors.push(provision.error);
-        else citations.push((last = toCitation(law, provision)));
-        i += title.length + provision.length;
-        lastEnd = i;
-      } else {
-        // A title mentioned without a provision ("根据《安全生产法》规定") names the law for what follows.
-        law = canonical(title.name, resolver);
-        last = undefined;
-        i += title.length;
-      }
-      continue;
-    }
-    if (atListPosition && rest.startsWith("第")) {
-      const provision = matchProvision(rest);
-      if (provision) {
-        if (law === undefined) {
-          errors.push(`“${rest.slice(0, provision.length)}”缺少法律法规名称`);
-        } else if (provision.error) {
-          errors.push(provision.error);
-        } else {
-          citations.push((last = toCitation(law, provision)));
-        }
-        i += provision.length;
-        lastEnd = i;
-        continue;
-      }
-      const itemOnly = new RegExp(`^${ITEM}`).exec(rest) ?? new RegExp(`^${PARAGRAPH}`).exec(rest);
-      if (itemOnly && last) {
-        const n = num(itemOnly[1]);
-        const isItem = itemOnly[0].endsWith("项");
-        if (n === undefined) errors.push(`无法识别的${isItem ? "项" : "款"}号“${itemOnly[1]}”`);
-        else if (isItem) citations.push((last = { ...last, item: n }));
-        else {
-          const next: Citation = { law: last.law, article: last.article, paragraph: n };
-          citations.push((last = next));
-        }
-        i += itemOnly[0].length;
-        lastEnd = i;
-        continue;
-      }
-    }
-    if (atListPosition) {
-      const bare = BARE_TITLE_RE.exec(rest);
-      if (bare) {
-        const provision = matchProvision(rest.slice(bare[0].length));
-        if (provision) {
-          law = canonical(bare[1], resolver);
-          if (provision.error) errors.push(provision.error);
-          else citations.push((last = toCitation(law, provision)));
-          i += bare[0].length + provision.length;
-          lastEnd = i;
-          continue;
-        }
-      }
-    }
-    i += 1;
+    const atListPosition = scan.i === 0 || (scan.i === scan.lastEnd + 1 && /[、，,；;和及与或]/.test(text[scan.i - 1]));
+    if (atListPosition && (readUntitled(scan, rest) || readBareTitled(scan, rest))) continue;
+    scan.i += 1;
   }
+  const { citations, errors } = scan;
   if (citations.length === 0 && errors.length === 0) {
     errors.push(`未识别到法律依据：“${input.trim().slice(0, 30)}”，应写作“《法律名称》第N条”`);
   }

@@ -170,10 +170,9 @@ function finalDecisions(decisions: readonly DecisionRecord[]): {
   return { finals, superseded };
 }
 
-/** Applies the counting rules to every record dated inside the period (any organisation). */
-function classify(records: CountingRecords, period: Period): Classified[] {
-  const out: Classified[] = [];
-  const { finals, superseded } = finalDecisions(records.decisions);
+/** The decisions dated inside the period: a case's final decision counts, unless the case was cancelled or transferred. */
+function classifyDecisions(decisions: readonly DecisionRecord[], period: Period, out: Classified[]): Map<string, DecisionRecord> {
+  const { finals, superseded } = finalDecisions(decisions);
 
   for (const d of superseded) {
     if (d.decidedOn === null || !inPeriod(d.decidedOn, period) || !isDecisionColumn(d.outcome)) continue;
@@ -219,11 +218,15 @@ function classify(records: CountingRecords, period: Period): Classified[] {
           },
     );
   }
+  return finals;
+}
 
+/** The measures dated inside the period (the cases' final decisions say which cases were cancelled). */
+function classifyMeasures(measures: readonly MeasureRecord[], finals: ReadonlyMap<string, DecisionRecord>, period: Period, out: Classified[]): void {
   // The first countable entry of a written record for a method is the one that counts, whatever its
   // period: an earlier entry outside the period (passed in date order) keeps a later one from counting.
   const seenWritten = new Set<string>();
-  for (const m of records.measures) {
+  for (const m of measures) {
     const inside = inPeriod(m.carriedOutOn, period);
     const base = {
       kind: "measure" as const,
@@ -253,6 +256,13 @@ function classify(records: CountingRecords, period: Period): Classified[] {
       counted: { ...base, writtenRecordId: m.writtenRecordId as string, amount: perPerson ? m.persons : 1 },
     });
   }
+}
+
+/** Applies the counting rules to every record dated inside the period (any organisation). */
+function classify(records: CountingRecords, period: Period): Classified[] {
+  const out: Classified[] = [];
+  const finals = classifyDecisions(records.decisions, period, out);
+  classifyMeasures(records.measures, finals, period, out);
   return out;
 }
 

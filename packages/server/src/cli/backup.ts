@@ -140,7 +140,7 @@ async function restorePglite(config: Config, input: string, force: boolean): Pro
       // Put the previous database back as it was.
       fs.rmSync(dir, { recursive: true, force: true });
       if (aside) fs.renameSync(aside, dir);
-      throw new Error(`恢复失败，原数据库保持不变：${(err as Error).message}`);
+      throw new Error(`恢复失败，原数据库保持不变：${(err as Error).message}`, { cause: err });
     }
     if (aside) fs.rmSync(aside, { recursive: true, force: true });
   } finally {

@@ -40,7 +40,7 @@ async function main() {
     }
     case "decide": {
       const { run } = await import("./decide");
-      process.exit(await run(flags));
+      return process.exit(await run(flags));
     }
     case "demo-data": {
       const { run } = await import("../demo-data/command");
@@ -51,7 +51,7 @@ async function main() {
     case "keys":
       return (await import("./keys")).run(positional, flags);
     case "audit":
-      process.exit(await (await import("./audit")).run(positional.slice(1), flags));
+      return process.exit(await (await import("./audit")).run(positional.slice(1), flags));
     default:
       console.error(`未知命令：${command}\n可用命令：start、migrate、decide、demo-data、backup、restore、keys、audit`);
       process.exit(2);

@@ -82,7 +82,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     c.release();
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw new Error(`无法连接 PostgreSQL（DATABASE_URL）：${(err as Error).message}`);
+    throw new Error(`无法连接 PostgreSQL（DATABASE_URL）：${(err as Error).message}`, { cause: err });
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -496,7 +496,7 @@ describe("access matrix: every endpoint × every demo account × own / foreign o
     for (const route of ordered) {
       const entry = entryOf(route);
       if (!entry) continue;
-      const [method, path] = route.split(" ");
+      const [method] = route.split(" ");
       const scoped = !!entry.scope;
       const kind = scoped ? kindOf(route, entry) : null;
       for (const f of scoped ? fixtures : [fixtures[0]]) {

@@ -203,7 +203,7 @@ function bodyMutations(op: Operation, pick: () => number): string[] {
         hugeDone = true;
       }
     } else if (typeof v === "number") {
-      variants.push(-1, 0.5, 1e308, -1e308, 9007199254740993, "NaN", "Infinity", "1", { raw: "1e400" }, { raw: "-0" });
+      variants.push(-1, 0.5, 1e308, -1e308, 2 ** 53 /* beyond Number.MAX_SAFE_INTEGER */, "NaN", "Infinity", "1", { raw: "1e400" }, { raw: "-0" });
     } else if (typeof v === "boolean") {
       variants.push("true", 1, null);
     } else if (Array.isArray(v)) {

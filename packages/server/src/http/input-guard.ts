@@ -13,7 +13,7 @@ import { fieldLabel } from "./validation";
 export const MAX_DEPTH = 32;
 
 /** A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
-const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasForbiddenCharacters(s: string): boolean {
   return FORBIDDEN.test(s);

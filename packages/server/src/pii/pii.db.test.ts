@@ -8,7 +8,6 @@ import { testApp, type Session, type TestApp } from "../testing/app";
 import { TEST_DATA_KEY, testConfig } from "../testing/db";
 import { decryptWith, installKeyring, keyringOf } from "./keyring";
 import { KEY_ID_SETTING, LEGACY_KEY_SETTING } from "./keySource";
-import { rotateDataKey } from "./rotate";
 import { preparePersonalData } from "./setup";
 
 const PHONE = "13912345678";

@@ -43,7 +43,7 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
         values++;
         return decryptWith(from, stored);
       } catch (err) {
-        throw new Error(`${table} ${id} 的加密数据无法用当前密钥读取（${(err as Error).message}），轮换已撤销，未做任何修改。`);
+        throw new Error(`${table} ${id} 的加密数据无法用当前密钥读取（${(err as Error).message}），轮换已撤销，未做任何修改。`, { cause: err });
       }
     };
 

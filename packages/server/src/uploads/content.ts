@@ -74,6 +74,18 @@ const walkGif: Walk = (b) => {
   return "缺少图像结束标记";
 };
 
+/** SOF0–SOF15 (frame headers), without DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+function isFrameMarker(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+
+/** Entropy-coded data after SOS: up to the next marker that is not a stuffed 0xFF00 or a restart marker. */
+function skipEntropyCoded(b: Buffer, start: number): number {
+  let p = start;
+  while (p + 1 < b.length && !(b[p] === 0xff && b[p + 1] !== 0 && !(b[p + 1] >= 0xd0 && b[p + 1] <= 0xd7))) p++;
+  return p;
+}
+
 const walkJpeg: Walk = (b) => {
   let p = 2;
   let frame = false;
@@ -88,15 +100,12 @@ const walkJpeg: Walk = (b) => {
     if (p + 2 > b.length) break;
     const len = b.readUInt16BE(p);
     if (len < 2 || p + len > b.length) return "标记段被截断";
-    if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) {
+    if (isFrameMarker(marker)) {
       if (len < 8 || b.readUInt16BE(p + 3) === 0 || b.readUInt16BE(p + 5) === 0) return "图像宽或高为 0";
       frame = true;
     }
     p += len;
-    if (marker === 0xda) {
-      // Entropy-coded data: up to the next marker that is not a stuffed 0xFF00 or a restart marker.
-      while (p + 1 < b.length && !(b[p] === 0xff && b[p + 1] !== 0 && !(b[p + 1] >= 0xd0 && b[p + 1] <= 0xd7))) p++;
-    }
+    if (marker === 0xda) p = skipEntropyCoded(b, p);
   }
   return "缺少图像结束标记（EOI）";
 };

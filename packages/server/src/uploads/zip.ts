@@ -53,8 +53,14 @@ function overBudget(total: number, fileBytes: number, limits: ZipLimits): AppErr
   );
 }
 
-/** The entries of the central directory, checked; nothing is inflated. */
-export function listZip(buf: Buffer, limits: ZipLimits, what = DEFAULT_WHAT): ZipEntry[] {
+/** Where the central directory is (end of central directory record), checked. */
+interface CentralDirectory {
+  eocd: number;
+  count: number;
+  cdOffset: number;
+}
+
+function findCentralDirectory(buf: Buffer, limits: ZipLimits, what: string): CentralDirectory {
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOC) throw broken(what, "不是 zip 格式");
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -79,38 +85,51 @@ export function listZip(buf: Buffer, limits: ZipLimits, what = DEFAULT_WHAT): Zi
       { field: "contentBase64", message: `压缩条目超过 ${limits.maxEntries} 个` },
     ]);
   }
+  return { eocd, count, cdOffset };
+}
+
+/** The central directory entry at p (its name not yet cleaned) and where the next one starts. */
+function readDirectoryEntry(buf: Buffer, p: number, dir: CentralDirectory, what: string): { entry: ZipEntry; end: number } {
+  const { eocd, cdOffset } = dir;
+  if (p + 46 > eocd || buf.readUInt32LE(p) !== CEN) throw broken(what, "zip 目录已损坏");
+  const flags = buf.readUInt16LE(p + 8);
+  const method = buf.readUInt16LE(p + 10);
+  const compressedSize = buf.readUInt32LE(p + 20);
+  const size = buf.readUInt32LE(p + 24);
+  const nameLen = buf.readUInt16LE(p + 28);
+  const extraLen = buf.readUInt16LE(p + 30);
+  const commentLen = buf.readUInt16LE(p + 32);
+  const localOffset = buf.readUInt32LE(p + 42);
+  const end = p + 46 + nameLen + extraLen + commentLen;
+  if (end > eocd) throw broken(what, "zip 目录已损坏");
+  const name = buf.subarray(p + 46, p + 46 + nameLen).toString(flags & 0x800 ? "utf8" : "latin1");
+  if (flags & 0x1) throw broken(what, "文件已加密");
+  if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw broken(what, "不支持 zip64 格式");
+  if (method !== 0 && method !== 8) throw broken(what, `不支持的压缩方式 ${method}`);
+  if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== LOC) throw broken(what, "zip 条目已损坏");
+  const dataOffset = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+  if (dataOffset + compressedSize > cdOffset) throw broken(what, "zip 条目已损坏");
+  if (method === 0 && size !== compressedSize) throw broken(what, "zip 条目大小不符");
+  return { entry: { name, method, compressedSize, size, dataOffset }, end };
+}
+
+/** The entries of the central directory, checked; nothing is inflated. */
+export function listZip(buf: Buffer, limits: ZipLimits, what = DEFAULT_WHAT): ZipEntry[] {
+  const dir = findCentralDirectory(buf, limits, what);
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
-  let p = cdOffset;
+  let p = dir.cdOffset;
   let declared = 0;
   const budget = inflateBudget(buf.length, limits);
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== CEN) throw broken(what, "zip 目录已损坏");
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    const end = p + 46 + nameLen + extraLen + commentLen;
-    if (end > eocd) throw broken(what, "zip 目录已损坏");
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString(flags & 0x800 ? "utf8" : "latin1");
+  for (let n = 0; n < dir.count; n++) {
+    const { entry, end } = readDirectoryEntry(buf, p, dir, what);
     p = end;
-    if (flags & 0x1) throw broken(what, "文件已加密");
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw broken(what, "不支持 zip64 格式");
-    if (method !== 0 && method !== 8) throw broken(what, `不支持的压缩方式 ${method}`);
-    if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== LOC) throw broken(what, "zip 条目已损坏");
-    const dataOffset = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    if (dataOffset + compressedSize > cdOffset) throw broken(what, "zip 条目已损坏");
-    if (method === 0 && size !== compressedSize) throw broken(what, "zip 条目大小不符");
-    declared += size;
+    declared += entry.size;
     if (declared > budget.bytes) throw overBudget(declared, buf.length, limits);
-    const clean = name.replace(/^\//, "");
+    const clean = entry.name.replace(/^\//, "");
     if (names.has(clean)) throw broken(what, `条目 ${clean} 重复`);
     names.add(clean);
-    entries.push({ name: clean, method, compressedSize, size, dataOffset });
+    entries.push({ ...entry, name: clean });
   }
   return entries;
 }
