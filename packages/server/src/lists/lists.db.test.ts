@@ -242,13 +242,9 @@ describe("revision and claims: old versions stay as they were", () => {
   });
 
   it("a claim records the version; a newer superior version does not move the claim until it is claimed again", async () => {
-    // 三明 has no 法制审核人员 in the demo: the system administrator adds one.
-    const admin = await t.login("demo-admin");
-    const sm = (await t.database.query<{ id: string }>("SELECT id FROM organisations WHERE name = '三明市应急管理局'"))[0].id;
-    const created = await t.post("/api/v1/users", { username: "sm-reviewer", password: "Kuanyan@2026x", roles: ["legalReviewer"], organisationId: sm, displayName: "三明审核" }, admin);
-    expect(created.statusCode, created.body).toBe(201);
+    // 三明's own 法制审核人员 (demo-reviewer-city) reviews the city's list.
     let city = await t.login("demo-listmanager");
-    let cityReviewer = await t.login("sm-reviewer", "Kuanyan@2026x");
+    let cityReviewer = await t.login("demo-reviewer-city");
     let mx = await t.login("demo-listmanager-mx");
     const { listId } = await createDraft(city, "heavier", [
       goodItem({ matterCode: "YJ-AQSCF-099-05", matterName: "未提供劳动防护用品", circumstances: "拒不改正的", basisText: "《中华人民共和国安全生产法》第九十九条第（五）项", conditions: [{ kind: "refusedCorrection" }] }),
@@ -264,7 +260,7 @@ describe("revision and claims: old versions stay as they were", () => {
 
     expect((await t.post(`/api/v1/lists/${listId}/versions/1/revise`, {}, city)).statusCode).toBe(200);
     setToday("2026-04-01");
-    [city, cityReviewer, mx] = [await t.login("demo-listmanager"), await t.login("sm-reviewer", "Kuanyan@2026x"), await t.login("demo-listmanager-mx")];
+    [city, cityReviewer, mx] = [await t.login("demo-listmanager"), await t.login("demo-reviewer-city"), await t.login("demo-listmanager-mx")];
     expect((await publishFlow(city, cityReviewer, listId, 2)).statusCode).toBe(200);
     let mine = (await t.get("/api/v1/lists", mx)).json();
     let c = mine.claimed.find((x: { listId: string }) => x.listId === listId);
@@ -278,6 +274,19 @@ describe("revision and claims: old versions stay as they were", () => {
     expect(c.version.versionNo).toBe(2);
     const all = await t.database.query<{ active: boolean }>("SELECT active FROM list_claims WHERE list_id = $1 ORDER BY claimed_on, active", [listId]);
     expect(all.map((r) => r.active).sort()).toEqual([false, true]);
+  });
+
+  it("demo: 三明市应急管理局 has a 法制审核人员, so demo-listmanager's list passes 合法性审核 and is published", async () => {
+    const city = await t.login("demo-listmanager");
+    const { listId } = await createDraft(city);
+    // The county's reviewer may not review the city's list; the city's own may.
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/submit`, {}, city)).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, {}, await t.login("demo-reviewer"))).statusCode).toBe(403);
+    const queue = (await t.get("/api/v1/lists/review-queue", await t.login("demo-reviewer-city"))).json().items;
+    expect(queue.map((q: { listId: string }) => q.listId)).toContain(listId);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, { comments: "同意" }, await t.login("demo-reviewer-city"))).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/publish`, {}, city)).statusCode).toBe(200);
+    expect((await version(city, listId, 1)).version.status).toBe("published");
   });
 
   it("repeal needs the 单位管理员 and a reason; the version in force ends today", async () => {
