@@ -289,6 +289,45 @@ describe("revision and claims: old versions stay as they were", () => {
     expect((await version(city, listId, 1)).version.status).toBe("published");
   });
 
+  it("each list comes with the actions the user may take (allowedActions), and the web shows exactly these", async () => {
+    const manager = await t.login("demo-listmanager-mx");
+    const reviewer = await t.login("demo-reviewer");
+    const mine = (await t.get("/api/v1/lists", manager)).json();
+    expect(mine.allowedActions).toEqual(["create", "import"]);
+    // 三明's lists are claimed already (version 1): nothing to claim there.
+    expect(mine.claimed.every((c: { allowedActions: string[] }) => c.allowedActions.length === 0)).toBe(true);
+    const { listId } = await createDraft(manager);
+    expect((await version(manager, listId, 1)).allowedActions).toEqual(["edit", "import", "submit"]);
+    expect((await version(reviewer, listId, 1)).allowedActions).toEqual([]);
+    expect((await t.get("/api/v1/lists", manager)).json().own.find((l: { id: string }) => l.id === listId).allowedActions).toEqual(["edit", "import", "submit"]);
+    await t.post(`/api/v1/lists/${listId}/versions/1/submit`, {}, manager);
+    expect((await version(manager, listId, 1)).allowedActions).toEqual([]);
+    expect((await version(reviewer, listId, 1)).allowedActions).toEqual(["approve", "return"]);
+    const queue = (await t.get("/api/v1/lists/review-queue", reviewer)).json().items;
+    expect(queue.find((q: { listId: string }) => q.listId === listId).allowedActions).toEqual(["approve", "return"]);
+    // A county list manager sees the city's list in force with 认领 offered only until claimed.
+    const city = await t.login("demo-listmanager");
+    const { listId: cityList } = await createDraft(city);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/submit`, {}, city);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/approve`, {}, await t.login("demo-reviewer-city"));
+    await t.post(`/api/v1/lists/${cityList}/versions/1/publish`, {}, city);
+    expect((await version(manager, cityList, 1)).allowedActions).toEqual(["claim"]);
+    expect((await t.get("/api/v1/lists", manager)).json().claimable.find((c: { listId: string }) => c.listId === cityList).allowedActions).toEqual(["claim"]);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/claim`, {}, manager);
+    expect((await version(manager, cityList, 1)).allowedActions).toEqual([]);
+    expect((await version(city, cityList, 1)).allowedActions).toEqual(["file", "recordEvaluation", "revise"]);
+  });
+
+  it("a list of another organisation opened by URL: its draft is 403 in Chinese (the web shows the 403 page), an unknown list 404", async () => {
+    const city = await t.login("demo-listmanager");
+    const { listId } = await createDraft(city);
+    const res = await t.get(`/api/v1/lists/${listId}`, await t.login("demo-listmanager-mx"));
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe("您无权查看该单位的记录");
+    const missing = await t.get("/api/v1/lists/00000000-0000-4000-8000-000000000000", city);
+    expect(missing.statusCode).toBe(404);
+  });
+
   it("repeal needs the 单位管理员 and a reason; the version in force ends today", async () => {
     const manager = await t.login("demo-listmanager-mx");
     const { listId } = await createDraft(manager);

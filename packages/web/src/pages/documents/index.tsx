@@ -5,7 +5,7 @@ import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, type TableColumnsT
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import PageContainer from "../../components/PageContainer";
-import { archiveUrl, listDocuments, type DocumentSummary } from "../../services/documents";
+import { archiveUrl, listDocuments, type DocumentPageActionName, type DocumentSummary } from "../../services/documents";
 import DocumentDrawer from "./DocumentDrawer";
 import IssuePanel from "./IssuePanel";
 import SettingsPanel from "./SettingsPanel";
@@ -13,10 +13,19 @@ import TemplateEditor from "./TemplateEditor";
 
 const statusColor = { issued: "green", superseded: "orange", cancelled: "red" } as const;
 
-function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload: number }) {
+function DocumentList({
+  onOpen,
+  reload,
+  onPageActions,
+}: {
+  onOpen: (id: string) => void;
+  reload: number;
+  /** The page's actions the server allows (签发, 设置), with every load. */
+  onPageActions: (actions: DocumentPageActionName[]) => void;
+}) {
   const [params] = useSearchParams();
-  const [type, setType] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const [type, setType] = useState<DocumentType>();
+  const [status, setStatus] = useState<DocumentSummary["status"]>();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
   const caseId = params.get("caseId") ?? undefined;
@@ -25,11 +34,13 @@ function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 }));
+      const r = await listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 });
+      setData(r);
+      onPageActions(r.allowedActions);
     } finally {
       setLoading(false);
     }
-  }, [type, status, q, caseId, page]);
+  }, [type, status, q, caseId, page, onPageActions]);
   useEffect(() => {
     void load();
   }, [load, reload]);
@@ -69,31 +80,36 @@ export default function DocumentsPage() {
   // ?open=<document id> opens a document directly (links from the case page, a phone handed to the party).
   const [open, setOpen] = useState<string | undefined>(params.get("open") ?? undefined);
   const [reload, setReload] = useState(0);
+  const [pageActions, setPageActions] = useState<DocumentPageActionName[]>([]);
   return (
     <PageContainer title="文书" description="按模板签发执法文书，统一编号，电子印章与核验码，送达签收，案卷归档。">
       <Tabs
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: "list", label: "文书列表", children: <DocumentList onOpen={setOpen} reload={reload} /> },
-          {
-            key: "issue",
-            label: "签发文书",
-            children: (
-              <IssuePanel
-                initialCaseId={params.get("caseId") ?? undefined}
-                initialType={(params.get("issue") as DocumentType) || undefined}
-                onIssued={(d) => {
-                  setReload((n) => n + 1);
-                  setOpen(d.id);
-                  if (params.get("issue")) {
-                    params.delete("issue");
-                    setParams(params, { replace: true });
-                  }
-                }}
-              />
-            ),
-          },
+          { key: "list", label: "文书列表", children: <DocumentList onOpen={setOpen} reload={reload} onPageActions={setPageActions} /> },
+          ...(pageActions.includes("issue")
+            ? [
+                {
+                  key: "issue",
+                  label: "签发文书",
+                  children: (
+                    <IssuePanel
+                      initialCaseId={params.get("caseId") ?? undefined}
+                      initialType={(params.get("issue") as DocumentType) || undefined}
+                      onIssued={(d) => {
+                        setReload((n) => n + 1);
+                        setOpen(d.id);
+                        if (params.get("issue")) {
+                          params.delete("issue");
+                          setParams(params, { replace: true });
+                        }
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
           { key: "templates", label: "模板管理", children: <TemplateEditor /> },
           { key: "settings", label: "编号与印章", children: <SettingsPanel /> },
         ]}
