@@ -13,16 +13,7 @@ import TemplateEditor from "./TemplateEditor";
 
 const statusColor = { issued: "green", superseded: "orange", cancelled: "red" } as const;
 
-function DocumentList({
-  onOpen,
-  reload,
-  onPageActions,
-}: {
-  onOpen: (id: string) => void;
-  reload: number;
-  /** The page's actions the server allows (签发, 设置), with every load. */
-  onPageActions: (actions: DocumentPageActionName[]) => void;
-}) {
+function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload: number }) {
   const [params] = useSearchParams();
   const [type, setType] = useState<DocumentType>();
   const [status, setStatus] = useState<DocumentSummary["status"]>();
@@ -34,13 +25,11 @@ function DocumentList({
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const r = await listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 });
-      setData(r);
-      onPageActions(r.allowedActions);
+      setData(await listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 }));
     } finally {
       setLoading(false);
     }
-  }, [type, status, q, caseId, page, onPageActions]);
+  }, [type, status, q, caseId, page]);
   useEffect(() => {
     void load();
   }, [load, reload]);
@@ -80,14 +69,18 @@ export default function DocumentsPage() {
   // ?open=<document id> opens a document directly (links from the case page, a phone handed to the party).
   const [open, setOpen] = useState<string | undefined>(params.get("open") ?? undefined);
   const [reload, setReload] = useState(0);
+  // 签发 is offered when the server allows it (the list's response carries the page's actions).
   const [pageActions, setPageActions] = useState<DocumentPageActionName[]>([]);
+  useEffect(() => {
+    void listDocuments({ limit: 1 }).then((r) => setPageActions(r.allowedActions), () => setPageActions([]));
+  }, []);
   return (
     <PageContainer title="文书" description="按模板签发执法文书，统一编号，电子印章与核验码，送达签收，案卷归档。">
       <Tabs
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: "list", label: "文书列表", children: <DocumentList onOpen={setOpen} reload={reload} onPageActions={setPageActions} /> },
+          { key: "list", label: "文书列表", children: <DocumentList onOpen={setOpen} reload={reload} /> },
           ...(pageActions.includes("issue")
             ? [
                 {
