@@ -148,3 +148,30 @@ test("the 司法局 sees the 备案 board; the law library jumps to an article a
   await expect(drawer.getByRole("link", { name: /三明市应急管理局不予处罚事项清单（第1版）第\d项/ })).toHaveCount(7);
   await page.screenshot({ path: testInfo.outputPath("law-citing.png") });
 });
+
+test("a forbidden list URL (another organisation's draft, opened by URL) shows the Chinese 403 page, not an endless spinner", async ({ page }, testInfo) => {
+  const title = `三明市应急管理局从重处罚事项清单（${testInfo.project.name}-${Date.now().toString(36)}）`;
+  await loginAs(page, "demo-listmanager", DEMO_PASSWORD);
+  await page.goto("/lists");
+  await page.getByRole("button", { name: "新建清单" }).click();
+  const create = page.getByRole("dialog", { name: "新建清单" });
+  await create.getByLabel("清单类型").click();
+  await page.getByTitle("从重行政处罚事项清单").click();
+  await create.getByLabel("标题").fill(title);
+  await create.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const url = page.url();
+  await logout(page);
+
+  await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
+  await page.goto(url);
+  await expect(page.getByText("无权查看该清单")).toBeVisible();
+  await expect(page.getByText("您无权查看该单位的记录")).toBeVisible();
+  await expect(page.locator(".ant-spin")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("list-forbidden.png"), fullPage: true });
+  await page.getByRole("link", { name: "返回清单列表" }).click();
+  await expect(page.getByRole("heading", { name: "清单管理" })).toBeVisible();
+
+  await page.goto("/lists/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("清单不存在", { exact: true })).toBeVisible();
+});

@@ -21,3 +21,23 @@ export {
 export { selectTemplate, type OwnedTemplate } from "./select";
 export { sampleValues } from "./samples";
 export { normaliseOfficerText, mergeLawCitations, trimBeforeTemplateMark, FACTS_WRITING_HINT } from "./punctuation";
+export {
+  DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  allowedDocumentActions,
+  allowedDocumentPageActions,
+  documentActionProblem,
+  documentActions,
+  documentIssuerRoles,
+  documentLifecycle,
+  documentPageActions,
+  documentPageRules,
+  documentStatuses,
+  type DeliveryMethod,
+  type DocumentAction,
+  type DocumentActionRule,
+  type DocumentActor,
+  type DocumentPageAction,
+  type DocumentStatus,
+} from "./lifecycle";

@@ -7,6 +7,8 @@ export * from "./conditions";
 export * from "./dates";
 export * from "./lifecycle";
 export * from "./quality";
+export * from "./import";
+export * from "./allowedActions";
 export {
   SANMING_EFFECTIVE_FROM,
   SANMING_ORGANISATION_NAME,

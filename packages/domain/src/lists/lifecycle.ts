@@ -9,7 +9,7 @@
  */
 import { addDays } from "./dates";
 import { canPublish, type QualityFinding } from "./quality";
-import type { Claim, ListRecord, ListVersion, ListVersionStatus } from "./types";
+import { listVersionStatusLabels, type Claim, type ListRecord, type ListVersion, type ListVersionStatus } from "./types";
 
 export const listRoles = ["officer", "legalReviewer", "listManager", "orgAdmin", "justiceSupervisor", "sysAdmin"] as const;
 export type ListRole = (typeof listRoles)[number];
@@ -233,16 +233,7 @@ function ok(record: ListRecord, version: number): ListTransitionResult {
 }
 
 function statusLabel(status: ListVersionStatus): string {
-  const labels: Record<ListVersionStatus, string> = {
-    draft: "草稿",
-    legal_review: "合法性审核中",
-    approved: "审核通过",
-    published: "已发布",
-    filed: "已备案",
-    superseded: "已被新版本替代",
-    repealed: "已废止",
-  };
-  return labels[status];
+  return listVersionStatusLabels[status];
 }
 
 function publish(

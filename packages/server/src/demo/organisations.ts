@@ -58,6 +58,8 @@ export const demoUsers: DemoUser[] = [
   { username: "demo-officer2", displayName: "王芳（执法人员）", organisation: "明溪县应急管理局", roles: ["officer"], licenceNo: "35042120260002", phone: "13905982345" },
   { username: "demo-reviewer", displayName: "赵敏（法制审核）", organisation: "明溪县应急管理局", roles: ["legalReviewer"], phone: "13705983456" },
   { username: "demo-listmanager", displayName: "陈刚（清单管理）", organisation: "三明市应急管理局", roles: ["listManager"], phone: "13605984567" },
+  // The city bureau's own 法制审核: without one, demo-listmanager's list could never pass 合法性审核.
+  { username: "demo-reviewer-city", displayName: "吴静（市局法制审核）", organisation: "三明市应急管理局", roles: ["legalReviewer"], phone: "13605985678" },
   { username: "demo-listmanager-mx", displayName: "黄丽（清单管理）", organisation: "明溪县应急管理局", roles: ["listManager"], phone: "13505985678" },
   { username: "demo-orgadmin", displayName: "周强（单位管理员）", organisation: "明溪县应急管理局", roles: ["orgAdmin"], phone: "13305986789" },
   { username: "demo-justice", displayName: "张秀英（司法局监督）", organisation: "明溪县司法局", roles: ["justiceSupervisor"], phone: "13205987890" },

@@ -3,17 +3,17 @@
  * marked 作废 and its downloads carry the red 作废 marking. Verification reports it as cancelled.
  */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { documents } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
 import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
-import { issuerRoles, type DocumentRow } from "./shared";
+import { documentActionProblem, documentLifecycle, type DocumentStatus } from "@kuanyan/domain/documents";
+import type { DocumentRow } from "./shared";
 
-export const ZCancelDocument = z.object({
-  reason: z.string().trim().min(2).max(500).describe("作废原因"),
-});
+import { ZCancelDocument } from "@kuanyan/contract/documents";
+export { ZCancelDocument };
 
 export async function cancelDocument(ctx: AppContext, auth: Auth, id: string, input: z.infer<typeof ZCancelDocument>): Promise<DocumentRow> {
   return ctx.database.db.transaction(async (tx) => {
@@ -22,8 +22,10 @@ export async function cancelDocument(ctx: AppContext, auth: Auth, id: string, in
     await requireAccess(tx, auth, { mode: "read", organisationId: row.organisationId }).catch(() => {
       throw notFound("文书");
     });
-    await requireAccess(tx, auth, { mode: "write", organisationId: row.organisationId, roles: issuerRoles, what: "作废文书" });
-    if (row.status === "cancelled") throw new AppError("rule_violation", `文书${row.number}已经作废`);
+    const rule = documentLifecycle.cancel;
+    await requireAccess(tx, auth, { mode: "write", organisationId: row.organisationId, roles: rule.roles, what: rule.label });
+    const problem = documentActionProblem("cancel", row.status as DocumentStatus, { roles: auth.roles, canWrite: true }, row.number);
+    if (problem) throw new AppError("rule_violation", problem);
     const [after] = await tx
       .update(documents)
       .set({ status: "cancelled", cancelledAt: ctx.now(), cancelReason: input.reason })

@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { findMatter } from "@kuanyan/domain/matters";
 import { formatCitations } from "@kuanyan/domain/laws";
 import type { Decision } from "@kuanyan/domain/decisions";
-import type { DocumentTemplate, FieldValues } from "@kuanyan/domain/documents";
+import type { DocumentTemplate, FieldKind, FieldValues } from "@kuanyan/domain/documents";
 import type { DbOrTx } from "../db/client";
 import { cases, evidence, users } from "../db/schema";
 import { AppError } from "../http/errors";
@@ -69,9 +69,9 @@ export async function valuesFromCase(db: DbOrTx, c: CaseRow, org: OrganisationRo
 export interface FormField {
   key: string;
   label: string;
-  kind: string;
+  kind: FieldKind;
   required: boolean;
-  source: string;
+  source: "case" | "officer";
   /** The case's value (read-only in the form) or empty. */
   caseValue: string;
   /** Whether the officer types this field. */
@@ -88,7 +88,7 @@ export function formFields(template: DocumentTemplate, caseValues: Record<string
       label: f.label,
       kind: f.kind,
       required: f.required,
-      source: f.source,
+      source: f.source as "case" | "officer",
       caseValue: f.source === "case" ? (caseValues[f.key] ?? "") : "",
       editable: f.source === "officer" || !caseValues[f.key],
       notBeforeToday: !!f.notBeforeToday,

@@ -162,6 +162,24 @@ describe("签发文书", () => {
     expect(verify.json()).toMatchObject({ status: "cancelled", statusLabel: "作废" });
   });
 
+  it("each document comes with the actions the user may take (allowedActions): 送达/更正/作废 while issued, nothing once 作废, nothing for a 法制审核人员", async () => {
+    const doc = (await issue("guidance")).json();
+    expect(doc.allowedActions).toEqual(["deliver", "correct", "cancel"]);
+    const reviewer = await t.login("demo-reviewer");
+    expect((await t.get(`/api/v1/documents/${doc.id}`, reviewer)).json().allowedActions).toEqual([]);
+    const list = (await t.get(`/api/v1/documents?caseId=${caseId}`, officer)).json();
+    expect(list.allowedActions).toEqual(["issue"]);
+    expect(list.items.find((d: { id: string }) => d.id === doc.id).allowedActions).toEqual(["deliver", "correct", "cancel"]);
+    expect((await t.get("/api/v1/documents/settings", orgAdmin)).json().allowedActions).toEqual(["issue", "settings"]);
+    expect((await t.get("/api/v1/documents/templates", officer)).json().allowedActions).toEqual(["issue"]);
+    const cancelled = (await t.post(`/api/v1/documents/${doc.id}/cancel`, { reason: "测试作废" }, officer)).json();
+    expect(cancelled.allowedActions).toEqual([]);
+    // The lifecycle table refuses what allowedActions does not offer, in Chinese, changing nothing.
+    const again = await t.post(`/api/v1/documents/${doc.id}/cancel`, { reason: "再次作废" }, officer);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().message).toBe(`文书${doc.number}已经作废`);
+  });
+
   it("an issued document cannot be edited; a correction supersedes it and both are kept", async () => {
     const a = (await issue("commitment")).json();
     const patch = await t.patch(`/api/v1/documents/${a.id}`, { values: { facts: "改" } }, officer);

@@ -6,8 +6,16 @@
  * is a new document that supersedes it (both kept).
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
-import { DOCUMENT_TYPES, fillTemplate, formatDocumentNumber, type DocumentType } from "@kuanyan/domain/documents";
+import type { z } from "zod";
+import {
+  documentActionProblem,
+  documentIssuerRoles,
+  documentPageRules,
+  fillTemplate,
+  formatDocumentNumber,
+  type DocumentStatus,
+  type DocumentType,
+} from "@kuanyan/domain/documents";
 import type { DbOrTx, Tx } from "../db/client";
 import { cases, documents, measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
@@ -19,7 +27,6 @@ import { mergeOfficerValues, valuesFromCase, type CaseRow } from "./caseValues";
 import { nextSequence, numberSettings } from "./numbering";
 import {
   effectiveTemplate,
-  issuerRoles,
   loadSeal,
   newShortCode,
   organisationChain,
@@ -33,16 +40,8 @@ import {
   type OrganisationRow,
 } from "./shared";
 
-export const ZIssueDocument = z.object({
-  caseId: z.uuid().describe("案件"),
-  type: z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]).describe("文书种类"),
-  /** What the officer typed: officer fields and case fields the case leaves empty. */
-  values: z.record(z.string(), z.string().max(4000)).default({}).describe("文书内容"),
-  /** The soft measure this document is the written record of (sets measures.document_id). */
-  measureId: z.uuid().optional().describe("柔性执法措施"),
-  /** The issued document this one corrects (it is kept, marked superseded). */
-  supersedesId: z.uuid().optional().describe("被更正的文书"),
-});
+import { ZIssueDocument } from "@kuanyan/contract/documents";
+export { ZIssueDocument };
 export type IssueDocumentInput = z.infer<typeof ZIssueDocument>;
 
 /** Case statuses in which documents may be issued. */
@@ -97,7 +96,9 @@ async function write(tx: Tx, actor: Actor, p: Prepared, input: IssueDocumentInpu
   if (input.supersedesId) {
     [supersedes] = await tx.select().from(documents).where(eq(documents.id, input.supersedesId)).for("update");
     if (!supersedes || supersedes.caseId !== p.c.id) throw new AppError("validation_failed", "被更正的文书不属于本案件");
-    if (supersedes.status !== "issued") throw new AppError("rule_violation", `被更正的文书${supersedes.number}已作废或已被更正，不能再更正`);
+    // Who may issue (and so correct) was checked before the transaction: here only the status decides.
+    const problem = documentActionProblem("correct", supersedes.status as DocumentStatus, { roles: documentIssuerRoles, canWrite: true }, supersedes.number);
+    if (problem) throw new AppError("rule_violation", problem);
     if (supersedes.type !== template.type) throw new AppError("validation_failed", "更正文书必须与被更正的文书种类相同");
   }
 
@@ -176,7 +177,7 @@ export async function issueDocument(ctx: AppContext, auth: Auth, input: IssueDoc
   await requireAccess(db, auth, { mode: "read", organisationId: c.organisationId }).catch(() => {
     throw notFound("案件");
   });
-  await requireAccess(db, auth, { mode: "write", organisationId: c.organisationId, roles: issuerRoles, what: "签发文书" });
+  await requireAccess(db, auth, { mode: "write", organisationId: c.organisationId, roles: documentPageRules.issue.roles, what: documentPageRules.issue.label });
   const issuedAt = ctx.now();
   const p = await prepare(db, c, input, issuedAt, todayIn(ctx, issuedAt));
   return db.transaction((tx) => write(tx, auth, p, input, baseUrl, false));

@@ -1,8 +1,15 @@
 /** Reading documents: the list of an organisation's documents (filters), one document with its deliveries. */
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import {
+  allowedDocumentActions,
+  allowedDocumentPageActions,
+  DOCUMENT_TYPE_LABELS,
+  type DocumentAction,
+  type DocumentType,
+} from "@kuanyan/domain/documents";
+import { writableOrganisations } from "@kuanyan/domain/organisations";
 import { cases, deliveries, documents, organisations, users } from "../db/schema";
-import { inScope, readScope, requireAccess } from "../access";
+import { inScope, loadOrgNodes, readScope, requireAccess } from "../access";
 import { notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { DELIVERY_METHOD_LABELS, DOCUMENT_STATUS_LABELS, frozenFields, type DeliveryMethod, type DeliveryRow, type DocumentRow, type DocumentStatus } from "./shared";
@@ -18,7 +25,19 @@ export interface DocumentFilter {
   offset?: number;
 }
 
-function summary(d: DocumentRow, extra: { organisationName: string; caseNo: string | null; partyName: string | null; deliveredCount?: number }) {
+/** The organisations whose records the user may write (for the actions on their documents). */
+async function writeScope(ctx: AppContext, auth: Auth) {
+  return writableOrganisations(auth, await loadOrgNodes(ctx.database.db));
+}
+
+function actionsOn(d: Pick<DocumentRow, "status" | "organisationId">, auth: Auth, writable: "all" | Set<string>): DocumentAction[] {
+  return allowedDocumentActions(d.status as DocumentStatus, { roles: auth.roles, canWrite: writable === "all" || writable.has(d.organisationId) });
+}
+
+function summary(
+  d: DocumentRow,
+  extra: { organisationName: string; caseNo: string | null; partyName: string | null; deliveredCount?: number; allowedActions: DocumentAction[] },
+) {
   return {
     id: d.id,
     organisationId: d.organisationId,
@@ -26,10 +45,10 @@ function summary(d: DocumentRow, extra: { organisationName: string; caseNo: stri
     caseId: d.caseId,
     caseNo: extra.caseNo,
     partyName: extra.partyName,
-    type: d.type,
+    type: d.type as DocumentType,
     typeLabel: DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type,
     number: d.number,
-    status: d.status,
+    status: d.status as DocumentStatus,
     statusLabel: DOCUMENT_STATUS_LABELS[d.status as DocumentStatus] ?? d.status,
     templateVersion: d.templateVersion,
     issuedOn: d.issuedOn,
@@ -39,6 +58,8 @@ function summary(d: DocumentRow, extra: { organisationName: string; caseNo: stri
     supersedesId: d.supersedesId,
     isDemo: d.isDemo,
     deliveredCount: extra.deliveredCount ?? 0,
+    /** What the user may do with the document now (记录送达, 更正, 作废). */
+    allowedActions: extra.allowedActions,
   };
 }
 export type DocumentSummary = ReturnType<typeof summary>;
@@ -46,9 +67,15 @@ export type DocumentSummary = ReturnType<typeof summary>;
 export async function listDocuments(ctx: AppContext, auth: Auth, f: DocumentFilter) {
   const { db } = ctx.database;
   const scope = await readScope(db, auth);
+  const writable = await writeScope(ctx, auth);
+  // 签发 and 设置 concern the user's own organisation (or the one chosen).
+  const pageActions = allowedDocumentPageActions({
+    roles: auth.roles,
+    canWrite: writable === "all" || writable.has(f.organisationId ?? auth.organisationId),
+  });
   const where: (SQL | undefined)[] = [];
   if (f.organisationId) {
-    if (!inScope(scope, f.organisationId)) return { items: [], total: 0 };
+    if (!inScope(scope, f.organisationId)) return { items: [], total: 0, allowedActions: pageActions };
     where.push(eq(documents.organisationId, f.organisationId));
   } else if (scope !== "all") where.push(inArray(documents.organisationId, [...scope]));
   if (f.caseId) where.push(eq(documents.caseId, f.caseId));
@@ -78,16 +105,17 @@ export async function listDocuments(ctx: AppContext, auth: Auth, f: DocumentFilt
     .where(and(...where));
   return {
     items: rows.map((r) =>
-      summary(r.d, { ...r, deliveredCount: counts.filter((c) => c.documentId === r.d.id).length }),
+      summary(r.d, { ...r, deliveredCount: counts.filter((c) => c.documentId === r.d.id).length, allowedActions: actionsOn(r.d, auth, writable) }),
     ),
     total,
+    allowedActions: pageActions,
   };
 }
 
 function deliveryView(r: DeliveryRow) {
   return {
     id: r.id,
-    method: r.method,
+    method: r.method as DeliveryMethod,
     methodLabel: DELIVERY_METHOD_LABELS[r.method as DeliveryMethod] ?? r.method,
     deliverer: r.deliverer,
     recipient: r.recipient,
@@ -124,7 +152,13 @@ export async function getDocument(ctx: AppContext, auth: Auth, id: string) {
   const [supersededBy] = await db.select({ id: documents.id, number: documents.number }).from(documents).where(eq(documents.supersedesId, d.id));
   const f = frozenFields(d);
   return {
-    ...summary(d, { organisationName: org?.name ?? "", caseNo: c?.caseNo ?? null, partyName: c?.partyName ?? null, deliveredCount: dels.length }),
+    ...summary(d, {
+      organisationName: org?.name ?? "",
+      caseNo: c?.caseNo ?? null,
+      partyName: c?.partyName ?? null,
+      deliveredCount: dels.length,
+      allowedActions: actionsOn(d, auth, await writeScope(ctx, auth)),
+    }),
     values: f.values,
     verificationUrl: f.verificationUrl,
     sealed: !!f.sealBase64,

@@ -5,8 +5,8 @@
  * variant (deliveries.signed_pdf); the issued document's frozen bytes and hash stay unchanged.
  */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { isIsoDateTime } from "@kuanyan/domain/documents";
+import type { z } from "zod";
+import { documentActionProblem, documentLifecycle, isIsoDateTime, type DocumentStatus } from "@kuanyan/domain/documents";
 import { deliveries, documents } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
@@ -14,9 +14,7 @@ import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkImage } from "./images";
 import {
-  DELIVERY_METHODS,
   DELIVERY_METHOD_LABELS,
-  issuerRoles,
   nowMinuteIn,
   renderStoredPdf,
   type Actor,
@@ -28,23 +26,8 @@ import type { Tx } from "../db/client";
 
 export const MAX_SIGNATURE_BYTES = 300 * 1024;
 
-export const ZRecordDelivery = z.object({
-  method: z.enum(DELIVERY_METHODS).describe("送达方式"),
-  deliverer: z.string().trim().min(1).max(60).describe("送达人"),
-  recipient: z.string().trim().min(1).max(60).describe("受送达人"),
-  /** YYYY-MM-DDTHH:mm, China time. */
-  deliveredAt: z.string().describe("送达时间"),
-  place: z.string().trim().max(200).optional().describe("送达地点"),
-  /** The recipient's signature drawn on screen (PNG, base64). */
-  signatureBase64: z.string().optional().describe("签名"),
-  refused: z.boolean().default(false).describe("拒绝签收"),
-  /** 留置送达: why and how the party refused (recorded in the delivery's remarks). */
-  refusalReason: z.string().trim().max(200).optional().describe("拒收事由"),
-  witnesses: z.array(z.string().trim().min(1).max(60)).max(5).default([]).describe("见证人"),
-  consent: z.boolean().optional().describe("当事人同意电子送达"),
-  consentRecord: z.string().trim().max(300).optional().describe("同意电子送达的记录"),
-  remarks: z.string().trim().max(300).optional().describe("备注"),
-});
+import { ZRecordDelivery } from "@kuanyan/contract/documents";
+export { ZRecordDelivery };
 export type RecordDeliveryInput = z.infer<typeof ZRecordDelivery>;
 
 /** "2026-12-01T09:30" in China time as a Date. */
@@ -135,8 +118,10 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
   await requireAccess(db, auth, { mode: "read", organisationId: doc.organisationId }).catch(() => {
     throw notFound("文书");
   });
-  await requireAccess(db, auth, { mode: "write", organisationId: doc.organisationId, roles: issuerRoles, what: "记录送达" });
-  if (doc.status === "cancelled") throw new AppError("rule_violation", `文书${doc.number}已作废，不能送达`);
+  const rule = documentLifecycle.deliver;
+  await requireAccess(db, auth, { mode: "write", organisationId: doc.organisationId, roles: rule.roles, what: rule.label });
+  const problem = documentActionProblem("deliver", doc.status as DocumentStatus, { roles: auth.roles, canWrite: true }, doc.number);
+  if (problem) throw new AppError("rule_violation", problem);
   const problems = validate(input, doc, ctx.now());
   if (problems.length) throw new AppError("validation_failed", problems.join("；"));
   const signature = input.signatureBase64

@@ -2,7 +2,38 @@ import { and, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import { allowedDocumentPageActions, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import {
+  ZCancelDocument,
+  ZCompareInput,
+  ZCompareResult,
+  ZDocumentDetail,
+  ZDocumentList,
+  ZDocumentListQuery,
+  ZDocumentParams,
+  ZDocumentSettings,
+  ZInlineQuery,
+  ZIssuableCases,
+  ZIssuableCasesQuery,
+  ZIssueDocument,
+  ZNumberPatternBody,
+  ZNumberSettings,
+  ZOrgQuery,
+  ZPreviewBody,
+  ZPreviewResult,
+  ZRecordDelivery,
+  ZSaveTemplateBody,
+  ZSavedTemplate,
+  ZSealUploaded,
+  ZTemplateList,
+  ZTemplatePreviewQuery,
+  ZTemplateSummary,
+  ZTemplateVersion,
+  ZTypeParams,
+  ZUploadSeal,
+  ZVerification,
+  ZVerifyParams,
+} from "@kuanyan/contract/documents";
 import { cases, organisations, seals, deliveries } from "../db/schema";
 import { loadOrgNodes } from "../access";
 import { writableOrganisations } from "@kuanyan/domain/organisations";
@@ -10,20 +41,19 @@ import { requireAccess, requireAuth } from "../access";
 import { AppError, notFound } from "../http/errors";
 import type { AppContext } from "../http/context";
 import { caseArchivePdf } from "./archive";
-import { cancelDocument, ZCancelDocument } from "./cancelDocument";
-import { issueDocument, ZIssueDocument } from "./issueDocument";
+import { cancelDocument } from "./cancelDocument";
+import { issueDocument } from "./issueDocument";
 import { numberSettings, saveNumberPattern } from "./numbering";
 import { getDocument, listDocuments, readDocument } from "./queries";
-import { recordDelivery, ZRecordDelivery } from "./recordDelivery";
+import { recordDelivery } from "./recordDelivery";
 import { contentDisposition, downloadName, renderStoredDocx, renderStoredPdf } from "./shared";
-import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTemplateVersion, ZTemplateBody } from "./templates";
-import { uploadSeal, ZUploadSeal } from "./uploadSeal";
+import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTemplateVersion } from "./templates";
+import { uploadSeal } from "./uploadSeal";
 import { sniffImage } from "./images";
-import { compareDocument, verifyDocument, ZCompareInput } from "./verify";
+import { compareDocument, verifyDocument } from "./verify";
 import { publicUrlStatus, warnIfNoPublicUrl } from "./publicUrl";
 
-const ZType = z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]).describe("文书种类");
-const ZId = z.object({ id: z.uuid().describe("文书") });
+const ZId = ZDocumentParams;
 const tags = ["文书"];
 /** Seal images (≤ 1 MB) and presented PDFs travel base64 in JSON. */
 const uploadLimit = 8 * 1024 * 1024;
@@ -48,28 +78,26 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
   warnIfNoPublicUrl(root.log, ctx.config);
 
+  /** 签发 and 设置 for the organisation (the documents page's controls). */
+  const pageActions = async (auth: ReturnType<typeof requireAuth>, organisationId: string) => {
+    const writable = await writableScope(db, auth);
+    return allowedDocumentPageActions({ roles: auth.roles, canWrite: writable === "all" || writable.has(organisationId) });
+  };
+
   app.get(
     "/api/v1/documents",
     {
       schema: {
         tags,
         summary: "文书列表（本单位及可查看单位）",
-        querystring: z.object({
-          organisationId: z.uuid().optional().describe("单位"),
-          caseId: z.uuid().optional().describe("案件"),
-          type: ZType.optional(),
-          status: z.enum(["issued", "superseded", "cancelled"]).optional().describe("状态"),
-          year: z.coerce.number().int().min(2000).max(9999).optional().describe("年度"),
-          q: z.string().trim().max(100).optional().describe("关键词"),
-          limit: z.coerce.number().int().min(1).max(500).optional().describe("条数"),
-          offset: z.coerce.number().int().min(0).optional().describe("起始"),
-        }),
+        querystring: ZDocumentListQuery,
+        response: { 200: ZDocumentList },
       },
     },
     async (request) => listDocuments(ctx, requireAuth(request.auth), request.query),
   );
 
-  app.post("/api/v1/documents", { schema: { tags, summary: "签发文书", body: ZIssueDocument } }, async (request, reply) => {
+  app.post("/api/v1/documents", { schema: { tags, summary: "签发文书", body: ZIssueDocument, response: { 201: ZDocumentDetail } } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const row = await issueDocument(ctx, auth, request.body, baseUrlOf(ctx, request));
     return reply.status(201).send(await getDocument(ctx, auth, row.id));
@@ -81,14 +109,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "文书实时预览（案件数据、执法人员填写的内容或示例数据）",
-        body: z.object({
-          type: ZType,
-          caseId: z.uuid().optional().describe("案件"),
-          organisationId: z.uuid().optional().describe("单位"),
-          values: z.record(z.string(), z.string().max(4000)).optional().describe("文书内容"),
-          template: ZTemplateBody.optional(),
-          sample: z.boolean().optional().describe("使用示例数据"),
-        }),
+        body: ZPreviewBody,
+        response: { 200: ZPreviewResult },
       },
     },
     async (request) => previewDocument(ctx, requireAuth(request.auth), request.body),
@@ -96,13 +118,17 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/templates",
-    { schema: { tags, summary: "文书模板（本单位使用的版本）", querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }) } },
-    async (request) => ({ items: await listTemplates(ctx, requireAuth(request.auth), request.query.organisationId) }),
+    { schema: { tags, summary: "文书模板（本单位使用的版本）", querystring: ZOrgQuery, response: { 200: ZTemplateList } } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const items = await listTemplates(ctx, auth, request.query.organisationId);
+      return { items, allowedActions: await pageActions(auth, request.query.organisationId ?? auth.organisationId) };
+    },
   );
 
   app.get(
     "/api/v1/documents/templates/:type",
-    { schema: { tags, summary: "某种文书的模板及版本", params: z.object({ type: ZType }), querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }) } },
+    { schema: { tags, summary: "某种文书的模板及版本", params: ZTypeParams, querystring: ZOrgQuery, response: { 200: ZTemplateSummary } } },
     async (request) => getTemplate(ctx, requireAuth(request.auth), request.params.type, request.query.organisationId),
   );
 
@@ -112,8 +138,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "模板预览（按案件数据或示例数据填充）",
-        params: z.object({ type: ZType }),
-        querystring: z.object({ caseId: z.uuid().optional().describe("案件"), organisationId: z.uuid().optional().describe("单位"), sample: z.enum(["0", "1"]).optional() }),
+        params: ZTypeParams,
+        querystring: ZTemplatePreviewQuery,
+        response: { 200: ZPreviewResult },
       },
     },
     async (request) =>
@@ -131,8 +158,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "保存模板新版本（本单位）",
-        params: z.object({ type: ZType }),
-        body: z.object({ organisationId: z.uuid().optional().describe("单位"), template: ZTemplateBody }),
+        params: ZTypeParams,
+        body: ZSaveTemplateBody,
+        response: { 201: ZSavedTemplate },
       },
     },
     async (request, reply) => reply.status(201).send(await saveTemplateVersion(ctx, requireAuth(request.auth), request.params.type, request.body)),
@@ -140,13 +168,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/template-versions/:id",
-    { schema: { tags, summary: "模板的某一版本", params: z.object({ id: z.uuid().describe("模板版本") }) } },
+    { schema: { tags, summary: "模板的某一版本", params: z.object({ id: z.uuid().describe("模板版本") }), response: { 200: ZTemplateVersion } } },
     async (request) => getTemplateVersion(ctx, requireAuth(request.auth), request.params.id),
   );
 
-  const ZOrgQuery = z.object({ organisationId: z.uuid().optional().describe("单位") });
-
-  app.get("/api/v1/documents/settings", { schema: { tags, summary: "文书编号格式", querystring: ZOrgQuery } }, async (request) => {
+  app.get("/api/v1/documents/settings", { schema: { tags, summary: "文书编号格式", querystring: ZOrgQuery, response: { 200: ZDocumentSettings } } }, async (request) => {
     const auth = requireAuth(request.auth);
     const organisationId = request.query.organisationId ?? auth.organisationId;
     await requireAccess(db, auth, { mode: "read", organisationId });
@@ -158,6 +184,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       ...(await numberSettings(db, organisationId)),
       seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null,
       publicUrl: publicUrlStatus(ctx.config, `${request.protocol}://${request.host}`),
+      allowedActions: await pageActions(auth, organisationId),
     };
   });
 
@@ -167,11 +194,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "设置文书编号格式",
-        body: z.object({
-          organisationId: z.uuid().optional().describe("单位"),
-          numberPattern: z.string().trim().min(1).max(64).describe("编号格式"),
-          version: z.number().int().min(0).describe("版本号"),
-        }),
+        body: ZNumberPatternBody,
+        response: { 200: ZNumberSettings },
       },
     },
     async (request) => {
@@ -185,7 +209,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     "/api/v1/documents/seal",
-    { bodyLimit: uploadLimit, schema: { tags, summary: "上传电子印章（PNG/JPEG，不超过 1 MB）", body: ZUploadSeal } },
+    { bodyLimit: uploadLimit, schema: { tags, summary: "上传电子印章（PNG/JPEG，不超过 1 MB）", body: ZUploadSeal, response: { 201: ZSealUploaded } } },
     async (request, reply) => reply.status(201).send(await uploadSeal(ctx, requireAuth(request.auth), request.body)),
   );
 
@@ -220,7 +244,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "可签发文书的案件（本单位）",
-        querystring: z.object({ q: z.string().trim().max(100).optional().describe("关键词"), limit: z.coerce.number().int().min(1).max(100).optional().describe("条数") }),
+        querystring: ZIssuableCasesQuery,
+        response: { 200: ZIssuableCases },
       },
     },
     async (request) => {
@@ -243,7 +268,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/documents/:id", { schema: { tags, summary: "文书详情及送达记录", params: ZId } }, async (request) =>
+  app.get("/api/v1/documents/:id", { schema: { tags, summary: "文书详情及送达记录", params: ZId, response: { 200: ZDocumentDetail } } }, async (request) =>
     getDocument(ctx, requireAuth(request.auth), request.params.id),
   );
 
@@ -255,7 +280,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  app.post("/api/v1/documents/:id/cancel", { schema: { tags, summary: "作废文书（保留编号）", params: ZId, body: ZCancelDocument } }, async (request) => {
+  app.post("/api/v1/documents/:id/cancel", { schema: { tags, summary: "作废文书（保留编号）", params: ZId, body: ZCancelDocument, response: { 200: ZDocumentDetail } } }, async (request) => {
     const auth = requireAuth(request.auth);
     await cancelDocument(ctx, auth, request.params.id, request.body);
     return getDocument(ctx, auth, request.params.id);
@@ -263,7 +288,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/:id/pdf",
-    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
+    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: ZInlineQuery } },
     async (request, reply) => {
       const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
       const pdf = d.status === "cancelled" ? await renderStoredPdf(db, d, { cancelled: true }) : d.pdf;
@@ -280,7 +305,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     "/api/v1/documents/:id/deliveries",
-    { bodyLimit: uploadLimit, schema: { tags, summary: "记录送达（可附受送达人签名）", params: ZId, body: ZRecordDelivery } },
+    { bodyLimit: uploadLimit, schema: { tags, summary: "记录送达（可附受送达人签名）", params: ZId, body: ZRecordDelivery, response: { 201: ZDocumentDetail } } },
     async (request, reply) => {
       const auth = requireAuth(request.auth);
       await recordDelivery(ctx, auth, request.params.id, request.body);
@@ -296,7 +321,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "下载送达签收件 PDF",
         params: ZId.extend({ deliveryId: z.uuid().describe("送达记录") }),
-        querystring: z.object({ inline: z.enum(["0", "1"]).optional() }),
+        querystring: ZInlineQuery,
       },
     },
     async (request, reply) => {
@@ -309,15 +334,15 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
 
   // Public verification: no login; never the party's personal data.
-  const ZCode = z.object({ shortCode: z.string().trim().min(1).max(20).describe("核验码") });
+  const ZCode = ZVerifyParams;
   app.get(
     "/api/v1/public/verify/:shortCode",
-    { config: { access: "public" }, schema: { tags: ["文书核验"], summary: "核验文书（公开）", params: ZCode } },
+    { config: { access: "public" }, schema: { tags: ["文书核验"], summary: "核验文书（公开）", params: ZCode, response: { 200: ZVerification } } },
     async (request) => verifyDocument(ctx, request.params.shortCode),
   );
   app.post(
     "/api/v1/public/verify/:shortCode",
-    { config: { access: "public" }, bodyLimit: uploadLimit, schema: { tags: ["文书核验"], summary: "上传文件比对是否被篡改（公开）", params: ZCode, body: ZCompareInput } },
+    { config: { access: "public" }, bodyLimit: uploadLimit, schema: { tags: ["文书核验"], summary: "上传文件比对是否被篡改（公开）", params: ZCode, body: ZCompareInput, response: { 200: ZCompareResult } } },
     async (request) => compareDocument(ctx, request.params.shortCode, request.body.contentBase64),
   );
 }

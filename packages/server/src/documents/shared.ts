@@ -8,6 +8,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import {
   BUILT_IN_TEMPLATES,
   DOCUMENT_TYPES,
+  documentIssuerRoles,
+  documentPageRules,
   fillTemplate,
   selectTemplate,
   type DocumentTemplate,
@@ -29,26 +31,19 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 /** Who acts: a logged-in user, or the system (demo data). */
 export type Actor = Pick<Auth, "userId" | "displayName" | "ip"> | null;
 
-export type DocumentStatus = "issued" | "superseded" | "cancelled";
-export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
-  issued: "已签发",
-  superseded: "已被更正文书取代",
-  cancelled: "作废",
-};
+// Statuses, delivery methods and their labels, and who issues: the domain's document lifecycle.
+export {
+  DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  type DeliveryMethod,
+  type DocumentStatus,
+} from "@kuanyan/domain/documents";
 
-export const DELIVERY_METHODS = ["direct", "lodged", "mail", "electronic"] as const;
-export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
-export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
-  direct: "直接送达",
-  lodged: "留置送达",
-  mail: "邮寄送达",
-  electronic: "电子送达",
-};
-
-/** Roles that issue and deliver documents. */
-export const issuerRoles: readonly Role[] = ["officer", "orgAdmin", "sysAdmin"];
-/** Roles that manage an organisation's templates, number pattern and seal. */
-export const adminRoles: readonly Role[] = ["orgAdmin", "sysAdmin"];
+/** Roles that issue and deliver documents (the domain's document lifecycle). */
+export const issuerRoles: readonly Role[] = documentIssuerRoles;
+/** Roles that manage an organisation's templates, number pattern and seal (permissions.ts documents.settings). */
+export const adminRoles: readonly Role[] = documentPageRules.settings.roles;
 
 export function isDocumentType(t: string): t is DocumentType {
   return (DOCUMENT_TYPES as readonly string[]).includes(t);

@@ -4,21 +4,17 @@
  * the default of its subordinates; a template with unknown fields cannot be saved.
  */
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   BUILT_IN_TEMPLATES,
   DOCUMENT_TYPES,
   DOCUMENT_TYPE_LABELS,
-  FIELD_KINDS,
-  FIELD_SOURCES,
   formatDocumentNumber,
   previewTemplate,
   sampleValues,
   validateTemplate,
   type DocumentTemplate,
   type DocumentType,
-  type FieldKind,
-  type FieldSource,
   type FilledDocument,
 } from "@kuanyan/domain/documents";
 import type { DbOrTx } from "../db/client";
@@ -87,73 +83,8 @@ export async function getTemplateVersion(ctx: AppContext, auth: Auth, id: string
   return { id: row.id, organisationId: row.organisationId, version: row.version, template: row.body as DocumentTemplate, createdAt: row.createdAt.toISOString() };
 }
 
-/** Template texts: long enough for any paragraph of the seed, bounded for the database and the renderer. */
-const ZTemplateText = z.string().max(4000);
-const ZAlign = z.enum(["left", "center", "right", "justify"]);
-const ZTemplateCell = z.object({
-  text: ZTemplateText.describe("单元格内容"),
-  colSpan: z.number().int().min(1).max(8).optional().describe("合并列数"),
-  role: z.enum(["label", "value"]).describe("单元格类型"),
-  minLines: z.number().int().min(1).max(50).optional().describe("最少行数"),
-});
-/** One block of a template, by kind (mirrors TemplateBlock in @kuanyan/domain/documents). */
-const ZTemplateBlock = z
-  .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("organisationHeading"), text: ZTemplateText.describe("单位名称行") }),
-    z.object({ kind: z.literal("title"), text: ZTemplateText.describe("标题") }),
-    z.object({ kind: z.literal("number"), text: ZTemplateText.describe("编号行") }),
-    z.object({
-      kind: z.literal("paragraph"),
-      text: ZTemplateText.describe("段落"),
-      indent: z.boolean().optional().describe("首行缩进"),
-      align: ZAlign.optional().describe("对齐方式"),
-      omitIfEmpty: z.string().max(100).optional().describe("为空时省略段落的字段"),
-    }),
-    z.object({
-      kind: z.literal("table"),
-      columns: z.number().int().min(1).max(8).describe("表格列数"),
-      widths: z.array(z.number().positive().max(1000)).max(8).optional().describe("列宽"),
-      rows: z.array(z.object({ cells: z.array(ZTemplateCell).min(1).max(8).describe("单元格") })).max(100).describe("表格行"),
-    }),
-    z.object({
-      kind: z.literal("signature"),
-      organisation: ZTemplateText.describe("落款单位"),
-      sealNote: ZTemplateText.describe("印章说明"),
-      dateField: z.string().max(100).describe("落款日期字段"),
-    }),
-    z.object({
-      kind: z.literal("footer"),
-      delivererField: z.string().max(100).describe("送达人字段"),
-      recipientField: z.string().max(100).describe("被送达人字段"),
-      deliveredAtField: z.string().max(100).describe("送达时间字段"),
-    }),
-  ])
-  .describe("模板段落");
-/** One field of a template (mirrors TemplateField). */
-const ZTemplateField = z
-  .object({
-    key: z.string().max(100).describe("字段名"),
-    label: z.string().max(100).describe("字段中文名称"),
-    source: z.enum(FIELD_SOURCES as [FieldSource, ...FieldSource[]]).describe("字段来源"),
-    required: z.boolean().describe("是否必填"),
-    kind: z.enum(FIELD_KINDS as [FieldKind, ...FieldKind[]]).describe("字段类型"),
-    precision: z.enum(["hour", "minute"]).optional().describe("时间精度"),
-    notBeforeToday: z.boolean().optional().describe("不早于今天"),
-    blank: z.string().max(200).optional().describe("空白处显示"),
-  })
-  .describe("模板字段");
-
-/** The template body an editor sends (type and version are set by the server). */
-export const ZTemplateBody = z
-  .object({
-    title: z.string().max(100).describe("文书标题"),
-    numbered: z.boolean().describe("是否编号"),
-    typeShort: z.string().max(20).describe("文书种类简称"),
-    basis: z.string().max(2000).describe("依据"),
-    blocks: z.array(ZTemplateBlock).max(200).describe("模板段落"),
-    fields: z.array(ZTemplateField).max(200).describe("模板字段"),
-  })
-  .describe("文书模板");
+import { ZTemplateBody } from "@kuanyan/contract/documents";
+export { ZTemplateBody };
 
 export async function saveTemplateVersion(
   ctx: AppContext,

@@ -4,7 +4,7 @@
  * signature has the same legal effect as a handwritten signature or seal).
  */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { organisations, seals } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
@@ -15,11 +15,8 @@ import { adminRoles, sha256Hex } from "./shared";
 
 export const MAX_SEAL_BYTES = 1024 * 1024;
 
-export const ZUploadSeal = z.object({
-  organisationId: z.uuid().optional().describe("单位"),
-  /** The image bytes, base64 (a data: URL prefix is accepted). */
-  contentBase64: z.string().min(1).describe("印章图片"),
-});
+import { ZUploadSeal } from "@kuanyan/contract/documents";
+export { ZUploadSeal };
 
 export async function uploadSeal(ctx: AppContext, auth: Auth, input: z.infer<typeof ZUploadSeal>) {
   const organisationId = input.organisationId ?? auth.organisationId;

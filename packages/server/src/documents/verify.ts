@@ -4,38 +4,16 @@
  * upload the file to learn whether it is the file that was issued (SHA-256 comparison).
  */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
 import { deliveries, documents, organisations } from "../db/schema";
 import { AppError } from "../http/errors";
 import type { AppContext } from "../http/context";
 import { DOCUMENT_STATUS_LABELS, sha256Hex, type DocumentStatus } from "./shared";
 
-export const ZVerification = z.object({
-  shortCode: z.string(),
-  type: z.string(),
-  typeLabel: z.string(),
-  number: z.string(),
-  organisationName: z.string(),
-  issuedOn: z.string(),
-  sha256: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  /** The correcting document's number when this one was superseded. */
-  supersededByNumber: z.string().nullable(),
-  deliveredCount: z.number(),
-});
+import { ZCompareInput, ZCompareResult, ZVerification } from "@kuanyan/contract/documents";
+export { ZCompareInput, ZCompareResult, ZVerification };
 export type Verification = z.infer<typeof ZVerification>;
-
-export const ZCompareInput = z.object({ contentBase64: z.string().min(1).describe("文件内容") });
-export const ZCompareResult = z.object({
-  unchanged: z.boolean(),
-  /** "original" (the issued file) or "signed" (a signed delivery copy) when unchanged. */
-  matched: z.enum(["original", "signed"]).nullable(),
-  message: z.string(),
-  presentedSha256: z.string(),
-  verification: ZVerification,
-});
 
 const CODE = /^[2-9A-HJ-NP-Z]{8}$/;
 

@@ -169,4 +169,23 @@ describe("export in the annex layout, and back", () => {
     const cols = (i: Record<string, unknown>) => [i.seq, i.matterName, i.matterCode, i.circumstances, i.basis, i.basisText, i.measures];
     expect(p.items.map(cols)).toEqual(sanmingNoPenaltyItems.map((i) => cols(i as unknown as Record<string, unknown>)));
   });
+
+  it("a .docx list import that drops every item's conditions: the preview warns before a 不予处罚 item would apply to every situation", async () => {
+    const listId = await sanmingNoPenalty();
+    const res = await t.get(`/api/v1/lists/${listId}/versions/1/export?format=docx`, manager);
+    const p = await preview("export.docx", res.rawPayload.toString("base64"));
+    expect(p.items.every((i: { conditions: unknown[] }) => i.conditions.length === 0)).toBe(true);
+    expect(p.rows.every((r: { warnings: string[] }) => r.warnings.some((w) => w.startsWith("未设置适用条件")))).toBe(true);
+    expect(p.warnings).toEqual([expect.stringMatching(/^7个不予处罚事项没有适用条件（第1、2、3、4、5、6、7行）：导入后这些事项将适用于所有情形/)]);
+    // The xlsx export carries the conditions: no such warning.
+    const xlsx = await t.get(`/api/v1/lists/${listId}/versions/1/export?format=xlsx`, manager);
+    expect((await preview("export.xlsx", xlsx.rawPayload.toString("base64"))).warnings).toEqual([]);
+  });
+
+  it("a .docx whose header names no 事项名称 column: the header error names the wrong and missing columns exactly", async () => {
+    const bad = await annexDocx(["序号", "名称", "减轻处罚的情形", "法律依据", "措施"], [["1", "某事项", "某情形", "《中华人民共和国行政处罚法》第三十二条", "说服教育"]]);
+    const p = await preview("附件2.docx", bad);
+    expect(p.ok).toBe(false);
+    expect(p.errors).toEqual(["表头缺少“事项名称”列", "表头中的“名称”列无法识别（应为“序号”“事项名称”“事项编码”“情形”“依据”“配套监管措施”“备注”等列）"]);
+  });
 });

@@ -242,13 +242,9 @@ describe("revision and claims: old versions stay as they were", () => {
   });
 
   it("a claim records the version; a newer superior version does not move the claim until it is claimed again", async () => {
-    // 三明 has no 法制审核人员 in the demo: the system administrator adds one.
-    const admin = await t.login("demo-admin");
-    const sm = (await t.database.query<{ id: string }>("SELECT id FROM organisations WHERE name = '三明市应急管理局'"))[0].id;
-    const created = await t.post("/api/v1/users", { username: "sm-reviewer", password: "Kuanyan@2026x", roles: ["legalReviewer"], organisationId: sm, displayName: "三明审核" }, admin);
-    expect(created.statusCode, created.body).toBe(201);
+    // 三明's own 法制审核人员 (demo-reviewer-city) reviews the city's list.
     let city = await t.login("demo-listmanager");
-    let cityReviewer = await t.login("sm-reviewer", "Kuanyan@2026x");
+    let cityReviewer = await t.login("demo-reviewer-city");
     let mx = await t.login("demo-listmanager-mx");
     const { listId } = await createDraft(city, "heavier", [
       goodItem({ matterCode: "YJ-AQSCF-099-05", matterName: "未提供劳动防护用品", circumstances: "拒不改正的", basisText: "《中华人民共和国安全生产法》第九十九条第（五）项", conditions: [{ kind: "refusedCorrection" }] }),
@@ -264,7 +260,7 @@ describe("revision and claims: old versions stay as they were", () => {
 
     expect((await t.post(`/api/v1/lists/${listId}/versions/1/revise`, {}, city)).statusCode).toBe(200);
     setToday("2026-04-01");
-    [city, cityReviewer, mx] = [await t.login("demo-listmanager"), await t.login("sm-reviewer", "Kuanyan@2026x"), await t.login("demo-listmanager-mx")];
+    [city, cityReviewer, mx] = [await t.login("demo-listmanager"), await t.login("demo-reviewer-city"), await t.login("demo-listmanager-mx")];
     expect((await publishFlow(city, cityReviewer, listId, 2)).statusCode).toBe(200);
     let mine = (await t.get("/api/v1/lists", mx)).json();
     let c = mine.claimed.find((x: { listId: string }) => x.listId === listId);
@@ -278,6 +274,58 @@ describe("revision and claims: old versions stay as they were", () => {
     expect(c.version.versionNo).toBe(2);
     const all = await t.database.query<{ active: boolean }>("SELECT active FROM list_claims WHERE list_id = $1 ORDER BY claimed_on, active", [listId]);
     expect(all.map((r) => r.active).sort()).toEqual([false, true]);
+  });
+
+  it("demo: 三明市应急管理局 has a 法制审核人员, so demo-listmanager's list passes 合法性审核 and is published", async () => {
+    const city = await t.login("demo-listmanager");
+    const { listId } = await createDraft(city);
+    // The county's reviewer may not review the city's list; the city's own may.
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/submit`, {}, city)).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, {}, await t.login("demo-reviewer"))).statusCode).toBe(403);
+    const queue = (await t.get("/api/v1/lists/review-queue", await t.login("demo-reviewer-city"))).json().items;
+    expect(queue.map((q: { listId: string }) => q.listId)).toContain(listId);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, { comments: "同意" }, await t.login("demo-reviewer-city"))).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/publish`, {}, city)).statusCode).toBe(200);
+    expect((await version(city, listId, 1)).version.status).toBe("published");
+  });
+
+  it("each list comes with the actions the user may take (allowedActions), and the web shows exactly these", async () => {
+    const manager = await t.login("demo-listmanager-mx");
+    const reviewer = await t.login("demo-reviewer");
+    const mine = (await t.get("/api/v1/lists", manager)).json();
+    expect(mine.allowedActions).toEqual(["create", "import"]);
+    // 三明's lists are claimed already (version 1): nothing to claim there.
+    expect(mine.claimed.every((c: { allowedActions: string[] }) => c.allowedActions.length === 0)).toBe(true);
+    const { listId } = await createDraft(manager);
+    expect((await version(manager, listId, 1)).allowedActions).toEqual(["edit", "import", "submit"]);
+    expect((await version(reviewer, listId, 1)).allowedActions).toEqual([]);
+    expect((await t.get("/api/v1/lists", manager)).json().own.find((l: { id: string }) => l.id === listId).allowedActions).toEqual(["edit", "import", "submit"]);
+    await t.post(`/api/v1/lists/${listId}/versions/1/submit`, {}, manager);
+    expect((await version(manager, listId, 1)).allowedActions).toEqual([]);
+    expect((await version(reviewer, listId, 1)).allowedActions).toEqual(["approve", "return"]);
+    const queue = (await t.get("/api/v1/lists/review-queue", reviewer)).json().items;
+    expect(queue.find((q: { listId: string }) => q.listId === listId).allowedActions).toEqual(["approve", "return"]);
+    // A county list manager sees the city's list in force with 认领 offered only until claimed.
+    const city = await t.login("demo-listmanager");
+    const { listId: cityList } = await createDraft(city);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/submit`, {}, city);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/approve`, {}, await t.login("demo-reviewer-city"));
+    await t.post(`/api/v1/lists/${cityList}/versions/1/publish`, {}, city);
+    expect((await version(manager, cityList, 1)).allowedActions).toEqual(["claim"]);
+    expect((await t.get("/api/v1/lists", manager)).json().claimable.find((c: { listId: string }) => c.listId === cityList).allowedActions).toEqual(["claim"]);
+    await t.post(`/api/v1/lists/${cityList}/versions/1/claim`, {}, manager);
+    expect((await version(manager, cityList, 1)).allowedActions).toEqual([]);
+    expect((await version(city, cityList, 1)).allowedActions).toEqual(["file", "recordEvaluation", "revise"]);
+  });
+
+  it("a list of another organisation opened by URL: its draft is 403 in Chinese (the web shows the 403 page), an unknown list 404", async () => {
+    const city = await t.login("demo-listmanager");
+    const { listId } = await createDraft(city);
+    const res = await t.get(`/api/v1/lists/${listId}`, await t.login("demo-listmanager-mx"));
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe("您无权查看该单位的记录");
+    const missing = await t.get("/api/v1/lists/00000000-0000-4000-8000-000000000000", city);
+    expect(missing.statusCode).toBe(404);
   });
 
   it("repeal needs the 单位管理员 and a reason; the version in force ends today", async () => {

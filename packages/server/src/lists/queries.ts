@@ -2,6 +2,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { formatCitation, type Citation } from "@kuanyan/domain/laws";
 import {
+  allowedListCollectionActions,
+  allowedListVersionActions,
   describeCondition,
   filingDeadline,
   filingStatus,
@@ -9,9 +11,13 @@ import {
   listTypeLabels,
   listVersionStatusLabels,
   type ListItem,
+  type ListStatus,
   type ListType,
+  type ListVersionAction,
+  type ListVersionStatus,
   type QualityFinding,
 } from "@kuanyan/domain/lists";
+import { writableOrganisations, type OrgNode } from "@kuanyan/domain/organisations";
 import { softMethodLabels } from "@kuanyan/domain/measures";
 import { inScope, readScope, requireAccess } from "../access";
 import type { DbOrTx } from "../db/client";
@@ -20,7 +26,7 @@ import { notFound } from "../http/errors";
 import type { Auth } from "../http/context";
 import { lawLibrary } from "../laws/library";
 import { checkVersion } from "./quality";
-import { loadItems, loadList, type VersionRow } from "./repository";
+import { listStatusOf, loadItems, loadList, type VersionRow } from "./repository";
 import { isAncestor } from "./claimList";
 import { loadOrgNodes } from "../access";
 
@@ -32,7 +38,7 @@ function versionSummary(v: VersionRow, today: string) {
   return {
     id: v.id,
     versionNo: v.versionNo,
-    status: v.status,
+    status: v.status as ListVersionStatus,
     statusLabel: listVersionStatusLabels[v.status as keyof typeof listVersionStatusLabels] ?? v.status,
     title: v.title,
     effectiveFrom: v.effectiveFrom,
@@ -48,6 +54,43 @@ function versionSummary(v: VersionRow, today: string) {
   };
 }
 
+/** What the user's roles and data scope allow on the lists of any organisation (computed once per request). */
+export interface ActionScope {
+  auth: Auth;
+  nodes: OrgNode[];
+  writable: "all" | Set<string>;
+  /** Version ids the user's organisation has claimed (active claims). */
+  claimedVersionIds: Set<string>;
+}
+
+export async function actionScope(db: DbOrTx, auth: Auth): Promise<ActionScope> {
+  const nodes = await loadOrgNodes(db);
+  const claims = await db
+    .select({ versionId: listClaims.listVersionId })
+    .from(listClaims)
+    .where(and(eq(listClaims.organisationId, auth.organisationId), eq(listClaims.active, true)));
+  return { auth, nodes, writable: writableOrganisations(auth, nodes), claimedVersionIds: new Set(claims.map((c) => c.versionId)) };
+}
+
+/** The actions the user may take now on one version of a list owned by `organisationId`. */
+export function versionActions(
+  scope: ActionScope,
+  list: { organisationId: string },
+  version: Pick<VersionRow, "id" | "status">,
+  allVersions: readonly Pick<VersionRow, "status">[],
+): ListVersionAction[] {
+  const { auth } = scope;
+  return allowedListVersionActions({
+    listStatus: listStatusOf(allVersions) as ListStatus,
+    status: version.status as ListVersionStatus,
+    versionStatuses: allVersions.map((v) => v.status as ListVersionStatus),
+    roles: auth.roles,
+    canWrite: scope.writable === "all" || scope.writable.has(list.organisationId),
+    ownerIsSuperior: list.organisationId !== auth.organisationId && isAncestor(scope.nodes, list.organisationId, auth.organisationId),
+    claimed: scope.claimedVersionIds.has(version.id),
+  });
+}
+
 /**
  * The lists an organisation works with: its own (every version), the superiors' lists it has
  * claimed (with the claimed version), and the superiors' lists in force it could claim.
@@ -58,16 +101,19 @@ export async function myLists(db: DbOrTx, auth: Auth, organisationId: string, to
   const versions = ownLists.length
     ? await db.select().from(listVersions).where(inArray(listVersions.listId, ownLists.map((l) => l.id))).orderBy(asc(listVersions.versionNo))
     : [];
+  const scope = await actionScope(db, auth);
   const own = ownLists.map((l) => {
     const vs = versions.filter((v) => v.listId === l.id);
     const latest = vs.at(-1);
     return {
       id: l.id,
-      type: l.type,
+      type: l.type as ListType,
       typeLabel: listTypeLabels[l.type as ListType],
       title: latest?.title ?? l.title,
       organisationId: l.organisationId,
       versions: vs.map((v) => versionSummary(v, today)),
+      /** What the user may do with the latest version. */
+      allowedActions: latest ? versionActions(scope, l, latest, vs) : [],
     };
   });
 
@@ -79,7 +125,7 @@ export async function myLists(db: DbOrTx, auth: Auth, organisationId: string, to
     .innerJoin(organisations, eq(organisations.id, lists.organisationId))
     .where(and(eq(listClaims.organisationId, organisationId), eq(listClaims.active, true)));
 
-  const nodes = await loadOrgNodes(db);
+  const nodes = scope.nodes;
   const superiors = nodes.filter((n) => isAncestor(nodes, n.id, organisationId)).map((n) => n.id);
   const claimable = superiors.length
     ? await db
@@ -90,27 +136,38 @@ export async function myLists(db: DbOrTx, auth: Auth, organisationId: string, to
         .where(and(inArray(lists.organisationId, superiors), inArray(listVersions.status, inForceStatuses)))
         .orderBy(asc(lists.createdAt))
     : [];
+  // The versions of the superiors' lists, to know whether a list is repealed and a version may be claimed.
+  const superiorListIds = [...new Set([...claims.map((r) => r.l.id), ...claimable.map((x) => x.l.id)])];
+  const superiorVersions = superiorListIds.length
+    ? await db.select({ listId: listVersions.listId, status: listVersions.status }).from(listVersions).where(inArray(listVersions.listId, superiorListIds))
+    : [];
+  const versionsOf = (listId: string) => superiorVersions.filter((v) => v.listId === listId);
+  const writable = scope.writable === "all" || scope.writable.has(organisationId);
   return {
+    /** What the user may do on this page: 新建/导入 a list, the 法制审核 queue. */
+    allowedActions: allowedListCollectionActions({ roles: auth.roles, canWrite: writable }),
     own,
     claimed: claims.map((r) => ({
       claimId: r.c.id,
       claimedOn: r.c.claimedOn,
       listId: r.l.id,
-      type: r.l.type,
+      type: r.l.type as ListType,
       typeLabel: listTypeLabels[r.l.type as ListType],
       organisationName: r.orgName,
       version: versionSummary(r.v, today),
       // A newer version of the claimed list is in force: the claim should be renewed.
       newerVersionNo: claimable.find((x) => x.l.id === r.l.id && x.v.versionNo > r.v.versionNo)?.v.versionNo ?? null,
+      allowedActions: versionActions(scope, r.l, r.v, versionsOf(r.l.id)),
     })),
     claimable: claimable
       .filter((x) => !claims.some((c) => c.v.id === x.v.id))
       .map((x) => ({
         listId: x.l.id,
-        type: x.l.type,
+        type: x.l.type as ListType,
         typeLabel: listTypeLabels[x.l.type as ListType],
         organisationName: x.orgName,
         version: versionSummary(x.v, today),
+        allowedActions: versionActions(scope, x.l, x.v, versionsOf(x.l.id)),
       })),
   };
 }
@@ -153,10 +210,13 @@ export async function versionDetail(db: DbOrTx, auth: Auth, listId: string, vers
     : (row.quality as QualityFinding[]);
   const [org] = await db.select().from(organisations).where(eq(organisations.id, loaded.list.organisationId));
   const bureau = row.filedWithId ? (await db.select().from(organisations).where(eq(organisations.id, row.filedWithId)))[0] : undefined;
+  const scope = await actionScope(db, auth);
   return {
+    /** What the user may do with this version now (the web shows exactly these controls). */
+    allowedActions: versionActions(scope, loaded.list, row, loaded.versions),
     list: {
       id: loaded.list.id,
-      type: loaded.list.type,
+      type: loaded.list.type as ListType,
       typeLabel: listTypeLabels[loaded.list.type as ListType],
       organisationId: loaded.list.organisationId,
       organisationName: org?.name ?? "",
@@ -189,9 +249,18 @@ export async function reviewQueue(db: DbOrTx, auth: Auth, today: string) {
     .innerJoin(organisations, eq(organisations.id, lists.organisationId))
     .where(eq(listVersions.status, "legal_review"))
     .orderBy(asc(listVersions.updatedAt));
+  const actions = await actionScope(db, auth);
   return rows
     .filter((r) => inScope(scope, r.l.organisationId))
-    .map((r) => ({ listId: r.l.id, type: r.l.type, typeLabel: listTypeLabels[r.l.type as ListType], organisationName: r.orgName, ...versionSummary(r.v, today) }));
+    .map((r) => ({
+      listId: r.l.id,
+      type: r.l.type as ListType,
+      typeLabel: listTypeLabels[r.l.type as ListType],
+      organisationName: r.orgName,
+      ...versionSummary(r.v, today),
+      // A version under review is the list's only open one: its own status tells the actions.
+      allowedActions: versionActions(actions, r.l, r.v, [r.v]),
+    }));
 }
 
 /** 备案 board: every version ever published in the user's data scope, with its filing status. */
@@ -209,7 +278,7 @@ export async function filingBoard(db: DbOrTx, auth: Auth, today: string) {
     .filter((r) => inScope(scope, r.l.organisationId))
     .map((r) => ({
       listId: r.l.id,
-      type: r.l.type,
+      type: r.l.type as ListType,
       typeLabel: listTypeLabels[r.l.type as ListType],
       organisationId: r.l.organisationId,
       organisationName: r.orgName,
@@ -243,7 +312,7 @@ export async function publicLists(db: DbOrTx, q: string | undefined, today: stri
     out.push({
       versionId: r.v.id,
       listId: r.l.id,
-      type: r.l.type,
+      type: r.l.type as ListType,
       typeLabel: listTypeLabels[r.l.type as ListType],
       title: r.v.title,
       notes: r.v.notes,

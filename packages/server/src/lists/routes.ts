@@ -1,8 +1,38 @@
 import { z } from "zod";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { listTypes, type ListItem, type ListType } from "@kuanyan/domain/lists";
-import { softMethods } from "@kuanyan/domain/measures";
+import { type ListItem, type ListType } from "@kuanyan/domain/lists";
+import {
+  ZApproveBody,
+  ZClaimResult,
+  ZCreateListBody,
+  ZCreateListResult,
+  ZEvaluationBody,
+  ZExportQuery,
+  ZFileBody,
+  ZFilingBoard,
+  ZImportBody,
+  ZImportPreview,
+  ZImportPreviewBody,
+  ZImportResult,
+  ZListItemInput,
+  ZListParams,
+  ZMyLists,
+  ZMyListsQuery,
+  ZNoBody,
+  ZPublicLists,
+  ZPublicListsQuery,
+  ZPublishBody,
+  ZRepealBody,
+  ZReturnBody,
+  ZReviewQueue,
+  ZSaveDraftBody,
+  ZSaveDraftResult,
+  ZSubmitBody,
+  ZTransitionResult,
+  ZVersionDetail,
+  ZVersionParams,
+} from "@kuanyan/contract/lists";
 import { parseCitations } from "@kuanyan/domain/laws";
 import { requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
@@ -25,22 +55,7 @@ import { exportDocx, exportXlsx } from "./exportList";
 import { filingBoard, myLists, publicLists, reviewQueue, versionDetail } from "./queries";
 import { loadList } from "./repository";
 
-const ZItem = z.object({
-  seq: z.number().int().min(1).max(100000).describe("序号"),
-  matterName: z.string().max(500).describe("事项名称"),
-  matterCode: z.string().trim().max(40).optional().nullable().describe("事项编码"),
-  circumstances: z.string().max(4000).describe("情形"),
-  basisText: z.string().max(8000).describe("依据"),
-  basis: z
-    .array(z.object({ law: z.string().max(100), article: z.number().int().min(1), paragraph: z.number().int().min(1).optional(), item: z.number().int().min(1).optional() }))
-    .optional()
-    .describe("依据（结构化）"),
-  measures: z.array(z.enum(softMethods)).max(20).describe("配套监管措施"),
-  otherMeasures: z.array(z.string().trim().min(1).max(100)).max(20).default([]).describe("其他监管措施"),
-  remarks: z.string().max(1000).optional().nullable().describe("备注"),
-  conditions: z.array(z.record(z.string(), z.unknown())).max(30).default([]).describe("适用条件"),
-});
-type ZItemT = z.infer<typeof ZItem>;
+type ZItemT = z.infer<typeof ZListItemInput>;
 
 /** Items as the editor sends them: 依据 is read from its text when no structured citations come along. */
 function toItems(items: ZItemT[]): ListItem[] {
@@ -63,18 +78,9 @@ function toItems(items: ZItemT[]): ListItem[] {
   });
 }
 
-const ZFile = {
-  fileName: z.string().trim().min(1).max(200).describe("文件名"),
-  contentBase64: z.string().min(1).max(2_700_000).describe("文件内容"),
-};
-
 function decode(b64: string): Buffer {
   return Buffer.from(b64, "base64");
 }
-
-const params = z.object({ id: z.uuid().describe("清单") });
-const versionParams = z.object({ id: z.uuid().describe("清单"), no: z.coerce.number().int().min(1).describe("版本") });
-const lock = z.number().int().min(1).optional().describe("版本号");
 
 export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -87,7 +93,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "本单位的清单、已认领的上级清单和可认领的上级清单",
-        querystring: z.object({ organisationId: z.uuid().optional().describe("单位") }),
+        querystring: ZMyListsQuery,
+        response: { 200: ZMyLists },
       },
     },
     async (request) => {
@@ -102,11 +109,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "新建清单（第1版草稿）",
-        body: z.object({
-          type: z.enum(listTypes).describe("清单类型"),
-          title: z.string().trim().max(100).optional().describe("标题"),
-          notes: z.string().max(4000).optional().describe("说明"),
-        }),
+        body: ZCreateListBody,
+        response: { 201: ZCreateListResult },
       },
     },
     async (request, reply) => {
@@ -115,25 +119,25 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/lists/review-queue", { schema: { tags, summary: "待合法性审核的清单" } }, async (request) => {
+  app.get("/api/v1/lists/review-queue", { schema: { tags, summary: "待合法性审核的清单", response: { 200: ZReviewQueue } } }, async (request) => {
     const auth = requireAuth(request.auth);
     requireRole(auth, ["legalReviewer", "orgAdmin", "sysAdmin"], "查看审核队列");
     return { items: await reviewQueue(db, auth, today(ctx)) };
   });
 
-  app.get("/api/v1/lists/filings", { schema: { tags, summary: "备案情况（按期、逾期）" } }, async (request) => {
+  app.get("/api/v1/lists/filings", { schema: { tags, summary: "备案情况（按期、逾期）", response: { 200: ZFilingBoard } } }, async (request) => {
     const auth = requireAuth(request.auth);
     return filingBoard(db, auth, today(ctx));
   });
 
-  app.get("/api/v1/lists/:id", { schema: { tags, summary: "清单及其各版本", params } }, async (request) => {
+  app.get("/api/v1/lists/:id", { schema: { tags, summary: "清单及其各版本", params: ZListParams, response: { 200: ZVersionDetail } } }, async (request) => {
     const auth = requireAuth(request.auth);
     const loaded = await loadList(db, request.params.id);
     const latest = loaded.versions.at(-1)!;
     return versionDetail(db, auth, loaded.list.id, latest.versionNo, today(ctx));
   });
 
-  app.get("/api/v1/lists/:id/versions/:no", { schema: { tags, summary: "清单的一个版本（事项、质量检查、条文）", params: versionParams } }, async (request) => {
+  app.get("/api/v1/lists/:id/versions/:no", { schema: { tags, summary: "清单的一个版本（事项、质量检查、条文）", params: ZVersionParams, response: { 200: ZVersionDetail } } }, async (request) => {
     const auth = requireAuth(request.auth);
     return versionDetail(db, auth, request.params.id, request.params.no, today(ctx));
   });
@@ -144,13 +148,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "保存草稿（事项、标题、说明）；版本号过期时返回409",
-        params: versionParams,
-        body: z.object({
-          lockVersion: z.number().int().min(1).describe("版本号"),
-          title: z.string().trim().max(100).optional().describe("标题"),
-          notes: z.string().max(4000).optional().describe("说明"),
-          items: z.array(ZItem).max(5000).describe("事项"),
-        }),
+        params: ZVersionParams,
+        body: ZSaveDraftBody,
+        response: { 200: ZSaveDraftResult },
       },
     },
     async (request) => {
@@ -164,45 +164,45 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     pathSuffix: string,
     summary: string,
     body: B,
-    run: (auth: NonNullable<ReturnType<typeof requireAuth>>, p: { id: string; no: number }, b: z.infer<B>) => Promise<unknown>,
+    run: (auth: NonNullable<ReturnType<typeof requireAuth>>, p: { id: string; no: number }, b: z.infer<B>) => Promise<z.infer<typeof ZTransitionResult>>,
   ) =>
     app.post(
       `/api/v1/lists/:id/versions/:no/${pathSuffix}`,
-      { schema: { tags, summary, params: versionParams, body } },
+      { schema: { tags, summary, params: ZVersionParams, body, response: { 200: ZTransitionResult } } },
       async (request) => run(requireAuth(request.auth), request.params, request.body as z.infer<B>),
     );
 
-  action("submit", "提交合法性审核", z.object({ lockVersion: lock }), (auth, p, b) =>
+  action("submit", "提交合法性审核", ZSubmitBody, (auth, p, b) =>
     submitForReview(ctx, auth, { listId: p.id, versionNo: p.no, lockVersion: b.lockVersion }),
   );
-  action("approve", "合法性审核通过", z.object({ lockVersion: lock, comments: z.string().max(2000).optional().describe("审核意见") }), (auth, p, b) =>
+  action("approve", "合法性审核通过", ZApproveBody, (auth, p, b) =>
     approveList(ctx, auth, { listId: p.id, versionNo: p.no, comments: b.comments, lockVersion: b.lockVersion }),
   );
-  action("return", "退回修改", z.object({ lockVersion: lock, comments: z.string().max(2000).describe("审核意见") }), (auth, p, b) =>
+  action("return", "退回修改", ZReturnBody, (auth, p, b) =>
     returnList(ctx, auth, { listId: p.id, versionNo: p.no, comments: b.comments, lockVersion: b.lockVersion }),
   );
   action(
     "publish",
     "发布（质量检查有错误时不能发布，有提示时须说明理由）",
-    z.object({
-      lockVersion: lock,
-      effectiveFrom: z.iso.date().optional().describe("施行日期"),
-      warningReason: z.string().max(2000).optional().describe("仍予发布的理由"),
-    }),
+    ZPublishBody,
     (auth, p, b) => publishList(ctx, auth, { listId: p.id, versionNo: p.no, effectiveFrom: b.effectiveFrom, warningReason: b.warningReason, lockVersion: b.lockVersion }),
   );
-  action("file", "报同级司法局备案", z.object({ lockVersion: lock, reference: z.string().max(100).optional().describe("备案文号") }), (auth, p, b) =>
+  action("file", "报同级司法局备案", ZFileBody, (auth, p, b) =>
     fileList(ctx, auth, { listId: p.id, versionNo: p.no, reference: b.reference, lockVersion: b.lockVersion }),
   );
-  action("evaluations", "记录定期评估结果", z.object({ findings: z.string().max(4000).describe("评估结果") }), (auth, p, b) =>
+  action("evaluations", "记录定期评估结果", ZEvaluationBody, (auth, p, b) =>
     recordEvaluation(ctx, auth, { listId: p.id, versionNo: p.no, findings: b.findings }),
   );
-  action("revise", "修订（以该版本为基础新建草稿版本）", z.object({}), (auth, p) => reviseList(ctx, auth, { listId: p.id, fromVersion: p.no }));
-  action("claim", "认领上级部门的清单（记录所认领的版本）", z.object({}), (auth, p) => claimList(ctx, auth, { listId: p.id, versionNo: p.no }));
+  action("revise", "修订（以该版本为基础新建草稿版本）", ZNoBody, (auth, p) => reviseList(ctx, auth, { listId: p.id, fromVersion: p.no }));
+  app.post(
+    "/api/v1/lists/:id/versions/:no/claim",
+    { schema: { tags, summary: "认领上级部门的清单（记录所认领的版本）", params: ZVersionParams, body: ZNoBody, response: { 200: ZClaimResult } } },
+    async (request) => claimList(ctx, requireAuth(request.auth), { listId: request.params.id, versionNo: request.params.no }),
+  );
 
   app.post(
     "/api/v1/lists/:id/repeal",
-    { schema: { tags, summary: "废止清单", params, body: z.object({ reason: z.string().max(2000).describe("废止理由") }) } },
+    { schema: { tags, summary: "废止清单", params: ZListParams, body: ZRepealBody, response: { 200: ZTransitionResult } } },
     async (request) => repealList(ctx, requireAuth(request.auth), { listId: request.params.id, reason: request.body.reason }),
   );
 
@@ -212,7 +212,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "导入预览（.xlsx / .docx，内容为 Base64）：逐行检查，不保存",
-        body: z.object({ ...ZFile, type: z.enum(listTypes).optional().describe("清单类型") }),
+        body: ZImportPreviewBody,
+        // Documentation only: the worker sends the JSON text it serialised (a string is sent as is).
+        response: { 200: ZImportPreview },
       },
     },
     async (request, reply) => {
@@ -220,7 +222,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       requireRole(auth, ["listManager"], "导入清单");
       // Parsed, presented and serialised in a worker thread within the upload limits (src/uploads).
       const json = await previewListFileJson(ctx.config, { fileName: request.body.fileName, content: decode(request.body.contentBase64) }, request.body.type);
-      return reply.type("application/json; charset=utf-8").send(json);
+      // JSON text with a JSON content type is sent as is (not serialised again).
+      return reply.type("application/json; charset=utf-8").send(json as never);
     },
   );
 
@@ -230,14 +233,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "确认导入：全部行无误时才保存（新建清单或替换草稿的事项）",
-        body: z.object({
-          ...ZFile,
-          type: z.enum(listTypes).optional().describe("清单类型"),
-          title: z.string().trim().max(100).optional().describe("标题"),
-          target: z
-            .object({ listId: z.uuid().describe("清单"), versionNo: z.number().int().min(1).describe("版本"), lockVersion: z.number().int().min(1).describe("版本号") })
-            .optional(),
-        }),
+        body: ZImportBody,
+        response: { 201: ZImportResult },
       },
     },
     async (request, reply) => {
@@ -255,8 +252,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "导出为附件格式（.xlsx / .docx）",
-        params: versionParams,
-        querystring: z.object({ format: z.enum(["xlsx", "docx"]).default("xlsx").describe("格式") }),
+        params: ZVersionParams,
+        querystring: ZExportQuery,
       },
     },
     async (request, reply) => {
@@ -290,7 +287,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["公开"],
         summary: "公开：各单位现行有效的清单（可按事项名称检索），无需登录",
-        querystring: z.object({ q: z.string().trim().max(100).optional().describe("事项名称") }),
+        querystring: ZPublicListsQuery,
+        response: { 200: ZPublicLists },
       },
     },
     async (request) => publicLists(db, request.query.q, today(ctx)),

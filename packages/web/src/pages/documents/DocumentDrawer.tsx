@@ -184,7 +184,7 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
             <Button href={pdfUrl(doc.id)}>下载 PDF</Button>
             <Button href={docxUrl(doc.id)}>下载 Word</Button>
             <Button onClick={() => printPdf(pdfUrl(doc.id, true))}>打印</Button>
-            {doc.status !== "cancelled" && (
+            {doc.allowedActions.includes("cancel") && (
               <Popconfirm
                 title="作废该文书？"
                 description={<Input.TextArea placeholder="作废原因（必填）" value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -214,7 +214,7 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
               </List.Item>
             )}
           />
-          {doc.status !== "cancelled" &&
+          {doc.allowedActions.includes("deliver") &&
             (delivering ? (
               <DeliveryForm
                 doc={doc}

@@ -2,15 +2,14 @@
 // and its electronic seal (PNG/JPEG, ≤ 1 MB).
 import { Alert, App, Button, Card, Col, Form, Image, Input, Row, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
-import { useAuth } from "../../auth/AuthContext";
 import { ApiError } from "../../services/request";
 import { fileToBase64, getSettings, saveNumberPattern, sealUrl, uploadSeal, type DocumentSettings } from "../../services/documents";
 
 export default function SettingsPanel() {
   const { message } = App.useApp();
-  const { user } = useAuth();
-  const canEdit = !!user?.roles.some((r) => r === "orgAdmin" || r === "sysAdmin");
   const [settings, setSettings] = useState<DocumentSettings>();
+  // Editing only when the server allows 文书设置 for the organisation.
+  const canEdit = !!settings?.allowedActions.includes("settings");
   const [pattern, setPattern] = useState("");
   const [error, setError] = useState<string>();
   const [sealError, setSealError] = useState<string>();

@@ -4,7 +4,6 @@
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType, type TemplateBlock } from "@kuanyan/domain/documents";
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
-import { useAuth } from "../../auth/AuthContext";
 import { ApiError } from "../../services/request";
 import { listTemplates, previewDocument, saveTemplate, type PreviewResult, type TemplateBody, type TemplateSummary } from "../../services/documents";
 import DocumentPreview from "./DocumentPreview";
@@ -14,8 +13,8 @@ type TextBlock = Extract<TemplateBlock, { text: string }>;
 
 export default function TemplateEditor() {
   const { message } = App.useApp();
-  const { user } = useAuth();
-  const canEdit = !!user?.roles.some((r) => r === "orgAdmin" || r === "sysAdmin");
+  // 修改模板 only when the server allows 文书设置 for the organisation.
+  const [canEdit, setCanEdit] = useState(false);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [type, setType] = useState<DocumentType>("warning");
   const [body, setBody] = useState<TemplateBody>();
@@ -23,7 +22,14 @@ export default function TemplateEditor() {
   const [error, setError] = useState<string>();
   const timer = useRef<number | undefined>(undefined);
 
-  const load = () => listTemplates().then(setTemplates, () => undefined);
+  const load = () =>
+    listTemplates().then(
+      (r) => {
+        setTemplates(r.items);
+        setCanEdit(r.allowedActions.includes("settings"));
+      },
+      () => undefined,
+    );
   useEffect(() => {
     void load();
   }, []);

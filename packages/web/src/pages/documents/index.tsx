@@ -5,7 +5,7 @@ import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, type TableColumnsT
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import PageContainer from "../../components/PageContainer";
-import { archiveUrl, listDocuments, type DocumentSummary } from "../../services/documents";
+import { archiveUrl, listDocuments, type DocumentPageActionName, type DocumentSummary } from "../../services/documents";
 import DocumentDrawer from "./DocumentDrawer";
 import IssuePanel from "./IssuePanel";
 import SettingsPanel from "./SettingsPanel";
@@ -15,8 +15,8 @@ const statusColor = { issued: "green", superseded: "orange", cancelled: "red" } 
 
 function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload: number }) {
   const [params] = useSearchParams();
-  const [type, setType] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const [type, setType] = useState<DocumentType>();
+  const [status, setStatus] = useState<DocumentSummary["status"]>();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
   const caseId = params.get("caseId") ?? undefined;
@@ -69,6 +69,11 @@ export default function DocumentsPage() {
   // ?open=<document id> opens a document directly (links from the case page, a phone handed to the party).
   const [open, setOpen] = useState<string | undefined>(params.get("open") ?? undefined);
   const [reload, setReload] = useState(0);
+  // 签发 is offered when the server allows it (the list's response carries the page's actions).
+  const [pageActions, setPageActions] = useState<DocumentPageActionName[]>([]);
+  useEffect(() => {
+    void listDocuments({ limit: 1 }).then((r) => setPageActions(r.allowedActions), () => setPageActions([]));
+  }, []);
   return (
     <PageContainer title="文书" description="按模板签发执法文书，统一编号，电子印章与核验码，送达签收，案卷归档。">
       <Tabs
@@ -76,24 +81,28 @@ export default function DocumentsPage() {
         onChange={setTab}
         items={[
           { key: "list", label: "文书列表", children: <DocumentList onOpen={setOpen} reload={reload} /> },
-          {
-            key: "issue",
-            label: "签发文书",
-            children: (
-              <IssuePanel
-                initialCaseId={params.get("caseId") ?? undefined}
-                initialType={(params.get("issue") as DocumentType) || undefined}
-                onIssued={(d) => {
-                  setReload((n) => n + 1);
-                  setOpen(d.id);
-                  if (params.get("issue")) {
-                    params.delete("issue");
-                    setParams(params, { replace: true });
-                  }
-                }}
-              />
-            ),
-          },
+          ...(pageActions.includes("issue")
+            ? [
+                {
+                  key: "issue",
+                  label: "签发文书",
+                  children: (
+                    <IssuePanel
+                      initialCaseId={params.get("caseId") ?? undefined}
+                      initialType={(params.get("issue") as DocumentType) || undefined}
+                      onIssued={(d) => {
+                        setReload((n) => n + 1);
+                        setOpen(d.id);
+                        if (params.get("issue")) {
+                          params.delete("issue");
+                          setParams(params, { replace: true });
+                        }
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
           { key: "templates", label: "模板管理", children: <TemplateEditor /> },
           { key: "settings", label: "编号与印章", children: <SettingsPanel /> },
         ]}

@@ -106,6 +106,9 @@ export default function ImportModal({ open, onClose, onImported, target }: Impor
           {preview.errors.map((e) => (
             <Alert key={e} type="error" showIcon message={e} style={{ marginBottom: 8 }} />
           ))}
+          {(preview.warnings ?? []).map((w) => (
+            <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
+          ))}
           <Alert
             type={preview.ok ? "success" : "warning"}
             showIcon

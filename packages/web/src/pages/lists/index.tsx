@@ -36,21 +36,25 @@ function filingTag(v: VersionSummary) {
 
 function OwnLists({ data, reload }: { data: MyLists; reload: () => void }) {
   const navigate = useNavigate();
-  const { user } = useAuth();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<{ type: ListType; title?: string; notes?: string }>();
-  const manager = user?.roles.includes("listManager");
+  const canCreate = data.allowedActions.includes("create");
+  const canImport = data.allowedActions.includes("import");
   return (
     <>
-      {manager ? (
+      {canCreate || canImport ? (
         <Space style={{ marginBottom: 12 }} wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.resetFields(), setCreating(true))}>
-            新建清单
-          </Button>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            导入清单
-          </Button>
+          {canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.resetFields(), setCreating(true))}>
+              新建清单
+            </Button>
+          ) : null}
+          {canImport ? (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入清单
+            </Button>
+          ) : null}
         </Space>
       ) : null}
       <Table
@@ -137,8 +141,9 @@ function OwnLists({ data, reload }: { data: MyLists; reload: () => void }) {
 
 function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
   const { message } = App.useApp();
-  const { user } = useAuth();
-  const canClaim = user?.roles.some((r) => r === "listManager" || r === "orgAdmin");
+  // A newer version of a claimed list is among the claimable ones, with its own allowedActions.
+  const canClaimNewer = (listId: string, versionNo: number | null) =>
+    data.claimable.some((x) => x.listId === listId && x.version.versionNo === versionNo && x.allowedActions.includes("claim"));
   return (
     <>
       <Typography.Title level={5}>已认领的上级清单</Typography.Title>
@@ -161,7 +166,7 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
               r.newerVersionNo ? (
                 <Space>
                   <Tag color="orange">上级已发布第{r.newerVersionNo}版</Tag>
-                  {canClaim ? (
+                  {canClaimNewer(r.listId, r.newerVersionNo) ? (
                     <Button size="small" onClick={() => void listAction(r.listId, r.newerVersionNo!, "claim").then(() => (message.success("已认领新版本"), reload()))}>
                       认领新版本
                     </Button>
@@ -188,7 +193,7 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
             title: "",
             width: 100,
             render: (_, r) =>
-              canClaim ? (
+              r.allowedActions.includes("claim") ? (
                 <Button size="small" type="primary" onClick={() => void listAction(r.listId, r.version.versionNo, "claim").then(() => (message.success("已认领"), reload()))}>
                   认领
                 </Button>
@@ -270,12 +275,12 @@ export default function ListsPage() {
   const [data, setData] = useState<MyLists | null>(null);
   const [params, setParams] = useSearchParams();
   const roles = user?.roles ?? [];
-  const reload = useCallback(() => void myLists().then(setData, () => setData({ own: [], claimed: [], claimable: [] })), []);
+  const reload = useCallback(() => void myLists().then(setData, () => setData({ allowedActions: [], own: [], claimed: [], claimable: [] })), []);
   useEffect(reload, [reload]);
   const tabs = [
     { key: "own", label: "本单位清单", children: data ? <OwnLists data={data} reload={reload} /> : null },
     { key: "claimed", label: `认领的清单${data ? `（${data.claimed.length}）` : ""}`, children: data ? <Claimed data={data} reload={reload} /> : null },
-    ...(roles.some((r) => r === "legalReviewer" || r === "orgAdmin" || r === "sysAdmin") ? [{ key: "review", label: "法制审核", children: <ReviewQueue /> }] : []),
+    ...(data?.allowedActions.includes("review") ? [{ key: "review", label: "法制审核", children: <ReviewQueue /> }] : []),
     { key: "filings", label: "备案情况", children: <FilingBoardView /> },
   ];
   const active = tabs.some((t) => t.key === params.get("tab")) ? params.get("tab")! : roles.includes("justiceSupervisor") ? "filings" : roles.includes("legalReviewer") ? "review" : "own";
