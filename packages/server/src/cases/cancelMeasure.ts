@@ -7,7 +7,7 @@ import { z } from "zod";
 import { measures } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError, notFound } from "../http/errors";
-import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
 
 export const ZCancelMeasure = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -17,7 +17,7 @@ export const ZCancelMeasure = z.object({
 
 export async function cancelMeasure(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZCancelMeasure>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "撤销柔性执法措施", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "cancelMeasure");
     const [m] = await tx.select().from(measures).where(and(eq(measures.id, body.measureId), eq(measures.caseId, c.id)));
     if (!m) throw notFound("措施");
     if (m.cancelled) throw new AppError("rule_violation", "该措施已撤销");

@@ -20,7 +20,7 @@ import type { DbOrTx } from "../db/client";
 import { caseTasks, documents, measures } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
 
 export const ZCloseCase = z.object({ lockVersion: z.number().int().describe("版本号") });
 
@@ -70,7 +70,7 @@ export async function closeProblems(db: DbOrTx, c: CaseRow): Promise<string[]> {
 
 export async function closeCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZCloseCase>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "办结归档", statuses: ["decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "close");
     const problems = await closeProblems(tx, c);
     if (problems.length) {
       throw new AppError("rule_violation", `案件不能办结归档：${problems.join("；")}`, problems.map((p) => ({ field: "(case)", message: p })));

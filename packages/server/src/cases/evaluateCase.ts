@@ -12,7 +12,7 @@ import { assertValidInput } from "../decisions/decide";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
 import { ZDecisionInput } from "../decisions/routes";
 import { decryptIdNumber } from "./idNumbers";
-import { editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, saveCase, today, type CaseRow } from "./shared";
 
 export const ZEvaluateCase = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -79,7 +79,7 @@ export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra:
 
 export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, body: EvaluateCaseInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "研判案件", statuses: ["intake"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "evaluate");
     const stored = (c.circumstances ?? {}) as StoredCircumstances;
     const extra: StoredCircumstances = {
       continuing: stored.continuing,

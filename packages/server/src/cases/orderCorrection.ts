@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, statusChange, editableCase, saveCase, today, type CaseRow } from "./shared";
 
 export const ZOrderCorrection = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -13,7 +13,7 @@ export const ZOrderCorrection = z.object({
 
 export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZOrderCorrection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "责令限期改正", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "orderCorrection");
     const now = today(ctx);
     if (body.dueDate < now) throw bad("dueDate", `改正期限：不能早于今天（${now}）`);
     const open = await tx.select({ id: caseTasks.id }).from(caseTasks).where(and(eq(caseTasks.caseId, c.id), eq(caseTasks.kind, "reinspection"), isNull(caseTasks.doneOn)));
@@ -23,7 +23,7 @@ export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: strin
       tx,
       auth,
       c,
-      { correctionDue: body.dueDate, correctedOn: null, ...(c.status === "decided" ? { status: "in_progress" } : {}) },
+      { correctionDue: body.dueDate, correctedOn: null, ...statusChange(c, "orderCorrection") },
       "case.correction_ordered",
       { requirements: body.requirements },
     );

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { auditReadActions } from "@kuanyan/domain/audit";
+import type { CaseAction } from "@kuanyan/domain/cases";
 import { z } from "zod";
 import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
@@ -12,13 +13,13 @@ import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
-import { readCase, today, type CaseRow } from "./shared";
+import { allowedActionsFor, readCase, today, type CaseRow } from "./shared";
 
 /**
  * The case as the API shows it: no ciphertext, no blind index; the party's phone in full only in the
  * case file, masked in lists.
  */
-export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}, options: { list?: boolean } = {}) {
+export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean; allowedActions?: CaseAction[] } = {}, options: { list?: boolean } = {}) {
   const { partyIdNumberEnc: _enc, partyIdNumberBidx: _ib, partyPhoneEnc, partyPhoneMasked, partyPhoneBidx: _pb, ...rest } = c;
   const partyPhone = options.list ? partyPhoneMasked : revealPhone(partyPhoneEnc, partyPhoneMasked);
   return { ...rest, partyPhone, ...extra };
@@ -73,6 +74,7 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
       ),
     );
   }
+  const allowed = await allowedActionsFor(db, auth);
   const rows = await db
     .select({ c: cases, organisationName: organisations.name, overdue: sql<boolean>`(${overdueCondition(on)})` })
     .from(cases)
@@ -82,7 +84,7 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
     .limit(query.limit ?? 200);
   return {
     items: rows.map((r) => {
-      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue) }, { list: true });
+      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue), allowedActions: allowed(r.c) }, { list: true });
       // The list needs no decision details.
       return { ...p, decision: undefined, facts: p.facts.slice(0, 200) };
     }),
@@ -93,10 +95,12 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
 export async function getCase(ctx: AppContext, auth: Auth, id: string) {
   const { db } = ctx.database;
   const c = await readCase(db, auth, id);
-  return caseFile(db, c, today(ctx));
+  return caseFile(db, auth, c, today(ctx));
 }
 
-export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
+/** The case file as the user sees it, with the actions he may take on the case now. */
+export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string) {
+  const allowed = await allowedActionsFor(db, auth);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId));
   const ev = await db
     .select({
@@ -126,7 +130,7 @@ export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
     .orderBy(asc(auditEvents.id));
   const openStatuses = ["decided", "in_progress"];
   return {
-    case: presentCase(c, { organisationName: org?.name }),
+    case: presentCase(c, { organisationName: org?.name, allowedActions: allowed(c) }),
     evidence: ev,
     measures: ms,
     tasks: tasks.map((t) => ({ ...t, overdue: !t.doneOn && t.dueOn < on })),
@@ -142,6 +146,7 @@ export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
 export async function reviewQueue(ctx: AppContext, auth: Auth) {
   const { db } = ctx.database;
   const scope = await readScope(db, auth);
+  const allowed = await allowedActionsFor(db, auth);
   const rows = await db
     .select({ c: cases, organisationName: organisations.name })
     .from(cases)
@@ -154,7 +159,9 @@ export async function reviewQueue(ctx: AppContext, auth: Auth) {
       ),
     )
     .orderBy(asc(cases.updatedAt));
-  return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }, { list: true }), decision: undefined })) };
+  return {
+    items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName, allowedActions: allowed(r.c) }, { list: true }), decision: undefined })),
+  };
 }
 
 /** The officers' names from a case's inspection record (tolerant of records made by other tools). */

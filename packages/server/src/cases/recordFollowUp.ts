@@ -11,7 +11,7 @@ import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { insertMeasure } from "./recordMeasure";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
 
 export const conductEvaluations = { satisfied: "满意", basically_satisfied: "基本满意", dissatisfied: "不满意" } as const;
 
@@ -40,7 +40,7 @@ export type RecordFollowUpInput = z.infer<typeof ZRecordFollowUp>;
 
 export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string, body: RecordFollowUpInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "记录回访", statuses: ["decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordFollowUp");
     if (body.visitedOn > today(ctx)) throw bad("visitedOn", "回访日期：不能晚于今天");
     if (c.decidedOn && body.visitedOn < c.decidedOn) throw bad("visitedOn", "回访日期：回访在作出决定之后进行");
     const open = await tx
@@ -75,6 +75,6 @@ export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string
       .filter(Boolean)
       .join("\n");
     await insertMeasure(tx, auth, c, { method: "followUpVisit", carriedOutOn: body.visitedOn, writtenRecord: written });
-    return saveCase(tx, auth, c, c.status === "decided" ? { status: "in_progress" } : {}, "case.follow_up_recorded", { taskId, ...result, phoneEnc: undefined });
+    return saveCase(tx, auth, c, statusChange(c, "recordFollowUp"), "case.follow_up_recorded", { taskId, ...result, phoneEnc: undefined });
   });
 }

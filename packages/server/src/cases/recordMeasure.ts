@@ -8,7 +8,7 @@ import { measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import type { AppContext, Auth } from "../http/context";
 import type { Tx } from "../db/client";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
 
 export const ZRecordMeasure = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -50,14 +50,14 @@ export async function insertMeasure(tx: Tx, auth: Auth, c: CaseRow, m: { method:
 
 export async function recordMeasure(ctx: AppContext, auth: Auth, caseId: string, body: RecordMeasureInput) {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "记录柔性执法措施", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordMeasure");
     if (!body.writtenRecord && !body.documentId) throw bad("writtenRecord", "书面记录：每项柔性执法措施都须有书面记录（或关联文书）");
     if (body.writtenRecord !== undefined && body.writtenRecord.length < 5) throw bad("writtenRecord", "书面记录：请如实记录措施的内容（不少于5个字）");
     const now = today(ctx);
     if (body.carriedOutOn > now) throw bad("carriedOutOn", "实施日期：不能晚于今天");
     if (body.carriedOutOn < c.discoveredOn) throw bad("carriedOutOn", "实施日期：不能早于发现违法行为的日期");
     const measure = await insertMeasure(tx, auth, c, body);
-    const updated = await saveCase(tx, auth, c, c.status === "decided" ? { status: "in_progress" } : {}, "case.updated", { measureId: measure.id });
+    const updated = await saveCase(tx, auth, c, statusChange(c, "recordMeasure"), "case.updated", { measureId: measure.id });
     return { case: updated, measure };
   });
 }

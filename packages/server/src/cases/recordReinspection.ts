@@ -4,7 +4,7 @@ import { z } from "zod";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, today, type CaseRow } from "./shared";
 
 export const ZReinspection = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -16,7 +16,7 @@ export const ZReinspection = z.object({
 
 export async function recordReinspection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReinspection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "记录复查", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordReinspection");
     const [task] = await tx
       .select()
       .from(caseTasks)

@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import type { AppContext, Auth } from "../http/context";
-import { AppError } from "../http/errors";
 import { editableCase, saveCase, today, type CaseRow } from "./shared";
 
 export const ZReviewCase = z.object({
@@ -16,8 +15,7 @@ export const ZReviewCase = z.object({
 
 export async function reviewCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReviewCase>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: ["legalReviewer"], what: "进行法制审核", statuses: ["intake"] });
-    if (c.route !== "ordinary" || c.reviewStatus !== "pending") throw new AppError("rule_violation", "该案件不在法制审核队列中");
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "review");
     const review = {
       reviewerId: auth.userId,
       reviewerName: auth.displayName,

@@ -81,7 +81,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   app.post("/api/v1/cases", { schema: { tags, summary: "登记案件", body: ZOpenCase } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const row = await openCase(ctx, auth, request.body);
-    return reply.status(201).send(await caseFile(db, row, today(ctx)));
+    return reply.status(201).send(await caseFile(db, auth, row, today(ctx)));
   });
 
   const action = <S extends z.ZodType>(path: string, summary: string, body: S, fn: (ctx: AppContext, auth: NonNullable<ReturnType<typeof requireAuth>>, id: string, input: z.infer<S>) => Promise<unknown>, options: { bodyLimit?: number } = {}) =>

@@ -6,9 +6,10 @@
  * escalated — a 疑难问题 put to the superior department or the legal office.
  */
 import { z } from "zod";
+import { routeLabels } from "@kuanyan/domain/cases";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, routeLabels, saveCase, type CaseRow } from "./shared";
+import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
 export const ZSetRoute = z.object({
   lockVersion: z.number().int().describe("版本号"),
@@ -35,11 +36,7 @@ const lenient = ["no_penalty", "may_waive", "no_compulsion"];
 
 export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body: SetRouteInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, {
-      roles: officerRoles,
-      what: "选择办理程序",
-      statuses: body.route === "transfer" ? ["intake", "decided", "in_progress"] : ["intake"],
-    });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, body.route === "transfer" ? "transfer" : "setRoute");
     const changes: Partial<CaseRow> = { route: body.route, routeDetail: null };
     switch (body.route) {
       case "caution":
@@ -55,7 +52,7 @@ export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body
         break;
       case "transfer":
         if (!body.transfer) throw bad("transfer", "案件移送：请填写移送原因和接收单位");
-        changes.status = "transferred";
+        changes.status = nextStatus(c, "transfer");
         changes.routeDetail = { kind: "transfer", ...body.transfer };
         changes.terminationReason =
           body.transfer.reason === "suspected_crime"

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { AppContext, Auth } from "../http/context";
-import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
 export const terminationGrounds = {
   party_withdrew: "行政相对人撤回申请",
@@ -22,17 +22,13 @@ export const ZTerminate = z.object({
 
 export async function terminateSoftEnforcement(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZTerminate>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, {
-      roles: officerRoles,
-      what: "终止柔性执法",
-      statuses: ["intake", "decided", "in_progress"],
-    });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "terminate");
     return saveCase(
       tx,
       auth,
       c,
       {
-        status: "transferred",
+        status: nextStatus(c, "terminate"),
         route: "ordinary",
         routeDetail: { kind: "terminated", ground: body.ground, reason: body.reason },
         terminationReason: `${terminationGrounds[body.ground]}：${body.reason}`,

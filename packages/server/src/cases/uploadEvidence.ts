@@ -10,7 +10,7 @@ import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkEvidenceFile, uploadLimits } from "../uploads";
 import { sizeText } from "../uploads/limits";
-import { editableCase, officerRoles } from "./shared";
+import { editableCase } from "./shared";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -36,7 +36,7 @@ export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string
   return ctx.database.db.transaction(async (tx) => {
     // Adding evidence is not an edit of the case's fields: a stale version is still refused so the
     // officer sees the latest case, but the case's version is not bumped.
-    const c = await editableCase(tx, auth, caseId, input.lockVersion, { roles: officerRoles, what: "上传证据", statuses: ["intake", "decided", "in_progress", "transferred"] });
+    const c = await editableCase(tx, auth, caseId, input.lockVersion, "uploadEvidence");
     const [row] = await tx
       .insert(evidence)
       .values({
