@@ -3,15 +3,12 @@
  * its decision and measures no longer count on the statistics form (docs/statistics.md §2 rule 6).
  * The officer who handles a case cannot void it alone: the unit's 法制审核人员 or 单位管理员 does.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZCancelCase } from "@kuanyan/contract/cases";
 import { rolesAllowed, type Role } from "@kuanyan/domain/organisations";
 import type { AppContext, Auth } from "../http/context";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 
-export const ZCancelCase = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  reason: z.string().trim().min(10, "请说明撤销理由（不少于10个字）").max(2000).describe("撤销理由"),
-});
 
 /** The permission case.cancel of the permission table. */
 export const cancelCaseRoles: readonly Role[] = rolesAllowed("case.cancel");

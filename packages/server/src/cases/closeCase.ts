@@ -13,7 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZCloseCase } from "@kuanyan/contract/cases";
 import { decisionDocumentLabels, type Decision, type DecisionDocumentType } from "@kuanyan/domain/decisions";
 import { softMethodLabels, type SoftMethod } from "@kuanyan/domain/measures";
 import type { DbOrTx } from "../db/client";
@@ -22,7 +23,6 @@ import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 
-export const ZCloseCase = z.object({ lockVersion: z.number().int().describe("版本号") });
 
 const documentsRoutes = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../documents/routes.ts");
 export const documentsModuleInstalled = () => fs.existsSync(documentsRoutes);

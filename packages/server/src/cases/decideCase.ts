@@ -4,8 +4,8 @@
  * An ordinary-procedure case needs its 法制审核 first (行政处罚法 第五十八条); the summary procedure
  * only covers 警告 or fines up to 200 元 (citizens) / 3,000 元 (organisations) (第五十一条).
  */
-import { z } from "zod";
-import { outcomeLabels, outcomes, type Decision, type Outcome } from "@kuanyan/domain/decisions";
+import type { DecideCaseInput } from "@kuanyan/contract/cases";
+import { outcomeLabels, type Decision, type Outcome } from "@kuanyan/domain/decisions";
 import { findMatter } from "@kuanyan/domain/matters";
 import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import type { AppContext, Auth } from "../http/context";
@@ -13,17 +13,6 @@ import { AppError } from "../http/errors";
 import type { CaseRoute } from "@kuanyan/domain/cases";
 import { bad, editableCase, nextStatus, saveCase, today, type CaseRow } from "./shared";
 
-export const ZDecideCase = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  /** true: take the engine's proposal; false: depart with outcome and reason. */
-  confirm: z.boolean().describe("是否采纳研判建议"),
-  outcome: z.enum(outcomes).optional().describe("处理结果"),
-  departureReason: z.string().trim().max(2000).optional().describe("偏离理由"),
-  fineYuan: z.number().min(0).max(100_000_000).optional().describe("罚款金额"),
-  /** 警告 as the penalty (simple procedure without a fine). */
-  warningOnly: z.boolean().optional().describe("警告"),
-});
-export type DecideCaseInput = z.infer<typeof ZDecideCase>;
 
 const penaltyOutcomes: readonly Outcome[] = ["mitigated", "lighter", "ordinary", "heavier", "not_applicable"];
 const lenientOutcomes: readonly Outcome[] = ["no_penalty", "may_waive", "no_compulsion", "time_barred"];

@@ -1,15 +1,11 @@
 /** 责令限期改正: a due date not in the past; a 复查 (reinspection) task falls due on it. */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZOrderCorrection } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { bad, statusChange, editableCase, saveCase, today, type CaseRow } from "./shared";
 
-export const ZOrderCorrection = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe("改正期限"),
-  requirements: z.string().trim().min(2, "请写明改正要求").max(2000).describe("改正要求"),
-});
 
 export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZOrderCorrection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {

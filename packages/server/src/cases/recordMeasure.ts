@@ -2,23 +2,13 @@
  * A soft method carried out (说服教育、行政告诫 …): one of the statistics form's columns, counted only
  * with its written record (seed 001: every counted item must have one).
  */
-import { z } from "zod";
-import { softMethods } from "@kuanyan/domain/measures";
+import type { RecordMeasureInput } from "@kuanyan/contract/cases";
 import { measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import type { AppContext, Auth } from "../http/context";
 import type { Tx } from "../db/client";
 import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
 
-export const ZRecordMeasure = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  method: z.enum(softMethods).describe("柔性执法方式"),
-  carriedOutOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe("实施日期"),
-  persons: z.number().int().min(1).max(10000).optional().describe("人次"),
-  writtenRecord: z.string().trim().max(5000).optional().describe("书面记录"),
-  documentId: z.uuid().optional().describe("文书"),
-});
-export type RecordMeasureInput = z.infer<typeof ZRecordMeasure>;
 
 /** Inserts the measure and its audit event (used by recordMeasure and recordFollowUp). */
 export async function insertMeasure(tx: Tx, auth: Auth, c: CaseRow, m: { method: string; carriedOutOn: string; persons?: number; writtenRecord?: string | null; documentId?: string | null }) {

@@ -3,17 +3,10 @@
  * ordinary procedure. Asking for it routes the case to 普通程序 and ends soft enforcement here
  * (status transferred) with the reason recorded (seed 002 三(三)3(1)).
  */
-import { z } from "zod";
+import type { PartyChoiceInput } from "@kuanyan/contract/cases";
 import type { AppContext, Auth } from "../http/context";
 import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-export const ZPartyChoice = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  choice: z.enum(["accept_soft", "ordinary_procedure"]).describe("当事人的选择"),
-  /** What the party said, in its words. */
-  statement: z.string().trim().max(2000).optional().describe("当事人陈述"),
-});
-export type PartyChoiceInput = z.infer<typeof ZPartyChoice>;
 
 export async function recordPartyChoice(ctx: AppContext, auth: Auth, caseId: string, body: PartyChoiceInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {

@@ -5,32 +5,12 @@
  * body, or to the public security organ on suspicion of a crime (行刑衔接), ending the case here;
  * escalated — a 疑难问题 put to the superior department or the legal office.
  */
-import { z } from "zod";
+import type { SetRouteInput } from "@kuanyan/contract/cases";
 import { routeLabels } from "@kuanyan/domain/cases";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-export const ZSetRoute = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  route: z.enum(["caution", "summary", "ordinary", "transfer", "escalated"]).describe("办理程序"),
-  transfer: z
-    .object({
-      reason: z.enum(["suspected_crime", "other_agency"]).describe("移送原因"),
-      receivingBody: z.string().trim().min(2).max(100).describe("接收单位"),
-      note: z.string().trim().max(2000).optional().describe("移送说明"),
-    })
-    .optional()
-    .describe("案件移送"),
-  escalation: z
-    .object({
-      to: z.enum(["superior", "legal_office"]).describe("请示对象"),
-      question: z.string().trim().min(5, "请写明疑难问题（不少于5个字）").max(2000).describe("疑难问题"),
-    })
-    .optional()
-    .describe("疑难问题"),
-});
-export type SetRouteInput = z.infer<typeof ZSetRoute>;
 
 const lenient = ["no_penalty", "may_waive", "no_compulsion"];
 
