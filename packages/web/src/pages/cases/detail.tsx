@@ -43,6 +43,7 @@ import {
   routeLabels,
   type CaseFile,
   type CaseRecord,
+  type CaseAction,
   type CaseRoute,
 } from "../../services/cases";
 
@@ -227,10 +228,8 @@ export default function CaseDetailPage() {
   if (error) return <Result status="404" title="案件不存在或无权查看" subTitle={error} extra={<Link to="/cases">返回案件列表</Link>} />;
   if (!file || !c) return <Spin style={{ display: "block", margin: "20vh auto" }} />;
 
-  const isReviewer = user?.roles.includes("legalReviewer");
-  const canHandle = user?.roles.some((r) => r === "officer" || r === "orgAdmin" || r === "sysAdmin") && user?.organisation.id === c.organisationId;
-  // 撤销立案 is not the handling officer's alone: the unit's legal reviewer or administrator voids a case.
-  const canVoid = user?.roles.some((r) => r === "legalReviewer" || r === "orgAdmin" || r === "sysAdmin") && user?.organisation.id === c.organisationId;
+  // What the user may do comes from the server (allowedActions, the lifecycle table), never from his roles.
+  const may = (action: CaseAction) => c.allowedActions.includes(action);
 
   /** Runs a case action; a stale version (409) reloads the case and says so. */
   async function run(action: string, body: Record<string, unknown>, done?: string): Promise<boolean> {
@@ -278,10 +277,9 @@ export default function CaseDetailPage() {
   const listQuestions = (decision?.questions ?? []).filter((q) => q.key.startsWith("circumstances.answers."));
   const openReinspection = file.tasks.find((t) => t.kind === "reinspection" && !t.doneOn);
   const openFollowUp = file.tasks.find((t) => t.kind === "follow_up" && !t.doneOn);
-  const active = c.status === "intake" || c.status === "decided" || c.status === "in_progress";
   const cards: ReactNode[] = [];
 
-  if (canHandle && c.status === "intake") {
+  if (may("evaluate")) {
     cards.push(
       <Card key="circ" title="违法情节（研判）" size="small">
         <Form form={circForm} layout="vertical" size="large">
@@ -304,7 +302,7 @@ export default function CaseDetailPage() {
   }
   if (decision) cards.push(<DecisionCard key="decision" decision={decision} />);
 
-  if (canHandle && active && !c.partyChoice) {
+  if (may("partyRequestsOrdinary") && !c.partyChoice) {
     cards.push(
       <Card key="choice" title="告知当事人自主选择（舟山意见 三(三)1）" size="small">
         <Typography.Paragraph type="secondary">当事人可以接受柔性执法，也可以要求适用普通程序。</Typography.Paragraph>
@@ -325,7 +323,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (canHandle && c.status === "intake" && decision) {
+  if (may("setRoute") && decision) {
     cards.push(
       <Card key="route" title="办理程序" size="small">
         <Form layout="vertical" initialValues={{ route: c.route ?? undefined }} onFinish={(v) => void run("route", { route: v.route, ...(v.route === "transfer" ? { transfer: { reason: v.transferReason, receivingBody: v.receivingBody } } : {}), ...(v.route === "escalated" ? { escalation: { to: v.escalateTo, question: v.question } } : {}) }, "已选择办理程序")}>
@@ -366,7 +364,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (isReviewer && c.status === "intake" && c.route === "ordinary" && c.reviewStatus === "pending") {
+  if (may("review")) {
     cards.push(
       <Card key="review" title="法制审核" size="small">
         <Form layout="vertical" onFinish={(v) => void run("review", { result: v.result, opinion: v.opinion, collectiveDiscussion: v.collectiveDiscussion ?? false }, "审核意见已保存")}>
@@ -387,7 +385,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (canHandle && c.status === "intake" && decision) {
+  if (may("evaluate") && decision) {
     cards.push(
       <Card key="decide" title="处理决定" size="small">
         {!departing ? (
@@ -427,7 +425,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (canHandle && active) {
+  if (may("recordMeasure")) {
     cards.push(
       <Card key="measure" title="柔性执法措施" size="small">
         <Form key={`measure-${c.lockVersion}`} layout="vertical" initialValues={{ carriedOutOn: today, method: decision?.measures.includes("administrativeWarning") || c.decidedOutcome === "no_penalty" ? "administrativeWarning" : undefined }} onFinish={(v) => void run("measures", { method: v.method, carriedOutOn: v.carriedOutOn, writtenRecord: v.writtenRecord, persons: v.persons ?? undefined }, "措施已记录")}>
@@ -489,7 +487,7 @@ export default function CaseDetailPage() {
     }
   }
 
-  if (canHandle && (c.status === "decided" || c.status === "in_progress")) {
+  if (may("recordFollowUp")) {
     cards.push(
       <Card key="followup" title="回访（行政执法案件回访登记表）" size="small">
         {!openFollowUp ? (
@@ -574,7 +572,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (canHandle && c.status === "closed") {
+  if (may("reopen")) {
     cards.push(
       <Card key="reopen" title="重新打开" size="small">
         <Form layout="vertical" onFinish={(v) => void run("reopen", { reason: v.reason }, "已重新打开")}>
@@ -589,7 +587,7 @@ export default function CaseDetailPage() {
     );
   }
 
-  if (canVoid && (active || c.status === "transferred")) {
+  if (may("cancel")) {
     cards.push(
       <Card key="void" title="撤销立案（作废）" size="small">
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -675,7 +673,7 @@ export default function CaseDetailPage() {
             title={`证据（${file.evidence.length}）`}
             size="small"
             extra={
-              canHandle && c.status !== "closed" && c.status !== "transferred" && c.status !== "cancelled" ? (
+              may("recordMeasure") ? (
                 <label className="ant-btn ant-btn-default ant-btn-sm" style={{ cursor: "pointer" }}>
                   上传照片/文件
                   <input type="file" multiple accept="image/*,application/pdf,.docx,.xlsx,video/mp4,audio/mpeg" hidden onChange={(e) => void uploadFiles(e.target.files)} aria-label="上传证据" />
@@ -709,7 +707,7 @@ export default function CaseDetailPage() {
               renderItem={(m) => (
                 <List.Item
                   actions={
-                    canHandle && active && !m.cancelled
+                    may("cancelMeasure") && !m.cancelled
                       ? [
                           <Button key="cancel" type="link" size="small" onClick={() => setCancelling(m)}>
                             撤销
