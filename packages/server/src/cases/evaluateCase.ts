@@ -11,6 +11,7 @@ import { AppError } from "../http/errors";
 import { assertValidInput } from "../decisions/decide";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
 import { ZDecisionInput } from "../decisions/routes";
+import { assertAnsweredAnything } from "./answers";
 import { decryptIdNumber } from "./idNumbers";
 import { editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
 
@@ -81,6 +82,7 @@ export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, 
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "研判案件", statuses: ["intake"] });
     const stored = (c.circumstances ?? {}) as StoredCircumstances;
+    assertAnsweredAnything(body);
     const extra: StoredCircumstances = {
       continuing: stored.continuing,
       kind: body.kind,
