@@ -147,12 +147,22 @@ export default function CaseDetailPage() {
     ];
     const panels = steps[shown].filter(Boolean);
     const actionable = shown === 2 ? decidePanels.some(Boolean) : shown === 3 ? can("measures") || can("correction") || can("reinspection") : shown === 4 ? followUpPanels.some(Boolean) : panels.length > 0;
+    const handler = can("evaluate") || can("measures");
+    const hint = actionable
+      ? null
+      : handler && c.status === "intake" && emptyStep[shown]
+        ? emptyStep[shown]
+        : shown === 1 && !decision
+          ? "执法人员尚未研判"
+          : panels.length
+            ? null
+            : "此步骤没有需要您办理的事项";
     body = (
       <Flex vertical gap={12}>
         <StepIndicator current={current} shown={shown} onShow={show} />
         <DecidedAlert file={file} />
         {panels}
-        {!actionable && emptyStep[shown] ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyStep[shown]} /> : null}
+        {hint ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hint} /> : null}
         <StepButtons shown={shown} onShow={show} />
       </Flex>
     );

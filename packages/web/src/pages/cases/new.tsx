@@ -66,7 +66,8 @@ export default function NewCasePage() {
   const partyFields = ["partyType", "name", "creditCode", "idNumber", "address", "industryCategory", "contact", "phone"];
 
   async function next() {
-    if (step === 0) await form.validateFields(partyFields);
+    // A field in error shows its message; the wizard stays on the step.
+    if (step === 0 && !(await form.validateFields(partyFields).then(() => true, () => false))) return;
     if (step === 1 && !matter) {
       message.warning("请从推荐中选择执法事项");
       return;
@@ -75,7 +76,8 @@ export default function NewCasePage() {
   }
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const f = await openCase({
