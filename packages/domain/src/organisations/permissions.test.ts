@@ -41,7 +41,7 @@ const actorOf = (role: Role, organisationId = "mx-yj") => ({
  * The expected table, written out once more by hand on purpose: a change to the domain table must
  * be a deliberate change here too. "-" = not allowed.
  */
-const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" | "-">> = {
+const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" | "own" | "-">> = {
   "organisation.create": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "organisation.createTopLevel": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
   "organisation.edit": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
@@ -59,6 +59,9 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "documents.settings": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "audit.read": { officer: "-", legalReviewer: "readable", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
   "audit.verify": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
+  "case.handle": { officer: "own", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
+  "case.review": { officer: "-", legalReviewer: "own", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
+  "case.cancel": { officer: "-", legalReviewer: "own", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
 };
 
 describe("the permission table: every role × every action", () => {
@@ -77,7 +80,8 @@ describe("the permission table: every role × every action", () => {
         const own = actor.organisationId;
         const below = role === "justiceSupervisor" ? "mx-sf-sub" : "mx-town";
         expect(isPermitted(actor, action, own, orgs)).toBe(want !== "-");
-        expect(isPermitted(actor, action, below, orgs)).toBe(want !== "-");
+        // "本单位" (own) stops at the actor's organisation: not the one below it.
+        expect(isPermitted(actor, action, below, orgs)).toBe(want !== "-" && want !== "own");
         expect(isPermitted(actor, action, "jj-yj", orgs)).toBe(want === "all");
         // The superior organisation is never in a subtree scope.
         expect(isPermitted(actor, action, "sm-yj", orgs)).toBe(want === "all");

@@ -17,14 +17,16 @@ import { descendantsOf, regionPrefix, roleLabels, roles, type Actor, type OrgNod
  * - all: every organisation;
  * - subtree: the actor's own organisation and those below it (parentId); for organisations also
  *   only inside the actor's organisation's region (same code or a subordinate division);
- * - readable: the organisations the actor may read (own subtree; a 司法局监督人员 the whole region).
+ * - readable: the organisations the actor may read (own subtree; a 司法局监督人员 the whole region);
+ * - own: only the actor's own organisation (handling its cases).
  */
-export type PermissionScope = "all" | "subtree" | "readable";
+export type PermissionScope = "all" | "subtree" | "readable" | "own";
 
 export const permissionScopeLabels: Record<PermissionScope, string> = {
   all: "全部单位",
   subtree: "本单位及下级单位",
   readable: "可查看的单位",
+  own: "本单位",
 };
 
 export const adminActions = [
@@ -45,6 +47,9 @@ export const adminActions = [
   "documents.settings",
   "audit.read",
   "audit.verify",
+  "case.handle",
+  "case.review",
+  "case.cancel",
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
@@ -86,6 +91,12 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "audit.read": { label: "查看审计记录", grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
   // The hash chain and its checkpoints are global (one chain for every region): only the operator.
   "audit.verify": { label: "校验审计链、导出和下载检查点", grants: { sysAdmin: "all" } },
+  // Cases (the lifecycle table in packages/domain/src/cases names the permission of each action).
+  // The same reach as the data scope of writing (writableOrganisations): an officer his own
+  // organisation, a 单位管理员 also those below, a 系统管理员 anywhere.
+  "case.handle": { label: "办理案件（登记、研判、决定、措施、整改、回访、办结）", grants: { officer: "own", orgAdmin: "subtree", sysAdmin: "all" } },
+  "case.review": { label: "法制审核（普通程序案件）", grants: { legalReviewer: "own" } },
+  "case.cancel": { label: "撤销立案（作废）", grants: { legalReviewer: "own", orgAdmin: "subtree", sysAdmin: "all" } },
 };
 
 /** The roles that may do the action (in the order of `roles`). */
@@ -93,7 +104,7 @@ export function rolesAllowed(action: AdminAction): Role[] {
   return Object.keys(permissionTable[action].grants) as Role[];
 }
 
-const scopeRank: Record<PermissionScope, number> = { subtree: 1, readable: 2, all: 3 };
+const scopeRank: Record<PermissionScope, number> = { own: 0, subtree: 1, readable: 2, all: 3 };
 
 /** The widest scope the actor's roles give for the action, or null when none of them may. */
 export function scopeFor(actor: Pick<Actor, "roles">, action: AdminAction): PermissionScope | null {
@@ -119,6 +130,7 @@ export function isPermitted(actor: Actor, action: AdminAction, organisationId: s
   const scope = scopeFor(actor, action);
   if (!scope) return false;
   if (scope === "all") return true;
+  if (scope === "own") return organisationId === actor.organisationId;
   if (scope === "subtree") return descendantsOf(actor.organisationId, orgs).has(organisationId);
   const out = descendantsOf(actor.organisationId, orgs);
   if (actor.roles.includes("justiceSupervisor")) {

@@ -3,25 +3,19 @@
  * its decision and measures no longer count on the statistics form (docs/statistics.md §2 rule 6).
  * The officer who handles a case cannot void it alone: the unit's 法制审核人员 or 单位管理员 does.
  */
-import { z } from "zod";
-import type { Role } from "@kuanyan/domain/organisations";
+import type { z } from "zod";
+import type { ZCancelCase } from "@kuanyan/contract/cases";
+import { rolesAllowed, type Role } from "@kuanyan/domain/organisations";
 import type { AppContext, Auth } from "../http/context";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 
-export const ZCancelCase = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  reason: z.string().trim().min(10, "请说明撤销理由（不少于10个字）").max(2000).describe("撤销理由"),
-});
 
-export const cancelCaseRoles: readonly Role[] = ["legalReviewer", "orgAdmin", "sysAdmin"];
+/** The permission case.cancel of the permission table. */
+export const cancelCaseRoles: readonly Role[] = rolesAllowed("case.cancel");
 
 export async function cancelCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZCancelCase>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, {
-      roles: cancelCaseRoles,
-      what: "撤销立案",
-      statuses: ["intake", "decided", "in_progress", "transferred"],
-    });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "cancel");
     return saveCase(tx, auth, c, { status: "cancelled", terminationReason: `撤销立案：${body.reason}` }, "case.cancelled", {
       reason: body.reason,
       previousStatus: c.status,

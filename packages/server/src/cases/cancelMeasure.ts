@@ -3,21 +3,17 @@
  * marked, and no longer counts on the statistics form (docs/statistics.md §2 rule 6).
  */
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZCancelMeasure } from "@kuanyan/contract/cases";
 import { measures } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError, notFound } from "../http/errors";
-import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
 
-export const ZCancelMeasure = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  measureId: z.uuid().describe("措施"),
-  reason: z.string().trim().min(5, "请说明撤销理由（不少于5个字）").max(2000).describe("撤销理由"),
-});
 
 export async function cancelMeasure(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZCancelMeasure>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "撤销柔性执法措施", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "cancelMeasure");
     const [m] = await tx.select().from(measures).where(and(eq(measures.id, body.measureId), eq(measures.caseId, c.id)));
     if (!m) throw notFound("措施");
     if (m.cancelled) throw new AppError("rule_violation", "该措施已撤销");

@@ -13,16 +13,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZCloseCase } from "@kuanyan/contract/cases";
 import { decisionDocumentLabels, type Decision, type DecisionDocumentType } from "@kuanyan/domain/decisions";
 import { softMethodLabels, type SoftMethod } from "@kuanyan/domain/measures";
 import type { DbOrTx } from "../db/client";
 import { caseTasks, documents, measures } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
 
-export const ZCloseCase = z.object({ lockVersion: z.number().int().describe("版本号") });
 
 const documentsRoutes = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../documents/routes.ts");
 export const documentsModuleInstalled = () => fs.existsSync(documentsRoutes);
@@ -70,7 +70,7 @@ export async function closeProblems(db: DbOrTx, c: CaseRow): Promise<string[]> {
 
 export async function closeCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZCloseCase>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "办结归档", statuses: ["decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "close");
     const problems = await closeProblems(tx, c);
     if (problems.length) {
       throw new AppError("rule_violation", `案件不能办结归档：${problems.join("；")}`, problems.map((p) => ({ field: "(case)", message: p })));

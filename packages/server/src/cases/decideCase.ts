@@ -4,25 +4,15 @@
  * An ordinary-procedure case needs its 法制审核 first (行政处罚法 第五十八条); the summary procedure
  * only covers 警告 or fines up to 200 元 (citizens) / 3,000 元 (organisations) (第五十一条).
  */
-import { z } from "zod";
-import { outcomeLabels, outcomes, type Decision, type Outcome } from "@kuanyan/domain/decisions";
+import type { DecideCaseInput } from "@kuanyan/contract/cases";
+import { outcomeLabels, type Decision, type Outcome } from "@kuanyan/domain/decisions";
 import { findMatter } from "@kuanyan/domain/matters";
 import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRoute, type CaseRow } from "./shared";
+import type { CaseRoute } from "@kuanyan/domain/cases";
+import { bad, editableCase, nextStatus, saveCase, today, type CaseRow } from "./shared";
 
-export const ZDecideCase = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  /** true: take the engine's proposal; false: depart with outcome and reason. */
-  confirm: z.boolean().describe("是否采纳研判建议"),
-  outcome: z.enum(outcomes).optional().describe("处理结果"),
-  departureReason: z.string().trim().max(2000).optional().describe("偏离理由"),
-  fineYuan: z.number().min(0).max(100_000_000).optional().describe("罚款金额"),
-  /** 警告 as the penalty (simple procedure without a fine). */
-  warningOnly: z.boolean().optional().describe("警告"),
-});
-export type DecideCaseInput = z.infer<typeof ZDecideCase>;
 
 const penaltyOutcomes: readonly Outcome[] = ["mitigated", "lighter", "ordinary", "heavier", "not_applicable"];
 const lenientOutcomes: readonly Outcome[] = ["no_penalty", "may_waive", "no_compulsion", "time_barred"];
@@ -33,12 +23,10 @@ export function summaryLimit(partyType: string): number {
 
 export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, body: DecideCaseInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "作出处理决定", statuses: ["intake"] });
-    const decision = c.decision as Decision | null;
-    if (!decision || !c.proposedOutcome) throw new AppError("rule_violation", "请先研判案件（决策引擎给出建议后才能作出处理决定）");
-    if (c.route === "ordinary" && c.reviewStatus !== "approved") {
-      throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
-    }
+    // The lifecycle table checks the status and the preconditions: the engine's proposal exists,
+    // the 法制审核 of an ordinary-procedure case passed, no 疑难问题 is still open.
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "decide");
+    const decision = c.decision as Decision;
     const proposed = c.proposedOutcome as Outcome;
     const proposedAsDecided: Outcome = proposed === "may_waive" ? "no_penalty" : proposed;
 
@@ -67,9 +55,6 @@ export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, bo
     // The route the decision is taken in.
     let route = c.route as CaseRoute | null;
     const penalty = penaltyOutcomes.includes(decided);
-    if (route === "transfer" || route === "escalated") {
-      throw new AppError("rule_violation", route === "transfer" ? "案件已移送，不能作出处理决定" : "疑难问题尚未答复，请先确定办理程序");
-    }
     if (!penalty && route === null) route = "caution";
     if (penalty) {
       if (route === null || route === "caution") throw bad("route", "办理程序：给予处罚的，请先选择简易程序或普通程序");
@@ -83,15 +68,9 @@ export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, bo
           );
         }
       }
-      if (route === "ordinary" && c.reviewStatus !== "approved") {
-        throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
-      }
       if (decided !== "not_applicable" && !body.warningOnly && body.fineYuan === undefined) throw bad("fineYuan", "罚款金额：给予罚款的，请填写罚款金额");
     } else if (!lenientOutcomes.includes(decided) && decided !== "no_penalty") {
       throw bad("outcome", `处理结果：${outcomeLabels[decided]}无法适用`);
-    }
-    if (route === "ordinary" && c.reviewStatus !== "approved") {
-      throw new AppError("rule_violation", "普通程序案件须在作出决定前经法制审核人员审核通过（《中华人民共和国行政处罚法》第五十八条）");
     }
 
     return saveCase(
@@ -99,7 +78,7 @@ export async function decideCase(ctx: AppContext, auth: Auth, caseId: string, bo
       auth,
       c,
       {
-        status: "decided",
+        status: nextStatus(c, "decide"),
         route,
         decidedOutcome: decided,
         departureReason,

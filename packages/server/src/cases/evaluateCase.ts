@@ -2,7 +2,8 @@
  * The engine's proposal for a case: the case's facts plus the officer's answers become a decision
  * input; the decision (with its reasons, basis, trace and questions) is stored on the case.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { ZEvaluateCase } from "@kuanyan/contract/cases";
 import { evaluateDecision, type Decision, type DecisionInput } from "@kuanyan/domain/decisions";
 import { validateIdNumber } from "@kuanyan/domain/codes";
 import type { DbOrTx } from "../db/client";
@@ -13,17 +14,18 @@ import { completeInput, loadDecisionContext } from "../decisions/loadDecisionCon
 import { ZDecisionInput } from "../decisions/routes";
 import { assertAnsweredAnything } from "./answers";
 import { decryptIdNumber } from "./idNumbers";
-import { editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, saveCase, today, type CaseRow } from "./shared";
 
-export const ZEvaluateCase = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  kind: z.enum(["penalty", "compulsion"]).optional().describe("决策类型"),
+/**
+ * The request of 研判 as the server validates it: the contract's ZEvaluateCase with the decision
+ * input's circumstances and emergency (the decision-input schema is still the server's; when
+ * @kuanyan/contract/decisions has it, the contract takes it and this narrowing goes).
+ */
+export const ZEvaluateCaseChecked = ZEvaluateCase.extend({
   circumstances: ZDecisionInput.shape.circumstances,
   emergency: ZDecisionInput.shape.emergency,
-  mentalCapacity: z.enum(["full", "unable", "partial", "intermittent_lucid"]).optional().describe("精神状况"),
-  lifeHealthOrFinancialSafety: z.boolean().optional().describe("涉及生命健康安全、金融安全"),
 });
-export type EvaluateCaseInput = z.infer<typeof ZEvaluateCase>;
+export type EvaluateCaseInput = z.infer<typeof ZEvaluateCaseChecked>;
 
 interface StoredCircumstances {
   continuing?: boolean;
@@ -80,7 +82,7 @@ export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra:
 
 export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, body: EvaluateCaseInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "研判案件", statuses: ["intake"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "evaluate");
     const stored = (c.circumstances ?? {}) as StoredCircumstances;
     assertAnsweredAnything(body);
     const extra: StoredCircumstances = {

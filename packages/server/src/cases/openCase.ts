@@ -5,9 +5,8 @@
  * date in the future.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import type { OpenCaseInput } from "@kuanyan/contract/cases";
 import { validateIdNumber, validateUnifiedSocialCreditCode, validatePhone } from "@kuanyan/domain/codes";
-import { industryCategories } from "@kuanyan/domain/lists";
 import { cases, organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
@@ -17,37 +16,6 @@ import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
 import { bad, nextCaseNo, officerRoles, today, type CaseRow } from "./shared";
 
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe(label);
-
-export const ZOpenCase = z.object({
-  organisationId: z.uuid().optional().describe("执法主体"),
-  party: z
-    .object({
-      type: z.enum(["enterprise", "individual"]).describe("当事人类型"),
-      name: z.string().trim().min(1).max(100).describe("当事人名称"),
-      creditCode: z.string().trim().optional().describe("统一社会信用代码"),
-      idNumber: z.string().trim().optional().describe("身份证号码"),
-      address: z.string().trim().min(1).max(200).describe("地址"),
-      industryCategory: z.enum(industryCategories).describe("行业类别"),
-      contact: z.string().trim().max(50).optional().describe("联系人"),
-      phone: z.string().trim().max(20).optional().describe("联系电话"),
-    })
-    .describe("当事人"),
-  matterCode: z.string().trim().min(1).describe("执法事项"),
-  facts: z.string().trim().min(1, "请填写违法事实").max(5000).describe("违法事实"),
-  actDate: isoDate("违法行为发生日期"),
-  actEndDate: isoDate("行为终了日期").optional(),
-  continuing: z.boolean().optional().describe("连续或者继续状态"),
-  discoveredOn: isoDate("发现日期"),
-  inspection: z
-    .object({
-      date: isoDate("检查日期"),
-      place: z.string().trim().min(1).max(200).describe("检查地点"),
-      officerIds: z.array(z.uuid()).describe("执法人员"),
-    })
-    .describe("现场检查"),
-});
-export type OpenCaseInput = z.infer<typeof ZOpenCase>;
 
 function isRealDate(d: string): boolean {
   const t = new Date(`${d}T00:00:00Z`);

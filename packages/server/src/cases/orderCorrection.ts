@@ -1,19 +1,15 @@
 /** 责令限期改正: a due date not in the past; a 复查 (reinspection) task falls due on it. */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZOrderCorrection } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, statusChange, editableCase, saveCase, today, type CaseRow } from "./shared";
 
-export const ZOrderCorrection = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe("改正期限"),
-  requirements: z.string().trim().min(2, "请写明改正要求").max(2000).describe("改正要求"),
-});
 
 export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZOrderCorrection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "责令限期改正", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "orderCorrection");
     const now = today(ctx);
     if (body.dueDate < now) throw bad("dueDate", `改正期限：不能早于今天（${now}）`);
     const open = await tx.select({ id: caseTasks.id }).from(caseTasks).where(and(eq(caseTasks.caseId, c.id), eq(caseTasks.kind, "reinspection"), isNull(caseTasks.doneOn)));
@@ -23,7 +19,7 @@ export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: strin
       tx,
       auth,
       c,
-      { correctionDue: body.dueDate, correctedOn: null, ...(c.status === "decided" ? { status: "in_progress" } : {}) },
+      { correctionDue: body.dueDate, correctedOn: null, ...statusChange(c, "orderCorrection") },
       "case.correction_ordered",
       { requirements: body.requirements },
     );

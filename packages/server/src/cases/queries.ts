@@ -4,39 +4,81 @@
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { auditReadActions } from "@kuanyan/domain/audit";
-import { z } from "zod";
-import { outcomes } from "@kuanyan/domain/decisions";
+import type { CaseAction } from "@kuanyan/domain/cases";
+import type { CaseListQuery, ZCase, ZCaseFile } from "@kuanyan/contract/cases";
+import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
 import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
-import { readCase, today, type CaseRow } from "./shared";
+import { allowedActionsFor, readCase, today, type CaseRow } from "./shared";
 
 /**
  * The case as the API shows it: no ciphertext, no blind index; the party's phone in full only in the
  * case file, masked in lists.
  */
-export function presentCase(c: CaseRow, extra: { organisationName?: string; overdue?: boolean } = {}, options: { list?: boolean } = {}) {
+export function presentCase<E extends { organisationName?: string; overdue?: boolean; allowedActions: CaseAction[] }>(
+  c: CaseRow,
+  extra: E,
+  options: { list?: boolean } = {},
+): CaseDto & E {
   const { partyIdNumberEnc: _enc, partyIdNumberBidx: _ib, partyPhoneEnc, partyPhoneMasked, partyPhoneBidx: _pb, ...rest } = c;
   const partyPhone = options.list ? partyPhoneMasked : revealPhone(partyPhoneEnc, partyPhoneMasked);
-  return { ...rest, partyPhone, ...extra };
+  return {
+    ...rest,
+    // The columns stored as text and jsonb, typed as the contract has them (the response schema checks them).
+    status: c.status as CaseDto["status"],
+    route: c.route as CaseDto["route"],
+    routeDetail: c.routeDetail as CaseDto["routeDetail"],
+    reviewStatus: c.reviewStatus as CaseDto["reviewStatus"],
+    review: c.review as CaseDto["review"],
+    partyType: c.partyType as CaseDto["partyType"],
+    circumstances: c.circumstances as CaseDto["circumstances"],
+    inspection: presentInspection(c.inspection),
+    decision: c.decision as CaseDto["decision"],
+    proposedOutcome: c.proposedOutcome as CaseDto["proposedOutcome"],
+    decidedOutcome: c.decidedOutcome as CaseDto["decidedOutcome"],
+    partyChoice: c.partyChoice as CaseDto["partyChoice"],
+    // JSON has no dates: the timestamps as ISO 8601 strings, as the contract says.
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+    closedAt: c.closedAt ? iso(c.closedAt) : null,
+    partyPhone,
+    ...extra,
+  };
+}
+
+type CaseDto = Omit<z.infer<typeof ZCase>, "allowedActions" | "organisationName">;
+type CaseFileDto = z.infer<typeof ZCaseFile>;
+
+/**
+ * The inspection record with its officers as a list of {id, name, licenceNo}: records made by other
+ * tools (the generated data) may hold the officers as names or only as a count.
+ */
+function presentInspection(inspection: unknown): CaseDto["inspection"] {
+  const record = (inspection && typeof inspection === "object" ? inspection : {}) as Record<string, unknown>;
+  const raw = record.officers;
+  const officers = Array.isArray(raw)
+    ? raw.map((o) =>
+        typeof o === "string"
+          ? { id: null, name: o, licenceNo: null }
+          : { id: (o as { id?: string | null })?.id ?? null, name: String((o as { name?: unknown })?.name ?? ""), licenceNo: (o as { licenceNo?: string | null })?.licenceNo ?? null },
+      )
+    : [];
+  return { ...record, officers } as CaseDto["inspection"];
+}
+
+/** A timestamp as the API sends it. */
+function iso(d: Date | string): string {
+  return d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 }
 
 function scopeWhere(scope: Scope): SQL | undefined {
   return scope === "all" ? undefined : inArray(cases.organisationId, [...scope]);
 }
 
-export const ZCaseListQuery = z.object({
-  status: z.enum(["intake", "decided", "in_progress", "closed", "transferred", "cancelled"]).optional().describe("状态"),
-  outcome: z.enum(outcomes).optional().describe("处理结果"),
-  overdue: z.enum(["true", "false"]).optional().describe("逾期"),
-  officerId: z.uuid().optional().describe("执法人员"),
-  q: z.string().trim().max(100).optional().describe("关键词"),
-  organisationId: z.uuid().optional().describe("执法主体"),
-  limit: z.coerce.number().int().min(1).max(500).optional().describe("条数"),
-});
 
 /** Cases with a correction deadline or a task past due. */
 function overdueCondition(on: string): SQL {
@@ -46,7 +88,7 @@ function overdueCondition(on: string): SQL {
   )!;
 }
 
-export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<typeof ZCaseListQuery>) {
+export async function listCases(ctx: AppContext, auth: Auth, query: CaseListQuery) {
   const { db } = ctx.database;
   const on = today(ctx);
   const scope = await readScope(db, auth);
@@ -73,6 +115,7 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
       ),
     );
   }
+  const allowed = await allowedActionsFor(db, auth);
   const rows = await db
     .select({ c: cases, organisationName: organisations.name, overdue: sql<boolean>`(${overdueCondition(on)})` })
     .from(cases)
@@ -82,7 +125,7 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
     .limit(query.limit ?? 200);
   return {
     items: rows.map((r) => {
-      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue) }, { list: true });
+      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue), allowedActions: allowed(r.c) }, { list: true });
       // The list needs no decision details.
       return { ...p, decision: undefined, facts: p.facts.slice(0, 200) };
     }),
@@ -93,10 +136,12 @@ export async function listCases(ctx: AppContext, auth: Auth, query: z.infer<type
 export async function getCase(ctx: AppContext, auth: Auth, id: string) {
   const { db } = ctx.database;
   const c = await readCase(db, auth, id);
-  return caseFile(db, c, today(ctx));
+  return caseFile(db, auth, c, today(ctx));
 }
 
-export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
+/** The case file as the user sees it, with the actions he may take on the case now. */
+export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string): Promise<CaseFileDto> {
+  const allowed = await allowedActionsFor(db, auth);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId));
   const ev = await db
     .select({
@@ -122,15 +167,21 @@ export async function caseFile(db: DbOrTx, c: CaseRow, on: string) {
   const timeline = await caseTimeline(db, c.id, docs);
   const openStatuses = ["decided", "in_progress"];
   return {
-    case: presentCase(c, { organisationName: org?.name }),
-    evidence: ev,
-    measures: ms,
-    tasks: tasks.map((t) => ({ ...t, overdue: !t.doneOn && t.dueOn < on })),
+    case: presentCase(c, { organisationName: org?.name, allowedActions: allowed(c) }),
+    evidence: ev.map((e) => ({ ...e, createdAt: iso(e.createdAt) })),
+    measures: ms.map((m) => ({ ...m, method: m.method as CaseFileDto["measures"][number]["method"], createdAt: iso(m.createdAt) })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      kind: t.kind as CaseFileDto["tasks"][number]["kind"],
+      result: t.result as CaseFileDto["tasks"][number]["result"],
+      createdAt: iso(t.createdAt),
+      overdue: !t.doneOn && t.dueOn < on,
+    })),
     documents: docs,
     requiredDocuments: requiredDocuments(c),
     documentsChecked: documentsModuleInstalled(),
     closeProblems: openStatuses.includes(c.status) ? await closeProblems(db, c) : [],
-    timeline,
+    timeline: timeline.map((e) => ({ ...e, at: iso(e.at), after: e.after as Record<string, unknown> | null })),
   };
 }
 
@@ -182,6 +233,7 @@ async function caseTimeline(db: DbOrTx, caseId: string, docs: { id: string; type
 export async function reviewQueue(ctx: AppContext, auth: Auth) {
   const { db } = ctx.database;
   const scope = await readScope(db, auth);
+  const allowed = await allowedActionsFor(db, auth);
   const rows = await db
     .select({ c: cases, organisationName: organisations.name })
     .from(cases)
@@ -194,7 +246,9 @@ export async function reviewQueue(ctx: AppContext, auth: Auth) {
       ),
     )
     .orderBy(asc(cases.updatedAt));
-  return { items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName }, { list: true }), decision: undefined })) };
+  return {
+    items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName, allowedActions: allowed(r.c) }, { list: true }), decision: undefined })),
+  };
 }
 
 /** The officers' names from a case's inspection record (tolerant of records made by other tools). */

@@ -5,42 +5,19 @@
  * party's suggestions. Counts as a 行政回访 measure with the form as its written record.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { RecordFollowUpInput } from "@kuanyan/contract/cases";
+import { conductEvaluations } from "@kuanyan/domain/cases";
 import { followUpPhoneFields } from "../pii/values";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { insertMeasure } from "./recordMeasure";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
 
-export const conductEvaluations = { satisfied: "满意", basically_satisfied: "基本满意", dissatisfied: "不满意" } as const;
-
-export const ZRecordFollowUp = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  taskId: z.uuid().optional().describe("回访任务"),
-  visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe("回访日期"),
-  /** 负责人姓名 */
-  responsiblePerson: z.string().trim().min(1).max(50).describe("负责人姓名"),
-  /** 回访人 */
-  visitor: z.string().trim().min(1).max(100).describe("回访人"),
-  /** 行政执法决定执行情况，违法行为整改情况 */
-  execution: z.string().trim().min(2, "请填写决定执行和整改情况").max(5000).describe("执行和整改情况"),
-  /** 整改措施（如未改正违法行为，应采取如下措施改正） */
-  remedialMeasures: z.string().trim().max(5000).optional().describe("整改措施"),
-  /** 案件承办人在办案过程中依照法定程序办案、廉洁执法情况 (the party's evaluation) */
-  conductEvaluation: z.enum(["satisfied", "basically_satisfied", "dissatisfied"]).describe("对办案人员的评价"),
-  conductComment: z.string().trim().max(2000).optional().describe("评价说明"),
-  /** 对执法机关的建议及需要帮助解决的问题 */
-  suggestions: z.string().trim().max(5000).optional().describe("建议及需要帮助解决的问题"),
-  /** 回访对象签名（盖章） */
-  signedBy: z.string().trim().min(1, "请回访对象签名").max(50).describe("回访对象签名"),
-  phone: z.string().trim().max(20).optional().describe("联系电话"),
-});
-export type RecordFollowUpInput = z.infer<typeof ZRecordFollowUp>;
 
 export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string, body: RecordFollowUpInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "记录回访", statuses: ["decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordFollowUp");
     if (body.visitedOn > today(ctx)) throw bad("visitedOn", "回访日期：不能晚于今天");
     if (c.decidedOn && body.visitedOn < c.decidedOn) throw bad("visitedOn", "回访日期：回访在作出决定之后进行");
     const open = await tx
@@ -75,6 +52,6 @@ export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string
       .filter(Boolean)
       .join("\n");
     await insertMeasure(tx, auth, c, { method: "followUpVisit", carriedOutOn: body.visitedOn, writtenRecord: written });
-    return saveCase(tx, auth, c, c.status === "decided" ? { status: "in_progress" } : {}, "case.follow_up_recorded", { taskId, ...result, phoneEnc: undefined });
+    return saveCase(tx, auth, c, statusChange(c, "recordFollowUp"), "case.follow_up_recorded", { taskId, ...result, phoneEnc: undefined });
   });
 }

@@ -3,25 +3,14 @@
  * ordinary procedure. Asking for it routes the case to 普通程序 and ends soft enforcement here
  * (status transferred) with the reason recorded (seed 002 三(三)3(1)).
  */
-import { z } from "zod";
+import type { PartyChoiceInput } from "@kuanyan/contract/cases";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-export const ZPartyChoice = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  choice: z.enum(["accept_soft", "ordinary_procedure"]).describe("当事人的选择"),
-  /** What the party said, in its words. */
-  statement: z.string().trim().max(2000).optional().describe("当事人陈述"),
-});
-export type PartyChoiceInput = z.infer<typeof ZPartyChoice>;
 
 export async function recordPartyChoice(ctx: AppContext, auth: Auth, caseId: string, body: PartyChoiceInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, {
-      roles: officerRoles,
-      what: "记录当事人的选择",
-      statuses: ["intake", "decided", "in_progress"],
-    });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, body.choice === "accept_soft" ? "partyAcceptsSoft" : "partyRequestsOrdinary");
     if (body.choice === "accept_soft") {
       return saveCase(tx, auth, c, { partyChoice: "accept_soft" }, "case.party_accepted_soft", { statement: body.statement ?? null });
     }
@@ -33,7 +22,7 @@ export async function recordPartyChoice(ctx: AppContext, auth: Auth, caseId: str
       {
         partyChoice: "ordinary_procedure",
         route: "ordinary",
-        status: "transferred",
+        status: nextStatus(c, "partyRequestsOrdinary"),
         routeDetail: { kind: "party_chose_ordinary", statement: body.statement },
         terminationReason: `当事人要求适用普通程序，终止柔性执法：${body.statement}`,
       },

@@ -1,22 +1,16 @@
 /** 复查: whether the party corrected within the deadline, recorded on the reinspection task. */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZReinspection } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, today, type CaseRow } from "./shared";
 
-export const ZReinspection = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe("复查日期"),
-  corrected: z.boolean().describe("是否已改正"),
-  correctedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").optional().describe("改正日期"),
-  notes: z.string().trim().min(2, "请记录复查情况").max(5000).describe("复查情况"),
-});
 
 export async function recordReinspection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReinspection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, { roles: officerRoles, what: "记录复查", statuses: ["intake", "decided", "in_progress"] });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordReinspection");
     const [task] = await tx
       .select()
       .from(caseTasks)

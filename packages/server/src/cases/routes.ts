@@ -6,61 +6,86 @@ import { requireAuth } from "../access";
 import type { AppContext } from "../http/context";
 import { notFound } from "../http/errors";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
-import { closeCase, ZCloseCase } from "./closeCase";
-import { decideCase, ZDecideCase } from "./decideCase";
-import { evaluateCase, ZEvaluateCase } from "./evaluateCase";
-import { openCase, ZOpenCase } from "./openCase";
-import { orderCorrection, ZOrderCorrection } from "./orderCorrection";
+import {
+  ZCancelCase,
+  ZCancelMeasure,
+  ZCaseFile,
+  ZCaseIdParam,
+  ZCaseList,
+  ZCaseListQuery,
+  ZCloseCase,
+  ZDecideCase,
+  ZEvidenceParams,
+  ZMatterOptions,
+  ZOpenCase,
+  ZOrderCorrection,
+  ZOverdueBoard,
+  ZPartyChoice,
+  ZRecordFollowUp,
+  ZRecordMeasure,
+  ZReinspection,
+  ZReopenCase,
+  ZReviewCase,
+  ZReviewQueue,
+  ZScheduleFollowUp,
+  ZSetRoute,
+  ZTerminate,
+  ZUploadEvidence,
+} from "@kuanyan/contract/cases";
+import { closeCase } from "./closeCase";
+import { decideCase } from "./decideCase";
+import { evaluateCase, ZEvaluateCaseChecked } from "./evaluateCase";
+import { openCase } from "./openCase";
+import { orderCorrection } from "./orderCorrection";
 import { sniffFileType } from "./fileTypes";
-import { caseFile, evidenceFile, getCase, listCases, overdueBoard, reviewQueue, ZCaseListQuery } from "./queries";
-import { recordFollowUp, ZRecordFollowUp } from "./recordFollowUp";
-import { recordMeasure, ZRecordMeasure } from "./recordMeasure";
-import { recordPartyChoice, ZPartyChoice } from "./recordPartyChoice";
-import { recordReinspection, ZReinspection } from "./recordReinspection";
-import { reopenCase, ZReopenCase } from "./reopenCase";
-import { cancelCase, ZCancelCase } from "./cancelCase";
-import { cancelMeasure, ZCancelMeasure } from "./cancelMeasure";
-import { reviewCase, ZReviewCase } from "./reviewCase";
-import { scheduleFollowUp, ZScheduleFollowUp } from "./scheduleFollowUp";
-import { setRoute, ZSetRoute } from "./setRoute";
-import { terminateSoftEnforcement, ZTerminate } from "./terminateSoftEnforcement";
-import { uploadEvidence, ZUploadEvidence } from "./uploadEvidence";
+import { caseFile, evidenceFile, getCase, listCases, overdueBoard, reviewQueue } from "./queries";
+import { recordFollowUp } from "./recordFollowUp";
+import { recordMeasure } from "./recordMeasure";
+import { recordPartyChoice } from "./recordPartyChoice";
+import { recordReinspection } from "./recordReinspection";
+import { reopenCase } from "./reopenCase";
+import { cancelCase } from "./cancelCase";
+import { cancelMeasure } from "./cancelMeasure";
+import { reviewCase } from "./reviewCase";
+import { scheduleFollowUp } from "./scheduleFollowUp";
+import { setRoute } from "./setRoute";
+import { terminateSoftEnforcement } from "./terminateSoftEnforcement";
+import { uploadEvidence } from "./uploadEvidence";
 import { today } from "./shared";
 
-const ZId = z.object({ id: z.uuid().describe("案件") });
 const tags = ["案件"];
 
 export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
-  app.get("/api/v1/cases", { schema: { tags, summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）", querystring: ZCaseListQuery } }, async (request) =>
+  app.get("/api/v1/cases", { schema: { tags, summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）", querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) =>
     listCases(ctx, requireAuth(request.auth), request.query),
   );
   // The same list with the filters in the body: the web uses it, so that a phone or ID number searched
   // for never appears in a URL (browser history, proxy and access logs).
-  app.post("/api/v1/cases/search", { schema: { tags, summary: "案件检索（条件放在请求体中；电话、身份证号按完整号码精确匹配）", body: ZCaseListQuery } }, async (request) =>
+  app.post("/api/v1/cases/search", { schema: { tags, summary: "案件检索（条件放在请求体中；电话、身份证号按完整号码精确匹配）", body: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) =>
     listCases(ctx, requireAuth(request.auth), request.body),
   );
-  app.get("/api/v1/cases/review-queue", { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）" } }, async (request) =>
+  app.get("/api/v1/cases/review-queue", { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）", response: { 200: ZReviewQueue } } }, async (request) =>
     reviewQueue(ctx, requireAuth(request.auth)),
   );
-  app.get("/api/v1/cases/overdue", { schema: { tags, summary: "逾期看板（改正期限、复查、回访逾期）" } }, async (request) =>
+  app.get("/api/v1/cases/overdue", { schema: { tags, summary: "逾期看板（改正期限、复查、回访逾期）", response: { 200: ZOverdueBoard } } }, async (request) =>
     overdueBoard(ctx, requireAuth(request.auth)),
   );
-  app.get("/api/v1/cases/matter-options", { schema: { tags, summary: "可选执法事项（事项库）" } }, async (request) => {
+  app.get("/api/v1/cases/matter-options", { schema: { tags, summary: "可选执法事项（事项库）", response: { 200: ZMatterOptions } } }, async (request) => {
     requireAuth(request.auth);
     const catalogue = await loadMatterCatalogue(db);
     return {
       items: [...catalogue.values()].map((m) => ({ code: m.code, name: m.name, keywords: m.keywords, fineRange: m.fineRange ?? null })),
     };
   });
-  app.get("/api/v1/cases/:id", { config: { auditRead: { action: "case.viewed", entityType: "case", param: "id" } }, schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZId } }, async (request) =>
+  app.get("/api/v1/cases/:id", { config: { auditRead: { action: "case.viewed", entityType: "case", param: "id" } }, schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZCaseIdParam, response: { 200: ZCaseFile } } }, async (request) =>
     getCase(ctx, requireAuth(request.auth), request.params.id),
   );
   app.get(
     "/api/v1/cases/:id/evidence/:evidenceId",
-    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", params: z.object({ id: z.uuid(), evidenceId: z.uuid() }) } },
+    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", params: ZEvidenceParams } },
     async (request, reply) => {
       const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
       if (!row) throw notFound("证据文件");
@@ -78,14 +103,14 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.post("/api/v1/cases", { schema: { tags, summary: "登记案件", body: ZOpenCase } }, async (request, reply) => {
+  app.post("/api/v1/cases", { schema: { tags, summary: "登记案件", body: ZOpenCase, response: { 201: ZCaseFile } } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const row = await openCase(ctx, auth, request.body);
-    return reply.status(201).send(await caseFile(db, row, today(ctx)));
+    return reply.status(201).send(await caseFile(db, auth, row, today(ctx)));
   });
 
   const action = <S extends z.ZodType>(path: string, summary: string, body: S, fn: (ctx: AppContext, auth: NonNullable<ReturnType<typeof requireAuth>>, id: string, input: z.infer<S>) => Promise<unknown>, options: { bodyLimit?: number } = {}) =>
-    app.post(`/api/v1/cases/:id/${path}`, { bodyLimit: options.bodyLimit, schema: { tags, summary, params: ZId, body } }, async (request) => {
+    app.post(`/api/v1/cases/:id/${path}`, { bodyLimit: options.bodyLimit, schema: { tags, summary, params: ZCaseIdParam, body, response: { 200: ZCaseFile } } }, async (request) => {
       const auth = requireAuth(request.auth);
       await fn(ctx, auth, request.params.id, request.body as z.infer<S>);
       const c = await getCase(ctx, auth, request.params.id);
@@ -93,7 +118,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     });
 
   action("evidence", "上传证据（照片、文件；≤10 MB，按内容识别类型，SHA-256）", ZUploadEvidence, uploadEvidence, { bodyLimit: 15 * 1024 * 1024 });
-  action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCase, evaluateCase);
+  action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCaseChecked, evaluateCase);
   action("decide", "作出处理决定：采纳建议，或书面说明理由后偏离", ZDecideCase, decideCase);
   action("party-choice", "记录当事人的选择（接受柔性执法或要求适用普通程序）", ZPartyChoice, recordPartyChoice);
   action("terminate", "终止柔性执法（舟山意见规定的情形）", ZTerminate, terminateSoftEnforcement);

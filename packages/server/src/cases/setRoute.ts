@@ -5,41 +5,18 @@
  * body, or to the public security organ on suspicion of a crime (行刑衔接), ending the case here;
  * escalated — a 疑难问题 put to the superior department or the legal office.
  */
-import { z } from "zod";
+import type { SetRouteInput } from "@kuanyan/contract/cases";
+import { routeLabels } from "@kuanyan/domain/cases";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, routeLabels, saveCase, type CaseRow } from "./shared";
+import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-export const ZSetRoute = z.object({
-  lockVersion: z.number().int().describe("版本号"),
-  route: z.enum(["caution", "summary", "ordinary", "transfer", "escalated"]).describe("办理程序"),
-  transfer: z
-    .object({
-      reason: z.enum(["suspected_crime", "other_agency"]).describe("移送原因"),
-      receivingBody: z.string().trim().min(2).max(100).describe("接收单位"),
-      note: z.string().trim().max(2000).optional().describe("移送说明"),
-    })
-    .optional()
-    .describe("案件移送"),
-  escalation: z
-    .object({
-      to: z.enum(["superior", "legal_office"]).describe("请示对象"),
-      question: z.string().trim().min(5, "请写明疑难问题（不少于5个字）").max(2000).describe("疑难问题"),
-    })
-    .optional()
-    .describe("疑难问题"),
-});
-export type SetRouteInput = z.infer<typeof ZSetRoute>;
 
 const lenient = ["no_penalty", "may_waive", "no_compulsion"];
 
 export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body: SetRouteInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
-    const c = await editableCase(tx, auth, caseId, body.lockVersion, {
-      roles: officerRoles,
-      what: "选择办理程序",
-      statuses: body.route === "transfer" ? ["intake", "decided", "in_progress"] : ["intake"],
-    });
+    const c = await editableCase(tx, auth, caseId, body.lockVersion, body.route === "transfer" ? "transfer" : "setRoute");
     const changes: Partial<CaseRow> = { route: body.route, routeDetail: null };
     switch (body.route) {
       case "caution":
@@ -55,7 +32,7 @@ export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body
         break;
       case "transfer":
         if (!body.transfer) throw bad("transfer", "案件移送：请填写移送原因和接收单位");
-        changes.status = "transferred";
+        changes.status = nextStatus(c, "transfer");
         changes.routeDetail = { kind: "transfer", ...body.transfer };
         changes.terminationReason =
           body.transfer.reason === "suspected_crime"

@@ -3,37 +3,19 @@
  * (data scope, the archive lock, optimistic locking), saving with the audit event, labels.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Role } from "@kuanyan/domain/organisations";
+import { allowedCaseActions, checkCaseAction, nextCaseStatus, type CaseAction, type CaseActionRefused, type CaseStatus } from "@kuanyan/domain/cases";
+import { canRead, rolesAllowed, type Role } from "@kuanyan/domain/organisations";
 import type { DbOrTx, Tx } from "../db/client";
 import { cases, counters, organisations } from "../db/schema";
 import { recordAudit } from "../audit/record";
-import { requireAccess } from "../access";
-import { AppError, notFound, versionConflict } from "../http/errors";
+import { loadOrgNodes } from "../access";
+import { AppError, forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 
 export type CaseRow = typeof cases.$inferSelect;
-export type CaseStatus = "intake" | "decided" | "in_progress" | "closed" | "transferred" | "cancelled";
 
-export const caseStatusLabels: Record<CaseStatus, string> = {
-  intake: "登记",
-  decided: "处理决定已确认",
-  in_progress: "措施/整改/回访进行中",
-  closed: "办结归档",
-  transferred: "已转出",
-  cancelled: "已撤销",
-};
-
-export const routeLabels = {
-  caution: "轻微告诫改正",
-  summary: "简易程序",
-  ordinary: "普通程序",
-  transfer: "案件移送",
-  escalated: "疑难问题",
-} as const;
-export type CaseRoute = keyof typeof routeLabels;
-
-/** Roles that handle cases (write); supervisors and reviewers read. */
-export const officerRoles: readonly Role[] = ["officer", "orgAdmin", "sysAdmin"];
+/** Roles that handle cases (write): the permission case.handle of the permission table. */
+export const officerRoles: readonly Role[] = rolesAllowed("case.handle");
 
 /** Today's date (YYYY-MM-DD) in China (Asia/Shanghai), from the context's clock. */
 export function today(ctx: AppContext): string {
@@ -44,42 +26,49 @@ export function today(ctx: AppContext): string {
 export async function readCase(db: DbOrTx, auth: Auth, id: string): Promise<CaseRow> {
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
   if (!row) throw notFound("案件");
-  try {
-    await requireAccess(db, auth, { mode: "read", organisationId: row.organisationId });
-  } catch {
-    throw notFound("案件");
-  }
+  if (!canRead(auth, await loadOrgNodes(db), row.organisationId)) throw notFound("案件");
   return row;
 }
 
+/** The refusal of the lifecycle table as the HTTP error: 403 for a permission, else 422. */
+export function refusalError(refusal: CaseActionRefused): AppError {
+  return refusal.kind === "forbidden" ? forbidden(refusal.message) : new AppError("rule_violation", refusal.message);
+}
+
 /**
- * Loads a case for a change inside the transaction: the user must be able to write the case's
- * organisation with one of `roles`; a closed case is locked; the version read must be current.
+ * Loads a case for an action inside the transaction and runs the action through the lifecycle
+ * table (packages/domain/src/cases/lifecycle.ts): a case the user may not read is 404; the
+ * permission (403) and the closed lock are checked before the version read, the status and the
+ * preconditions after it (a stale version is 409 whatever the case's status now).
  */
-export async function editableCase(
-  tx: Tx,
-  auth: Auth,
-  id: string,
-  lockVersion: number,
-  options: { roles?: readonly Role[]; what?: string; allowClosed?: boolean; statuses?: CaseStatus[] } = {},
-): Promise<CaseRow> {
+export async function editableCase(tx: Tx, auth: Auth, id: string, lockVersion: number, action: CaseAction): Promise<CaseRow> {
   const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for("update");
   if (!row) throw notFound("案件");
-  await requireAccess(tx, auth, { mode: "read", organisationId: row.organisationId }).catch(() => {
-    throw notFound("案件");
-  });
-  await requireAccess(tx, auth, { mode: "write", organisationId: row.organisationId, roles: options.roles ?? officerRoles, what: options.what ?? "办理案件" });
-  if (row.status === "closed" && !options.allowClosed) {
-    throw new AppError("rule_violation", "案件已办结归档并锁定，不能修改；如需更正，请先说明理由重新打开案件");
-  }
+  const orgs = await loadOrgNodes(tx);
+  if (!canRead(auth, orgs, row.organisationId)) throw notFound("案件");
+  const refusal = checkCaseAction(row, action, { ...auth, orgs });
+  if (refusal && (refusal.kind === "forbidden" || refusal.kind === "locked")) throw refusalError(refusal);
   if (row.lockVersion !== lockVersion) throw versionConflict();
-  if (options.statuses && !options.statuses.includes(row.status as CaseStatus)) {
-    throw new AppError(
-      "rule_violation",
-      `案件当前状态为“${caseStatusLabels[row.status as CaseStatus] ?? row.status}”，不能${options.what ?? "执行此操作"}`,
-    );
-  }
+  if (refusal) throw refusalError(refusal);
   return row;
+}
+
+/** The case's status after the action, by the lifecycle table. */
+export function nextStatus(c: CaseRow, action: CaseAction): CaseStatus {
+  return nextCaseStatus(action, c.status as CaseStatus);
+}
+
+/** The status change of the action ({} when the status stays), e.g. a measure moves a decided case on. */
+export function statusChange(c: CaseRow, action: CaseAction): Partial<CaseRow> {
+  const next = nextStatus(c, action);
+  return next === c.status ? {} : { status: next };
+}
+
+/** The actions the user may take on each case now (for the case responses). */
+export async function allowedActionsFor(db: DbOrTx, auth: Auth): Promise<(c: CaseRow) => CaseAction[]> {
+  const orgs = await loadOrgNodes(db);
+  const user = { ...auth, orgs };
+  return (c) => allowedCaseActions(c, user);
 }
 
 /** Writes the change (bumping lock_version) and its audit event in the transaction. */

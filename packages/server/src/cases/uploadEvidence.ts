@@ -3,25 +3,17 @@
  * bytes, then the whole file walked as that type: src/uploads/content.ts), kept with its SHA-256.
  */
 import crypto from "node:crypto";
-import { z } from "zod";
+import type { UploadEvidenceInput } from "@kuanyan/contract/cases";
 import { evidence } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkEvidenceFile, uploadLimits } from "../uploads";
 import { sizeText } from "../uploads/limits";
-import { editableCase, officerRoles } from "./shared";
+import { editableCase } from "./shared";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-export const ZUploadEvidence = z.object({
-  fileName: z.string().trim().min(1).max(200).describe("文件名"),
-  description: z.string().trim().max(500).optional().describe("证据说明"),
-  /** The file's bytes, base64. */
-  contentBase64: z.string().min(1).describe("文件内容"),
-  lockVersion: z.number().int().describe("版本号"),
-});
-export type UploadEvidenceInput = z.infer<typeof ZUploadEvidence>;
 
 export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string, input: UploadEvidenceInput) {
   const data = Buffer.from(input.contentBase64, "base64");
@@ -36,7 +28,7 @@ export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string
   return ctx.database.db.transaction(async (tx) => {
     // Adding evidence is not an edit of the case's fields: a stale version is still refused so the
     // officer sees the latest case, but the case's version is not bumped.
-    const c = await editableCase(tx, auth, caseId, input.lockVersion, { roles: officerRoles, what: "上传证据", statuses: ["intake", "decided", "in_progress", "transferred"] });
+    const c = await editableCase(tx, auth, caseId, input.lockVersion, "uploadEvidence");
     const [row] = await tx
       .insert(evidence)
       .values({

@@ -1,5 +1,6 @@
 // 案件 API client (/api/v1/cases, /api/v1/decisions, /api/v1/matters). Shapes follow the server's
 // cases/queries.ts and the decision engine's output (docs/decision-output.schema.json).
+import type { CaseAction } from "@kuanyan/domain/cases";
 import type { Decision, Outcome } from "@kuanyan/domain/decisions";
 import { ApiError, request } from "./request";
 
@@ -76,6 +77,8 @@ export interface CaseRecord {
   lockVersion: number;
   createdAt: string;
   overdue?: boolean;
+  /** The actions the user may take on the case now (computed by the server from the lifecycle table). */
+  allowedActions: CaseAction[];
 }
 
 export interface CaseTask {
