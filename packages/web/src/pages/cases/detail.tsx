@@ -11,7 +11,6 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { outcomeLabels } from "@kuanyan/domain/decisions";
 import PageContainer from "../../components/PageContainer";
-import { useAuth } from "../../auth/AuthContext";
 import { ApiError } from "../../services/request";
 import { caseAction, caseStatusColors, caseStatusLabels, getCase, routeLabels, type CaseFile } from "../../services/cases";
 import CaseInfoPanel from "./steps/CaseInfoPanel";
@@ -29,9 +28,9 @@ import ReopenPanel from "./steps/ReopenPanel";
 import ReviewPanel from "./steps/ReviewPanel";
 import RoutePanel from "./steps/RoutePanel";
 import VoidPanel from "./steps/VoidPanel";
+import type { CaseAction } from "@kuanyan/domain/cases";
 import type { CaseActionPath, StepProps } from "./steps/context";
 import { flowStep, flowSteps, inFlow } from "./steps/flow";
-import { allowedFromRoles } from "./steps/permissions";
 import { StepButtons, StepIndicator } from "./steps/StepIndicator";
 
 /** What a phone shows on a step with nothing to do there yet. */
@@ -56,7 +55,6 @@ function DecidedAlert({ file }: { file: CaseFile }) {
 
 export default function CaseDetailPage() {
   const { id = "" } = useParams();
-  const { user } = useAuth();
   const { message, modal } = App.useApp();
   const phone = Grid.useBreakpoint().md === false;
   const [file, setFile] = useState<CaseFile | null>(null);
@@ -104,7 +102,8 @@ export default function CaseDetailPage() {
     }
   }
 
-  const can = allowedFromRoles(file, user);
+  const allowed = new Set(c.allowedActions);
+  const can = (action: CaseAction) => allowed.has(action);
   const props: StepProps = { file, busy, run, can, today };
   const decision = c.decision;
   const shown = viewStep ?? current;
@@ -121,13 +120,13 @@ export default function CaseDetailPage() {
     decision ? <DecisionCard key="decision" decision={decision} /> : null,
   ];
   const decidePanels = [
-    can("party-choice") ? <PartyChoicePanel key="choice" {...props} /> : null,
-    can("route") ? <RoutePanel key="route" {...props} /> : null,
+    !c.partyChoice && (can("partyAcceptsSoft") || can("partyRequestsOrdinary")) ? <PartyChoicePanel key="choice" {...props} /> : null,
+    can("setRoute") && decision ? <RoutePanel key="route" {...props} /> : null,
     can("review") ? <ReviewPanel key="review" {...props} /> : null,
     can("decide") && decision ? <DecidePanel key="decide" {...props} /> : null,
   ];
-  const measurePanels = [can("measures") ? <MeasurePanel key="measure" {...props} /> : null, <CorrectionPanel key="correction" {...props} />];
-  const followUpPanels = [can("follow-up-records") || can("follow-ups") ? <FollowUpPanel key="followup" {...props} /> : null];
+  const measurePanels = [can("recordMeasure") ? <MeasurePanel key="measure" {...props} /> : null, <CorrectionPanel key="correction" {...props} />];
+  const followUpPanels = [can("recordFollowUp") || can("scheduleFollowUp") ? <FollowUpPanel key="followup" {...props} /> : null];
   const closePanels = [can("close") ? <ClosePanel key="close" {...props} /> : null, can("reopen") ? <ReopenPanel key="reopen" {...props} /> : null];
   const voidPanel = can("cancel") ? <VoidPanel key="void" {...props} /> : null;
   const record = <CaseRecordPanel key="record" {...props} />;
@@ -146,8 +145,8 @@ export default function CaseDetailPage() {
       [...closePanels, record],
     ];
     const panels = steps[shown].filter(Boolean);
-    const actionable = shown === 2 ? decidePanels.some(Boolean) : shown === 3 ? can("measures") || can("correction") || can("reinspection") : shown === 4 ? followUpPanels.some(Boolean) : panels.length > 0;
-    const handler = can("evaluate") || can("measures");
+    const actionable = shown === 2 ? decidePanels.some(Boolean) : shown === 3 ? can("recordMeasure") || can("orderCorrection") || can("recordReinspection") : shown === 4 ? followUpPanels.some(Boolean) : panels.length > 0;
+    const handler = can("evaluate") || can("recordMeasure");
     const hint = actionable
       ? null
       : handler && c.status === "intake" && emptyStep[shown]

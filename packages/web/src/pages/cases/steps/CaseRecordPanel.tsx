@@ -61,7 +61,7 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
         renderItem={(m) => (
           <List.Item
             actions={
-              can("measure-cancellations") && !m.cancelled
+              can("cancelMeasure") && !m.cancelled
                 ? [
                     <Button key="cancel" type="link" size="small" onClick={() => setCancelling(m)}>
                       撤销

@@ -7,7 +7,7 @@ export default function CorrectionPanel({ file, busy, run, can, today }: StepPro
   const c = file.case;
   const openReinspection = file.tasks.find((t) => t.kind === "reinspection" && !t.doneOn);
   if (!openReinspection) {
-    if (!can("correction")) return null;
+    if (!can("orderCorrection")) return null;
     return (
       <Card title="责令限期改正" size="small">
         <Form key={`correction-${c.lockVersion}`} layout="vertical" onFinish={(v) => void run("correction", { dueDate: v.dueDate, requirements: v.requirements }, "已责令限期改正")}>
@@ -24,7 +24,7 @@ export default function CorrectionPanel({ file, busy, run, can, today }: StepPro
       </Card>
     );
   }
-  if (!can("reinspection")) return null;
+  if (!can("recordReinspection")) return null;
   return (
     <Card title={`复查（改正期限 ${openReinspection.dueOn}）`} size="small">
       <Form key={`reinspect-${c.lockVersion}`} layout="vertical" initialValues={{ inspectedOn: today, corrected: true }} onFinish={(v) => void run("reinspection", v, "复查已记录")}>

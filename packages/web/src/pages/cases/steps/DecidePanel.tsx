@@ -1,6 +1,6 @@
 // 处理决定: adopt the engine's proposal, or depart from it with a written reason (recorded for the
 // analysis of 同案不同罚).
-import { Button, Card, Flex, Form, Input, InputNumber, Radio, Select } from "antd";
+import { Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Typography } from "antd";
 import { useState } from "react";
 import { outcomeLabels, outcomes, type Outcome } from "@kuanyan/domain/decisions";
 import type { StepProps } from "./context";
@@ -14,9 +14,14 @@ export default function DecidePanel({ file, busy, run }: StepProps) {
     <Card title="处理决定" size="small">
       {!departing ? (
         <Flex vertical gap={8}>
-          <Button type="primary" size="large" block loading={busy} onClick={() => void run("decide", { confirm: true }, "已作出处理决定")}>
+          <Button type="primary" size="large" block loading={busy} disabled={!decision.firm} onClick={() => void run("decide", { confirm: true }, "已作出处理决定")}>
             采纳建议：{decision.outcome === "may_waive" ? outcomeLabels.no_penalty : decision.outcomeLabel}
           </Button>
+          {decision.firm ? null : (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              研判尚有待确认的问题：回答后重新研判，才能采纳建议。
+            </Typography.Text>
+          )}
           <Button size="large" block onClick={() => setDeparting(true)}>
             不采纳建议（书面说明理由）
           </Button>

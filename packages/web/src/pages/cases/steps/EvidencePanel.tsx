@@ -23,7 +23,7 @@ export default function EvidencePanel({ file, run, can }: StepProps) {
       title={`证据（${file.evidence.length}）`}
       size="small"
       extra={
-        can("evidence") ? (
+        can("uploadEvidence") ? (
           <label className="ant-btn ant-btn-default ant-btn-sm" style={{ cursor: "pointer" }}>
             上传照片/文件
             <input type="file" multiple accept="image/*,application/pdf,.docx,.xlsx,video/mp4,audio/mpeg" hidden onChange={(e) => void upload(e.target.files)} aria-label="上传证据" />
