@@ -191,15 +191,17 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
 test("the party asks for the ordinary procedure and soft enforcement ends with the reason recorded", async ({ page }, testInfo) => {
   await loginAs(page, "demo-officer");
   await registerCase(page, testInfo, "明溪县兴旺竹业加工厂");
-  // The party chooses after hearing the proposal: the choice is offered only once there is one.
+  // Before any proposal the party may already ask for the ordinary procedure, but acceptance of soft
+  // enforcement is offered only once there is a proposal to tell the party of.
   await openStep(page, "决定");
-  await expect(page.getByText("研判后在此告知当事人、选择办理程序并作出处理决定")).toBeVisible();
+  await expect(page.getByRole("button", { name: "当事人要求适用普通程序" })).toBeVisible();
   await expect(page.getByRole("button", { name: "当事人接受柔性执法" })).toHaveCount(0);
   await openStep(page, "研判");
   await answer(page, "首次被发现？", "否");
   await page.getByRole("button", { name: "研判", exact: true }).click();
   await expect(page.getByTestId("proposed-outcome")).toBeVisible();
   await openStep(page, "决定");
+  await expect(page.getByRole("button", { name: "当事人接受柔性执法" })).toBeVisible();
   const choice = page.locator(".ant-card").filter({ hasText: "告知当事人自主选择" });
   await choice.getByLabel("当事人陈述（要求适用普通程序时填写）").fill("当事人对检查认定的事实有异议，要求按一般程序调查处理。");
   await choice.getByRole("button", { name: "当事人要求适用普通程序" }).click();
