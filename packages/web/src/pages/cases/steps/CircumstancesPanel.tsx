@@ -1,7 +1,7 @@
 // 违法情节（研判）: the officer answers the circumstances — before the first evaluation the statute's
 // standard questions, afterwards a field for every question the engine left open (with its wording)
 // above the rest — and asks the engine. With nothing answered there is nothing to evaluate.
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Collapse, Flex, Form, Input, Radio, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import type { StepProps } from "./context";
 import {
@@ -96,14 +96,23 @@ export default function CircumstancesPanel({ file, busy, run, onEvaluated }: Ste
             {open.map((f) => (
               <QuestionItem key={f.key} field={f} open />
             ))}
-            <Typography.Paragraph strong style={{ margin: "8px 0" }}>
-              其他情节
-            </Typography.Paragraph>
+            {/* The rest folded away: the open questions are what the engine still needs. */}
+            <Collapse
+              size="small"
+              style={{ marginBottom: 12 }}
+              items={[
+                {
+                  key: "others",
+                  label: `其他情节（${others.length} 项，可修改）`,
+                  forceRender: true,
+                  children: others.map((f) => <QuestionItem key={f.key} field={f} />),
+                },
+              ]}
+            />
           </>
-        ) : null}
-        {others.map((f) => (
-          <QuestionItem key={f.key} field={f} />
-        ))}
+        ) : (
+          others.map((f) => <QuestionItem key={f.key} field={f} />)
+        )}
         {unanswerable.length ? (
           <Alert
             type="info"
