@@ -38,6 +38,9 @@ const actionLabels: Record<string, string> = {
 
 type TimelineEvent = CaseFile["timeline"][number];
 
+/** An empty list's text, dark enough to read (antd's own grey is below WCAG 2.1 AA's 4.5:1). */
+const none = <span style={{ color: "#595959" }}>暂无</span>;
+
 /** "文书签发：行政告诫书 明溪应急告〔2026〕3号" — a document event names the document. */
 export function timelineTitle(e: TimelineEvent): string {
   const label = actionLabels[e.action] ?? e.action;
@@ -56,7 +59,7 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
       <Typography.Title level={5}>柔性执法措施</Typography.Title>
       <List
         size="small"
-        locale={{ emptyText: "暂无" }}
+        locale={{ emptyText: none }}
         dataSource={file.measures}
         renderItem={(m) => (
           <List.Item
@@ -82,7 +85,7 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
       <Typography.Title level={5}>复查与回访</Typography.Title>
       <List
         size="small"
-        locale={{ emptyText: "暂无" }}
+        locale={{ emptyText: none }}
         dataSource={file.tasks}
         renderItem={(t) => (
           <List.Item>
