@@ -117,7 +117,7 @@ export default function CaseDetailPage() {
   // The panels of each step, in the order an officer meets them.
   const evaluatePanels = [
     can("evaluate") ? <CircumstancesPanel key="circ" {...props} onEvaluated={toProposal} /> : null,
-    decision ? <DecisionCard key="decision" decision={decision} /> : null,
+    decision ? <DecisionCard key="decision" decision={decision} inEvaluation={c.status === "intake"} /> : null,
   ];
   const decidePanels = [
     !c.partyChoice && (can("partyAcceptsSoft") || can("partyRequestsOrdinary")) ? <PartyChoicePanel key="choice" {...props} /> : null,
@@ -139,7 +139,7 @@ export default function CaseDetailPage() {
       [info, evidence, voidPanel],
       evaluatePanels,
       // The proposal again on top of 决定: the officer decides looking at it.
-      [decision ? <DecisionCard key="decision" decision={decision} /> : null, ...decidePanels],
+      [decision ? <DecisionCard key="decision" decision={decision} inEvaluation={c.status === "intake"} /> : null, ...decidePanels],
       measurePanels,
       followUpPanels,
       [...closePanels, record],

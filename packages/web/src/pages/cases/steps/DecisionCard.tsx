@@ -4,7 +4,8 @@ import { Alert, Card, Collapse, List, Space, Tag, Typography } from "antd";
 import { decisionDocumentLabels, type Decision } from "@kuanyan/domain/decisions";
 import { softMethodLabels } from "@kuanyan/domain/measures";
 
-export default function DecisionCard({ decision }: { decision: Decision }) {
+/** `inEvaluation`: the case is still at 研判 (open questions can still be answered). */
+export default function DecisionCard({ decision, inEvaluation = true }: { decision: Decision; inEvaluation?: boolean }) {
   const color = decision.outcome === "no_penalty" || decision.outcome === "may_waive" ? "green" : decision.outcome === "heavier" ? "red" : "blue";
   return (
     <Card title="研判建议" size="small" className="ky-decision">
@@ -51,7 +52,11 @@ export default function DecisionCard({ decision }: { decision: Decision }) {
           <Alert
             type="warning"
             showIcon
-            title={`研判尚未完成：还有 ${decision.questions.length} 个待确认的问题，回答后重新研判才能采纳建议`}
+            title={
+              inEvaluation
+                ? `研判尚未完成：还有 ${decision.questions.length} 个待确认的问题，回答后重新研判才能采纳建议`
+                : `研判时尚有 ${decision.questions.length} 个问题未确认`
+            }
             description={<ul style={{ margin: 0, paddingLeft: 18 }}>{decision.questions.map((q) => <li key={q.key}>{q.text}</li>)}</ul>}
           />
         ) : null}
