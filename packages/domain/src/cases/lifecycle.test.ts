@@ -35,6 +35,7 @@ const caseIn = (status: CaseStatus, extra: Partial<CaseSnapshot> = {}): CaseSnap
   route: "summary",
   reviewStatus: null,
   proposedOutcome: "no_penalty",
+  decision: { outcome: "no_penalty", firm: true },
   ...extra,
 });
 
@@ -127,7 +128,9 @@ describe("the preconditions, each on its own", () => {
   const officer = userOf(["officer"]);
 
   it("作出处理决定 needs the engine's proposal (研判) first", () => {
-    expect(checkCaseAction(caseIn("intake", { proposedOutcome: null }), "decide", officer)).toEqual({
+    // A record with an outcome but without the engine's decision (imported, generated) has no proposal either.
+    expect(checkCaseAction(caseIn("intake", { decision: null }), "decide", officer)?.precondition).toBe("proposalBeforeDecision");
+    expect(checkCaseAction(caseIn("intake", { proposedOutcome: null, decision: null }), "decide", officer)).toEqual({
       kind: "precondition",
       action: "decide",
       precondition: "proposalBeforeDecision",
@@ -154,7 +157,7 @@ describe("the preconditions, each on its own", () => {
   });
 
   it("当事人接受柔性执法 only after a proposal exists; asking for the ordinary procedure at any time", () => {
-    const fresh = caseIn("intake", { proposedOutcome: null, route: null });
+    const fresh = caseIn("intake", { proposedOutcome: null, decision: null, route: null });
     expect(checkCaseAction(fresh, "partyAcceptsSoft", officer)).toMatchObject({ kind: "precondition", precondition: "proposalBeforePartyChoice" });
     expect(checkCaseAction(fresh, "partyAcceptsSoft", officer)?.message).toContain("请先研判案件");
     expect(checkCaseAction(fresh, "partyRequestsOrdinary", officer)).toBeNull();

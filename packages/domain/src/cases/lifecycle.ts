@@ -43,8 +43,10 @@ export interface CaseSnapshot {
   status: string;
   route: string | null;
   reviewStatus: string | null;
-  /** The engine's proposal (set by 研判); null before the case was evaluated. */
+  /** The engine's proposed outcome (set by 研判); null before the case was evaluated. */
   proposedOutcome: string | null;
+  /** The engine's decision with its reasons (set by 研判 with the outcome; records imported without it have null). */
+  decision: unknown;
 }
 
 /** The user asking: roles, organisation, region, and the organisation tree (for the reach). */
@@ -77,7 +79,8 @@ export interface CaseActionRule {
 // ---------------------------------------------------------------------------------------------
 // Preconditions
 
-const hasProposal = (c: CaseSnapshot) => c.proposedOutcome !== null && c.proposedOutcome !== undefined;
+/** 研判 stored both the proposed outcome and the decision behind it. */
+const hasProposal = (c: CaseSnapshot) => c.proposedOutcome != null && c.decision != null;
 
 export const casePreconditions = {
   /** 作出处理决定 only on the engine's proposal. */

@@ -125,3 +125,14 @@ describe("当事人接受柔性执法 only after the engine's proposal", () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe("作出处理决定 only on the engine's proposal", () => {
+  it("a record with an outcome but no decision of the engine (generated or imported) is refused in Chinese, not a 500", async () => {
+    const f = await open();
+    await t.database.query("UPDATE cases SET proposed_outcome = 'no_penalty', decision = NULL WHERE id = $1", [f.case.id]);
+    const res = await t.post(`/api/v1/cases/${f.case.id}/decide`, { lockVersion: f.case.lockVersion, confirm: true }, officer);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toBe("请先研判案件（决策引擎给出建议后才能作出处理决定）");
+    expect(await allowedFor(f.case.id, officer)).not.toContain("decide");
+  });
+});

@@ -1,20 +1,27 @@
-// 案件 API client (/api/v1/cases, /api/v1/decisions, /api/v1/matters). Shapes follow the server's
-// cases/queries.ts and the decision engine's output (docs/decision-output.schema.json).
-import type { CaseAction } from "@kuanyan/domain/cases";
-import type { Decision, Outcome } from "@kuanyan/domain/decisions";
+// 案件 API client (/api/v1/cases, and /api/v1/matters for suggestions). The types are the contract's
+// (@kuanyan/contract/cases, `import type` only: no zod in the bundle); values and labels are the
+// domain's (@kuanyan/domain/cases).
+import type { z } from "zod";
+import type {
+  ZCase,
+  ZCaseFile,
+  ZCaseListItem,
+  ZCaseListQuery,
+  ZCaseTask,
+  ZInspectionOfficer,
+  ZMatterOption,
+  ZOpenCase,
+  ZOverdueBoard,
+  ZOverdueItem,
+  ZReviewQueueItem,
+} from "@kuanyan/contract/cases";
+import { caseStatusLabels, routeLabels, type CaseAction, type CaseRoute, type CaseStatus } from "@kuanyan/domain/cases";
 import { ApiError, request } from "./request";
 
-export type CaseStatus = "intake" | "decided" | "in_progress" | "closed" | "transferred" | "cancelled";
-export type CaseRoute = "caution" | "summary" | "ordinary" | "transfer" | "escalated";
+export { caseStatusLabels, routeLabels };
+export type { CaseAction, CaseRoute, CaseStatus };
 
-export const caseStatusLabels: Record<CaseStatus, string> = {
-  intake: "登记",
-  decided: "已决定",
-  in_progress: "措施/整改/回访中",
-  closed: "办结归档",
-  transferred: "已转出",
-  cancelled: "已撤销",
-};
+/** The colour of a status tag (the web's own: presentation only). */
 export const caseStatusColors: Record<CaseStatus, string> = {
   intake: "blue",
   decided: "cyan",
@@ -23,127 +30,42 @@ export const caseStatusColors: Record<CaseStatus, string> = {
   transferred: "purple",
   cancelled: "default",
 };
-export const routeLabels: Record<CaseRoute, string> = {
-  caution: "轻微告诫改正",
-  summary: "简易程序",
-  ordinary: "普通程序",
-  transfer: "案件移送",
-  escalated: "疑难问题",
+
+export type InspectionOfficer = z.infer<typeof ZInspectionOfficer>;
+/** A case with its decision (the case file's case). */
+export type CaseRecord = z.infer<typeof ZCase>;
+/** A case in the list (no decision details). */
+export type CaseListItem = z.infer<typeof ZCaseListItem>;
+/** A case in the 法制审核 queue. */
+export type ReviewQueueItem = z.infer<typeof ZReviewQueueItem>;
+export type CaseTask = z.infer<typeof ZCaseTask>;
+export type CaseFile = z.infer<typeof ZCaseFile>;
+export type CaseFilters = Omit<z.infer<typeof ZCaseListQuery>, "limit">;
+export type OverdueItem = z.infer<typeof ZOverdueItem>;
+export type OpenCaseInput = z.infer<typeof ZOpenCase>;
+/**
+ * A matter to choose: the cases contract's matter option; /api/v1/matters (the matters module) also
+ * sends its penalty text.
+ */
+export type MatterOption = Omit<z.infer<typeof ZMatterOption>, "keywords" | "fineRange"> & {
+  fineRange?: z.infer<typeof ZMatterOption>["fineRange"];
+  penaltyText?: string;
 };
 
-export interface InspectionOfficer {
-  id: string | null;
-  name: string;
-  licenceNo: string;
-}
-
-export interface CaseRecord {
-  id: string;
-  organisationId: string;
-  organisationName?: string;
-  caseNo: string;
-  status: CaseStatus;
-  route: CaseRoute | null;
-  routeDetail: Record<string, unknown> | null;
-  reviewStatus: "pending" | "approved" | "returned" | null;
-  review: { reviewerName: string; on: string; result: string; opinion: string; collectiveDiscussion: boolean } | null;
-  partyType: "enterprise" | "individual";
-  partyName: string;
-  partyCreditCode: string | null;
-  partyIdNumberMasked: string | null;
-  partyAddress: string | null;
-  partyContact: string | null;
-  partyPhone: string | null;
-  industryCategory: string | null;
-  matterCode: string;
-  matterName: string;
-  facts: string;
-  actDate: string;
-  discoveredOn: string;
-  circumstances: { answers?: Record<string, unknown> } & Record<string, unknown>;
-  inspection: { date?: string; place?: string; officers?: InspectionOfficer[] };
-  decision: Decision | null;
-  proposedOutcome: Outcome | null;
-  decidedOutcome: Outcome | null;
-  departureReason: string | null;
-  decidedOn: string | null;
-  fineYuan: number | null;
-  partyChoice: "accept_soft" | "ordinary_procedure" | null;
-  terminationReason: string | null;
-  correctionDue: string | null;
-  correctedOn: string | null;
-  closedAt: string | null;
-  reopenCount: number;
-  lockVersion: number;
-  createdAt: string;
-  overdue?: boolean;
-  /** The actions the user may take on the case now (computed by the server from the lifecycle table). */
-  allowedActions: CaseAction[];
-}
-
-export interface CaseTask {
-  id: string;
-  kind: "reinspection" | "follow_up";
-  dueOn: string;
-  doneOn: string | null;
-  result: Record<string, unknown> | null;
-  overdue: boolean;
-}
-
-export interface CaseFile {
-  case: CaseRecord;
-  evidence: { id: string; fileName: string; mime: string; size: number; sha256: string; description: string | null; createdAt: string }[];
-  measures: { id: string; method: string; carriedOutOn: string; persons: number; writtenRecord: string | null; documentId: string | null; cancelled: boolean }[];
-  tasks: CaseTask[];
-  documents: { id: string; type: string; number: string; status: string; issuedOn: string }[];
-  requiredDocuments: string[];
-  documentsChecked: boolean;
-  closeProblems: string[];
-  timeline: { id: number; at: string; actorName: string | null; action: string; after: Record<string, unknown> | null }[];
-}
-
-export interface CaseFilters {
-  status?: CaseStatus;
-  outcome?: Outcome;
-  overdue?: "true";
-  officerId?: string;
-  q?: string;
-}
-
-export interface OverdueItem {
-  kind: "reinspection" | "follow_up" | "correction_not_corrected";
-  taskId: string | null;
-  dueOn: string;
-  daysLate: number;
-  caseId: string;
-  caseNo: string;
-  partyName: string;
-  matterName: string;
-  organisationName: string;
-  officers: string[];
-}
-
-export interface MatterOption {
-  code: string;
-  name: string;
-  penaltyText?: string;
-  fineRange?: { minYuan: number; maxYuan: number } | null;
-}
-
 /** POST, not GET: a search term may be a phone or an ID number, which must not end up in URLs and access logs. */
-export async function listCases(filters: CaseFilters): Promise<CaseRecord[]> {
-  return (await request<{ items: CaseRecord[] }>("/cases/search", { method: "POST", body: { ...filters } })).items;
+export async function listCases(filters: CaseFilters): Promise<CaseListItem[]> {
+  return (await request<{ items: CaseListItem[] }>("/cases/search", { method: "POST", body: { ...filters } })).items;
 }
 export function getCase(id: string): Promise<CaseFile> {
   return request<CaseFile>(`/cases/${encodeURIComponent(id)}`);
 }
-export async function reviewQueue(): Promise<CaseRecord[]> {
-  return (await request<{ items: CaseRecord[] }>("/cases/review-queue")).items;
+export async function reviewQueue(): Promise<ReviewQueueItem[]> {
+  return (await request<{ items: ReviewQueueItem[] }>("/cases/review-queue")).items;
 }
-export function overdueBoard(): Promise<{ today: string; items: OverdueItem[] }> {
+export function overdueBoard(): Promise<z.infer<typeof ZOverdueBoard>> {
   return request("/cases/overdue");
 }
-export function openCase(body: unknown): Promise<CaseFile> {
+export function openCase(body: OpenCaseInput): Promise<CaseFile> {
   return request<CaseFile>("/cases", { method: "POST", body, silent: true });
 }
 /** A case action: evaluate, decide, party-choice, route, review, measures, correction, … */
@@ -157,7 +79,7 @@ export async function suggestMatters(q: string): Promise<MatterOption[]> {
     return (await request<{ items: MatterOption[] }>("/matters", { query: { q, limit: 8 }, silent: true })).items;
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
-    const all = (await request<{ items: (MatterOption & { keywords: string[] })[] }>("/cases/matter-options")).items;
+    const all = (await request<{ items: z.infer<typeof ZMatterOption>[] }>("/cases/matter-options")).items;
     const terms = q.trim().split(/\s+/).filter(Boolean);
     return all.filter((m) => terms.every((t) => m.name.includes(t) || m.keywords.some((k) => k.includes(t) || t.includes(k)))).slice(0, 8);
   }

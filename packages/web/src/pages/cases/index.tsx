@@ -15,9 +15,10 @@ import {
   reviewQueue,
   routeLabels,
   type CaseFilters,
-  type CaseRecord,
+  type CaseListItem,
   type CaseStatus,
   type OverdueItem,
+  type ReviewQueueItem,
 } from "../../services/cases";
 
 const VIEWS_KEY = "kuanyan.cases.views";
@@ -40,7 +41,7 @@ function CaseList() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<CaseFilters>({});
   const [text, setText] = useState("");
-  const [items, setItems] = useState<CaseRecord[]>([]);
+  const [items, setItems] = useState<CaseListItem[]>([]);
   const [loading, setLoading] = useState(false);
   const [views, setViews] = useState<SavedView[]>(loadViews);
 
@@ -155,7 +156,7 @@ function CaseList() {
 }
 
 function ReviewQueue() {
-  const [items, setItems] = useState<CaseRecord[] | null>(null);
+  const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   useEffect(() => void reviewQueue().then(setItems), []);
   return (
     <List
