@@ -63,6 +63,10 @@ test("案件页（违法情节研判、案卷；手机上的办案步骤）：ax
   const c = list.find((x) => x.allowedActions.includes("evaluate"));
   expect(c, "a demo case to evaluate").toBeTruthy();
   await page.goto(`/cases/${c!.id}`);
+  await expect(page.getByTestId("case-status")).toBeVisible();
+  // On a phone the page shows one step at a time: the 研判 step.
+  const steps = page.getByRole("navigation", { name: "办案步骤" });
+  if (await steps.isVisible()) await steps.getByRole("button", { name: /^研判/ }).click();
   await expect(page.getByText("违法情节（研判）", { exact: true })).toBeVisible();
   expect(await violations(page), "案件页").toEqual([]);
 });
