@@ -56,3 +56,17 @@ test("用户管理、新建用户（口令规则、可授予的角色）、个�
   await expect(page.getByRole("cell", { name: "登录" }).first()).toBeVisible();
   expect(await violations(page), "审计日志").toEqual([]);
 });
+
+test("案件页（违法情节研判、案卷；手机上的办案步骤）：axe-core 未发现 WCAG 2.1 AA 问题", async ({ page }) => {
+  await loginAs(page, demoUsers.officer);
+  const list = (await (await page.request.get("/api/v1/cases?status=intake")).json()).items as { id: string; decision?: unknown; allowedActions: string[] }[];
+  const c = list.find((x) => x.allowedActions.includes("evaluate"));
+  expect(c, "a demo case to evaluate").toBeTruthy();
+  await page.goto(`/cases/${c!.id}`);
+  await expect(page.getByTestId("case-status")).toBeVisible();
+  // On a phone the page shows one step at a time: the 研判 step.
+  const steps = page.getByRole("navigation", { name: "办案步骤" });
+  if (await steps.isVisible()) await steps.getByRole("button", { name: /^研判/ }).click();
+  await expect(page.getByText("违法情节（研判）", { exact: true })).toBeVisible();
+  expect(await violations(page), "案件页").toEqual([]);
+});

@@ -69,6 +69,12 @@ async function registerCase(page: Page, testInfo: TestInfo, partyName: string) {
   await expect(page.getByTestId("case-status")).toHaveText("登记");
 }
 
+/** On a phone the case page shows one step at a time: open a step by its segment in the step indicator. */
+async function openStep(page: Page, step: string) {
+  await page.getByRole("navigation", { name: "办案步骤" }).getByRole("button", { name: new RegExp(`^${step}`) }).click();
+  await expect(page.getByTestId("case-step")).toContainText(`：${step}`);
+}
+
 async function answer(page: Page, question: string | RegExp, option: string) {
   const item = page.locator(".ant-form-item").filter({ has: page.getByText(question, { exact: false }) }).first();
   await item.getByText(option, { exact: true }).click();
@@ -92,6 +98,9 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
   await expect(page.getByText(/《中华人民共和国行政处罚法》第三十三条/).first()).toBeVisible();
   await shot(page, testInfo, "case-proposal");
 
+  // The 研判 is complete: the page moves on to 决定, with the proposal on top.
+  await expect(page.getByTestId("case-step")).toContainText("第 3 步（共 6 步）：决定");
+
   // The party accepts soft enforcement; the officer confirms the proposal.
   await page.getByRole("button", { name: "当事人接受柔性执法" }).click();
   await expect(page.getByText("已记录：当事人接受柔性执法")).toBeVisible();
@@ -99,8 +108,12 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
   await expect(page.getByTestId("case-status")).toHaveText("已决定");
   await expect(page.getByText(/处理决定：不予行政处罚（轻微告诫改正）/)).toBeVisible();
 
+  await expect(page.getByTestId("case-step")).toContainText("：措施与整改");
+
   // Archiving is refused until the education record exists.
+  await openStep(page, "归档");
   await expect(page.getByText("缺少对当事人进行教育的书面记录", { exact: false })).toBeVisible();
+  await openStep(page, "措施与整改");
 
   // 行政告诫 with its written record.
   const measure = page.locator(".ant-card").filter({ has: page.getByText("柔性执法措施", { exact: true }) }).first();
@@ -110,6 +123,7 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
   await expect(page.getByTestId("case-status")).toHaveText("措施/整改/回访中");
 
   // 回访 with the form's fields, including the party's evaluation of the officers.
+  await page.getByRole("button", { name: "下一步：回访" }).click();
   const followUp = page.locator(".ant-card").filter({ has: page.getByText("回访（行政执法案件回访登记表）") });
   await followUp.getByLabel("行政执法决定执行情况，违法行为整改情况").fill("企业已补全培训记录并建立培训台账。");
   await followUp.getByText("满意", { exact: true }).click();
@@ -120,8 +134,10 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
 
   // The 不予行政处罚决定书 is issued (documents module) before archiving.
   const caseUrl = page.url();
+  await openStep(page, "归档");
   const issue = page.getByRole("button", { name: "签发不予行政处罚决定书" });
-  if (await issue.isVisible()) {
+  const issuing = await issue.isVisible();
+  if (issuing) {
     await issue.click();
     await expect(page.getByRole("tab", { name: "签发文书" })).toHaveAttribute("aria-selected", "true");
     await page.getByLabel("不予处罚的情节").fill("你单位属于首次被发现，已当场改正，没有造成危害后果");
@@ -139,15 +155,29 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
     await expect(issued.getByRole("button", { name: "打印" })).toBeInViewport({ ratio: 1 });
     await shot(page, testInfo, "case-document-issued");
     await page.goto(caseUrl);
+    await openStep(page, "归档");
   }
 
-  // Archive; the case is locked and the 案卷 shows the whole trail.
+  // Archive: confirmed first, saying what locks; the case is locked and the 案卷 shows the whole trail.
   await page.getByRole("button", { name: "办结归档" }).click();
+  const confirm = page.getByRole("dialog", { name: "确认办结归档？" });
+  await expect(confirm.getByText("不能再记录柔性执法措施、复查和回访")).toBeVisible();
+  await shot(page, testInfo, "case-archive-confirm");
+  // Cancelling leaves the case open.
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("case-status")).toHaveText("措施/整改/回访中");
+  await page.getByRole("button", { name: "办结归档" }).click();
+  await confirm.getByRole("button", { name: "归档并锁定" }).click();
   await expect(page.getByTestId("case-status")).toHaveText("办结归档");
   await expect(page.getByRole("button", { name: "记录措施" })).toHaveCount(0);
   for (const step of ["登记案件", "决策引擎研判", "采纳研判建议，作出处理决定", "回访（登记表）", "办结归档"]) {
     await expect(page.getByText(step, { exact: true }).first()).toBeVisible();
   }
+  // The timeline names the issued documents and leaves out the bookkeeping of a recorded measure.
+  const timeline = page.locator(".ky-case-timeline");
+  if (issuing) await expect(timeline.getByText(/^文书签发：不予行政处罚决定书 /)).toBeVisible();
+  await expect(timeline.getByText("更新案件")).toHaveCount(0);
   await shot(page, testInfo, "case-archived");
 
   // The list finds it as closed.
@@ -162,6 +192,17 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
 test("the party asks for the ordinary procedure and soft enforcement ends with the reason recorded", async ({ page }, testInfo) => {
   await loginAs(page, "demo-officer");
   await registerCase(page, testInfo, "明溪县兴旺竹业加工厂");
+  // Before any proposal the party may already ask for the ordinary procedure, but acceptance of soft
+  // enforcement is offered only once there is a proposal to tell the party of.
+  await openStep(page, "决定");
+  await expect(page.getByRole("button", { name: "当事人要求适用普通程序" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "当事人接受柔性执法" })).toHaveCount(0);
+  await openStep(page, "研判");
+  await answer(page, "首次被发现？", "否");
+  await page.getByRole("button", { name: "研判", exact: true }).click();
+  await expect(page.getByTestId("proposed-outcome")).toBeVisible();
+  await openStep(page, "决定");
+  await expect(page.getByRole("button", { name: "当事人接受柔性执法" })).toBeVisible();
   const choice = page.locator(".ant-card").filter({ hasText: "告知当事人自主选择" });
   await choice.getByLabel("当事人陈述（要求适用普通程序时填写）").fill("当事人对检查认定的事实有异议，要求按一般程序调查处理。");
   await choice.getByRole("button", { name: "当事人要求适用普通程序" }).click();
@@ -180,11 +221,15 @@ test("a case registered in error is voided by the legal reviewer with the reason
   await loginAs(page, "demo-officer");
   await registerCase(page, testInfo, "明溪县误登记建材有限公司");
   const url = page.url();
+  await openStep(page, "登记");
+  await expect(page.locator(".ant-card").filter({ hasText: "案件信息" })).toBeVisible();
   await expect(page.locator(".ant-card").filter({ hasText: "撤销立案（作废）" })).toHaveCount(0);
 
   await page.context().clearCookies();
   await loginAs(page, "demo-reviewer");
   await page.goto(url);
+  // Voiding belongs to the registration (登记) step.
+  await openStep(page, "登记");
   const card = page.locator(".ant-card").filter({ hasText: "撤销立案（作废）" });
   await card.getByLabel("撤销理由").fill("登记错误");
   await card.getByRole("button", { name: "撤销立案" }).click();

@@ -308,12 +308,12 @@ describe("bad input: Chinese errors and nothing written", () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toContain("不得超过 10 MB");
 
-    // No evaluation yet: deciding is refused; evaluating without answers leaves questions, and confirming is refused.
+    // No evaluation yet: deciding is refused; evaluating with one answer (none is refused) leaves questions, and confirming is refused.
     const undecided = await t.post(`/api/v1/cases/${f.case.id}/decide`, { lockVersion: f.case.lockVersion, confirm: true }, officer);
     expect(undecided.statusCode).toBe(422);
     expect(await counts()).toEqual(before);
 
-    const g = await act(f.case.id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: {} });
+    const g = await act(f.case.id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: { firstTimeFound: true } });
     expect(g.case.decision.questions.length).toBeGreaterThan(0);
     const afterEvaluate = await counts();
     const missing = await t.post(`/api/v1/cases/${f.case.id}/decide`, { lockVersion: g.case.lockVersion, confirm: true }, officer);

@@ -12,6 +12,7 @@ import { AppError } from "../http/errors";
 import { assertValidInput } from "../decisions/decide";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
 import { ZDecisionInput } from "../decisions/routes";
+import { assertAnsweredAnything } from "./answers";
 import { decryptIdNumber } from "./idNumbers";
 import { editableCase, saveCase, today, type CaseRow } from "./shared";
 
@@ -83,6 +84,7 @@ export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, 
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "evaluate");
     const stored = (c.circumstances ?? {}) as StoredCircumstances;
+    assertAnsweredAnything(body);
     const extra: StoredCircumstances = {
       continuing: stored.continuing,
       kind: body.kind,

@@ -164,11 +164,7 @@ export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string): 
     .from(documents)
     .where(eq(documents.caseId, c.id))
     .orderBy(asc(documents.createdAt));
-  const timeline = await db
-    .select({ id: auditEvents.id, at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, after: auditEvents.after })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, "case"), eq(auditEvents.entityId, c.id), notInArray(auditEvents.action, [...auditReadActions])))
-    .orderBy(asc(auditEvents.id));
+  const timeline = await caseTimeline(db, c.id, docs);
   const openStatuses = ["decided", "in_progress"];
   return {
     case: presentCase(c, { organisationName: org?.name, allowedActions: allowed(c) }),
@@ -187,6 +183,50 @@ export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string): 
     closeProblems: openStatuses.includes(c.status) ? await closeProblems(db, c) : [],
     timeline: timeline.map((e) => ({ ...e, at: iso(e.at), after: e.after as Record<string, unknown> | null })),
   };
+}
+
+/**
+ * Events of a case's own record that say nothing an officer needs: reads of personal data, and the
+ * bookkeeping "case.updated" that accompanies a recorded measure (the measure has its own event).
+ */
+const timelineNoise = [...auditReadActions, "case.updated"];
+/** The events of the case's documents the timeline shows: 文书签发, 送达, 作废. */
+export const timelineDocumentActions = ["document.issued", "document.delivered", "document.cancelled"] as const;
+
+/**
+ * The case's 全过程记录: its own events and the issuing, delivery and cancelling of its documents, in the
+ * order they happened. A document event carries the document's type and number (never the names of the
+ * deliverer or recipient).
+ */
+async function caseTimeline(db: DbOrTx, caseId: string, docs: { id: string; type: string; number: string }[]) {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const ofCase = and(eq(auditEvents.entityType, "case"), eq(auditEvents.entityId, caseId), notInArray(auditEvents.action, timelineNoise));
+  const ofDocuments = docs.length
+    ? and(
+        eq(auditEvents.entityType, "document"),
+        inArray(auditEvents.entityId, docs.map((d) => d.id)),
+        inArray(auditEvents.action, [...timelineDocumentActions]),
+      )
+    : undefined;
+  const rows = await db
+    .select({ id: auditEvents.id, at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, entityId: auditEvents.entityId, after: auditEvents.after })
+    .from(auditEvents)
+    .where(ofDocuments ? or(ofCase, ofDocuments) : ofCase)
+    .orderBy(asc(auditEvents.id));
+  return rows.map(({ entityId, ...e }) => {
+    if (!e.action.startsWith("document.")) return e;
+    const d = byId.get(entityId);
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    return {
+      ...e,
+      after: {
+        documentId: entityId,
+        type: d?.type ?? null,
+        number: d?.number ?? null,
+        ...(e.action === "document.delivered" ? { method: after.method ?? null, refused: after.refused ?? null } : {}),
+      },
+    };
+  });
 }
 
 /** 法制审核 queue: ordinary-procedure cases awaiting review, and 疑难问题 put to the legal office. */

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { industryCategories, industryCategoryLabels } from "@kuanyan/domain/lists";
 import { FACTS_WRITING_HINT } from "@kuanyan/domain/documents";
+import { validateIdNumber, validatePhone, validateUnifiedSocialCreditCode, type CodeCheck, type IdNumberCheck } from "@kuanyan/domain/codes";
 import PageContainer from "../../components/PageContainer";
 import { useAuth } from "../../auth/AuthContext";
 import { fieldErrors } from "../../services/request";
@@ -14,6 +15,22 @@ import { listUsers } from "../../services/users";
 import type { User } from "../../services/types";
 
 const steps = ["当事人", "执法事项", "检查与事实"];
+
+/**
+ * A form rule from a domain validator (the same check the server makes): run when the officer leaves
+ * the field, so a wrong code is reported on it at once rather than after the last step. Typing clears
+ * the message; an empty field is the required rule's business.
+ */
+function codeRule(check: (v: string) => CodeCheck | IdNumberCheck) {
+  return {
+    validateTrigger: "onBlur",
+    validator: (_: unknown, value: string | undefined) => {
+      if (!value?.trim()) return Promise.resolve();
+      const result = check(value);
+      return result.ok ? Promise.resolve() : Promise.reject(new Error(result.error));
+    },
+  };
+}
 
 export default function NewCasePage() {
   const { user } = useAuth();
@@ -49,7 +66,8 @@ export default function NewCasePage() {
   const partyFields = ["partyType", "name", "creditCode", "idNumber", "address", "industryCategory", "contact", "phone"];
 
   async function next() {
-    if (step === 0) await form.validateFields(partyFields);
+    // A field in error shows its message; the wizard stays on the step.
+    if (step === 0 && !(await form.validateFields(partyFields).then(() => true, () => false))) return;
     if (step === 1 && !matter) {
       message.warning("请从推荐中选择执法事项");
       return;
@@ -58,7 +76,8 @@ export default function NewCasePage() {
   }
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const f = await openCase({
@@ -113,11 +132,22 @@ export default function NewCasePage() {
                 <Input autoComplete="off" />
               </Form.Item>
               {partyType === "enterprise" ? (
-                <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: "请填写统一社会信用代码" }, { len: 18, message: "统一社会信用代码为18位" }]}>
+                <Form.Item
+                  name="creditCode"
+                  label="统一社会信用代码"
+                  validateTrigger={["onChange", "onBlur"]}
+                  rules={[{ required: true, message: "请填写统一社会信用代码" }, codeRule(validateUnifiedSocialCreditCode)]}
+                >
                   <Input autoComplete="off" maxLength={18} style={{ textTransform: "uppercase" }} />
                 </Form.Item>
               ) : (
-                <Form.Item name="idNumber" label="身份证号码" extra="加密保存，只显示部分号码" rules={[{ required: true, message: "请填写身份证号码" }, { len: 18, message: "身份证号码为18位" }]}>
+                <Form.Item
+                  name="idNumber"
+                  label="身份证号码"
+                  extra="加密保存，只显示部分号码"
+                  validateTrigger={["onChange", "onBlur"]}
+                  rules={[{ required: true, message: "请填写身份证号码" }, codeRule((v) => validateIdNumber(v, today))]}
+                >
                   <Input autoComplete="off" maxLength={18} />
                 </Form.Item>
               )}
@@ -131,7 +161,7 @@ export default function NewCasePage() {
                 <Form.Item name="contact" label="联系人" style={{ flex: 1 }}>
                   <Input />
                 </Form.Item>
-                <Form.Item name="phone" label="联系电话" style={{ flex: 1 }}>
+                <Form.Item name="phone" label="联系电话" style={{ flex: 1 }} validateTrigger={["onChange", "onBlur"]} rules={[codeRule(validatePhone)]}>
                   <Input inputMode="tel" />
                 </Form.Item>
               </Flex>

@@ -2,6 +2,7 @@
 // delivery records with the form to record a delivery (the recipient signs on screen).
 import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Form, Input, List, Popconfirm, Radio, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { getCase } from "../../services/cases";
 import { ApiError } from "../../services/request";
 import { cancelDocument, docxUrl, getDocument, pdfUrl, recordDelivery, signedPdfUrl, type DeliveryInput, type DocumentDetail } from "../../services/documents";
 import SignaturePad from "./SignaturePad";
@@ -41,6 +42,21 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
+  // 送达人: prefilled with the case's officers (the inspection's 执法人员), who usually deliver it.
+  useEffect(() => {
+    if (!doc.caseId) return;
+    let live = true;
+    getCase(doc.caseId).then(
+      (f) => {
+        const names = (f.case.inspection.officers ?? []).map((o) => o.name).filter(Boolean);
+        if (live && names.length && !form.getFieldValue("deliverer")) form.setFieldsValue({ deliverer: names.join("、") });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [doc.caseId, form]);
   const submit = async () => {
     const v = await form.validateFields();
     if (method === "direct" && !signature) {
