@@ -2,6 +2,7 @@
  * Checks a decision input (any JSON) and reports problems in Chinese, field by field — including
  * what a JSON Schema cannot say (discovery before the act, a decision before the discovery).
  */
+import { InvalidInputError } from "../errors/index";
 import { isIsoDate } from "../lists/dates";
 import type { DecisionInput, DecisionInputError } from "./types";
 
@@ -45,11 +46,9 @@ function unknownFields(path: string, value: Record<string, unknown>, errors: Dec
   }
 }
 
-export class InvalidDecisionInputError extends Error {
-  readonly code = "invalid_decision_input";
+export class InvalidDecisionInputError extends InvalidInputError {
   constructor(readonly errors: DecisionInputError[]) {
-    super(errors.map((e) => e.message).join("；"));
-    this.name = "InvalidDecisionInputError";
+    super(`输入有误：${errors.map((e) => e.message).join("；")}`, errors, "validation_failed");
   }
 }
 

@@ -4,6 +4,7 @@
  * - seed 000: 每年度 7 月 5 日和 12 月 30 日前分别对半年和全年度柔性执法数据进行统计分析 →
  *   half-year report due 7月5日, annual report due 12月30日 of the same year (see docs/statistics.md).
  */
+import { RefusedError } from "../errors/index";
 import { statisticsColumns, type StatisticsColumn } from "../measures/index";
 import type { CountedEntry, ExcludedRecord, FormCells, StatisticsForm } from "./counting";
 import { daysInMonth, isIsoDate, isoDate, periodRange, type Period } from "./period";
@@ -21,13 +22,10 @@ export const monthlyDueDay = 5;
 
 export type ReportStatus = "submitted" | "submitted_late" | "due" | "overdue";
 
-export class StatisticsRuleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "StatisticsRuleError";
+/** A statistics rule refuses the action (a period mismatch, a correction without a reason …). */
+export class StatisticsRuleError extends RefusedError {
+  constructor(code: string, message: string) {
+    super(message, code);
   }
 }
 

@@ -12,6 +12,8 @@ export interface Period {
   to: string;
 }
 
+import { InvalidInputError } from "../errors/index";
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLeapYear(year: number): boolean {
@@ -43,7 +45,7 @@ export function isoDate(year: number, month: number, day: number): string {
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
-    throw new RangeError(`统计年度无效：${year}`);
+    throw new InvalidInputError(`统计年度无效：${year}`);
   }
 }
 
@@ -57,11 +59,11 @@ export function periodRange(kind: Exclude<PeriodKind, "custom">, year: number, n
   assertYear(year);
   switch (kind) {
     case "month": {
-      if (!Number.isInteger(n) || n < 1 || n > 12) throw new RangeError(`月份无效：${n}`);
+      if (!Number.isInteger(n) || n < 1 || n > 12) throw new InvalidInputError(`月份无效：${n}`);
       return { kind, from: isoDate(year, n, 1), to: isoDate(year, n, daysInMonth(year, n)) };
     }
     case "half_year": {
-      if (n !== 1 && n !== 2) throw new RangeError(`半年度无效：${n}（应为 1 或 2）`);
+      if (n !== 1 && n !== 2) throw new InvalidInputError(`半年度无效：${n}（应为 1 或 2）`);
       return n === 1
         ? { kind, from: isoDate(year, 1, 1), to: isoDate(year, 6, 30) }
         : { kind, from: isoDate(year, 7, 1), to: isoDate(year, 12, 31) };
@@ -73,8 +75,8 @@ export function periodRange(kind: Exclude<PeriodKind, "custom">, year: number, n
 
 /** A custom period from `from` to `to`, both inclusive. */
 export function customPeriod(from: string, to: string): Period {
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`统计期间日期无效：${from} 至 ${to}`);
-  if (from > to) throw new RangeError(`统计期间起始日期晚于截止日期：${from} 至 ${to}`);
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError(`统计期间日期无效：${from} 至 ${to}`);
+  if (from > to) throw new InvalidInputError(`统计期间起始日期晚于截止日期：${from} 至 ${to}`);
   return { kind: "custom", from, to };
 }
 

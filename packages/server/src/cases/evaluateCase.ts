@@ -7,7 +7,6 @@ import { evaluateDecision, type Decision, type DecisionInput } from "@kuanyan/do
 import { validateIdNumber } from "@kuanyan/domain/codes";
 import type { DbOrTx } from "../db/client";
 import type { AppContext, Auth } from "../http/context";
-import { AppError } from "../http/errors";
 import { assertValidInput } from "../decisions/decide";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
 import { ZDecisionInput } from "../decisions/routes";
@@ -89,13 +88,7 @@ export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, 
       lifeHealthOrFinancialSafety: body.lifeHealthOrFinancialSafety,
       answers: body.circumstances,
     };
-    let proposal;
-    try {
-      proposal = await proposeDecision(tx, c, today(ctx), extra);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError("rule_violation", `研判失败：${(err as Error).message}`);
-    }
+    const proposal = await proposeDecision(tx, c, today(ctx), extra);
     return saveCase(
       tx,
       auth,

@@ -4,9 +4,7 @@
  * run the engine.
  */
 import {
-  DecisionBasisError,
   evaluateDecision,
-  InvalidDecisionInputError,
   validateDecisionInput,
   type Decision,
   type DecisionInput,
@@ -34,13 +32,6 @@ export async function decide(db: DbOrTx, raw: unknown): Promise<Decision> {
   }
   assertValidInput(input);
   const context = await loadDecisionContext(db, input.organisationId, input.decisionDate);
-  try {
-    return evaluateDecision(input, context);
-  } catch (err) {
-    if (err instanceof InvalidDecisionInputError) {
-      throw new AppError("validation_failed", `输入有误：${err.message}`, err.errors);
-    }
-    if (err instanceof DecisionBasisError) throw new AppError("rule_violation", err.message);
-    throw err;
-  }
+  // The engine's own errors (invalid input, a missing statutory basis) are domain errors.
+  return evaluateDecision(input, context);
 }
