@@ -23,7 +23,7 @@ import {
   type ConditionFacts,
   type ConditionResult,
 } from "../lists/conditions";
-import { addYears, fullYearsBetween } from "../lists/dates";
+import { addYears, fullYearsBetween } from "../dates/index";
 import type { ListType } from "../lists/types";
 import type { SoftMethod } from "../measures";
 import { itemsFor, type CompiledItem, type DecisionIndex } from "./decisionIndex";

@@ -3,7 +3,7 @@
  * what a JSON Schema cannot say (discovery before the act, a decision before the discovery).
  */
 import { InvalidInputError } from "../errors/index";
-import { isIsoDate } from "../lists/dates";
+import { isIsoDate } from "../dates/index";
 import type { DecisionInput, DecisionInputError } from "./types";
 
 const correctionStates = ["on_spot", "within_deadline", "after_deadline", "not_corrected", "pending"];

@@ -7,7 +7,8 @@
 import { RefusedError } from "../errors/index";
 import { statisticsColumns, type StatisticsColumn } from "../measures/index";
 import type { CountedEntry, ExcludedRecord, FormCells, StatisticsForm } from "./counting";
-import { daysInMonth, isIsoDate, isoDate, periodRange, type Period } from "./period";
+import { chinaDay, daysInMonth, isIsoDate, isoDate } from "../dates/index";
+import { periodRange, type Period } from "./period";
 
 export type ReportKind = "monthly" | "half_year" | "annual";
 
@@ -63,21 +64,22 @@ export function dueDate(kind: ReportKind, period: Period): string {
   }
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The calendar date in China (UTC+8, no daylight saving) of a timestamp. A bare `YYYY-MM-DD` is
  * taken as it is; a timestamp without an offset is read as China time.
  */
 export function chinaDate(timestamp: string): string {
-  if (isIsoDate(timestamp)) return timestamp;
+  if (ISO_DAY.test(timestamp) && isIsoDate(timestamp)) return timestamp;
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(timestamp);
   if (!hasOffset) {
     const date = timestamp.slice(0, 10);
     if (isIsoDate(date)) return date;
     throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
   }
-  const ms = new Date(timestamp).getTime();
-  if (Number.isNaN(ms)) throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  if (Number.isNaN(Date.parse(timestamp))) throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
+  return chinaDay(timestamp);
 }
 
 /**

@@ -12,36 +12,8 @@ export interface Period {
   to: string;
 }
 
+import { daysInMonth, formatChineseDate, isIsoDate, isoDate } from "../dates/index";
 import { InvalidInputError } from "../errors/index";
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = isoDatePattern.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-export function isoDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
@@ -85,11 +57,6 @@ export function inPeriod(date: string, period: Period): boolean {
   return date >= period.from && date <= period.to;
 }
 
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /**
  * The period as the form's title prefix: "2026年度", "2026年上半年", "2026年3月",
  * "2026年1月1日至2026年3月31日".
@@ -108,7 +75,7 @@ export function periodTitle(period: Period): string {
     if (whole("half_year", 2)) return `${year}年下半年`;
     if (whole("month", month)) return `${year}年${month}月`;
   }
-  return `${chineseDate(period.from)}至${chineseDate(period.to)}`;
+  return `${formatChineseDate(period.from)}至${formatChineseDate(period.to)}`;
 }
 
 /** The form's title for a period: "2026年度柔性执法统计报表". */

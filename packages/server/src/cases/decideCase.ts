@@ -10,7 +10,8 @@ import { findMatter } from "@kuanyan/domain/matters";
 import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRoute, type CaseRow } from "./shared";
+import { bad, editableCase, officerRoles, saveCase, type CaseRoute, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZDecideCase = z.object({
   lockVersion: z.number().int().describe("版本号"),

@@ -11,7 +11,8 @@ import { assertValidInput } from "../decisions/decide";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
 import { ZDecisionInput } from "../decisions/routes";
 import { decryptIdNumber } from "./idNumbers";
-import { editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZEvaluateCase = z.object({
   lockVersion: z.number().int().describe("版本号"),

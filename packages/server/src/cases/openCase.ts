@@ -15,7 +15,8 @@ import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
-import { bad, nextCaseNo, officerRoles, today, type CaseRow } from "./shared";
+import { bad, nextCaseNo, officerRoles, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe(label);
 

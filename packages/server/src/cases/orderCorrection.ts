@@ -3,7 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZOrderCorrection = z.object({
   lockVersion: z.number().int().describe("版本号"),

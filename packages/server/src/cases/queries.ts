@@ -12,7 +12,8 @@ import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
-import { readCase, today, type CaseRow } from "./shared";
+import { readCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 /**
  * The case as the API shows it: no ciphertext, no blind index; the party's phone in full only in the

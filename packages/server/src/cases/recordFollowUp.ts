@@ -11,7 +11,8 @@ import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { insertMeasure } from "./recordMeasure";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const conductEvaluations = { satisfied: "满意", basically_satisfied: "基本满意", dissatisfied: "不满意" } as const;
 

@@ -8,7 +8,8 @@ import { measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import type { AppContext, Auth } from "../http/context";
 import type { Tx } from "../db/client";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZRecordMeasure = z.object({
   lockVersion: z.number().int().describe("版本号"),

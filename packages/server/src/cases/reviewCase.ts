@@ -5,7 +5,8 @@
 import { z } from "zod";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { editableCase, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZReviewCase = z.object({
   lockVersion: z.number().int().describe("版本号"),

@@ -25,7 +25,7 @@ import { scheduleFollowUp, ZScheduleFollowUp } from "./scheduleFollowUp";
 import { setRoute, ZSetRoute } from "./setRoute";
 import { terminateSoftEnforcement, ZTerminate } from "./terminateSoftEnforcement";
 import { uploadEvidence, ZUploadEvidence } from "./uploadEvidence";
-import { today } from "./shared";
+import { today } from "../shared/clock";
 
 const ZId = z.object({ id: z.uuid().describe("案件") });
 const tags = ["案件"];

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, officerRoles, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 export const ZScheduleFollowUp = z.object({
   lockVersion: z.number().int().describe("版本号"),

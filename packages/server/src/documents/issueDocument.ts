@@ -8,6 +8,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { DOCUMENT_TYPES, fillTemplate, formatDocumentNumber, type DocumentType } from "@kuanyan/domain/documents";
+import { chinaDay } from "@kuanyan/domain/dates";
 import type { DbOrTx, Tx } from "../db/client";
 import { cases, documents, measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
@@ -24,7 +25,6 @@ import {
   newShortCode,
   organisationChain,
   sha256Hex,
-  todayIn,
   verificationUrl,
   type Actor,
   type DocumentRow,
@@ -178,7 +178,7 @@ export async function issueDocument(ctx: AppContext, auth: Auth, input: IssueDoc
   });
   await requireAccess(db, auth, { mode: "write", organisationId: c.organisationId, roles: issuerRoles, what: "签发文书" });
   const issuedAt = ctx.now();
-  const p = await prepare(db, c, input, issuedAt, todayIn(ctx, issuedAt));
+  const p = await prepare(db, c, input, issuedAt, chinaDay(issuedAt));
   return db.transaction((tx) => write(tx, auth, p, input, baseUrl, false));
 }
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
-import { todayOf } from "./getForm";
+import { today as todayOf } from "../shared/clock";
 import { resolvePeriod, resolveScope, ZPeriodQuery, ZScopeQuery } from "./scope";
 import { countedMeasuresCte, decisionColumnSql, decisionCountedSql, measureAmountSql, queryAggregate, uuidArray } from "./sql";
 

@@ -26,7 +26,8 @@ import { recordAudit } from "../audit/record";
 import { organisations, statisticsReports, users } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError, notFound } from "../http/errors";
-import { todayOf, zeroValues, type Values } from "./getForm";
+import { zeroValues, type Values } from "./getForm";
+import { today as todayOf } from "../shared/clock";
 import { resolveScope, ZScopeQuery } from "./scope";
 import { loadCountingRecords } from "./sql";
 
