@@ -49,7 +49,6 @@ import type {
   RuleTrace,
 } from "./types";
 import { outcomeLabels } from "./types";
-import { assertDecisionInput } from "./validateDecisionInput";
 
 export interface DecisionContext {
   /** Built by buildDecisionIndex from the lists and claims. */
@@ -556,12 +555,12 @@ function fineFor(outcome: Outcome, input: DecisionInput): Decision["fine"] {
 }
 
 /**
- * Evaluates a decision input against the statute and the organisation's lists. Throws
- * InvalidDecisionInputError for invalid input and DecisionBasisError when a statutory provision
- * is missing from the lookup (there is never an outcome without a basis).
+ * Evaluates a decision input against the statute and the organisation's lists. The input is one
+ * the contract's ZDecisionInput has accepted (@kuanyan/contract/decisions: every caller parses with
+ * it). Throws DecisionBasisError when a statutory provision is missing from the lookup (there is
+ * never an outcome without a basis).
  */
 export function evaluateDecision(input: DecisionInput, context: DecisionContext): Decision {
-  assertDecisionInput(input);
   const kind = input.kind ?? "penalty";
   const { lookup } = context;
   const facts = factsOf(input);

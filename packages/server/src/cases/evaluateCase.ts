@@ -7,9 +7,8 @@ import { evaluateDecision, type Decision, type DecisionInput } from "@kuanyan/do
 import { validateIdNumber } from "@kuanyan/domain/codes";
 import type { DbOrTx } from "../db/client";
 import type { AppContext, Auth } from "../http/context";
-import { assertValidInput } from "../decisions/decide";
+import { parseDecisionInput, ZDecisionCircumstances, ZDecisionEmergency } from "@kuanyan/contract/decisions";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
-import { ZDecisionInput } from "../decisions/routes";
 import { decryptIdNumber } from "./idNumbers";
 import { editableCase, officerRoles, saveCase, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
@@ -17,8 +16,8 @@ import { today } from "../shared/clock";
 export const ZEvaluateCase = z.object({
   lockVersion: z.number().int().describe("版本号"),
   kind: z.enum(["penalty", "compulsion"]).optional().describe("决策类型"),
-  circumstances: ZDecisionInput.shape.circumstances,
-  emergency: ZDecisionInput.shape.emergency,
+  circumstances: ZDecisionCircumstances,
+  emergency: ZDecisionEmergency.optional(),
   mentalCapacity: z.enum(["full", "unable", "partial", "intermittent_lucid"]).optional().describe("精神状况"),
   lifeHealthOrFinancialSafety: z.boolean().optional().describe("涉及生命健康安全、金融安全"),
 });
@@ -71,8 +70,7 @@ export async function caseDecisionInput(db: DbOrTx, c: CaseRow, on: string, extr
 export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra: StoredCircumstances) {
   const context = await loadDecisionContext(db, c.organisationId, on);
   const input = completeInput(await caseDecisionInput(db, c, on, extra), context.matters);
-  assertValidInput(input);
-  const decision: Decision = evaluateDecision(input, context);
+  const decision: Decision = evaluateDecision(parseDecisionInput(input), context);
   const version = decision.listItem ? context.versions.find((v) => v.listId === decision.listItem!.listId && v.versionNo === decision.listItem!.version) : undefined;
   return { input, decision, listVersionId: version?.listVersionId ?? null, listItemSeq: decision.listItem?.seq ?? null };
 }
