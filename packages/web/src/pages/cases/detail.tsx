@@ -25,7 +25,6 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { decisionDocumentLabels, outcomeLabels, outcomes, type Decision, type DecisionDocumentType, type Outcome } from "@kuanyan/domain/decisions";
@@ -45,6 +44,7 @@ import {
   type CaseRecord,
   type CaseRoute,
 } from "../../services/cases";
+import { formatDateTime, todayInChina } from "../../utils/time";
 
 const yesNo = [
   { label: "是", value: true },
@@ -205,7 +205,7 @@ export default function CaseDetailPage() {
   const [cancelling, setCancelling] = useState<CaseFile["measures"][number] | null>(null);
   const [circForm] = Form.useForm();
   const [cancelForm] = Form.useForm();
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = todayInChina();
 
   const load = useCallback(async () => {
     try {
@@ -750,7 +750,7 @@ export default function CaseDetailPage() {
                   <div>
                     <Typography.Text strong>{actionLabels[e.action] ?? e.action}</Typography.Text>
                     <div style={{ fontSize: 12, color: "#888" }}>
-                      {dayjs(e.at).format("YYYY-MM-DD HH:mm")} · {e.actorName}
+                      {formatDateTime(e.at)} · {e.actorName}
                     </div>
                   </div>
                 ),

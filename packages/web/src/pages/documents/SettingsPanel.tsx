@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { ApiError } from "../../services/request";
 import { fileToBase64, getSettings, saveNumberPattern, sealUrl, uploadSeal, type DocumentSettings } from "../../services/documents";
+import { yearInChina } from "../../utils/time";
 
 export default function SettingsPanel() {
   const { message } = App.useApp();
@@ -53,7 +54,7 @@ export default function SettingsPanel() {
   const example = pattern
     .replace("{org}", settings?.orgShort ?? "")
     .replace("{type}", "告")
-    .replace("{year}", String(new Date().getFullYear()))
+    .replace("{year}", String(yearInChina()))
     .replace(/\{seq(?::(\d))?\}/, (_m, n?: string) => (n ? "3".padStart(Number(n), "0") : "3"));
 
   return (

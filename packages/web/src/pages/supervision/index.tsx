@@ -17,6 +17,7 @@ import {
   type OrganisationOverview,
   type Overview,
 } from "../../services/supervision";
+import { todayInChina } from "../../utils/time";
 
 const reportKindLabels = { monthly: "月报", half_year: "半年报", annual: "年报" } as const;
 
@@ -262,7 +263,7 @@ export default function SupervisionPage() {
             placeholder="截止日期"
             style={{ width: 180 }}
             value={asOf ? dayjs(asOf) : null}
-            disabledDate={(d) => d.isAfter(dayjs(), "day")}
+            disabledDate={(d) => d.format("YYYY-MM-DD") > todayInChina()}
             onChange={(d) => setAsOf(d ? d.format("YYYY-MM-DD") : "")}
           />
           <Button icon={<ReloadOutlined />} onClick={load}>
