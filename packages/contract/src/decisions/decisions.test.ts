@@ -2,8 +2,10 @@
 // with the same Chinese messages, field by field.
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "@kuanyan/domain/errors";
-import type { DecisionInput } from "@kuanyan/domain/decisions";
-import { parseDecisionInput, validateDecisionInput, ZDecisionRequest } from "./index";
+import { buildDecisionIndex, evaluateDecision, type DecisionInput } from "@kuanyan/domain/decisions";
+import { sanmingLists } from "@kuanyan/domain/lists";
+import { fixtureLookup } from "../../../domain/src/decisions/provisions.test-support";
+import { parseDecisionInput, validateDecisionInput, ZDecision, ZDecisionRequest } from "./index";
 
 const valid: DecisionInput = {
   organisationId: "sanming-yjj",
@@ -100,5 +102,15 @@ describe("决策输入（zod）", () => {
   it("接口请求可只给事项编码（名称从事项目录补全）", () => {
     expect(ZDecisionRequest.safeParse({ ...valid, matter: { code: "YJ-AQSCF-097-04" } }).success).toBe(true);
     expect(validateDecisionInput({ ...valid, matter: { code: "YJ-AQSCF-097-04" } })).toContainEqual({ field: "matter.name", message: "请填写事项名称" });
+  });
+});
+
+describe("决策结果（zod，接口响应）", () => {
+  it("引擎的结果按响应模式序列化后一字不少", () => {
+    const context = { index: buildDecisionIndex({ lists: sanmingLists() }), lookup: fixtureLookup };
+    for (const input of [valid, individual]) {
+      const decision = JSON.parse(JSON.stringify(evaluateDecision(parseDecisionInput(input), context)));
+      expect(ZDecision.parse(decision)).toEqual(decision);
+    }
   });
 });

@@ -6,7 +6,9 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "@kuanyan/domain/dates";
-import type { DecisionInput, DecisionInputError } from "@kuanyan/domain/decisions";
+import { decisionDocumentTypes, outcomes, type Decision, type DecisionInput, type DecisionInputError } from "@kuanyan/domain/decisions";
+import { listTypes } from "@kuanyan/domain/lists";
+import { softMethods } from "@kuanyan/domain/measures";
 import { InvalidInputError } from "@kuanyan/domain/errors";
 
 type Issue = { code: string; input?: unknown; keys?: string[] };
@@ -217,3 +219,66 @@ export function decisionInputJsonSchema(): Record<string, unknown> {
     ...rest,
   };
 }
+
+// ------------------------------------------------------------------------------------------------
+// The engine's output (docs/decision-output.schema.json): the response of POST /decisions/evaluate.
+
+const ZOutcome = z.enum(outcomes);
+const ZConditionResult = z.enum(["held", "failed", "unanswered"]);
+
+const ZListItemRef = z.object({
+  listId: z.string(),
+  listType: z.enum(listTypes),
+  listTitle: z.string(),
+  organisationId: z.string(),
+  version: z.number().int(),
+  seq: z.number().int(),
+  matterName: z.string(),
+  circumstances: z.string(),
+  claimed: z.boolean(),
+});
+
+export const ZDecision = z
+  .object({
+    kind: z.enum(["penalty", "compulsion"]),
+    outcome: ZOutcome,
+    outcomeLabel: z.string(),
+    permittedOutcomes: z.array(ZOutcome),
+    firm: z.boolean(),
+    organisationId: z.string(),
+    decisionDate: z.string(),
+    matter: z.object({ code: z.string(), name: z.string() }),
+    reasons: z.array(z.string()),
+    basis: z.array(
+      z.object({
+        citation: z.object({ law: z.string(), article: z.number().int(), paragraph: z.number().int().optional(), item: z.number().int().optional() }),
+        cited: z.string(),
+        part: z.enum(["前段", "后段"]).optional(),
+        text: z.string(),
+      }),
+    ),
+    policyBasis: z.array(z.object({ document: z.string(), section: z.string(), text: z.string() })),
+    listItem: ZListItemRef.nullable(),
+    trace: z.array(
+      z.object({
+        rule: z.string(),
+        label: z.string(),
+        result: ZConditionResult,
+        outcome: ZOutcome.nullable(),
+        applied: z.boolean(),
+        skipped: z.string().optional(),
+        conditions: z.array(z.object({ description: z.string(), result: ZConditionResult, resultLabel: z.string() })),
+        listItem: ZListItemRef.optional(),
+      }),
+    ),
+    questions: z.array(z.object({ key: z.string(), text: z.string() })),
+    measures: z.array(z.enum(softMethods)),
+    otherMeasures: z.array(z.string()),
+    documents: z.array(z.enum(decisionDocumentTypes)),
+    fine: z.object({ minYuan: z.number(), maxYuan: z.number(), guidance: z.string() }).nullable(),
+    warnings: z.array(z.string()),
+  })
+  .describe("决策结果");
+
+const sameOutput: Same<z.infer<typeof ZDecision>, Decision> = true;
+void sameOutput;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireAccess, requireAuth } from "../access";
 import type { AppContext } from "../http/context";
-import { ZDecisionRequest } from "@kuanyan/contract/decisions";
+import { ZDecision, ZDecisionRequest } from "@kuanyan/contract/decisions";
 import { decide } from "./decide";
 
 export async function register(root: FastifyInstance, ctx: AppContext) {
@@ -17,6 +17,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         summary: "决策引擎：依据法律和本单位（含认领）在决定日期施行的清单，研判处理结果",
         description: "输入与输出的 JSON 结构见 docs/decision-input.schema.json（由 ZDecisionInput 生成）与 docs/decision-output.schema.json。",
         body: ZDecisionRequest,
+        response: { 200: ZDecision },
       },
     },
     async (request) => {
