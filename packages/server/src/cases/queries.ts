@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { auditReadActions } from "@kuanyan/domain/audit";
+import { daysBetween } from "@kuanyan/domain/dates";
 import { z } from "zod";
 import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
@@ -190,7 +191,7 @@ export async function overdueBoard(ctx: AppContext, auth: Auth) {
         sql`not exists (select 1 from ${caseTasks} where ${caseTasks.caseId} = ${cases.id} and ${caseTasks.doneOn} is null)`,
       ),
     );
-  const daysLate = (due: string) => Math.round((Date.parse(on) - Date.parse(due)) / 86_400_000);
+  const daysLate = (due: string) => daysBetween(due, on);
   return {
     today: on,
     items: [
