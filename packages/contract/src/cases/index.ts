@@ -22,6 +22,7 @@ import { decisionDocumentTypes, outcomes, type Decision } from "@kuanyan/domain/
 import { industryCategories } from "@kuanyan/domain/lists";
 import { softMethods } from "@kuanyan/domain/measures";
 import { ZDay, ZTimestamp } from "../common/index";
+import { ZDecisionCircumstances, ZDecisionEmergency } from "../decisions/index";
 
 // ---------------------------------------------------------------------------------------------
 // Pieces
@@ -79,8 +80,8 @@ export const ZOpenCase = z.object({
 export const ZEvaluateCase = z.object({
   lockVersion,
   kind: z.enum(["penalty", "compulsion"]).optional().describe("决策类型"),
-  circumstances: z.record(z.string(), z.unknown()).describe("违法情节"),
-  emergency: z.record(z.string(), z.unknown()).optional().describe("突发事件"),
+  circumstances: ZDecisionCircumstances,
+  emergency: ZDecisionEmergency.optional(),
   mentalCapacity: z.enum(["full", "unable", "partial", "intermittent_lucid"]).optional().describe("精神状况"),
   lifeHealthOrFinancialSafety: z.boolean().optional().describe("涉及生命健康安全、金融安全"),
 });

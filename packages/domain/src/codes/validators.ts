@@ -1,3 +1,5 @@
+import { daysInMonth } from "../dates/index";
+
 export type CodeCheck = { ok: true; value: string } | { ok: false; error: string };
 export type IdNumberCheck = { ok: true; value: string; birthDate: string; sex: "男" | "女" } | { ok: false; error: string };
 
@@ -53,10 +55,7 @@ const PROVINCE_PREFIXES = new Set([
 ]);
 
 function isValidDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /**

@@ -3,7 +3,7 @@
  * filter and a few condition checks. Build once when lists or claims change.
  */
 import { describeCondition, type Condition } from "../lists/conditions";
-import { addDays } from "../lists/dates";
+import { addDays } from "../dates/index";
 import type { Claim, ListItem, ListRecord, ListType, ListVersionStatus } from "../lists/types";
 
 export interface CompiledItem {

@@ -29,7 +29,6 @@ import { statutoryCandidates } from "./stages/statutory";
 import { timeLimit, type TimeLimit } from "./stages/timeLimit";
 import type { Decision, DecisionInput, RuleTrace } from "./types";
 import { outcomeLabels } from "./types";
-import { assertDecisionInput } from "./validateDecisionInput";
 
 export interface DecisionContext {
   /** Built by buildDecisionIndex from the lists and claims. */
@@ -64,12 +63,12 @@ function timeBarredDecision(input: DecisionInput, limit: TimeLimit, lookup: Prov
 }
 
 /**
- * Evaluates a decision input against the statute and the organisation's lists. Throws
- * InvalidDecisionInputError for invalid input and DecisionBasisError when a statutory provision
- * is missing from the lookup (there is never an outcome without a basis).
+ * Evaluates a decision input against the statute and the organisation's lists. The input is one
+ * the contract's ZDecisionInput has accepted (@kuanyan/contract/decisions: every caller parses with
+ * it). Throws DecisionBasisError when a statutory provision is missing from the lookup (there is
+ * never an outcome without a basis).
  */
 export function evaluateDecision(input: DecisionInput, context: DecisionContext): Decision {
-  assertDecisionInput(input);
   const kind = input.kind ?? "penalty";
   const { lookup } = context;
   const facts = factsOf(input);

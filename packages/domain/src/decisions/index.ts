@@ -6,7 +6,6 @@
 export * from "./types";
 export { buildDecisionIndex, itemsFor, indexKey, type CompiledItem, type DecisionIndex } from "./decisionIndex";
 export { evaluateDecision, type DecisionContext } from "./evaluateDecision";
-export { validateDecisionInput, assertDecisionInput, InvalidDecisionInputError } from "./validateDecisionInput";
 export {
   DecisionBasisError,
   emergencyPolicy,

@@ -2,6 +2,7 @@
  * The provisions and policy passages the engine relies on. Provision texts come from the
  * ProvisionLookup at evaluation time (never copied here); policy passages are the seeds' words.
  */
+import { RefusedError } from "../errors/index";
 import { formatCitation } from "../laws/citations";
 import type { Citation, ProvisionLookup } from "../laws/types";
 import type { PolicyRef, ProvisionRef } from "./types";
@@ -50,11 +51,9 @@ export const zhoushanPolicy: PolicyRef = {
 };
 
 /** Thrown when a provision the engine must cite cannot be found: no outcome without a basis. */
-export class DecisionBasisError extends Error {
-  readonly code = "decision_basis_missing";
+export class DecisionBasisError extends RefusedError {
   constructor(readonly citation: Citation) {
-    super(`无法在法律法规库中找到决定所依据的条款：${formatCitation(citation)}`);
-    this.name = "DecisionBasisError";
+    super(`无法在法律法规库中找到决定所依据的条款：${formatCitation(citation)}`, "decision_basis_missing");
   }
 }
 

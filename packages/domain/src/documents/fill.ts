@@ -1,5 +1,5 @@
 import { FIELD_CATALOGUE } from "./fields";
-import { formatChineseDate, formatChineseDateTime, isIsoDate, isIsoDateTime } from "./dates";
+import { formatChineseDate, formatChineseDateTime, isIsoDate, isIsoDateTime } from "../dates/index";
 import { FOOTER_TEXT } from "./templates";
 import { normaliseOfficerText, trimBeforeTemplateMark } from "./punctuation";
 import {

@@ -11,7 +11,6 @@ export {
   type FillResult,
   type BlankStyle,
 } from "./fill";
-export { formatChineseDate, formatChineseDateTime, isIsoDate, isIsoDateTime } from "./dates";
 export {
   DEFAULT_NUMBER_PATTERN,
   formatDocumentNumber,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatChineseDate, formatChineseDateTime } from "../dates/index";
 import {
   DEFAULT_NUMBER_PATTERN,
-  formatChineseDate,
-  formatChineseDateTime,
   formatDocumentNumber,
   selectTemplate,
   validateNumberPattern,

@@ -1,3 +1,4 @@
+import { addDays } from "../dates/index";
 import { BUILT_IN_TEMPLATES } from "./templates";
 import type { DocumentType, FieldValues } from "./types";
 
@@ -7,11 +8,7 @@ import type { DocumentType, FieldValues } from "./types";
  * passes `today`, deadlines fall after it.
  */
 export function sampleValues(type: DocumentType, today = "2026-11-25"): FieldValues {
-  const plus = (days: number) => {
-    const [y, m, d] = today.split("-").map(Number);
-    const t = new Date(Date.UTC(y, m - 1, d + days));
-    return t.toISOString().slice(0, 10);
-  };
+  const plus = (days: number) => addDays(today, days);
   const all: Record<string, string> = {
     organisationName: "明溪县应急管理局",
     documentNumber: `明应急${BUILT_IN_TEMPLATES[type].typeShort}〔${today.slice(0, 4)}〕3号`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths } from "./dates";
+import { addMonths } from "../dates/index";
 import {
   conditionFormFields,
   conditionKinds,

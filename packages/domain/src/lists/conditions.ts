@@ -5,7 +5,7 @@
  * and a few fields. An item applies only when every one of its conditions holds. A condition
  * is "held", "failed", or "unanswered" (the facts needed are not known yet).
  */
-import { addMonths } from "./dates";
+import { addMonths } from "../dates/index";
 
 /** 行业类别 of the party. The five high-risk industries excluded from 一般生产经营单位 (seed 000 说明). */
 export const industryCategories = [

@@ -4,7 +4,6 @@
  */
 export * from "./types";
 export * from "./conditions";
-export * from "./dates";
 export * from "./lifecycle";
 export * from "./quality";
 export * from "./import";

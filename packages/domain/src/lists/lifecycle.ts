@@ -7,7 +7,7 @@
  *
  * Everything here is pure: the caller passes `today` and persists the returned record.
  */
-import { addDays } from "./dates";
+import { addDays } from "../dates/index";
 import { canPublish, type QualityFinding } from "./quality";
 import { listVersionStatusLabels, type Claim, type ListRecord, type ListVersion, type ListVersionStatus } from "./types";
 

@@ -4,9 +4,11 @@
  * - seed 000: 每年度 7 月 5 日和 12 月 30 日前分别对半年和全年度柔性执法数据进行统计分析 →
  *   half-year report due 7月5日, annual report due 12月30日 of the same year (see docs/statistics.md).
  */
+import { RefusedError } from "../errors/index";
 import { statisticsColumns, type StatisticsColumn } from "../measures/index";
 import type { CountedEntry, ExcludedRecord, FormCells, StatisticsForm } from "./counting";
-import { daysInMonth, isIsoDate, isoDate, periodRange, type Period } from "./period";
+import { chinaDay, daysInMonth, isIsoDate, isoDate } from "../dates/index";
+import { periodRange, type Period } from "./period";
 
 export type ReportKind = "monthly" | "half_year" | "annual";
 
@@ -21,13 +23,10 @@ export const monthlyDueDay = 5;
 
 export type ReportStatus = "submitted" | "submitted_late" | "due" | "overdue";
 
-export class StatisticsRuleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "StatisticsRuleError";
+/** A statistics rule refuses the action (a period mismatch, a correction without a reason …). */
+export class StatisticsRuleError extends RefusedError {
+  constructor(code: string, message: string) {
+    super(message, code);
   }
 }
 
@@ -65,21 +64,22 @@ export function dueDate(kind: ReportKind, period: Period): string {
   }
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The calendar date in China (UTC+8, no daylight saving) of a timestamp. A bare `YYYY-MM-DD` is
  * taken as it is; a timestamp without an offset is read as China time.
  */
 export function chinaDate(timestamp: string): string {
-  if (isIsoDate(timestamp)) return timestamp;
+  if (ISO_DAY.test(timestamp) && isIsoDate(timestamp)) return timestamp;
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(timestamp);
   if (!hasOffset) {
     const date = timestamp.slice(0, 10);
     if (isIsoDate(date)) return date;
     throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
   }
-  const ms = new Date(timestamp).getTime();
-  if (Number.isNaN(ms)) throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  if (Number.isNaN(Date.parse(timestamp))) throw new StatisticsRuleError("invalid_timestamp", `时间格式无效：${timestamp}`);
+  return chinaDay(timestamp);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customPeriod, isIsoDate, periodRange, periodTitle, statisticsFormTitle } from "./period";
+import { isIsoDate } from "../dates/index";
+import { customPeriod, periodRange, periodTitle, statisticsFormTitle } from "./period";
 
 describe("statistics periods", () => {
   it("month, half-year and year ranges, inclusive", () => {

@@ -12,38 +12,12 @@ export interface Period {
   to: string;
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = isoDatePattern.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-export function isoDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
+import { daysInMonth, formatChineseDate, isIsoDate, isoDate } from "../dates/index";
+import { InvalidInputError } from "../errors/index";
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
-    throw new RangeError(`统计年度无效：${year}`);
+    throw new InvalidInputError(`统计年度无效：${year}`);
   }
 }
 
@@ -57,11 +31,11 @@ export function periodRange(kind: Exclude<PeriodKind, "custom">, year: number, n
   assertYear(year);
   switch (kind) {
     case "month": {
-      if (!Number.isInteger(n) || n < 1 || n > 12) throw new RangeError(`月份无效：${n}`);
+      if (!Number.isInteger(n) || n < 1 || n > 12) throw new InvalidInputError(`月份无效：${n}`);
       return { kind, from: isoDate(year, n, 1), to: isoDate(year, n, daysInMonth(year, n)) };
     }
     case "half_year": {
-      if (n !== 1 && n !== 2) throw new RangeError(`半年度无效：${n}（应为 1 或 2）`);
+      if (n !== 1 && n !== 2) throw new InvalidInputError(`半年度无效：${n}（应为 1 或 2）`);
       return n === 1
         ? { kind, from: isoDate(year, 1, 1), to: isoDate(year, 6, 30) }
         : { kind, from: isoDate(year, 7, 1), to: isoDate(year, 12, 31) };
@@ -73,19 +47,14 @@ export function periodRange(kind: Exclude<PeriodKind, "custom">, year: number, n
 
 /** A custom period from `from` to `to`, both inclusive. */
 export function customPeriod(from: string, to: string): Period {
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`统计期间日期无效：${from} 至 ${to}`);
-  if (from > to) throw new RangeError(`统计期间起始日期晚于截止日期：${from} 至 ${to}`);
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError(`统计期间日期无效：${from} 至 ${to}`);
+  if (from > to) throw new InvalidInputError(`统计期间起始日期晚于截止日期：${from} 至 ${to}`);
   return { kind: "custom", from, to };
 }
 
 /** True when the ISO date lies inside the period (bounds inclusive). */
 export function inPeriod(date: string, period: Period): boolean {
   return date >= period.from && date <= period.to;
-}
-
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /**
@@ -106,7 +75,7 @@ export function periodTitle(period: Period): string {
     if (whole("half_year", 2)) return `${year}年下半年`;
     if (whole("month", month)) return `${year}年${month}月`;
   }
-  return `${chineseDate(period.from)}至${chineseDate(period.to)}`;
+  return `${formatChineseDate(period.from)}至${formatChineseDate(period.to)}`;
 }
 
 /** The form's title for a period: "2026年度柔性执法统计报表". */

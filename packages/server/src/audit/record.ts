@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../db/client";
+import type { Tx } from "../db/client";
 import { appendEvent } from "./chain";
 import type { Auth } from "../http/context";
 
@@ -21,12 +21,12 @@ function clean(value: unknown): unknown {
 }
 
 /**
- * Writes the audit event of a change. Call it with the transaction that makes the change,
- * so the change and its record commit together or not at all. The event is appended to the
+ * Writes the audit event of a change. It takes the transaction that makes the change (a database
+ * handle does not compile), so the change and its record commit together or not at all. The event is appended to the
  * hash chain (src/audit/chain.ts); the chain's head stays locked until the transaction ends,
  * so call it after the transaction's other writes where you can.
  */
-export async function recordAudit(tx: DbOrTx, auth: Pick<Auth, "userId" | "displayName" | "ip"> | null, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, auth: Pick<Auth, "userId" | "displayName" | "ip"> | null, input: AuditInput): Promise<void> {
   await appendEvent(tx, {
     regionCode: input.regionCode,
     organisationId: input.organisationId,

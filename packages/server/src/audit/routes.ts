@@ -20,6 +20,7 @@ import type { AppContext } from "../http/context";
 import { verifyChain } from "./chain";
 import { checkpointFile, readCheckpoints, writeCheckpoint } from "./checkpoints";
 import { installReadAudit } from "./reads";
+import { today } from "../shared/clock";
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -176,7 +177,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
     return reply
       .header("content-type", "application/x-ndjson; charset=utf-8")
-      .header("content-disposition", `attachment; filename="audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl"`)
+      .header("content-disposition", `attachment; filename="audit-checkpoints-${today(ctx)}.jsonl"`)
       .header("cache-control", "no-store")
       .send(text);
   });

@@ -11,7 +11,8 @@ import { matterBenchmarkFine } from "@kuanyan/domain/statistics";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import type { CaseRoute } from "@kuanyan/domain/cases";
-import { bad, editableCase, nextStatus, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 const penaltyOutcomes: readonly Outcome[] = ["mitigated", "lighter", "ordinary", "heavier", "not_applicable"];

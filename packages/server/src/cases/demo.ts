@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { validateUnifiedSocialCreditCode } from "@kuanyan/domain/codes";
-import { addDays } from "@kuanyan/domain/lists";
+import { addDays } from "@kuanyan/domain/dates";
 import type { Tx } from "../db/client";
 import type { DemoIds } from "../demo";
 import { cases, caseTasks, measures } from "../db/schema";
@@ -14,7 +14,8 @@ import { followUpPhoneFields, partyPhoneColumns } from "../pii/values";
 import type { AppContext } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { proposeDecision } from "./evaluateCase";
-import { nextCaseNo, today, type CaseRow } from "./shared";
+import { nextCaseNo, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 const CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -8,24 +8,14 @@ import { evaluateDecision, type Decision, type DecisionInput } from "@kuanyan/do
 import { validateIdNumber } from "@kuanyan/domain/codes";
 import type { DbOrTx } from "../db/client";
 import type { AppContext, Auth } from "../http/context";
-import { AppError } from "../http/errors";
-import { assertValidInput } from "../decisions/decide";
+import { parseDecisionInput } from "@kuanyan/contract/decisions";
 import { completeInput, loadDecisionContext } from "../decisions/loadDecisionContext";
-import { ZDecisionInput } from "../decisions/routes";
 import { assertAnsweredAnything } from "./answers";
 import { decryptIdNumber } from "./idNumbers";
-import { editableCase, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
-/**
- * The request of 研判 as the server validates it: the contract's ZEvaluateCase with the decision
- * input's circumstances and emergency (the decision-input schema is still the server's; when
- * @kuanyan/contract/decisions has it, the contract takes it and this narrowing goes).
- */
-export const ZEvaluateCaseChecked = ZEvaluateCase.extend({
-  circumstances: ZDecisionInput.shape.circumstances,
-  emergency: ZDecisionInput.shape.emergency,
-});
-export type EvaluateCaseInput = z.infer<typeof ZEvaluateCaseChecked>;
+export type EvaluateCaseInput = z.infer<typeof ZEvaluateCase>;
 
 interface StoredCircumstances {
   continuing?: boolean;
@@ -74,8 +64,7 @@ export async function caseDecisionInput(db: DbOrTx, c: CaseRow, on: string, extr
 export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra: StoredCircumstances) {
   const context = await loadDecisionContext(db, c.organisationId, on);
   const input = completeInput(await caseDecisionInput(db, c, on, extra), context.matters);
-  assertValidInput(input);
-  const decision: Decision = evaluateDecision(input, context);
+  const decision: Decision = evaluateDecision(parseDecisionInput(input), context);
   const version = decision.listItem ? context.versions.find((v) => v.listId === decision.listItem!.listId && v.versionNo === decision.listItem!.version) : undefined;
   return { input, decision, listVersionId: version?.listVersionId ?? null, listItemSeq: decision.listItem?.seq ?? null };
 }
@@ -93,13 +82,7 @@ export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, 
       lifeHealthOrFinancialSafety: body.lifeHealthOrFinancialSafety,
       answers: body.circumstances,
     };
-    let proposal;
-    try {
-      proposal = await proposeDecision(tx, c, today(ctx), extra);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError("rule_violation", `研判失败：${(err as Error).message}`);
-    }
+    const proposal = await proposeDecision(tx, c, today(ctx), extra);
     return saveCase(
       tx,
       auth,

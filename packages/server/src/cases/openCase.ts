@@ -14,7 +14,8 @@ import { AppError } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
-import { bad, nextCaseNo, officerRoles, today, type CaseRow } from "./shared";
+import { bad, nextCaseNo, officerRoles, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 function isRealDate(d: string): boolean {

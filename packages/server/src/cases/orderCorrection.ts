@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { ZOrderCorrection } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, statusChange, editableCase, saveCase, today, type CaseRow } from "./shared";
+import { bad, statusChange, editableCase, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 export async function orderCorrection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZOrderCorrection>): Promise<CaseRow> {

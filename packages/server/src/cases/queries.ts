@@ -7,13 +7,16 @@ import { auditReadActions } from "@kuanyan/domain/audit";
 import type { CaseAction } from "@kuanyan/domain/cases";
 import type { CaseListQuery, ZCase, ZCaseFile } from "@kuanyan/contract/cases";
 import type { z } from "zod";
+import { daysBetween } from "@kuanyan/domain/dates";
+import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
 import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
-import { allowedActionsFor, readCase, today, type CaseRow } from "./shared";
+import { allowedActionsFor, readCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 /**
  * The case as the API shows it: no ciphertext, no blind index; the party's phone in full only in the
@@ -283,7 +286,7 @@ export async function overdueBoard(ctx: AppContext, auth: Auth) {
         sql`not exists (select 1 from ${caseTasks} where ${caseTasks.caseId} = ${cases.id} and ${caseTasks.doneOn} is null)`,
       ),
     );
-  const daysLate = (due: string) => Math.round((Date.parse(on) - Date.parse(due)) / 86_400_000);
+  const daysLate = (due: string) => daysBetween(due, on);
   return {
     today: on,
     items: [

@@ -12,7 +12,8 @@ import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { insertMeasure } from "./recordMeasure";
-import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string, body: RecordFollowUpInput): Promise<CaseRow> {

@@ -7,7 +7,8 @@ import { measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import type { AppContext, Auth } from "../http/context";
 import type { Tx } from "../db/client";
-import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 /** Inserts the measure and its audit event (used by recordMeasure and recordFollowUp). */

@@ -5,7 +5,8 @@ import type { ZReinspection } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { bad, editableCase, saveCase, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 export async function recordReinspection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReinspection>): Promise<CaseRow> {

@@ -5,7 +5,8 @@
 import type { z } from "zod";
 import type { ZReviewCase } from "@kuanyan/contract/cases";
 import type { AppContext, Auth } from "../http/context";
-import { editableCase, saveCase, today, type CaseRow } from "./shared";
+import { editableCase, saveCase, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 export async function reviewCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReviewCase>): Promise<CaseRow> {

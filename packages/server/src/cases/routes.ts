@@ -31,10 +31,11 @@ import {
   ZSetRoute,
   ZTerminate,
   ZUploadEvidence,
+  ZEvaluateCase,
 } from "@kuanyan/contract/cases";
 import { closeCase } from "./closeCase";
 import { decideCase } from "./decideCase";
-import { evaluateCase, ZEvaluateCaseChecked } from "./evaluateCase";
+import { evaluateCase } from "./evaluateCase";
 import { openCase } from "./openCase";
 import { orderCorrection } from "./orderCorrection";
 import { sniffFileType } from "./fileTypes";
@@ -51,7 +52,7 @@ import { scheduleFollowUp } from "./scheduleFollowUp";
 import { setRoute } from "./setRoute";
 import { terminateSoftEnforcement } from "./terminateSoftEnforcement";
 import { uploadEvidence } from "./uploadEvidence";
-import { today } from "./shared";
+import { today } from "../shared/clock";
 
 const tags = ["案件"];
 
@@ -118,7 +119,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     });
 
   action("evidence", "上传证据（照片、文件；≤10 MB，按内容识别类型，SHA-256）", ZUploadEvidence, uploadEvidence, { bodyLimit: 15 * 1024 * 1024 });
-  action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCaseChecked, evaluateCase);
+  action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCase, evaluateCase);
   action("decide", "作出处理决定：采纳建议，或书面说明理由后偏离", ZDecideCase, decideCase);
   action("party-choice", "记录当事人的选择（接受柔性执法或要求适用普通程序）", ZPartyChoice, recordPartyChoice);
   action("terminate", "终止柔性执法（舟山意见规定的情形）", ZTerminate, terminateSoftEnforcement);

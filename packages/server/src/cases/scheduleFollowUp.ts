@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { ZScheduleFollowUp } from "@kuanyan/contract/cases";
 import { caseTasks } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
-import { bad, editableCase, saveCase, statusChange, today, type CaseRow } from "./shared";
+import { bad, editableCase, saveCase, statusChange, type CaseRow } from "./shared";
+import { today } from "../shared/clock";
 
 
 export async function scheduleFollowUp(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZScheduleFollowUp>): Promise<CaseRow> {

@@ -41,7 +41,7 @@ export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body
         break;
       case "escalated":
         if (!body.escalation) throw bad("escalation", "疑难问题：请填写请示对象和问题");
-        changes.routeDetail = { kind: "escalation", ...body.escalation, askedOn: new Date().toISOString() };
+        changes.routeDetail = { kind: "escalation", ...body.escalation, askedOn: ctx.now().toISOString() };
         break;
     }
     return saveCase(tx, auth, c, changes, "case.route_set", { route: body.route, routeLabel: routeLabels[body.route], detail: changes.routeDetail });

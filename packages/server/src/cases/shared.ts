@@ -1,5 +1,5 @@
 /**
- * What the case use cases share: today's date in China, loading a case for reading or editing
+ * What the case use cases share: loading a case for reading or editing
  * (data scope, the archive lock, optimistic locking), saving with the audit event, labels.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -16,11 +16,6 @@ export type CaseRow = typeof cases.$inferSelect;
 
 /** Roles that handle cases (write): the permission case.handle of the permission table. */
 export const officerRoles: readonly Role[] = rolesAllowed("case.handle");
-
-/** Today's date (YYYY-MM-DD) in China (Asia/Shanghai), from the context's clock. */
-export function today(ctx: AppContext): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(ctx.now());
-}
 
 /** Reads a case the user may see, or 404 (never revealing another organisation's case). */
 export async function readCase(db: DbOrTx, auth: Auth, id: string): Promise<CaseRow> {

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { openDatabase, prepareDatabase } from "../bootstrap";
 import { decide } from "../decisions/decide";
-import { AppError } from "../http/errors";
+import { DomainError } from "@kuanyan/domain/errors";
 import { configFromFlags } from "./start";
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -46,8 +46,8 @@ export async function run(flags: Record<string, string | boolean>, io: DecideIo 
     out(`${JSON.stringify(decision, null, flags.compact === true ? undefined : 2)}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof AppError && e.statusCode < 500) {
-      err(`${JSON.stringify({ code: e.code, message: e.message, fields: e.fields ?? [] }, null, 2)}\n`);
+    if (e instanceof DomainError) {
+      err(`${JSON.stringify({ code: e.code, message: e.message, fields: e.details ?? [] }, null, 2)}\n`);
       return 2;
     }
     throw e;

@@ -9,7 +9,7 @@
  * with decisions, soft measures and their written records, correction deadlines and follow-ups.
  * One INSERT … SELECT generate_series per batch: 1,000,000 cases take a few minutes on PostgreSQL.
  */
-import { chinaDate } from "@kuanyan/domain/statistics";
+import { chinaDay } from "@kuanyan/domain/dates";
 import { configFromFlags } from "../cli/start";
 import { openDatabase, prepareDatabase } from "../bootstrap";
 import { createDemoData, hasDemoData } from "../demo";
@@ -23,7 +23,7 @@ export async function run(flags: Record<string, string | boolean>): Promise<void
     console.error("--count 应为 1 至 50000000 之间的整数");
     process.exit(2);
   }
-  const today = chinaDate(new Date().toISOString());
+  const today = chinaDay(new Date());
   const from = typeof flags.from === "string" ? flags.from : `${Number(today.slice(0, 4)) - 1}-01-01`;
   const to = typeof flags.to === "string" ? flags.to : today;
   const tag = typeof flags.tag === "string" ? flags.tag : `G${Date.now().toString(36)}`;

@@ -10,6 +10,7 @@
  * 1 % of decisions without a confirming officer and 3 % of measures without a written record (so the
  * exception lists have something to show); 1 % of measures cancelled.
  */
+import { daysBetween, isIsoDate } from "@kuanyan/domain/dates";
 import { MATTERS } from "@kuanyan/domain/matters";
 
 /** Runs one SQL text (several statements allowed). */
@@ -125,7 +126,8 @@ export function batchSql(options: GenerateOptions, first: number, last: number, 
   const tag = options.tag;
   // Cases are entered over time, so the table is roughly in date order (as in production): the n-th
   // case of `count` is decided around from + n/count of the days, give or take three days.
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new Error(`日期范围无效：${from} 至 ${to}`);
+  const days = daysBetween(from, to) + 1;
   if (!(days >= 1)) throw new Error(`日期范围无效：${from} 至 ${to}`);
   const total = Math.max(options.count, last);
   // Pseudo-random integers from md5(tag:i): 4 per md5, 7 hex digits each.

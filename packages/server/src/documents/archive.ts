@@ -9,14 +9,14 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import { PDFDocument as LibDocument } from "pdf-lib";
-import { DOCUMENT_TYPE_LABELS, formatChineseDate, type DocumentType } from "@kuanyan/domain/documents";
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
+import { chinaMinute, formatChineseDate, formatChineseDateTime } from "@kuanyan/domain/dates";
 import { cases, deliveries, documents, organisations } from "../db/schema";
 import { requireAccess } from "../access";
 import { notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { fonts } from "../shared/fonts";
-import { DELIVERY_METHOD_LABELS, DOCUMENT_STATUS_LABELS, nowMinuteIn, renderStoredPdf, type DeliveryMethod, type DeliveryRow, type DocumentRow, type DocumentStatus } from "./shared";
-import { formatChineseDateTime } from "@kuanyan/domain/documents";
+import { DELIVERY_METHOD_LABELS, DOCUMENT_STATUS_LABELS, renderStoredPdf, type DeliveryMethod, type DeliveryRow, type DocumentRow, type DocumentStatus } from "./shared";
 
 const MM = 72 / 25.4;
 
@@ -50,7 +50,7 @@ function drawDeliveries(doc: PDFKit.PDFDocument, d: DocumentRow, title: string, 
     const witnesses = (r.witnesses as string[]) ?? [];
     const lines = [
       `${i + 1}. 送达方式：${DELIVERY_METHOD_LABELS[r.method as DeliveryMethod] ?? r.method}`,
-      `送达时间：${formatChineseDateTime(nowMinuteIn(r.deliveredAt))}`,
+      `送达时间：${formatChineseDateTime(chinaMinute(r.deliveredAt))}`,
       `送达人：${r.deliverer}　　受送达人：${r.recipient}`,
       r.place ? `送达地点（地址）：${r.place}` : "",
       r.refused ? `受送达人拒绝签收，留置送达。见证人：${witnesses.join("、")}` : "",

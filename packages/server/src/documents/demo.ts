@@ -4,6 +4,7 @@
  * directly with an on-screen signature; a closed case also gets its 回访登记表. Runs after the cases demo;
  * without demo cases it does nothing.
  */
+import { addDays } from "@kuanyan/domain/dates";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Decision } from "@kuanyan/domain/decisions";
 import { DOCUMENT_TYPES, type DocumentType } from "@kuanyan/domain/documents";
@@ -17,11 +18,6 @@ import { sampleSealPng, sampleSignaturePng } from "./render/sample-images";
 import { renderStoredPdf } from "./shared";
 
 type CaseRow = typeof cases.$inferSelect;
-
-const addDays = (iso: string, days: number) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-};
 
 /** What the officer would type, written for the case at hand. */
 function officerValues(type: DocumentType, c: CaseRow, on: string, followUp: Record<string, string> | null): Record<string, string> {

@@ -16,6 +16,7 @@ import {
   type DocumentStatus,
   type DocumentType,
 } from "@kuanyan/domain/documents";
+import { chinaDay } from "@kuanyan/domain/dates";
 import type { DbOrTx, Tx } from "../db/client";
 import { cases, documents, measures } from "../db/schema";
 import { recordAudit } from "../audit/record";
@@ -31,7 +32,6 @@ import {
   newShortCode,
   organisationChain,
   sha256Hex,
-  todayIn,
   verificationUrl,
   type Actor,
   type DocumentRow,
@@ -179,7 +179,7 @@ export async function issueDocument(ctx: AppContext, auth: Auth, input: IssueDoc
   });
   await requireAccess(db, auth, { mode: "write", organisationId: c.organisationId, roles: documentPageRules.issue.roles, what: documentPageRules.issue.label });
   const issuedAt = ctx.now();
-  const p = await prepare(db, c, input, issuedAt, todayIn(ctx, issuedAt));
+  const p = await prepare(db, c, input, issuedAt, chinaDay(issuedAt));
   return db.transaction((tx) => write(tx, auth, p, input, baseUrl, false));
 }
 

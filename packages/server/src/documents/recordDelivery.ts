@@ -6,7 +6,8 @@
  */
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { documentActionProblem, documentLifecycle, isIsoDateTime, type DocumentStatus } from "@kuanyan/domain/documents";
+import { documentActionProblem, documentLifecycle, type DocumentStatus } from "@kuanyan/domain/documents";
+import { chinaInstant, chinaMinute, isIsoDateTime } from "@kuanyan/domain/dates";
 import { deliveries, documents } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
@@ -15,7 +16,6 @@ import type { AppContext, Auth } from "../http/context";
 import { checkImage } from "./images";
 import {
   DELIVERY_METHOD_LABELS,
-  nowMinuteIn,
   renderStoredPdf,
   type Actor,
   type DeliveryMethod,
@@ -30,17 +30,12 @@ import { ZRecordDelivery } from "@kuanyan/contract/documents";
 export { ZRecordDelivery };
 export type RecordDeliveryInput = z.infer<typeof ZRecordDelivery>;
 
-/** "2026-12-01T09:30" in China time as a Date. */
-function chinaTime(local: string): Date {
-  return new Date(`${local}:00+08:00`);
-}
-
 function validate(input: RecordDeliveryInput, doc: DocumentRow, now: Date): string[] {
   const problems: string[] = [];
   if (!isIsoDateTime(input.deliveredAt)) problems.push("送达时间格式无效（应为 年-月-日T时:分）");
   else {
     if (input.deliveredAt.slice(0, 10) < doc.issuedOn) problems.push("送达时间不能早于文书签发日期");
-    if (input.deliveredAt > nowMinuteIn(new Date(now.getTime() + 5 * 60_000))) problems.push("送达时间不能晚于现在");
+    if (input.deliveredAt > chinaMinute(new Date(now.getTime() + 5 * 60_000))) problems.push("送达时间不能晚于现在");
   }
   switch (input.method) {
     case "direct":
@@ -103,7 +98,7 @@ export function deliveryFooterValues(d: Pick<DeliveryRow, "method" | "deliverer"
   return {
     delivererName: d.deliverer,
     recipientName,
-    deliveredAt: nowMinuteIn(d.deliveredAt),
+    deliveredAt: chinaMinute(d.deliveredAt),
     deliveryMethod: method,
     deliveryPlace: d.place ?? "",
     witnesses: witnesses.join("、"),
@@ -132,7 +127,7 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
     method: input.method,
     deliverer: input.deliverer,
     recipient: input.recipient,
-    deliveredAt: chinaTime(input.deliveredAt),
+    deliveredAt: chinaInstant(input.deliveredAt),
     signature,
     refused: input.refused,
     witnesses: input.witnesses,

@@ -1,5 +1,5 @@
 /**
- * What the document use cases share: labels, today's date in China, the organisation chain, the
+ * What the document use cases share: labels, the organisation chain, the
  * template an organisation uses, the seal, hashes and short codes, and re-rendering a stored
  * document from its frozen fields.
  */
@@ -48,13 +48,6 @@ export const adminRoles: readonly Role[] = documentPageRules.settings.roles;
 export function isDocumentType(t: string): t is DocumentType {
   return (DOCUMENT_TYPES as readonly string[]).includes(t);
 }
-
-/** Today's date (YYYY-MM-DD) in China (Asia/Shanghai), from the context's clock. */
-export function todayIn(ctx: AppContext, at: Date = ctx.now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-export { nowMinuteIn } from "../shared/chinaTime";
 
 export const sha256Hex = (data: Buffer | Uint8Array): string => crypto.createHash("sha256").update(data).digest("hex");
 

@@ -25,7 +25,8 @@ import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { formFields, valuesFromCase, type FormField } from "./caseValues";
 import { numberSettings } from "./numbering";
-import { adminRoles, effectiveTemplate, organisationChain, todayIn, type OrganisationRow } from "./shared";
+import { adminRoles, effectiveTemplate, organisationChain, type OrganisationRow } from "./shared";
+import { today as todayOf } from "../shared/clock";
 
 export interface TemplateSummary {
   type: DocumentType;
@@ -163,7 +164,7 @@ export async function previewDocument(
   const org = chain[0];
   const current = await effectiveTemplate(db, input.type, chain);
   const template = input.template ? ({ ...input.template, type: input.type, version: current.template.version + 1 } as DocumentTemplate) : current.template;
-  const today = todayIn(ctx);
+  const today = todayOf(ctx);
   const { numberPattern } = await numberSettings(db, org.id);
   let numberExample = "";
   try {

@@ -17,7 +17,7 @@ import { reportKindLabels, type ReportKind } from "@kuanyan/domain/statistics";
 import { caseTaskKindLabels } from "@kuanyan/domain/supervision";
 import { loadOrgNodes, readScope, requireAuth } from "../access";
 import { overdueBoard, reviewQueue as caseReviewQueue } from "../cases/queries";
-import { today as todayOf } from "../cases/shared";
+import { today as todayOf } from "../shared/clock";
 import { caseTasks, cases, lists, listVersions, organisations, statisticsReports } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { reviewQueue as listReviewQueue } from "../lists/queries";

@@ -8,7 +8,8 @@ import http from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, type FieldError } from "./errors";
+import { DomainError } from "@kuanyan/domain/errors";
+import { statusOfDomainError, type FieldError } from "./errors";
 import { validationFields } from "./validation";
 import { scrubError } from "./log";
 
@@ -81,8 +82,8 @@ function statusOf(err: unknown, reply?: FastifyReply): number {
  * contract (a snake_case `code` and a Chinese `message`, e.g. a rate limit's own error) keeps its words.
  */
 export function toErrorResponse(err: unknown, request: FastifyRequest, reply?: FastifyReply): { status: number; body: ErrorBody } {
-  if (err instanceof AppError) {
-    return { status: err.statusCode, body: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+  if (err instanceof DomainError) {
+    return { status: statusOfDomainError(err), body: { code: err.code, message: err.message, ...(err.details ? { fields: err.details } : {}) } };
   }
   const e = (err ?? {}) as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,3 +1,5 @@
+import { DomainError, type DomainErrorKind } from "@kuanyan/domain/errors";
+
 /**
  * One error model: a stable English `code` for programs, a Chinese `message` for people,
  * mapped to an HTTP status in one table.
@@ -30,16 +32,39 @@ export interface FieldError {
   message: string;
 }
 
-export class AppError extends Error {
+/** The status of each kind of domain error: the one place a domain failure becomes HTTP. */
+export const domainKindStatus: Record<DomainErrorKind, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  refused: 422,
+};
+
+const kindOfStatus = (status: number): DomainErrorKind =>
+  status === 404 ? "not_found" : status === 409 ? "conflict" : status === 400 ? "invalid_input" : "refused";
+
+/**
+ * A domain error the server raises itself (authentication, CSRF, limits …) with a code from the
+ * table above; the domain's own errors need no server counterpart.
+ */
+export class AppError extends DomainError {
   readonly statusCode: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldError[],
-  ) {
-    super(message);
+  declare readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
+    super(code, message, fields);
     this.statusCode = errorStatus[code];
   }
+  override get kind(): DomainErrorKind {
+    return kindOfStatus(this.statusCode);
+  }
+  get fields(): FieldError[] | undefined {
+    return this.details;
+  }
+}
+
+/** The HTTP status of a domain error. */
+export function statusOfDomainError(err: DomainError): number {
+  return err instanceof AppError ? err.statusCode : domainKindStatus[err.kind];
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what}不存在或无权查看`);

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import { listClaims } from "../db/schema";
 import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
-import { today } from "./clock";
+import { today } from "../shared/clock";
 import { loadList, versionId } from "./repository";
 
 /** Whether `ancestorId` is above `organisationId` in the organisation tree (上级部门). */

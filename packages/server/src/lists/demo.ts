@@ -3,7 +3,7 @@
  * filed with 三明市司法局 on time), claimed by 明溪县应急管理局 (seed 001).
  */
 import { checkListVersion, filingDeadline, sanmingLists, SANMING_EFFECTIVE_FROM, SANMING_ORGANISATION_NAME } from "@kuanyan/domain/lists";
-import { addDays } from "@kuanyan/domain/lists";
+import { addDays } from "@kuanyan/domain/dates";
 import type { Tx } from "../db/client";
 import { listClaims, listItems, listVersions, lists } from "../db/schema";
 import type { DemoIds } from "../demo";

@@ -37,7 +37,7 @@ import { parseCitations } from "@kuanyan/domain/laws";
 import { requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
 import { lawLibrary } from "../laws/library";
-import { today } from "./clock";
+import { today } from "../shared/clock";
 import { createList } from "./createList";
 import { saveDraft } from "./saveDraft";
 import { submitForReview } from "./submitForReview";

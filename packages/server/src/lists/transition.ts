@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db/client";
 import { AppError, versionConflict } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
-import { today } from "./clock";
+import { today } from "../shared/clock";
 import { loadList, persistRecord, type LoadedList } from "./repository";
 
 export interface TransitionOutcome {

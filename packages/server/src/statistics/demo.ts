@@ -7,13 +7,13 @@ import type { Tx } from "../db/client";
 import type { DemoIds } from "../demo";
 import type { AppContext } from "../http/context";
 import { demoOrganisationsForCases, generateDemoCases } from "../demo-data/generator";
-import { chinaDate } from "@kuanyan/domain/statistics";
+import { today as todayOf } from "../shared/clock";
 
 export const demoCaseCount = 200;
 export const previousYearCount = 80;
 
 export async function seedDemo(ctx: AppContext, tx: Tx, _ids: DemoIds): Promise<void> {
-  const today = chinaDate(ctx.now().toISOString());
+  const today = todayOf(ctx);
   const year = today.slice(0, 4);
   const rowsOf = (r: unknown) => ((r as { rows?: unknown[] }).rows ?? (r as unknown[])) as never[];
   const organisations = await demoOrganisationsForCases(async (text) => rowsOf(await tx.execute(sql.raw(text))));

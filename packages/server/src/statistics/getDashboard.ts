@@ -10,7 +10,8 @@ import { decisionColumns, softMethods, statisticsColumns, type StatisticsColumn 
 import { periodRange } from "@kuanyan/domain/statistics";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
-import { breakdown, sumValues, todayOf, type Values } from "./getForm";
+import { breakdown, sumValues, type Values } from "./getForm";
+import { today as todayOf } from "../shared/clock";
 import type { RecordKind } from "./listRecords";
 import { resolveScope, type ResolvedScope } from "./scope";
 import { aggregateForm, uuidArray } from "./sql";

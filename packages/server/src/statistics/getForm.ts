@@ -1,6 +1,7 @@
 /** Use case: the computed 柔性执法统计报表 for a period and scope, with each organisation's numbers. */
 import { statisticsColumnInfo, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
-import { chinaDate, statisticsFormTitle, type Period } from "@kuanyan/domain/statistics";
+import { statisticsFormTitle, type Period } from "@kuanyan/domain/statistics";
+import { today as todayOf } from "../shared/clock";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { aggregateForm, type AggregateRow } from "./sql";
@@ -78,10 +79,6 @@ export function sumValues(rows: readonly AggregateRow[]): Values {
   const v = zeroValues();
   for (const r of rows) v[r.col] += Number(r.value);
   return v;
-}
-
-export function todayOf(ctx: AppContext): string {
-  return chinaDate(ctx.now().toISOString());
 }
 
 export async function getForm(ctx: AppContext, authIn: Auth | null, input: PeriodQuery & ScopeQuery): Promise<ComputedForm> {

@@ -8,7 +8,7 @@ import { recordKinds, ZRecordsQuery, type ZRecordRow } from "@kuanyan/contract/s
 import { isSoftMethod, statisticsColumns } from "@kuanyan/domain/measures";
 import { requireAuth } from "../access";
 import type { AppContext, Auth } from "../http/context";
-import { todayOf } from "./getForm";
+import { today as todayOf } from "../shared/clock";
 import { resolvePeriod, resolveScope } from "./scope";
 import { countedMeasuresCte, decisionColumnSql, decisionCountedSql, measureAmountSql, queryAggregate, uuidArray } from "./sql";
 

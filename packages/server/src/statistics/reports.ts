@@ -16,7 +16,6 @@ import {
   dueDate,
   reportKindLabels,
   reportPeriod,
-  StatisticsRuleError,
   submissionOverview,
   type Period,
   type ReportKind,
@@ -28,7 +27,8 @@ import { recordAudit } from "../audit/record";
 import { organisations, statisticsReports, users } from "../db/schema";
 import type { AppContext, Auth } from "../http/context";
 import { AppError, notFound } from "../http/errors";
-import { todayOf, zeroValues, type Values } from "./getForm";
+import { zeroValues, type Values } from "./getForm";
+import { today as todayOf } from "../shared/clock";
 import { resolveScope } from "./scope";
 import { loadCountingRecords } from "./sql";
 
@@ -42,11 +42,7 @@ export function periodKey(kind: ReportKind, period: Period): string {
 }
 
 function periodOf(input: z.infer<typeof ZReportPeriod>): Period {
-  try {
-    return reportPeriod(input.kind, input.year, input.n ?? 1);
-  } catch (err) {
-    throw new AppError("validation_failed", (err as Error).message);
-  }
+  return reportPeriod(input.kind, input.year, input.n ?? 1);
 }
 
 export interface ReportSummary {
@@ -101,8 +97,8 @@ async function history(ctx: AppContext, organisationId: string, kind: ReportKind
     .orderBy(asc(statisticsReports.revision));
 }
 
+/** Two submissions of the same report at once: the unique index refuses the second one. */
 function ruleError(err: unknown): never {
-  if (err instanceof StatisticsRuleError) throw new AppError("rule_violation", err.message);
   const code = (err as { code?: string }).code;
   if (code === "23505") throw new AppError("conflict", "该报表刚刚已由他人报送或更正，请刷新后重试");
   throw err;
@@ -180,7 +176,6 @@ async function submitOrCorrect(
     });
     return summary(row, org.name, auth.displayName);
   } catch (err) {
-    if (err instanceof AppError) throw err;
     ruleError(err);
   }
 }

@@ -19,20 +19,16 @@ export type ScopeQuery = z.infer<typeof ZScopeQuery>;
 
 export function resolvePeriod(q: PeriodQuery, today: string): Period {
   const year = q.year ?? Number(today.slice(0, 4));
-  try {
-    switch (q.period) {
-      case "month":
-        return periodRange("month", year, q.n ?? Number(today.slice(5, 7)));
-      case "half_year":
-        return periodRange("half_year", year, q.n ?? 1);
-      case "year":
-        return periodRange("year", year);
-      case "custom":
-        if (!q.from || !q.to) throw new RangeError("自定义统计期间须填写起始日期和截止日期");
-        return customPeriod(q.from, q.to);
-    }
-  } catch (err) {
-    throw new AppError("validation_failed", (err as Error).message);
+  switch (q.period) {
+    case "month":
+      return periodRange("month", year, q.n ?? Number(today.slice(5, 7)));
+    case "half_year":
+      return periodRange("half_year", year, q.n ?? 1);
+    case "year":
+      return periodRange("year", year);
+    case "custom":
+      if (!q.from || !q.to) throw new AppError("validation_failed", "自定义统计期间须填写起始日期和截止日期");
+      return customPeriod(q.from, q.to);
   }
 }
 

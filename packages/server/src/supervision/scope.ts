@@ -3,13 +3,13 @@
  * and the date the overview is taken on. This module only reads other modules' tables.
  */
 import { ZAsOfQuery } from "@kuanyan/contract/supervision";
-import { isIsoDate } from "@kuanyan/domain/statistics";
+import { isIsoDate } from "@kuanyan/domain/dates";
 import { readScope, inScope } from "../access";
 import { organisations } from "../db/schema";
 import type { DbOrTx } from "../db/client";
 import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
-import { today } from "../lists/clock";
+import { today } from "../shared/clock";
 
 export { ZAsOfQuery };
 

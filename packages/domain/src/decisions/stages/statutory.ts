@@ -4,7 +4,7 @@
  * discretionary ones unless soft enforcement is excluded (see the orchestrator).
  */
 import { evaluateCondition, type ConditionFacts, type ConditionResult } from "../../lists/conditions";
-import { fullYearsBetween } from "../../lists/dates";
+import { fullYearsBetween } from "../../dates/index";
 import { art32Item, provisions } from "../statutes";
 import type { DecisionInput, DecisionQuestion } from "../types";
 import { Conditions, yes, type BasisSpec, type Candidate } from "./candidates";

@@ -4,7 +4,7 @@
  * punished, whatever else holds.
  */
 import type { ConditionResult } from "../../lists/conditions";
-import { addYears } from "../../lists/dates";
+import { addYears } from "../../dates/index";
 import { provisions } from "../statutes";
 import type { DecisionInput, DecisionQuestion, RuleTrace } from "../types";
 import { Conditions, type BasisSpec } from "./candidates";

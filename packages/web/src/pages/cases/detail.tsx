@@ -6,7 +6,6 @@
 // on the left, the case and its 案卷 on the right); on a phone one step at a time, with a compact step
 // indicator and 上一步/下一步. What the user may do comes from the server (allowedActions).
 import { Alert, App, Col, Empty, Flex, Grid, Result, Row, Spin, Steps, Tag } from "antd";
-import dayjs from "dayjs";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { outcomeLabels } from "@kuanyan/domain/decisions";
@@ -32,6 +31,7 @@ import type { CaseAction } from "@kuanyan/domain/cases";
 import type { CaseActionPath, StepProps } from "./steps/context";
 import { flowStep, flowSteps, inFlow } from "./steps/flow";
 import { StepButtons, StepIndicator } from "./steps/StepIndicator";
+import { todayInChina } from "../../utils/time";
 
 /** What a phone shows on a step with nothing to do there yet. */
 const emptyStep: Record<number, string> = {
@@ -62,7 +62,7 @@ export default function CaseDetailPage() {
   const [busy, setBusy] = useState(false);
   /** The step a phone shows; null: the step the case is at. */
   const [viewStep, setViewStep] = useState<number | null>(null);
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = todayInChina();
 
   const load = useCallback(async () => {
     try {

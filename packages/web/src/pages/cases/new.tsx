@@ -1,7 +1,6 @@
 // 登记案件: the first steps of the officer's wizard, made for a phone in one hand at an
 // inspection — the party, the matter found by typing what was seen, then the inspection and facts.
 import { App, Button, Card, Checkbox, Flex, Form, Input, List, Radio, Select, Steps, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { industryCategories, industryCategoryLabels } from "@kuanyan/domain/lists";
@@ -13,6 +12,7 @@ import { fieldErrors } from "../../services/request";
 import { openCase, suggestMatters, type MatterOption } from "../../services/cases";
 import { listUsers } from "../../services/users";
 import type { User } from "../../services/types";
+import { todayInChina } from "../../utils/time";
 
 const steps = ["当事人", "执法事项", "检查与事实"];
 
@@ -44,7 +44,7 @@ export default function NewCasePage() {
   const [officers, setOfficers] = useState<User[]>([]);
   const [saving, setSaving] = useState(false);
   const partyType = Form.useWatch("partyType", form) ?? "enterprise";
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = todayInChina();
 
   useEffect(() => {
     if (!user) return;

@@ -6,15 +6,9 @@ import { getCase } from "../../services/cases";
 import { ApiError } from "../../services/request";
 import { cancelDocument, docxUrl, getDocument, pdfUrl, recordDelivery, signedPdfUrl, type DeliveryInput, type DocumentDetail } from "../../services/documents";
 import SignaturePad from "./SignaturePad";
+import { formatDateTime, nowMinuteInChina } from "../../utils/time";
 
 const statusColor = { issued: "green", superseded: "orange", cancelled: "red" } as const;
-
-/** Now in local time as YYYY-MM-DDTHH:mm (the datetime-local format). */
-function nowLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Prints the PDF through the browser's print dialog (a hidden iframe). */
 function printPdf(url: string) {
@@ -90,7 +84,7 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ deliveredAt: nowLocal(), recipient: doc.values.partyRepresentative || doc.partyName || "" }}>
+    <Form form={form} layout="vertical" initialValues={{ deliveredAt: nowMinuteInChina(), recipient: doc.values.partyRepresentative || doc.partyName || "" }}>
       <Form.Item label="送达方式">
         <Radio.Group value={method} onChange={(e) => setMethod(e.target.value)} optionType="button" buttonStyle="solid">
           <Radio.Button value="direct">直接送达</Radio.Button>
@@ -223,7 +217,7 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
               >
                 <div>
                   <Tag>{d.methodLabel}</Tag>
-                  {new Date(d.deliveredAt).toLocaleString("zh-CN", { hour12: false })}　送达人：{d.deliverer}　受送达人：{d.recipient}
+                  {formatDateTime(d.deliveredAt)}　送达人：{d.deliverer}　受送达人：{d.recipient}
                   {d.refused && <div>拒绝签收，见证人：{d.witnesses.join("、")}</div>}
                   {d.signed && <Tag color="blue">已签名</Tag>}
                 </div>

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Col, Form, Image, Input, Row, Typography, Upl
 import { useEffect, useState } from "react";
 import { ApiError } from "../../services/request";
 import { fileToBase64, getSettings, saveNumberPattern, sealUrl, uploadSeal, type DocumentSettings } from "../../services/documents";
+import { yearInChina } from "../../utils/time";
 
 export default function SettingsPanel() {
   const { message } = App.useApp();
@@ -52,7 +53,7 @@ export default function SettingsPanel() {
   const example = pattern
     .replace("{org}", settings?.orgShort ?? "")
     .replace("{type}", "告")
-    .replace("{year}", String(new Date().getFullYear()))
+    .replace("{year}", String(yearInChina()))
     .replace(/\{seq(?::(\d))?\}/, (_m, n?: string) => (n ? "3".padStart(Number(n), "0") : "3"));
 
   return (

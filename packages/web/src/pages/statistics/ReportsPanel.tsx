@@ -18,6 +18,7 @@ import {
   type SubmissionStatus,
 } from "../../services/statistics";
 import type { Organisation } from "../../services/types";
+import { formatDateTimeSeconds, monthInChina, yearInChina } from "../../utils/time";
 
 const kindOptions: { value: ReportKind; label: string }[] = [
   { value: "annual", label: "年报（12月30日前）" },
@@ -32,17 +33,17 @@ const statusTags: Record<SubmissionStatus, { color: string; text: string }> = {
   overdue: { color: "error", text: "逾期未报" },
 };
 
-const time = (iso?: string) => (iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+const time = (iso?: string) => formatDateTimeSeconds(iso);
 
 export default function ReportsPanel({ organisations, scope }: { organisations: Organisation[]; scope: FormQuery }) {
   const me = useMe();
   // Only who may file the official report (报送、更正: the permission table, from the server) sees the buttons.
   const canFile = useAuth().access.canFileStatisticsReport;
   const { message } = App.useApp();
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearInChina();
   const [kind, setKind] = useState<ReportKind>("annual");
   const [year, setYear] = useState(thisYear);
-  const [month, setMonth] = useState(new Date().getMonth() + 1);
+  const [month, setMonth] = useState(monthInChina());
   const [organisationId, setOrganisationId] = useState<string | undefined>(me.organisation.id);
   const [history, setHistory] = useState<ReportSummary[]>([]);
   const [board, setBoard] = useState<SubmissionBoard | null>(null);

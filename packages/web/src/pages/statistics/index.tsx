@@ -14,6 +14,7 @@ import { exportUrl, getForm, type BreakdownRow, type ComputedForm, type FormQuer
 import type { Organisation } from "../../services/types";
 import RecordsDrawer from "./RecordsDrawer";
 import ReportsPanel from "./ReportsPanel";
+import { formatDateChinese, monthInChina, yearInChina } from "../../utils/time";
 
 /** 填表说明 (seed 001 annex 5). */
 const notes = [
@@ -28,14 +29,9 @@ const periodOptions: { value: PeriodKind; label: string }[] = [
   { value: "custom", label: "自定义" },
 ];
 
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 export default function StatisticsPage() {
   const me = useMe();
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearInChina();
   const isSupervisor = me.roles.includes("justiceSupervisor") || me.roles.includes("sysAdmin");
   const [query, setQuery] = useState<FormQuery>({ period: "year", year: thisYear });
   const [form, setForm] = useState<ComputedForm | null>(null);
@@ -118,7 +114,7 @@ export default function StatisticsPage() {
           </Typography.Title>
           <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8, minWidth: 900 }}>
             <span>填报单位：{form.reportingOrganisation}</span>
-            <span>填报时间：{chineseDate(form.reportedAt)}</span>
+            <span>填报时间：{formatDateChinese(form.reportedAt)}</span>
             <span>联系电话：{form.phone || "—"}</span>
           </Flex>
           <table aria-label={form.title} style={{ borderCollapse: "collapse", width: "100%", minWidth: 900, tableLayout: "fixed" }}>
@@ -185,7 +181,7 @@ export default function StatisticsPage() {
             style={{ width: 110 }}
             value={query.period}
             options={periodOptions}
-            onChange={(period) => setQuery((q) => ({ ...q, period, n: period === "month" ? new Date().getMonth() + 1 : period === "half_year" ? 1 : undefined }))}
+            onChange={(period) => setQuery((q) => ({ ...q, period, n: period === "month" ? monthInChina() : period === "half_year" ? 1 : undefined }))}
           />
           {query.period !== "custom" ? (
             <Select

@@ -18,6 +18,7 @@ import {
   type OrganisationOverview,
   type Overview,
 } from "../../services/supervision";
+import { todayInChina } from "../../utils/time";
 
 
 function Figure({ label, value, danger, to }: { label: string; value: number; danger?: boolean; to?: string }) {
@@ -262,7 +263,7 @@ export default function SupervisionPage() {
             placeholder="截止日期"
             style={{ width: 180 }}
             value={asOf ? dayjs(asOf) : null}
-            disabledDate={(d) => d.isAfter(dayjs(), "day")}
+            disabledDate={(d) => d.format("YYYY-MM-DD") > todayInChina()}
             onChange={(d) => setAsOf(d ? d.format("YYYY-MM-DD") : "")}
           />
           <Button icon={<ReloadOutlined />} onClick={load}>

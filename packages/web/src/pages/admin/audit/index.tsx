@@ -1,6 +1,5 @@
 import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
-import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { auditEntityTypeLabels } from "@kuanyan/domain/audit";
 import { useAuth } from "../../../auth/AuthContext";
@@ -14,6 +13,7 @@ import {
   type AuditQuery,
 } from "../../../services/audit";
 import type { AuditEvent, AuditVerification, Checkpoint } from "../../../services/types";
+import { formatDateTimeSeconds } from "../../../utils/time";
 
 const ENTITY_TYPE_LABELS: Record<string, string> = { ...auditEntityTypeLabels };
 
@@ -86,7 +86,7 @@ function ChainCard() {
           description={
             result.ok
               ? `已对照 ${result.checkpoints} 个检查点。`
-              : `${result.broken?.at ? `时间：${dayjs(result.broken.at).format("YYYY-MM-DD HH:mm:ss")}。` : ""}${result.broken?.problem ?? ""}（此前 ${result.count} 条完整）`
+              : `${result.broken?.at ? `时间：${formatDateTimeSeconds(result.broken.at)}。` : ""}${result.broken?.problem ?? ""}（此前 ${result.count} 条完整）`
           }
         />
       )}
@@ -98,8 +98,8 @@ function ChainCard() {
         locale={{ emptyText: "尚未导出检查点" }}
         columns={[
           { title: "序号", dataIndex: "seq", width: 90 },
-          { title: "记录时间", dataIndex: "at", width: 170, render: (at: string) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm:ss") : "—") },
-          { title: "导出时间", dataIndex: "exportedAt", width: 170, render: (at?: string) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm:ss") : "—") },
+          { title: "记录时间", dataIndex: "at", width: 170, render: (at: string) => formatDateTimeSeconds(at) },
+          { title: "导出时间", dataIndex: "exportedAt", width: 170, render: (at?: string) => formatDateTimeSeconds(at) },
           { title: "哈希值（SHA-256）", dataIndex: "hash", render: (h: string) => <Typography.Text code copyable>{h}</Typography.Text> },
         ]}
       />
@@ -136,7 +136,7 @@ export default function AuditPage() {
       title: "时间",
       dataIndex: "at",
       width: 170,
-      render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
+      render: (at: string) => formatDateTimeSeconds(at),
     },
     { title: "操作人", dataIndex: "actorName", width: 110, render: (v?: string | null) => v || "系统" },
     { title: "所属单位", dataIndex: "organisationName", width: 200, responsive: ["md"], render: (v?: string | null) => v || "—" },

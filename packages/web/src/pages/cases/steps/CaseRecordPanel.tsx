@@ -2,7 +2,7 @@
 // follow-ups, the documents, and the 全过程记录 — the case's own events and the issuing and delivery of
 // its documents.
 import { Button, Card, Form, Input, List, Modal, Tag, Timeline, Typography } from "antd";
-import dayjs from "dayjs";
+import { formatDateTime } from "../../../utils/time";
 import { useState } from "react";
 import { decisionDocumentLabels, type DecisionDocumentType } from "@kuanyan/domain/decisions";
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
@@ -107,7 +107,7 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
             <div>
               <Typography.Text strong>{timelineTitle(e)}</Typography.Text>
               <div style={{ fontSize: 12, color: "#666" }}>
-                {dayjs(e.at).format("YYYY-MM-DD HH:mm")} · {e.actorName}
+                {formatDateTime(e.at)} · {e.actorName}
               </div>
             </div>
           ),

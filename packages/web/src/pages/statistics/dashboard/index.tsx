@@ -10,6 +10,7 @@ import type { ChartOption } from "../../../components/Chart";
 import { getDashboard, type Dashboard, type RecordsFilter } from "../../../services/statistics";
 import ClickableChart from "../ClickableChart";
 import RecordsDrawer from "../RecordsDrawer";
+import { yearInChina } from "../../../utils/time";
 
 const yoyText = (v: number | null) => (v === null ? "去年同期无数据" : `同比 ${v > 0 ? "+" : ""}${v}%`);
 const yoyColor = (v: number | null) => (v === null ? undefined : v >= 0 ? "#cf1322" : "#3f8600");
@@ -26,7 +27,7 @@ function Kpi({ title, value, suffix, note, onClick, precision }: { title: string
 }
 
 export default function DashboardPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearInChina();
   const [year, setYear] = useState(thisYear);
   const [data, setData] = useState<Dashboard | null>(null);
   const [loading, setLoading] = useState(false);
