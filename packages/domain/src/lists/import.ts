@@ -95,7 +95,7 @@ export function parseMeasures(cell: string): { measures: SoftMethod[]; otherMeas
   const otherMeasures: string[] = [];
   const errors: string[] = [];
   const parts = cell
-    .split(/[\n、，,；;\/\s\u3000]+/)
+    .split(/[\n、，,；;/\s\u3000]+/)
     .map((p) => p.replace(/^[0-9０-９]+[.、．]/, "").replace(/[。.]$/, "").trim())
     .filter((p) => p !== "" && p !== "等");
   for (const raw of parts) {

@@ -14,7 +14,6 @@ import {
   fillTemplate,
   formatDocumentNumber,
   type DocumentStatus,
-  type DocumentType,
 } from "@kuanyan/domain/documents";
 import type { DbOrTx, Tx } from "../db/client";
 import { cases, documents, measures } from "../db/schema";

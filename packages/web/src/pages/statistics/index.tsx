@@ -2,7 +2,7 @@
 // opens the records behind it. Export (.xlsx / PDF), submit or correct the report, and for superiors and
 // the 司法局 the submissions board (who has submitted, who is late).
 import { DownloadOutlined, FilePdfOutlined, ReloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, DatePicker, Flex, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
+import { Button, Card, DatePicker, Flex, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { StatisticsColumn } from "@kuanyan/domain/measures";
