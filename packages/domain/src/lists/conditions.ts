@@ -372,11 +372,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The fields each kind of condition may carry: those its form asks for. */
-const allowedFields = Object.fromEntries(
-  Object.entries(conditionFormFields).map(([kind, fields]) => [kind, fields.map((f) => f.field as string)]),
-) as Record<ConditionKind, readonly string[]>;
-
 /** The errors in one condition's own fields (`at` names the condition); keeps the question ids seen so far. */
 function fieldErrors(kind: ConditionKind, raw: Record<string, unknown>, at: string, seenQuestions: Set<string>): string[] {
   const errors: string[] = [];
@@ -433,13 +428,14 @@ export function validateConditions(
       return;
     }
     const kind = raw.kind as ConditionKind;
-    if (!(kind in allowedFields)) {
+    if (!(kind in conditionFormFields)) {
       errors.push(`${at}：未知的条件类型“${raw.kind}”`);
       return;
     }
     const label = conditionKindLabels[kind];
     for (const key of Object.keys(raw)) {
-      if (key !== "kind" && !allowedFields[kind].includes(key)) errors.push(`${at}（${label}）：不应有字段“${key}”`);
+      // A condition carries only the fields its form asks for.
+      if (key !== "kind" && !conditionFormFields[kind].some((f) => f.field === key)) errors.push(`${at}（${label}）：不应有字段“${key}”`);
     }
     if (kind !== "question") {
       if (seenKinds.has(kind)) errors.push(`${at}（${label}）：与前面的条件重复`);
