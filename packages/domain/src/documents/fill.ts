@@ -48,20 +48,10 @@ function templateTexts(t: DocumentTemplate): { where: string; text: string }[] {
   return out;
 }
 
-/**
- * Checks a template before it is saved. Returns Chinese error messages (empty when valid): unknown
- * placeholders (a field used in the text but not declared), malformed placeholders, bad field
- * definitions, table rows that do not fill the columns, a numbered template without a number line.
- */
-export function validateTemplate(t: DocumentTemplate): string[] {
+/** Errors in the field definitions; fills `declared` with the well-named fields by key. */
+function fieldErrors(fields: readonly TemplateField[], declared: Map<string, TemplateField>): string[] {
   const errors: string[] = [];
-  if (!DOCUMENT_TYPES.includes(t.type)) errors.push(`未知的文书种类：${t.type}`);
-  if (!Number.isInteger(t.version) || t.version < 1) errors.push("模板版本号必须是正整数");
-  if (t.title.trim() === "") errors.push("文书标题不能为空");
-  if (t.typeShort.trim() === "") errors.push("文书种类简称不能为空");
-
-  const declared = new Map<string, TemplateField>();
-  for (const f of t.fields) {
+  for (const f of fields) {
     if (!FIELD_KEY.test(f.key)) {
       errors.push(`字段名“${f.key}”不合法（只能使用英文字母、数字和下划线，以字母开头）`);
       continue;
@@ -79,7 +69,12 @@ export function validateTemplate(t: DocumentTemplate): string[] {
       errors.push(`字段“${f.label}”不是日期或时间，不能设置“不早于今天”`);
     }
   }
+  return errors;
+}
 
+/** Malformed or undeclared placeholders in the template's texts. */
+function placeholderErrors(t: DocumentTemplate, declared: ReadonlyMap<string, TemplateField>): string[] {
+  const errors: string[] = [];
   const unknown = new Set<string>();
   for (const { where, text } of templateTexts(t)) {
     for (const name of placeholdersOf(text)) {
@@ -90,7 +85,12 @@ export function validateTemplate(t: DocumentTemplate): string[] {
     if (stripped.includes("{{") || stripped.includes("}}")) errors.push(`${where}的占位符括号不成对`);
   }
   if (unknown.size > 0) errors.push(`模板使用了未定义的字段：${[...unknown].join("、")}`);
+  return errors;
+}
 
+/** Errors in the blocks: the title and number lines, signature dates, omissible paragraphs, tables. */
+function blockErrors(t: DocumentTemplate, declared: ReadonlyMap<string, TemplateField>): string[] {
+  const errors: string[] = [];
   if (!t.blocks.some((b) => b.kind === "title")) errors.push("模板缺少文书标题");
   if (t.numbered && !t.blocks.some((b) => b.kind === "number" && placeholdersOf(b.text).includes("documentNumber"))) {
     errors.push("编号文书必须含有“编号：{{documentNumber}}”一行");
@@ -115,6 +115,25 @@ export function validateTemplate(t: DocumentTemplate): string[] {
       });
     }
   }
+  return errors;
+}
+
+/**
+ * Checks a template before it is saved. Returns Chinese error messages (empty when valid): unknown
+ * placeholders (a field used in the text but not declared), malformed placeholders, bad field
+ * definitions, table rows that do not fill the columns, a numbered template without a number line.
+ */
+export function validateTemplate(t: DocumentTemplate): string[] {
+  const errors: string[] = [];
+  if (!DOCUMENT_TYPES.includes(t.type)) errors.push(`未知的文书种类：${t.type}`);
+  if (!Number.isInteger(t.version) || t.version < 1) errors.push("模板版本号必须是正整数");
+  if (t.title.trim() === "") errors.push("文书标题不能为空");
+  if (t.typeShort.trim() === "") errors.push("文书种类简称不能为空");
+
+  const declared = new Map<string, TemplateField>();
+  errors.push(...fieldErrors(t.fields, declared));
+  errors.push(...placeholderErrors(t, declared));
+  errors.push(...blockErrors(t, declared));
   return errors;
 }
 

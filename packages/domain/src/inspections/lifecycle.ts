@@ -147,6 +147,49 @@ function certificateOf(ctx: InspectionContext, userId: string): string | null {
   return certificateProblem(inspector, ctx.now.slice(0, 10));
 }
 
+type ActionOf<T extends InspectionAction["type"]> = Extract<InspectionAction, { type: T }>;
+
+/** 抽取: at least two inspectors, each with a valid certificate. */
+function assign(record: InspectionRecord, action: ActionOf<"assign">, ctx: InspectionContext): InspectionResult {
+  const ids = [...new Set(action.inspectorIds)];
+  if (ids.length < 2) return fail("每次检查的执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）");
+  for (const id of ids) {
+    const problem = certificateOf(ctx, id);
+    if (problem) return fail(problem);
+  }
+  return { ok: true, record: { ...record, status: "drawn", drawId: action.drawId, inspectorIds: ids, dueBy: action.dueBy } };
+}
+
+/** One checklist item's result; a changed result voids the signatures given. */
+function recordResult(record: InspectionRecord, r: ActionOf<"recordResult">["result"], ctx: InspectionContext): InspectionResult {
+  const item = ctx.items?.find((i) => i.id === r.itemId);
+  if (!item) return fail(`检查表中没有检查项${r.itemId}`);
+  if (!["pass", "fail", "not_applicable"].includes(r.outcome)) return fail("检查结果须为符合、不符合或不适用");
+  if (r.photos.some((h) => !HASH_RE.test(h))) return fail("照片须以SHA-256摘要登记");
+  if (r.outcome === "fail" && !r.note?.trim()) return fail(`检查项${r.itemId}不符合，请写明发现的问题`);
+  if (r.outcome !== "fail" && r.finding) return fail("只有不符合的检查项才能登记为隐患或立案");
+  if (((r.finding?.kind === "hazard" && r.finding.level === "major") || (r.finding?.kind === "case" && r.finding.majorHazard)) && !r.finding.criterion?.trim())
+    return fail("重大事故隐患须写明判定依据（判定标准的条款）");
+  // Keyed by item: a replayed offline action finds the same value and changes nothing; a changed
+  // result voids the signatures already given (they signed other content).
+  const before = record.results.find((x) => x.itemId === r.itemId);
+  if (before && canonicalJson(before) === canonicalJson(r)) return { ok: true, record };
+  const results = [...record.results.filter((x) => x.itemId !== r.itemId), structuredClone(r)];
+  return { ok: true, record: { ...record, results, signatures: [] } };
+}
+
+/** The inspected unit's signature, or its refusal with a note. */
+function signRepresentative(record: InspectionRecord, action: ActionOf<"signRepresentative">, ctx: InspectionContext): InspectionResult {
+  if (action.refused) {
+    const note = action.note?.trim() ?? "";
+    if (note === "") return fail("被检查单位拒绝签名的，须注明情况");
+    return { ok: true, record: { ...record, representative: { refused: true, note, at: ctx.now } } };
+  }
+  const name = action.name?.trim() ?? "";
+  if (name === "") return fail("请填写被检查单位签名人姓名");
+  return { ok: true, record: { ...record, representative: { name, at: ctx.now } } };
+}
+
 /** Applies one action; returns the new record (nothing mutated) or a Chinese error. */
 export function applyInspectionAction(record: InspectionRecord, action: InspectionAction, actor: InspectionActor, ctx: InspectionContext): InspectionResult {
   const rule = inspectionTransitions[action.type];
@@ -156,54 +199,24 @@ export function applyInspectionAction(record: InspectionRecord, action: Inspecti
   if (!rule.from.includes(record.status)) return fail(`检查当前状态为“${inspectionStatusLabels[record.status]}”，不能${rule.label}`);
 
   switch (action.type) {
-    case "assign": {
-      const ids = [...new Set(action.inspectorIds)];
-      if (ids.length < 2) return fail("每次检查的执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）");
-      for (const id of ids) {
-        const problem = certificateOf(ctx, id);
-        if (problem) return fail(problem);
-      }
-      return { ok: true, record: { ...record, status: "drawn", drawId: action.drawId, inspectorIds: ids, dueBy: action.dueBy } };
-    }
+    case "assign":
+      return assign(record, action, ctx);
     case "start": {
       const problem = certificateOf(ctx, actor.userId);
       if (problem) return fail(problem);
       const checkIn = { at: ctx.now, ...(action.location ? { location: action.location } : {}) };
       return { ok: true, record: { ...record, status: "started", checklist: action.checklist, checkIn } };
     }
-    case "recordResult": {
-      const r = action.result;
-      const item = ctx.items?.find((i) => i.id === r.itemId);
-      if (!item) return fail(`检查表中没有检查项${r.itemId}`);
-      if (!["pass", "fail", "not_applicable"].includes(r.outcome)) return fail("检查结果须为符合、不符合或不适用");
-      if (r.photos.some((h) => !HASH_RE.test(h))) return fail("照片须以SHA-256摘要登记");
-      if (r.outcome === "fail" && !r.note?.trim()) return fail(`检查项${r.itemId}不符合，请写明发现的问题`);
-      if (r.outcome !== "fail" && r.finding) return fail("只有不符合的检查项才能登记为隐患或立案");
-      if (((r.finding?.kind === "hazard" && r.finding.level === "major") || (r.finding?.kind === "case" && r.finding.majorHazard)) && !r.finding.criterion?.trim())
-        return fail("重大事故隐患须写明判定依据（判定标准的条款）");
-      // Keyed by item: a replayed offline action finds the same value and changes nothing; a changed
-      // result voids the signatures already given (they signed other content).
-      const before = record.results.find((x) => x.itemId === r.itemId);
-      if (before && canonicalJson(before) === canonicalJson(r)) return { ok: true, record };
-      const results = [...record.results.filter((x) => x.itemId !== r.itemId), structuredClone(r)];
-      return { ok: true, record: { ...record, results, signatures: [] } };
-    }
+    case "recordResult":
+      return recordResult(record, action.result, ctx);
     case "sign": {
       const problem = certificateOf(ctx, actor.userId);
       if (problem) return fail(problem);
       if (record.signatures.some((s) => s.inspectorId === actor.userId)) return { ok: true, record };
       return { ok: true, record: { ...record, signatures: [...record.signatures, { inspectorId: actor.userId, at: ctx.now }] } };
     }
-    case "signRepresentative": {
-      if (action.refused) {
-        const note = action.note?.trim() ?? "";
-        if (note === "") return fail("被检查单位拒绝签名的，须注明情况");
-        return { ok: true, record: { ...record, representative: { refused: true, note, at: ctx.now } } };
-      }
-      const name = action.name?.trim() ?? "";
-      if (name === "") return fail("请填写被检查单位签名人姓名");
-      return { ok: true, record: { ...record, representative: { name, at: ctx.now } } };
-    }
+    case "signRepresentative":
+      return signRepresentative(record, action, ctx);
     case "submit": {
       const problem = submitProblem(record, ctx);
       if (problem) return fail(problem);

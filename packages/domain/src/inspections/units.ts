@@ -141,6 +141,15 @@ export function parseRiskLevel(input: string): RiskLevel | undefined {
   return undefined;
 }
 
+/** The contact phone normalised; undefined when blank, or wrong (the problem is added). */
+function checkedPhone(raw: string | undefined, problems: UnitProblem[]): string | undefined {
+  if (!raw || raw.trim() === "") return undefined;
+  const phone = validatePhone(raw);
+  if (phone.ok) return phone.value;
+  problems.push({ field: "contactPhone", message: phone.error });
+  return undefined;
+}
+
 /**
  * Validates and normalises a unit. Returns the unit, or every problem in Chinese.
  */
@@ -170,12 +179,7 @@ export function validateUnit(
   const risk = parseRiskLevel(input.riskLevel ?? "");
   if (!risk) problems.push({ field: "riskLevel", message: `风险等级“${input.riskLevel ?? ""}”无法识别（重大、较大、一般、低）` });
   const contactName = input.contactName?.trim() || undefined;
-  let contactPhone: string | undefined;
-  if (input.contactPhone && input.contactPhone.trim() !== "") {
-    const phone = validatePhone(input.contactPhone);
-    if (!phone.ok) problems.push({ field: "contactPhone", message: phone.error });
-    else contactPhone = phone.value;
-  }
+  const contactPhone = checkedPhone(input.contactPhone, problems);
   if (problems.length > 0 || !code.ok || !region.ok || !industry || !risk) return { ok: false, problems };
   const unit: InspectedUnit = {
     creditCode: code.value,

@@ -214,35 +214,42 @@ function bool(value: boolean | undefined, expected = true): ConditionResult {
   return value === expected ? "held" : "failed";
 }
 
+function correctedResult(how: CorrectionRequirement, c: ConditionFacts["correction"]): ConditionResult {
+  if (c === undefined || c === "pending") return "unanswered";
+  return bool(c === "on_spot" || (how !== "on_spot" && c === "within_deadline"));
+}
+
+function harmResult(atMost: HarmCeiling, h: ConditionFacts["harm"]): ConditionResult {
+  if (h === undefined) return "unanswered";
+  return bool(h === "none" || (h === "minor" && atMost === "minor"));
+}
+
+/** Refused to correct: as answered, else read from how (and whether) the violation was corrected. */
+function refusedCorrectionResult(facts: ConditionFacts): ConditionResult {
+  if (facts.refusedCorrection !== undefined) return bool(facts.refusedCorrection);
+  if (facts.correction === "not_corrected" || facts.correction === "after_deadline") return "held";
+  if (facts.correction === "on_spot" || facts.correction === "within_deadline") return "failed";
+  return "unanswered";
+}
+
 export function evaluateCondition(condition: Condition, facts: ConditionFacts): ConditionResult {
   switch (condition.kind) {
     case "firstTimeFound":
       return bool(facts.firstTimeFound);
     case "firstOffence":
       return bool(facts.firstOffence);
-    case "corrected": {
-      const c = facts.correction;
-      if (c === undefined || c === "pending") return "unanswered";
-      if (condition.how === "on_spot") return c === "on_spot" ? "held" : "failed";
-      return c === "on_spot" || c === "within_deadline" ? "held" : "failed";
-    }
-    case "harm": {
-      const h = facts.harm;
-      if (h === undefined) return "unanswered";
-      if (h === "none") return "held";
-      if (h === "minor") return condition.atMost === "minor" ? "held" : "failed";
-      return "failed";
-    }
+    case "corrected":
+      return correctedResult(condition.how, facts.correction);
+    case "harm":
+      return harmResult(condition.atMost, facts.harm);
     case "noSubjectiveFault":
       return bool(facts.noSubjectiveFault);
     case "proactiveElimination":
       return bool(facts.proactiveElimination);
     case "subjectCategoryNotIn":
-      if (facts.industryCategory === undefined) return "unanswered";
-      return condition.categories.includes(facts.industryCategory) ? "failed" : "held";
     case "subjectCategoryIn":
       if (facts.industryCategory === undefined) return "unanswered";
-      return condition.categories.includes(facts.industryCategory) ? "held" : "failed";
+      return bool(condition.categories.includes(facts.industryCategory), condition.kind === "subjectCategoryIn");
     case "noMajorHazard":
       return bool(facts.majorHazard, false);
     case "question": {
@@ -256,15 +263,11 @@ export function evaluateCondition(condition: Condition, facts: ConditionFacts): 
       return facts.priorViolationDates.some((d) => d >= from && d < act) ? "held" : "failed";
     }
     case "refusedCorrection":
-      if (facts.refusedCorrection !== undefined) return bool(facts.refusedCorrection);
-      if (facts.correction === "not_corrected" || facts.correction === "after_deadline") return "held";
-      if (facts.correction === "on_spot" || facts.correction === "within_deadline") return "failed";
-      return "unanswered";
+      return refusedCorrectionResult(facts);
     case "obstructedInspection":
       return bool(facts.obstructedInspection);
     case "seriousHarm":
-      if (facts.harm === undefined) return "unanswered";
-      return facts.harm === "serious" ? "held" : "failed";
+      return facts.harm === undefined ? "unanswered" : bool(facts.harm === "serious");
     case "duringEmergency":
       return bool(facts.violatesEmergencyMeasures);
   }
@@ -369,23 +372,40 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-const allowedFields: Record<ConditionKind, readonly string[]> = {
-  firstTimeFound: [],
-  firstOffence: [],
-  corrected: ["how"],
-  harm: ["atMost"],
-  noSubjectiveFault: [],
-  proactiveElimination: [],
-  subjectCategoryNotIn: ["categories"],
-  subjectCategoryIn: ["categories"],
-  noMajorHazard: [],
-  question: ["id", "text", "expected"],
-  repeatOffence: ["withinMonths"],
-  refusedCorrection: [],
-  obstructedInspection: [],
-  seriousHarm: [],
-  duringEmergency: [],
-};
+/** The errors in one condition's own fields (`at` names the condition); keeps the question ids seen so far. */
+function fieldErrors(kind: ConditionKind, raw: Record<string, unknown>, at: string, seenQuestions: Set<string>): string[] {
+  const errors: string[] = [];
+  switch (kind) {
+    case "corrected":
+      if (!["on_spot", "within_deadline", "any"].includes(raw.how as string)) errors.push(`${at}：请选择改正方式（当场改正、限期内改正或及时改正）`);
+      break;
+    case "harm":
+      if (!["none", "minor"].includes(raw.atMost as string)) errors.push(`${at}：请选择危害后果上限（没有危害后果或危害后果轻微）`);
+      break;
+    case "subjectCategoryNotIn":
+    case "subjectCategoryIn":
+      if (!Array.isArray(raw.categories) || raw.categories.length === 0 || raw.categories.some((c) => typeof c !== "string" || c.trim() === "")) {
+        errors.push(`${at}：请至少选择一个行业类别`);
+      }
+      break;
+    case "question": {
+      if (typeof raw.id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(raw.id)) errors.push(`${at}：问题编号只能由字母、数字、下划线或连字符组成`);
+      else if (seenQuestions.has(raw.id)) errors.push(`${at}：问题编号“${raw.id}”重复`);
+      else seenQuestions.add(raw.id);
+      if (typeof raw.text !== "string" || raw.text.trim() === "") errors.push(`${at}：请填写问题内容`);
+      if (typeof raw.expected !== "boolean") errors.push(`${at}：请选择满足条件时的回答（是或否）`);
+      break;
+    }
+    case "repeatOffence":
+      if (typeof raw.withinMonths !== "number" || !Number.isInteger(raw.withinMonths) || raw.withinMonths < 1 || raw.withinMonths > 120) {
+        errors.push(`${at}：月数必须是1到120之间的整数`);
+      }
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
 
 /**
  * Checks conditions as they come from a form or an import (any JSON). Returns Chinese error
@@ -408,13 +428,14 @@ export function validateConditions(
       return;
     }
     const kind = raw.kind as ConditionKind;
-    if (!(kind in allowedFields)) {
+    if (!(kind in conditionFormFields)) {
       errors.push(`${at}：未知的条件类型“${raw.kind}”`);
       return;
     }
     const label = conditionKindLabels[kind];
     for (const key of Object.keys(raw)) {
-      if (key !== "kind" && !allowedFields[kind].includes(key)) errors.push(`${at}（${label}）：不应有字段“${key}”`);
+      // A condition carries only the fields its form asks for.
+      if (key !== "kind" && !conditionFormFields[kind].some((f) => f.field === key)) errors.push(`${at}（${label}）：不应有字段“${key}”`);
     }
     if (kind !== "question") {
       if (seenKinds.has(kind)) errors.push(`${at}（${label}）：与前面的条件重复`);
@@ -423,35 +444,7 @@ export function validateConditions(
     if (lenient && aggravatingConditionKinds.has(kind)) {
       errors.push(`${at}（${label}）：从重情形不能用于${options.listType === "no_compulsion" ? "不予行政强制" : "从宽"}清单`);
     }
-    switch (kind) {
-      case "corrected":
-        if (!["on_spot", "within_deadline", "any"].includes(raw.how as string)) errors.push(`${at}（${label}）：请选择改正方式（当场改正、限期内改正或及时改正）`);
-        break;
-      case "harm":
-        if (!["none", "minor"].includes(raw.atMost as string)) errors.push(`${at}（${label}）：请选择危害后果上限（没有危害后果或危害后果轻微）`);
-        break;
-      case "subjectCategoryNotIn":
-      case "subjectCategoryIn":
-        if (!Array.isArray(raw.categories) || raw.categories.length === 0 || raw.categories.some((c) => typeof c !== "string" || c.trim() === "")) {
-          errors.push(`${at}（${label}）：请至少选择一个行业类别`);
-        }
-        break;
-      case "question": {
-        if (typeof raw.id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(raw.id)) errors.push(`${at}（${label}）：问题编号只能由字母、数字、下划线或连字符组成`);
-        else if (seenQuestions.has(raw.id)) errors.push(`${at}（${label}）：问题编号“${raw.id}”重复`);
-        else seenQuestions.add(raw.id);
-        if (typeof raw.text !== "string" || raw.text.trim() === "") errors.push(`${at}（${label}）：请填写问题内容`);
-        if (typeof raw.expected !== "boolean") errors.push(`${at}（${label}）：请选择满足条件时的回答（是或否）`);
-        break;
-      }
-      case "repeatOffence":
-        if (typeof raw.withinMonths !== "number" || !Number.isInteger(raw.withinMonths) || raw.withinMonths < 1 || raw.withinMonths > 120) {
-          errors.push(`${at}（${label}）：月数必须是1到120之间的整数`);
-        }
-        break;
-      default:
-        break;
-    }
+    errors.push(...fieldErrors(kind, raw, `${at}（${label}）`, seenQuestions));
   });
   // Contradictions that make an item impossible to apply.
   const list = conditions.filter(isObject) as Record<string, unknown>[];

@@ -95,7 +95,7 @@ export function parseMeasures(cell: string): { measures: SoftMethod[]; otherMeas
   const otherMeasures: string[] = [];
   const errors: string[] = [];
   const parts = cell
-    .split(/[\n、，,；;\/\s\u3000]+/)
+    .split(/[\n、，,；;/\s\u3000]+/)
     .map((p) => p.replace(/^[0-9０-９]+[.、．]/, "").replace(/[。.]$/, "").trim())
     .filter((p) => p !== "" && p !== "等");
   for (const raw of parts) {
@@ -131,6 +131,64 @@ export function findHeader(rows: string[][]): { index: number; span: number; col
   return undefined;
 }
 
+type CellReader = (row: string[], c: Column) => string;
+
+/** One item row of the annex table: the item, and the row's errors and warnings. */
+function parseItemRow(
+  r: string[],
+  rowNo: number,
+  cell: CellReader,
+  type: ListType | null,
+  ctx: { library: LawLibrary; conditions: Grid["conditions"] },
+): { item: ListItem; row: ImportRow } {
+  const rowErrors: string[] = [];
+  const warnings: string[] = [];
+  const seqText = cell(r, "seq");
+  let seq = rowNo;
+  if (seqText !== "") {
+    const n = Number(seqText.replace(/[^\d]/g, ""));
+    if (Number.isInteger(n) && n > 0) seq = n;
+    else rowErrors.push(`序号“${seqText}”不是正整数`);
+  }
+  const matterName = cell(r, "matterName").replace(/\s*\n\s*/g, "");
+  const circumstances = cell(r, "circumstances").replace(/\s*\n\s*/g, "");
+  const basisText = cell(r, "basis");
+  if (matterName === "") rowErrors.push("缺少事项名称");
+  if (circumstances === "") rowErrors.push("缺少情形");
+  const parsed = basisText === "" ? { citations: [], errors: ["缺少依据"] } : parseCitations(basisText, { resolver: ctx.library });
+  for (const e of parsed.errors) rowErrors.push(e === "缺少依据" ? e : `依据无法识别：${e}`);
+  for (const c of parsed.citations) {
+    const res = ctx.library.resolve(c);
+    if (!res.ok) rowErrors.push(`依据有误：${res.error}`);
+  }
+  const m = parseMeasures(cell(r, "measures"));
+  rowErrors.push(...m.errors);
+  if (m.measures.length === 0 && m.otherMeasures.length === 0 && type !== "heavier") warnings.push("未填写配套监管措施");
+  const matterCode = cell(r, "matterCode").toUpperCase();
+  let conditions: Condition[] = [];
+  const rawConditions = ctx.conditions?.get(seq);
+  if (rawConditions !== undefined) {
+    const pc = parseConditions(rawConditions, type ? { listType: type } : {});
+    if (pc.ok) conditions = pc.conditions;
+    else rowErrors.push(...pc.errors.map((e) => `适用条件：${e}`));
+  }
+  if (type === "no_penalty" && conditions.length === 0) warnings.push(noConditionsWarning);
+  const item: ListItem = {
+    seq,
+    matterName,
+    circumstances,
+    basis: parsed.citations,
+    basisText,
+    measures: m.measures,
+    otherMeasures: m.otherMeasures,
+    conditions,
+  };
+  if (matterCode) item.matterCode = matterCode;
+  const remarks = cell(r, "remarks");
+  if (remarks) item.remarks = remarks;
+  return { item, row: { row: rowNo, seq, matterName, errors: rowErrors, warnings } };
+}
+
 /** Reads the annex table of a grid into list items and row-level errors. */
 export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: ListType }): ImportPreview {
   const errors: string[] = [];
@@ -154,7 +212,7 @@ export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: Lis
   errors.push(...headerErrors(grid.rows.slice(header.index, header.index + header.span).reduce((a, r) => a.map((c, k) => c + (r[k] ?? "")), grid.rows[header.index].map(() => "")), header.columns));
   if (errors.length) return empty;
 
-  const cell = (row: string[], c: Column) => {
+  const cell: CellReader = (row, c) => {
     const i = header.columns.get(c);
     return i === undefined ? "" : (row[i] ?? "").trim();
   };
@@ -179,53 +237,9 @@ export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: Lis
       continue;
     }
     rowNo += 1;
-    const rowErrors: string[] = [];
-    const warnings: string[] = [];
-    const seqText = cell(r, "seq");
-    let seq = rowNo;
-    if (seqText !== "") {
-      const n = Number(seqText.replace(/[^\d]/g, ""));
-      if (Number.isInteger(n) && n > 0) seq = n;
-      else rowErrors.push(`序号“${seqText}”不是正整数`);
-    }
-    const matterName = cell(r, "matterName").replace(/\s*\n\s*/g, "");
-    const circumstances = cell(r, "circumstances").replace(/\s*\n\s*/g, "");
-    const basisText = cell(r, "basis");
-    if (matterName === "") rowErrors.push("缺少事项名称");
-    if (circumstances === "") rowErrors.push("缺少情形");
-    const parsed = basisText === "" ? { citations: [], errors: ["缺少依据"] } : parseCitations(basisText, { resolver: options.library });
-    for (const e of parsed.errors) rowErrors.push(e === "缺少依据" ? e : `依据无法识别：${e}`);
-    for (const c of parsed.citations) {
-      const res = options.library.resolve(c);
-      if (!res.ok) rowErrors.push(`依据有误：${res.error}`);
-    }
-    const m = parseMeasures(cell(r, "measures"));
-    rowErrors.push(...m.errors);
-    if (m.measures.length === 0 && m.otherMeasures.length === 0 && type !== "heavier") warnings.push("未填写配套监管措施");
-    const matterCode = cell(r, "matterCode").toUpperCase();
-    let conditions: Condition[] = [];
-    const rawConditions = grid.conditions?.get(seq);
-    if (rawConditions !== undefined) {
-      const pc = parseConditions(rawConditions, type ? { listType: type } : {});
-      if (pc.ok) conditions = pc.conditions;
-      else rowErrors.push(...pc.errors.map((e) => `适用条件：${e}`));
-    }
-    if (type === "no_penalty" && conditions.length === 0) warnings.push(noConditionsWarning);
-    const item: ListItem = {
-      seq,
-      matterName,
-      circumstances,
-      basis: parsed.citations,
-      basisText,
-      measures: m.measures,
-      otherMeasures: m.otherMeasures,
-      conditions,
-    };
-    if (matterCode) item.matterCode = matterCode;
-    const remarks = cell(r, "remarks");
-    if (remarks) item.remarks = remarks;
-    items.push(item);
-    rows.push({ row: rowNo, seq, matterName, errors: rowErrors, warnings });
+    const parsedRow = parseItemRow(r, rowNo, cell, type, { library: options.library, conditions: grid.conditions });
+    items.push(parsedRow.item);
+    rows.push(parsedRow.row);
   }
   const seqs = new Map<number, number>();
   for (const r of rows) {

@@ -145,32 +145,9 @@ function replaceVersion(record: ListRecord, updated: ListVersion): ListRecord {
   return { list: record.list, versions: record.versions.map((v) => (v.version === updated.version ? updated : v)) };
 }
 
-/**
- * Applies one lifecycle action. Returns the new record (nothing is mutated) or a Chinese error.
- * `actorRoles` are the actor's roles in the owning organisation.
- */
-export function applyListTransition(
-  record: ListRecord,
-  action: ListAction,
-  actorRoles: readonly ListRole[],
-  today: string,
-): ListTransitionResult {
-  const rule = listTransitions[action.type];
-  if (!rule) return fail("未知的操作");
-  if (!actorRoles.some((r) => rule.roles.includes(r))) {
-    return fail(`无权执行“${rule.label}”：需要${rule.roles.map((r) => listRoleLabels[r]).join("或")}角色`);
-  }
-  if (record.list.status === "repealed") return fail("清单已废止，不能再执行任何操作");
-
-  if (action.type === "repeal") return repeal(record, action.reason, today);
-
-  const number = action.type === "revise" ? action.fromVersion : action.version;
-  const version = record.versions.find((v) => v.version === number);
-  if (!version) return fail(`清单第${number}版不存在`);
-  if (!rule.from.includes(version.status)) {
-    return fail(`第${number}版当前状态为“${statusLabel(version.status)}”，不能${rule.label}`);
-  }
-
+/** The action on the version it names (authorised, and in a state the action starts from). */
+function applyToVersion(record: ListRecord, version: ListVersion, action: Exclude<ListAction, { type: "repeal" }>, today: string): ListTransitionResult {
+  const number = version.version;
   switch (action.type) {
     case "submit":
       if (version.items.length === 0 && record.list.type !== "no_compulsion") {
@@ -226,6 +203,35 @@ export function applyListTransition(
       return ok({ list: record.list, versions: [...record.versions, draft] }, next);
     }
   }
+}
+
+/**
+ * Applies one lifecycle action. Returns the new record (nothing is mutated) or a Chinese error.
+ * `actorRoles` are the actor's roles in the owning organisation.
+ */
+export function applyListTransition(
+  record: ListRecord,
+  action: ListAction,
+  actorRoles: readonly ListRole[],
+  today: string,
+): ListTransitionResult {
+  const rule = listTransitions[action.type];
+  if (!rule) return fail("未知的操作");
+  if (!actorRoles.some((r) => rule.roles.includes(r))) {
+    return fail(`无权执行“${rule.label}”：需要${rule.roles.map((r) => listRoleLabels[r]).join("或")}角色`);
+  }
+  if (record.list.status === "repealed") return fail("清单已废止，不能再执行任何操作");
+
+  if (action.type === "repeal") return repeal(record, action.reason, today);
+
+  const number = action.type === "revise" ? action.fromVersion : action.version;
+  const version = record.versions.find((v) => v.version === number);
+  if (!version) return fail(`清单第${number}版不存在`);
+  if (!rule.from.includes(version.status)) {
+    return fail(`第${number}版当前状态为“${statusLabel(version.status)}”，不能${rule.label}`);
+  }
+
+  return applyToVersion(record, version, action, today);
 }
 
 function ok(record: ListRecord, version: number): ListTransitionResult {

@@ -84,21 +84,33 @@ export function checkListVersion(target: ListVersionRef, context: QualityContext
   return findings;
 }
 
-function conflictsBetween(target: ListVersionRef, other: ListVersionRef): QualityFinding[] {
-  const a = target.list.type;
-  const b = other.list.type;
-  const lenientVsHeavier = (lenientPenaltyTypes.has(a) && b === "heavier") || (a === "heavier" && lenientPenaltyTypes.has(b));
-  const noPenaltyVsReduced =
-    (a === "no_penalty" && (b === "mitigated" || b === "lighter")) || (b === "no_penalty" && (a === "mitigated" || a === "lighter"));
-  if (!lenientVsHeavier && !noPenaltyVsReduced) return [];
-  const out: QualityFinding[] = [];
+/** Which pairs of list types can contradict each other on the same matter. */
+function typeConflicts(a: ListType, b: ListType): { lenientVsHeavier: boolean; noPenaltyVsReduced: boolean } {
+  const reduced = (t: ListType) => t === "mitigated" || t === "lighter";
+  return {
+    lenientVsHeavier: (lenientPenaltyTypes.has(a) && b === "heavier") || (a === "heavier" && lenientPenaltyTypes.has(b)),
+    noPenaltyVsReduced: (a === "no_penalty" && reduced(b)) || (b === "no_penalty" && reduced(a)),
+  };
+}
+
+/** A list's items that carry a matter code, grouped by it. */
+function itemsByMatterCode(items: readonly ListItem[]): Map<string, ListItem[]> {
   const byCode = new Map<string, ListItem[]>();
-  for (const item of other.version.items) {
+  for (const item of items) {
     if (!item.matterCode) continue;
     const bucket = byCode.get(item.matterCode);
     if (bucket) bucket.push(item);
     else byCode.set(item.matterCode, [item]);
   }
+  return byCode;
+}
+
+function conflictsBetween(target: ListVersionRef, other: ListVersionRef): QualityFinding[] {
+  const b = other.list.type;
+  const { lenientVsHeavier, noPenaltyVsReduced } = typeConflicts(target.list.type, b);
+  if (!lenientVsHeavier && !noPenaltyVsReduced) return [];
+  const out: QualityFinding[] = [];
+  const byCode = itemsByMatterCode(other.version.items);
   for (const item of target.version.items) {
     if (!item.matterCode) continue;
     for (const o of byCode.get(item.matterCode) ?? []) {

@@ -168,6 +168,49 @@ export type { BrokenLink, Checkpoint, VerifyResult } from "@kuanyan/domain/audit
 
 const fmt = (iso: string | null) => (iso ? iso : "时间不详");
 
+/** What is wrong with the next event of the chain, if anything: a gap before it, a wrong previous hash, changed content, a checkpoint it no longer matches. */
+function brokenLink(
+  row: typeof auditEvents.$inferSelect,
+  expected: number,
+  prev: string,
+  prevAt: string | null,
+  byseq: ReadonlyMap<number, Checkpoint[]>,
+): BrokenLink | undefined {
+  const seq = Number(row.seq);
+  const at = row.at.toISOString();
+  if (seq !== expected) {
+    const cp = byseq.get(expected)?.[0];
+    return {
+      seq: expected,
+      at: cp?.at ?? prevAt,
+      problem:
+        seq - expected === 1
+          ? `第 ${expected} 条审计记录缺失（第 ${expected - 1} 条之后直接是第 ${seq} 条），记录被删除`
+          : `第 ${expected} 至 ${seq - 1} 条审计记录缺失（共 ${seq - expected} 条），记录被删除`,
+    };
+  }
+  if (row.prevHash !== prev) {
+    return {
+      seq,
+      at,
+      problem: `第 ${seq} 条审计记录的前序哈希与第 ${seq - 1} 条不符，记录被替换、插入或重排`,
+    };
+  }
+  if (eventHash({ ...row, seq }, prev) !== row.hash) {
+    return { seq, at, problem: `第 ${seq} 条审计记录的内容被修改（哈希值与内容不符）` };
+  }
+  const cps = byseq.get(seq);
+  if (cps && cps.some((c) => c.hash !== row.hash)) {
+    const c = cps.find((x) => x.hash !== row.hash)!;
+    return {
+      seq,
+      at,
+      problem: `第 ${seq} 条审计记录与${c.exportedAt ? ` ${c.exportedAt} ` : ""}导出的检查点不符，审计链被改写`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Recomputes the chain from the first event and compares it with the head and the checkpoints.
  * Reports the first broken link: a missing number, a changed event, a wrong previous hash, an
@@ -197,38 +240,10 @@ export async function verifyChain(db: DbOrTx, checkpoints: Checkpoint[] = []): P
       .limit(2000);
     if (!batch.length) break;
     for (const row of batch) {
+      const broken = brokenLink(row, expected, prev, prevAt, byseq);
+      if (broken) return result(count, broken);
       const seq = Number(row.seq);
       const at = row.at.toISOString();
-      if (seq !== expected) {
-        const cp = byseq.get(expected)?.[0];
-        return result(count, {
-          seq: expected,
-          at: cp?.at ?? prevAt,
-          problem:
-            seq - expected === 1
-              ? `第 ${expected} 条审计记录缺失（第 ${expected - 1} 条之后直接是第 ${seq} 条），记录被删除`
-              : `第 ${expected} 至 ${seq - 1} 条审计记录缺失（共 ${seq - expected} 条），记录被删除`,
-        });
-      }
-      if (row.prevHash !== prev) {
-        return result(count, {
-          seq,
-          at,
-          problem: `第 ${seq} 条审计记录的前序哈希与第 ${seq - 1} 条不符，记录被替换、插入或重排`,
-        });
-      }
-      if (eventHash({ ...row, seq }, prev) !== row.hash) {
-        return result(count, { seq, at, problem: `第 ${seq} 条审计记录的内容被修改（哈希值与内容不符）` });
-      }
-      const cps = byseq.get(seq);
-      if (cps && cps.some((c) => c.hash !== row.hash)) {
-        const c = cps.find((x) => x.hash !== row.hash)!;
-        return result(count, {
-          seq,
-          at,
-          problem: `第 ${seq} 条审计记录与${c.exportedAt ? ` ${c.exportedAt} ` : ""}导出的检查点不符，审计链被改写`,
-        });
-      }
       prev = row.hash!;
       prevAt = at;
       expected = seq + 1;

@@ -34,63 +34,69 @@ async function entityNames(db: Db, rows: { entityType: string; entityId: string 
   const put = (type: string, id: string, name: string | null | undefined) => {
     if (name) names.set(`${type}:${id}`, name);
   };
-  const caseIds = ids("case");
-  if (caseIds.length) for (const r of await db.select({ id: cases.id, no: cases.caseNo }).from(cases).where(inArray(cases.id, caseIds))) put("case", r.id, r.no);
-  const userIds = ids("user");
-  if (userIds.length)
-    for (const r of await db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, userIds)))
-      put("user", r.id, `${r.name}（${r.username}）`);
+  /** One query for the records of a kind on the page (none when the page has none), each named by `name`. */
+  const lookup = async <R extends { id: string }>(type: string, query: (ids: string[]) => PromiseLike<R[]>, name: (r: R) => string | null | undefined) => {
+    const list = ids(type);
+    if (list.length) for (const r of await query(list)) put(type, r.id, name(r));
+  };
+  await lookup("case", (idList) => db.select({ id: cases.id, no: cases.caseNo }).from(cases).where(inArray(cases.id, idList)), (r) => r.no);
+  await lookup(
+    "user",
+    (idList) => db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, idList)),
+    (r) => `${r.name}（${r.username}）`,
+  );
   const orgIds = [...new Set([...ids("organisation"), ...ids("statisticsForm")])];
   if (orgIds.length)
     for (const r of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))) {
       put("organisation", r.id, r.name);
       put("statisticsForm", r.id, r.name);
     }
-  const listIds = ids("list");
-  if (listIds.length) for (const r of await db.select({ id: lists.id, title: lists.title }).from(lists).where(inArray(lists.id, listIds))) put("list", r.id, r.title);
-  const versionIds = ids("list_version");
-  if (versionIds.length)
-    for (const r of await db
-      .select({ id: listVersions.id, title: listVersions.title, no: listVersions.versionNo })
-      .from(listVersions)
-      .where(inArray(listVersions.id, versionIds)))
-      put("list_version", r.id, `${r.title}（第${r.no}版）`);
-  const docIds = ids("document");
-  if (docIds.length)
-    for (const r of await db.select({ id: documents.id, number: documents.number, code: documents.shortCode }).from(documents).where(inArray(documents.id, docIds)))
-      put("document", r.id, r.number || r.code);
-  const evidenceIds = ids("evidence");
-  if (evidenceIds.length)
-    for (const r of await db
-      .select({ id: evidence.id, caseNo: cases.caseNo })
-      .from(evidence)
-      .innerJoin(cases, eq(cases.id, evidence.caseId))
-      .where(inArray(evidence.id, evidenceIds)))
-      put("evidence", r.id, `案件 ${r.caseNo} 的证据`);
-  const claimIds = ids("list_claim");
-  if (claimIds.length)
-    for (const r of await db
-      .select({ id: listClaims.id, title: lists.title, org: organisations.name })
-      .from(listClaims)
-      .innerJoin(lists, eq(lists.id, listClaims.listId))
-      .innerJoin(organisations, eq(organisations.id, listClaims.organisationId))
-      .where(inArray(listClaims.id, claimIds)))
-      put("list_claim", r.id, `${r.org}认领《${r.title}》`);
-  const templateIds = ids("document_template");
-  if (templateIds.length)
-    for (const r of await db
-      .select({ id: documentTemplates.id, type: documentTemplates.type, version: documentTemplates.version })
-      .from(documentTemplates)
-      .where(inArray(documentTemplates.id, templateIds)))
-      put("document_template", r.id, `${(DOCUMENT_TYPE_LABELS as Record<string, string>)[r.type] ?? r.type}模板（第${r.version}版）`);
-  const reportIds = ids("statistics_report");
-  if (reportIds.length)
-    for (const r of await db
-      .select({ id: statisticsReports.id, period: statisticsReports.periodKey, revision: statisticsReports.revision, org: organisations.name })
-      .from(statisticsReports)
-      .innerJoin(organisations, eq(organisations.id, statisticsReports.organisationId))
-      .where(inArray(statisticsReports.id, reportIds)))
-      put("statistics_report", r.id, `${r.org} ${r.period} 统计报表（第${r.revision}版）`);
+  await lookup("list", (idList) => db.select({ id: lists.id, title: lists.title }).from(lists).where(inArray(lists.id, idList)), (r) => r.title);
+  await lookup(
+    "list_version",
+    (idList) => db.select({ id: listVersions.id, title: listVersions.title, no: listVersions.versionNo }).from(listVersions).where(inArray(listVersions.id, idList)),
+    (r) => `${r.title}（第${r.no}版）`,
+  );
+  await lookup(
+    "document",
+    (idList) => db.select({ id: documents.id, number: documents.number, code: documents.shortCode }).from(documents).where(inArray(documents.id, idList)),
+    (r) => r.number || r.code,
+  );
+  await lookup(
+    "evidence",
+    (idList) => db.select({ id: evidence.id, caseNo: cases.caseNo }).from(evidence).innerJoin(cases, eq(cases.id, evidence.caseId)).where(inArray(evidence.id, idList)),
+    (r) => `案件 ${r.caseNo} 的证据`,
+  );
+  await lookup(
+    "list_claim",
+    (idList) =>
+      db
+        .select({ id: listClaims.id, title: lists.title, org: organisations.name })
+        .from(listClaims)
+        .innerJoin(lists, eq(lists.id, listClaims.listId))
+        .innerJoin(organisations, eq(organisations.id, listClaims.organisationId))
+        .where(inArray(listClaims.id, idList)),
+    (r) => `${r.org}认领《${r.title}》`,
+  );
+  await lookup(
+    "document_template",
+    (idList) =>
+      db
+        .select({ id: documentTemplates.id, type: documentTemplates.type, version: documentTemplates.version })
+        .from(documentTemplates)
+        .where(inArray(documentTemplates.id, idList)),
+    (r) => `${(DOCUMENT_TYPE_LABELS as Record<string, string>)[r.type] ?? r.type}模板（第${r.version}版）`,
+  );
+  await lookup(
+    "statistics_report",
+    (idList) =>
+      db
+        .select({ id: statisticsReports.id, period: statisticsReports.periodKey, revision: statisticsReports.revision, org: organisations.name })
+        .from(statisticsReports)
+        .innerJoin(organisations, eq(organisations.id, statisticsReports.organisationId))
+        .where(inArray(statisticsReports.id, idList)),
+    (r) => `${r.org} ${r.period} 统计报表（第${r.revision}版）`,
+  );
   for (const r of rows) if (r.entityType === "installation" && r.entityId === "demo") put("installation", r.entityId, "演示数据");
   return names;
 }

@@ -51,8 +51,8 @@ export function checkImageData(data: Buffer, options: ImageOptions): { data: Buf
   }
   const problem = imageProblem(data, mime);
   if (problem) throw fail("unsupported_media_type", `${options.what}图片不是完整有效的 ${mime === "image/png" ? "PNG" : "JPEG"} 图片（${problem}），未保存`);
-  let width = 0;
-  let height = 0;
+  let width: number;
+  let height: number;
   try {
     const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): { width: number; height: number } };
     const img = doc.openImage(data);

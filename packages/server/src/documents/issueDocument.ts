@@ -14,7 +14,6 @@ import {
   fillTemplate,
   formatDocumentNumber,
   type DocumentStatus,
-  type DocumentType,
 } from "@kuanyan/domain/documents";
 import { chinaDay } from "@kuanyan/domain/dates";
 import type { DbOrTx, Tx } from "../db/client";

@@ -166,7 +166,7 @@ export async function previewDocument(
   const template = input.template ? ({ ...input.template, type: input.type, version: current.template.version + 1 } as DocumentTemplate) : current.template;
   const today = todayOf(ctx);
   const { numberPattern } = await numberSettings(db, org.id);
-  let numberExample = "";
+  let numberExample: string;
   try {
     numberExample = formatDocumentNumber(numberPattern, { orgShort: org.shortName, typeShort: template.typeShort || "?", year: Number(today.slice(0, 4)), seq: 1 });
   } catch {

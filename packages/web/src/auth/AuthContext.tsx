@@ -17,20 +17,25 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** Asks the server who is logged in (keeping its CSRF token); null when nobody is. */
+async function loadSession(): Promise<Me | null> {
+  try {
+    const session = await authApi.fetchMe();
+    setCsrfToken(session.csrfToken);
+    return session.user;
+  } catch (error) {
+    setCsrfToken(null);
+    if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
+    return null;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
   const [loggedOut, setLoggedOut] = useState(false);
 
   const refresh = useCallback(async () => {
-    try {
-      const session = await authApi.fetchMe();
-      setCsrfToken(session.csrfToken);
-      setUser(session.user);
-    } catch (error) {
-      setCsrfToken(null);
-      setUser(null);
-      if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
-    }
+    setUser(await loadSession());
   }, []);
 
   useEffect(() => {
@@ -38,8 +43,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       setUser(null);
     });
-    void refresh();
-  }, [refresh]);
+    void loadSession().then(setUser);
+  }, []);
 
   const login = useCallback(async (username: string, password: string) => {
     const session = await authApi.login(username, password);

@@ -53,15 +53,19 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [within]);
+
+  // A value cleared from outside clears the path, once the options are there (adjusted while rendering,
+  // on a change only: a level above the allowed region, picked to lead the way down, stays shown).
+  const [pathFor, setPathFor] = useState({ value, loaded: options !== null });
+  if (pathFor.value !== value || pathFor.loaded !== (options !== null)) {
+    setPathFor({ value, loaded: options !== null });
+    if (options && !value) setPath([]);
+  }
 
   // When the value comes from outside (a form being filled), load the levels down to it.
   useEffect(() => {
-    if (!options) return;
-    if (!value) {
-      setPath([]);
-      return;
-    }
+    if (!options || !value) return;
     if (path[path.length - 1] === value) return;
     let cancelled = false;
     (async () => {

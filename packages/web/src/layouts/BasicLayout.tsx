@@ -57,8 +57,13 @@ export default function BasicLayout() {
   const selectedKeys = chain.length > 0 ? [chain[chain.length - 1].path] : [];
   const [openKeys, setOpenKeys] = useState<string[]>(chain.filter((r) => r.children).map((r) => r.path));
 
-  useEffect(() => {
+  // Navigating closes the phone menu drawer (adjusted while rendering, not in the effect).
+  const [drawerPath, setDrawerPath] = useState(location.pathname);
+  if (drawerPath !== location.pathname) {
+    setDrawerPath(location.pathname);
     setDrawerOpen(false);
+  }
+  useEffect(() => {
     const current = matchRoute(location.pathname);
     document.title = current.length > 0 ? `${current[current.length - 1].name} - ${PRODUCT_NAME}` : PRODUCT_NAME;
   }, [location.pathname]);

@@ -65,7 +65,7 @@ function buildUrl(path: string, query?: RequestOptions["query"]): string {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

@@ -34,12 +34,16 @@ export default function TemplateEditor() {
     void load();
   }, []);
   const current = templates.find((t) => t.type === type);
-  useEffect(() => {
-    if (!current) return;
-    const { type: _t, version: _v, ...rest } = current.template;
-    setBody(rest);
-    setError(undefined);
-  }, [current]);
+  // Editing another template (or a reloaded one) starts from its wording (adjusted while rendering, not in an effect).
+  const [bodyFor, setBodyFor] = useState(current);
+  if (bodyFor !== current) {
+    setBodyFor(current);
+    if (current) {
+      const { type: _t, version: _v, ...rest } = current.template;
+      setBody(rest);
+      setError(undefined);
+    }
+  }
 
   useEffect(() => {
     if (!body) return;

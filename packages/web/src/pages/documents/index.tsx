@@ -2,7 +2,7 @@
 // printing, delivery with an on-screen signature, templates, number pattern and seal.
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from "@kuanyan/domain/documents";
 import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, type TableColumnsType } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import PageContainer from "../../components/PageContainer";
 import { archiveUrl, listDocuments, type DocumentPageActionName, type DocumentSummary } from "../../services/documents";
@@ -21,18 +21,23 @@ function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload
   const [page, setPage] = useState(1);
   const caseId = params.get("caseId") ?? undefined;
   const [data, setData] = useState<{ items: DocumentSummary[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
+  // Loading from each change of the filters, page or `reload` until its answer (adjusted while rendering).
+  const requestKey = JSON.stringify([type, status, q, caseId, page, reload]);
+  const [loading, setLoading] = useState(true);
+  const [loadingKey, setLoadingKey] = useState(requestKey);
+  if (loadingKey !== requestKey) {
+    setLoadingKey(requestKey);
     setLoading(true);
-    try {
-      setData(await listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 }));
-    } finally {
-      setLoading(false);
-    }
-  }, [type, status, q, caseId, page]);
+  }
   useEffect(() => {
-    void load();
-  }, [load, reload]);
+    let live = true;
+    listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 })
+      .then((d) => live && setData(d), () => undefined) // the request client shows the error
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [type, status, q, caseId, page, reload]);
   const columns: TableColumnsType<DocumentSummary> = [
     { title: "文书", dataIndex: "typeLabel", render: (v: string, r) => <a onClick={() => onOpen(r.id)}>{v}</a> },
     { title: "编号", dataIndex: "number" },

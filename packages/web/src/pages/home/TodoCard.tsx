@@ -2,7 +2,7 @@
 // each section to the page with the full list. One column on a phone, the same entries on a desktop.
 import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Badge, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { roleLabels } from "@kuanyan/domain/organisations";
 import { getTodo, type Todo, type TodoItem, type TodoSection } from "../../services/home";
@@ -68,17 +68,22 @@ function Section({ section }: { section: TodoSection }) {
 export default function TodoCard() {
   const [data, setData] = useState<Todo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
 
-  const load = useCallback(() => {
+  const load = () => {
     setLoading(true);
     setError(null);
     getTodo()
       .then(setData)
       .catch((e: Error) => setError(e.message))
       .finally(() => setLoading(false));
+  };
+  useEffect(() => {
+    getTodo()
+      .then(setData)
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setLoading(false));
   }, []);
-  useEffect(load, [load]);
 
   return (
     <Card

@@ -1,7 +1,7 @@
 // One list item (one row of the annex table) in a form: the annex columns, the matter chosen from the
 // catalogue by a plain description, the 依据 checked against the law library, and the conditions.
 import { AutoComplete, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { listColumnLabels, type ListType } from "@kuanyan/domain/lists";
 import { softMethodLabels, softMethods } from "@kuanyan/domain/measures";
 import { parseCitation, type ParsedCitations } from "../../services/laws";
@@ -26,24 +26,34 @@ export default function ItemFormModal({ open, listType, initial, onCancel, onOk 
 
   // Fill the form once each time the dialog opens; a re-render of the page (a new `initial` object)
   // must not wipe what the user has typed or picked meanwhile.
-  const initialRef = useRef(initial);
-  initialRef.current = initial;
-  useEffect(() => {
+  // The item as it was when the dialog opened (a fresh box each time, so reopening refills the form),
+  // taken while rendering; the effect below puts it into the form.
+  const [wasOpen, setWasOpen] = useState(false);
+  const [fillWith, setFillWith] = useState<{ item: EditableItem } | null>(null);
+  if (wasOpen !== open) {
+    setWasOpen(open);
     if (open) {
-      form.resetFields();
-      form.setFieldsValue(initialRef.current);
+      setFillWith({ item: initial });
       setParsed(null);
     }
-  }, [open, form]);
-
+  }
   useEffect(() => {
-    const text = (basisText ?? "").trim();
-    if (!text) return setParsed(null);
+    if (fillWith) {
+      form.resetFields();
+      form.setFieldsValue(fillWith.item);
+    }
+  }, [fillWith, form]);
+
+  // No basis text, no parsed citations (adjusted while rendering); otherwise parsed after a pause in typing.
+  const text = (basisText ?? "").trim();
+  if (!text && parsed !== null) setParsed(null);
+  useEffect(() => {
+    if (!text) return;
     const timer = setTimeout(() => {
       parseCitation(text).then(setParsed, () => setParsed(null));
     }, 400);
     return () => clearTimeout(timer);
-  }, [basisText]);
+  }, [text]);
 
   const search = async (q: string) => {
     if (q.trim().length < 2) return setSuggestions([]);

@@ -48,21 +48,21 @@ export default function ListDetailPage() {
   const [saving, setSaving] = useState(false);
   const versionNo = Number(search.get("version") ?? 0);
 
-  const load = useCallback(async () => {
-    const d = versionNo ? await getVersion(id, versionNo) : await getLatest(id);
+  const show = useCallback((d: VersionDetail) => {
     setDetail(d);
     setError(null);
     setItems(d.version.items.map(toEditable));
     setMeta({ title: d.version.title, notes: d.version.notes });
     setDirty(false);
-  }, [id, versionNo]);
+  }, []);
+  const load = async () => show(await (versionNo ? getVersion(id, versionNo) : getLatest(id)));
 
   useEffect(() => {
-    void load().catch((e: unknown) => {
+    (versionNo ? getVersion(id, versionNo) : getLatest(id)).then(show, (e: unknown) => {
       setDetail(null);
       setError(loadError(e));
     });
-  }, [load]);
+  }, [id, versionNo, show]);
 
   if (error) return <ListLoadFailed error={error} />;
   if (!detail) return <Spin style={{ display: "block", margin: "20vh auto" }} />;

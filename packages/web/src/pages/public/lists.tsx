@@ -6,9 +6,14 @@ import { publicLists, type PublicList } from "../../services/lists";
 export default function PublicListsPage() {
   const [q, setQ] = useState("");
   const [data, setData] = useState<PublicList[] | null>(null);
+  // A new query shows the spinner until its answer arrives (adjusted while rendering, not in the effect).
+  const [dataQuery, setDataQuery] = useState(q);
+  if (dataQuery !== q) {
+    setDataQuery(q);
+    setData(null);
+  }
   useEffect(() => {
     document.title = "柔性执法事项清单公开查询";
-    setData(null);
     void publicLists(q || undefined).then((r) => setData(r.items), () => setData([]));
   }, [q]);
   return (

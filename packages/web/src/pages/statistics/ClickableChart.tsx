@@ -12,8 +12,11 @@ export interface ChartClick {
 
 export default function ClickableChart({ onClick, ...props }: ChartProps & { onClick?: (e: ChartClick) => void }) {
   const box = useRef<HTMLDivElement>(null);
+  // The latest click handler, for the listener attached once below (kept current after each render).
   const handler = useRef(onClick);
-  handler.current = onClick;
+  useEffect(() => {
+    handler.current = onClick;
+  });
 
   useEffect(() => {
     const el = box.current?.firstElementChild as HTMLElement | null;

@@ -23,18 +23,23 @@ const pageSize = 20;
 
 export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerProps) {
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; items: RecordRow[] }>({ total: 0, items: [] });
-  const [loading, setLoading] = useState(false);
+  // Back to the first page when the filter changes (adjusted while rendering, not in an effect).
+  const [pageFilter, setPageFilter] = useState(filter);
+  if (pageFilter !== filter) {
+    setPageFilter(filter);
+    setPage(1);
+  }
+  // The records shown, and which filter and page they are for: loading until they match the current ones.
+  const [loaded, setLoaded] = useState<{ filter?: RecordsFilter; page: number; data: { total: number; items: RecordRow[] } }>({ page: 0, data: { total: 0, items: [] } });
+  const data = loaded.data;
+  const loading = !!filter && (loaded.filter !== filter || loaded.page !== page);
 
-  useEffect(() => setPage(1), [filter]);
   useEffect(() => {
     if (!filter) return;
     let live = true;
-    setLoading(true);
     listRecords(filter, { limit: pageSize, offset: (page - 1) * pageSize })
-      .then((d) => live && setData(d))
-      .catch(() => live && setData({ total: 0, items: [] }))
-      .finally(() => live && setLoading(false));
+      .then((d) => live && setLoaded({ filter, page, data: d }))
+      .catch(() => live && setLoaded({ filter, page, data: { total: 0, items: [] } }));
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 // The reporting calendar in the console: submit a period's report (a frozen snapshot), correct it (a new
 // revision with a reason; all kept), and the board of who has submitted and who is late.
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { statisticsColumnInfo } from "@kuanyan/domain/measures";
 import { useAuth, useMe } from "../../auth/AuthContext";
 import OrganisationSelect from "../../components/OrganisationSelect";
@@ -52,22 +52,23 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
   const [reason] = Form.useForm<{ reason: string }>();
   const n = kind === "monthly" ? month : undefined;
 
-  const load = useCallback(async () => {
-    try {
-      setHistory(await listReports({ kind, year, n, organisationId }));
-    } catch {
-      setHistory([]);
-    }
-    try {
-      setBoard(await getBoard({ kind, year, n, scope: scope.scope, organisationId: scope.organisationId, region: scope.region }));
-    } catch {
-      setBoard(null);
-    }
-  }, [kind, year, n, organisationId, scope.scope, scope.organisationId, scope.region]);
-
+  // Fetched for each period and scope, and again when `load()` bumps `reloads`.
+  const [reloads, setReloads] = useState(0);
+  const load = () => setReloads((r) => r + 1);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    listReports({ kind, year, n, organisationId }).then(
+      (h) => live && setHistory(h),
+      () => live && setHistory([]),
+    );
+    getBoard({ kind, year, n, scope: scope.scope, organisationId: scope.organisationId, region: scope.region }).then(
+      (b) => live && setBoard(b),
+      () => live && setBoard(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, year, n, organisationId, scope.scope, scope.organisationId, scope.region, reloads]);
 
   const submit = async () => {
     setBusy(true);

@@ -2,9 +2,9 @@
 // opens the records behind it. Export (.xlsx / PDF), submit or correct the report, and for superiors and
 // the 司法局 the submissions board (who has submitted, who is late).
 import { DownloadOutlined, FilePdfOutlined, ReloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, DatePicker, Flex, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
+import { Button, Card, DatePicker, Flex, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { StatisticsColumn } from "@kuanyan/domain/measures";
 import { useMe } from "../../auth/AuthContext";
 import OrganisationSelect from "../../components/OrganisationSelect";
@@ -29,30 +29,93 @@ const periodOptions: { value: PeriodKind; label: string }[] = [
   { value: "custom", label: "自定义" },
 ];
 
+/** The computed form laid out like the seed form; every number opens its records. */
+function StatisticsFormCard({ form, loading, onOpen }: { form: ComputedForm | null; loading: boolean; onOpen: (column: StatisticsColumn, label: string) => void }) {
+  return (
+    <Card size="small" loading={loading && !form}>
+      {form ? (
+        <div className="ky-statistics-form" style={{ overflowX: "auto" }}>
+          <Typography.Title level={4} style={{ textAlign: "center", margin: "8px 0 16px" }}>
+            {form.title}
+          </Typography.Title>
+          <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8, minWidth: 900 }}>
+            <span>填报单位：{form.reportingOrganisation}</span>
+            <span>填报时间：{formatDateChinese(form.reportedAt)}</span>
+            <span>联系电话：{form.phone || "—"}</span>
+          </Flex>
+          <table aria-label={form.title} style={{ borderCollapse: "collapse", width: "100%", minWidth: 900, tableLayout: "fixed" }}>
+            <thead>
+              <tr>
+                {form.columns.map((c) => (
+                  <th key={c.column} scope="col" style={{ border: "1px solid #333", padding: "6px 2px", fontWeight: 500, fontSize: 13, lineHeight: 1.4 }}>
+                    {c.label}
+                    <br />（{c.unit}）
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {form.columns.map((c) => (
+                  <td key={c.column} style={{ border: "1px solid #333", textAlign: "center", padding: "10px 2px", fontSize: 16 }}>
+                    <Button
+                      type="link"
+                      style={{ padding: 0, fontSize: 16 }}
+                      aria-label={`${c.label}：${c.value}${c.unit}，查看记录`}
+                      onClick={() => onOpen(c.column, c.label)}
+                    >
+                      {c.value}
+                    </Button>
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <div style={{ marginTop: 12, fontSize: 13, minWidth: 900 }}>
+            <div>填表说明：</div>
+            {notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
 export default function StatisticsPage() {
   const me = useMe();
   const thisYear = yearInChina();
   const isSupervisor = me.roles.includes("justiceSupervisor") || me.roles.includes("sysAdmin");
   const [query, setQuery] = useState<FormQuery>({ period: "year", year: thisYear });
   const [form, setForm] = useState<ComputedForm | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [drawer, setDrawer] = useState<{ filter: RecordsFilter; title: string } | undefined>();
 
-  const load = useCallback(async () => {
+  // Fetched for each query and again when `load()` bumps `reloads`; loading from the change (adjusted while rendering).
+  const [reloads, setReloads] = useState(0);
+  const load = () => {
     setLoading(true);
-    try {
-      setForm(await getForm(query));
-    } catch {
-      setForm(null);
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
+    setReloads((r) => r + 1);
+  };
+  const [loadedQuery, setLoadedQuery] = useState(query);
+  if (loadedQuery !== query) {
+    setLoadedQuery(query);
+    setLoading(true);
+  }
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    getForm(query)
+      .then(
+        (f) => live && setForm(f),
+        () => live && setForm(null),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [query, reloads]);
   useEffect(() => {
     listOrganisations().then(setOrganisations, () => undefined);
   }, []);
@@ -105,56 +168,7 @@ export default function StatisticsPage() {
     })),
   ];
 
-  const formCard = (
-    <Card size="small" loading={loading && !form}>
-      {form ? (
-        <div className="ky-statistics-form" style={{ overflowX: "auto" }}>
-          <Typography.Title level={4} style={{ textAlign: "center", margin: "8px 0 16px" }}>
-            {form.title}
-          </Typography.Title>
-          <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8, minWidth: 900 }}>
-            <span>填报单位：{form.reportingOrganisation}</span>
-            <span>填报时间：{formatDateChinese(form.reportedAt)}</span>
-            <span>联系电话：{form.phone || "—"}</span>
-          </Flex>
-          <table aria-label={form.title} style={{ borderCollapse: "collapse", width: "100%", minWidth: 900, tableLayout: "fixed" }}>
-            <thead>
-              <tr>
-                {form.columns.map((c) => (
-                  <th key={c.column} scope="col" style={{ border: "1px solid #333", padding: "6px 2px", fontWeight: 500, fontSize: 13, lineHeight: 1.4 }}>
-                    {c.label}
-                    <br />（{c.unit}）
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {form.columns.map((c) => (
-                  <td key={c.column} style={{ border: "1px solid #333", textAlign: "center", padding: "10px 2px", fontSize: 16 }}>
-                    <Button
-                      type="link"
-                      style={{ padding: 0, fontSize: 16 }}
-                      aria-label={`${c.label}：${c.value}${c.unit}，查看记录`}
-                      onClick={() => open(c.column, c.label)}
-                    >
-                      {c.value}
-                    </Button>
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-          <div style={{ marginTop: 12, fontSize: 13, minWidth: 900 }}>
-            <div>填表说明：</div>
-            {notes.map((n) => (
-              <div key={n}>{n}</div>
-            ))}
-          </div>
-        </div>
-      ) : null}
-    </Card>
-  );
+  const formCard = <StatisticsFormCard form={form} loading={loading} onOpen={(column, label) => open(column, label)} />;
 
   return (
     <PageContainer

@@ -15,10 +15,15 @@ export default function VerifyPage() {
   const [checking, setChecking] = useState(false);
   const [input, setInput] = useState(code ?? "");
 
-  useEffect(() => {
+  // Another code: forget the previous one's answer (adjusted while rendering, not in the effect).
+  const [shownCode, setShownCode] = useState(code);
+  if (shownCode !== code) {
+    setShownCode(code);
     setInfo(undefined);
     setResult(undefined);
     setError(undefined);
+  }
+  useEffect(() => {
     if (code) verify(code).then(setInfo, (e: unknown) => setError(e instanceof ApiError ? e.message : "核验失败"));
   }, [code]);
 

@@ -17,6 +17,16 @@ import { formatDateTimeSeconds } from "../../../utils/time";
 
 const ENTITY_TYPE_LABELS: Record<string, string> = { ...auditEntityTypeLabels };
 
+/** The exported checkpoints and where they go; none when they cannot be read. */
+async function fetchCheckpoints(): Promise<{ items: Checkpoint[]; info?: { file: string; every: number } }> {
+  try {
+    const r = await listCheckpoints();
+    return { items: r.items, info: { file: r.file, every: r.every } };
+  } catch {
+    return { items: [] };
+  }
+}
+
 /** 审计链校验 (system administrators): the first broken link, and the exported checkpoints. */
 function ChainCard() {
   const [result, setResult] = useState<AuditVerification | null>(null);
@@ -24,19 +34,15 @@ function ChainCard() {
   const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
   const [info, setInfo] = useState<{ file: string; every: number } | null>(null);
 
-  const loadCheckpoints = useCallback(async () => {
-    try {
-      const r = await listCheckpoints();
-      setCheckpoints(r.items);
-      setInfo({ file: r.file, every: r.every });
-    } catch {
-      setCheckpoints([]);
-    }
+  const showCheckpoints = useCallback((r: Awaited<ReturnType<typeof fetchCheckpoints>>) => {
+    setCheckpoints(r.items);
+    if (r.info) setInfo(r.info);
   }, []);
+  const loadCheckpoints = async () => showCheckpoints(await fetchCheckpoints());
 
   useEffect(() => {
-    void loadCheckpoints();
-  }, [loadCheckpoints]);
+    void fetchCheckpoints().then(showCheckpoints);
+  }, [showCheckpoints]);
 
   const verify = async () => {
     setChecking(true);
@@ -116,20 +122,29 @@ export default function AuditPage() {
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [loading, setLoading] = useState(true);
 
-  const load = useCallback(async () => {
+  // Fetched for each new query and again when `load()` bumps `reloads`.
+  const [reloads, setReloads] = useState(0);
+  const load = () => {
     setLoading(true);
-    try {
-      setEvents(await listAudit(query));
-    } catch {
-      setEvents([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
+    setReloads((n) => n + 1);
+  };
+  const [loadedQuery, setLoadedQuery] = useState(query);
+  if (loadedQuery !== query) {
+    setLoadedQuery(query);
+    setLoading(true);
+  }
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    listAudit(query)
+      .then(
+        (items) => live && setEvents(items),
+        () => live && setEvents([]),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [query, reloads]);
 
   const columns: TableColumnsType<AuditEvent> = [
     {

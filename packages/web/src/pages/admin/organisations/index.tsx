@@ -1,6 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Spin, Tag, Tree, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import PageContainer from "../../../components/PageContainer";
 import { buildOrganisationTree, type OrganisationNode } from "../../../components/organisationTree";
@@ -32,20 +32,24 @@ export default function OrganisationsPage() {
   const [selectedId, setSelectedId] = useState<string | undefined>(user?.organisation.id);
   const [modal, setModal] = useState<{ open: boolean; editing?: Organisation; parentId?: string }>({ open: false });
 
-  const load = useCallback(async () => {
+  // Fetched on arrival and again when `load()` bumps `reloads`.
+  const [reloads, setReloads] = useState(0);
+  const load = () => {
     setLoading(true);
-    try {
-      setOrganisations(await listOrganisations());
-    } catch {
-      // shown by the request client
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
+    setReloads((n) => n + 1);
+  };
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    listOrganisations()
+      .then(
+        (items) => live && setOrganisations(items),
+        () => undefined, // shown by the request client
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [reloads]);
 
   const tree = useMemo(() => toTree(buildOrganisationTree(organisations), keyword.trim()), [organisations, keyword]);
   const selected = organisations.find((o) => o.id === selectedId);

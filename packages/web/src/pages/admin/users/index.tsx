@@ -1,6 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Grid, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useAuth, useMe } from "../../../auth/AuthContext";
 import OrganisationSelect from "../../../components/OrganisationSelect";
 import PageContainer from "../../../components/PageContainer";
@@ -30,26 +30,37 @@ export default function UsersPage() {
   const [saved, setSaved] = useState<string | undefined>();
   const canManage = access.canManageUsers;
 
-  const load = useCallback(async () => {
+  // The list is fetched again for another organisation or when `load()` bumps `reloads`.
+  const [reloads, setReloads] = useState(0);
+  const load = () => {
     setLoading(true);
-    try {
-      setUsers(await listUsers(organisationId));
-    } catch {
-      setUsers([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [organisationId]);
-
+    setReloads((n) => n + 1);
+  };
+  const [loadedOrganisation, setLoadedOrganisation] = useState(organisationId);
+  if (loadedOrganisation !== organisationId) {
+    setLoadedOrganisation(organisationId);
+    setLoading(true);
+  }
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    listUsers(organisationId)
+      .then(
+        (items) => live && setUsers(items),
+        () => live && setUsers([]),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [organisationId, reloads]);
 
-  useEffect(() => {
-    if (!saved) return;
-    const index = users.findIndex((u) => u.id === saved);
+  // Turn to the saved user's page once the list holds him (adjusted while rendering, not in an effect).
+  const [pagedFor, setPagedFor] = useState<{ users: User[]; saved?: string }>({ users, saved });
+  if (pagedFor.users !== users || pagedFor.saved !== saved) {
+    setPagedFor({ users, saved });
+    const index = saved ? users.findIndex((u) => u.id === saved) : -1;
     if (index >= 0) setPage(Math.floor(index / PAGE_SIZE) + 1);
-  }, [users, saved]);
+  }
 
   useEffect(() => {
     listOrganisations().then(setOrganisations, () => undefined);

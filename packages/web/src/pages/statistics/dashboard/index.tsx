@@ -3,7 +3,7 @@
 // matters. Every chart element and figure opens its records.
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { decisionColumns, softMethods, columnLabel, type StatisticsColumn } from "@kuanyan/domain/measures";
 import PageContainer from "../../../components/PageContainer";
 import type { ChartOption } from "../../../components/Chart";
@@ -30,22 +30,32 @@ export default function DashboardPage() {
   const thisYear = yearInChina();
   const [year, setYear] = useState(thisYear);
   const [data, setData] = useState<Dashboard | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [drawer, setDrawer] = useState<{ filter: RecordsFilter; title: string } | undefined>();
 
-  const load = useCallback(async () => {
+  // Fetched for each year and again when `load()` bumps `reloads`; loading from the change (adjusted while rendering).
+  const [reloads, setReloads] = useState(0);
+  const load = () => {
     setLoading(true);
-    try {
-      setData(await getDashboard({ year }));
-    } catch {
-      setData(null);
-    } finally {
-      setLoading(false);
-    }
-  }, [year]);
+    setReloads((r) => r + 1);
+  };
+  const [loadedYear, setLoadedYear] = useState(year);
+  if (loadedYear !== year) {
+    setLoadedYear(year);
+    setLoading(true);
+  }
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    getDashboard({ year })
+      .then(
+        (d) => live && setData(d),
+        () => live && setData(null),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [year, reloads]);
 
   const open = (filter: RecordsFilter, title: string) => setDrawer({ filter, title });
   const monthLabels = useMemo(() => data?.months.map((m) => `${Number(m.month.slice(5))}月`) ?? [], [data]);
