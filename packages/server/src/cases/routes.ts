@@ -86,7 +86,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.get(
     "/api/v1/cases/:id/evidence/:evidenceId",
-    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", params: ZEvidenceParams } },
+    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", description: "文件下载（按文件内容识别的类型：图片 image/*、application/pdf 等；无法识别的为 application/octet-stream）", produces: ["application/octet-stream"], params: ZEvidenceParams } },
     async (request, reply) => {
       const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
       if (!row) throw notFound("证据文件");

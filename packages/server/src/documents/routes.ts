@@ -213,7 +213,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request, reply) => reply.status(201).send(await uploadSeal(ctx, requireAuth(request.auth), request.body)),
   );
 
-  app.get("/api/v1/documents/seal", { schema: { tags, summary: "电子印章图片", querystring: ZOrgQuery } }, async (request, reply) => {
+  app.get("/api/v1/documents/seal", { schema: { tags, summary: "电子印章图片", description: "文件下载（image/png 或 image/jpeg，按图片内容）", produces: ["image/png", "image/jpeg"], querystring: ZOrgQuery } }, async (request, reply) => {
     const auth = requireAuth(request.auth);
     const organisationId = request.query.organisationId ?? auth.organisationId;
     await requireAccess(db, auth, { mode: "read", organisationId });
@@ -230,7 +230,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/archive/:caseId",
-    { config: { auditRead: { action: "archive.downloaded", entityType: "case", param: "caseId" } }, schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", params: z.object({ caseId: z.uuid().describe("案件") }) } },
+    { config: { auditRead: { action: "archive.downloaded", entityType: "case", param: "caseId" } }, schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", description: "文件下载（application/pdf）", produces: ["application/pdf"], params: z.object({ caseId: z.uuid().describe("案件") }) } },
     async (request, reply) => {
       const { pdf, fileName } = await caseArchivePdf(ctx, requireAuth(request.auth), request.params.caseId);
       return sendFile(reply, pdf, "application/pdf", fileName, false);
@@ -272,7 +272,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     getDocument(ctx, requireAuth(request.auth), request.params.id),
   );
 
-  app.patch("/api/v1/documents/:id", { schema: { tags, summary: "（不允许）修改已签发的文书", params: ZId } }, async (request) => {
+  app.patch("/api/v1/documents/:id", { schema: { tags, summary: "（不允许）修改已签发的文书", description: "始终拒绝（422）：已签发的文书不能修改，更正须签发更正文书或作废。", params: ZId } }, async (request) => {
     const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
     throw new AppError(
       "rule_violation",
@@ -288,7 +288,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/documents/:id/pdf",
-    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", params: ZId, querystring: ZInlineQuery } },
+    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", description: "文件下载（application/pdf）", produces: ["application/pdf"], params: ZId, querystring: ZInlineQuery } },
     async (request, reply) => {
       const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
       const pdf = d.status === "cancelled" ? await renderStoredPdf(db, d, { cancelled: true }) : d.pdf;
@@ -297,7 +297,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/documents/:id/docx", { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 Word（按签发内容生成）", params: ZId } }, async (request, reply) => {
+  app.get("/api/v1/documents/:id/docx", { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 Word（按签发内容生成）", description: "文件下载（application/vnd.openxmlformats-officedocument.wordprocessingml.document）", produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"], params: ZId } }, async (request, reply) => {
     const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
     const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
     return sendFile(reply, await renderStoredDocx(db, d), DOCX_MIME, downloadName(d, title, "docx"), false);
@@ -320,6 +320,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "下载送达签收件 PDF",
+        description: "文件下载（application/pdf）",
+        produces: ["application/pdf"],
         params: ZId.extend({ deliveryId: z.uuid().describe("送达记录") }),
         querystring: ZInlineQuery,
       },

@@ -252,6 +252,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "导出为附件格式（.xlsx / .docx）",
+        description: "文件下载（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/vnd.openxmlformats-officedocument.wordprocessingml.document，按 format）",
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
         params: ZVersionParams,
         querystring: ZExportQuery,
       },
