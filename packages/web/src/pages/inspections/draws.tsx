@@ -4,7 +4,7 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
-import { inspectionStatusLabels } from "@kuanyan/domain/inspections";
+import { industryLabels, inspectionStatusLabels, riskLevelLabels } from "@kuanyan/domain/inspections";
 import { announceDraw, createPlan, getDraw, listPlans, performDraw, type Draw, type PlanList } from "../../services/inspections";
 
 type Summary = PlanList["adhocDraws"][number];
@@ -85,7 +85,7 @@ export default function DrawsPage() {
           }
         >
           <Typography.Paragraph type="secondary">
-            默认抽取比例 {p.rules.defaultPercent}%{p.rules.ratios.length ? `；${p.rules.ratios.map((r) => `${r.industry ?? ""}${r.riskLevel ?? ""} ${r.percent}%`).join("；")}` : ""}。检查：待抽取执法人员 {p.inspections.planned}，已分配 {p.inspections.drawn}，已完成 {p.inspections.done}，共 {p.inspections.total}。
+            默认抽取比例 {p.rules.defaultPercent}%{p.rules.ratios.length ? `；${p.rules.ratios.map((r) => `${[r.industry ? industryLabels[r.industry] : "", r.riskLevel ? riskLevelLabels[r.riskLevel] : ""].filter(Boolean).join("、")} ${r.percent}%`).join("；")}` : ""}。检查：待抽取执法人员 {p.inspections.planned}，已分配 {p.inspections.drawn}，已完成 {p.inspections.done}，共 {p.inspections.total}。
           </Typography.Paragraph>
           {drawTable(p.draws)}
         </Card>

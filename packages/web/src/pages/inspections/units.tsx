@@ -28,10 +28,8 @@ export default function UnitsPage() {
   const canManage = data?.allowedActions.includes("inspection.pool.manage") ?? false;
 
   return (
-    <Card
-      title="检查对象名录库"
-      extra={
-        <Space wrap>
+    <Card title="检查对象名录库">
+      <Space wrap style={{ marginBottom: 12 }}>
           <Button href={`${UNITS_EXPORT_URL}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>导出</Button>
           {canManage ? (
             <>
@@ -54,9 +52,8 @@ export default function UnitsPage() {
               </Button>
             </>
           ) : null}
-        </Space>
-      }
-    >
+      </Space>
+      <br />
       <Input.Search placeholder="单位名称或统一社会信用代码" allowClear onSearch={(v) => (setPage(1), setQ(v.trim()))} style={{ maxWidth: 360, marginBottom: 12 }} />
       {data ? (
         <Typography.Paragraph type="secondary">
