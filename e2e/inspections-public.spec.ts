@@ -5,8 +5,25 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2.1 A/AA violations axe-core finds (the rule a11y.spec.ts leaves out, left out here too). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      rules: { "scrollable-region-focusable": { enabled: false } },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -16,6 +33,7 @@ test("the public draw page shows the pool hash and the selection, and verify-dra
   const quarterly = page.getByTestId("public-draw").filter({ hasText: "季度双随机抽查" }).filter({ hasText: "已抽取" });
   await expect(quarterly).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath("public-draws.png"), fullPage: true });
+  expect(await violations(page), "公开抽取列表").toEqual([]);
   await quarterly.getByRole("link").click();
 
   const hash = page.getByTestId("pool-sha256");
@@ -23,6 +41,7 @@ test("the public draw page shows the pool hash and the selection, and verify-dra
   const rows = page.getByTestId("selection-row");
   await expect(rows).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath("public-draw.png"), fullPage: true });
+  expect(await violations(page), "公开抽取详情").toEqual([]);
   const shownCodes = (await rows.locator("td:nth-child(2)").allTextContents()).map((t) => t.trim());
   expect(shownCodes.every((c) => /^[0-9A-Z]{18}$/.test(c))).toBe(true);
 

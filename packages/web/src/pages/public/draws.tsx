@@ -37,6 +37,7 @@ function DrawList() {
       <Select
         allowClear
         placeholder="选择组织抽取的单位"
+        aria-label="组织抽取的单位"
         style={{ width: "100%", maxWidth: 360, marginBottom: 16 }}
         value={org}
         onChange={setOrg}
