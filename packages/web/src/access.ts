@@ -11,6 +11,8 @@ export interface Access {
   canSeeDocuments: boolean;
   canSeeStatistics: boolean;
   canSeeSupervision: boolean;
+  /** 执法检查 (the server's inspection.read: not the 系统管理员; each page narrows by allowedActions). */
+  canSeeInspections: boolean;
   /** 系统管理 menu. */
   canSeeAdmin: boolean;
   canReadOrganisations: boolean;
@@ -38,6 +40,7 @@ export function computeAccess(permissions: readonly AdminAction[], loggedIn: boo
     canSeeDocuments: loggedIn,
     canSeeStatistics: loggedIn,
     canSeeSupervision: loggedIn,
+    canSeeInspections: may("inspection.read"),
     canSeeAdmin: adminView || may("audit.read"),
     canReadOrganisations: adminView,
     canManageOrganisations: may("organisation.create") || may("organisation.edit"),

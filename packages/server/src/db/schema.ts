@@ -169,3 +169,4 @@ export * from "../cases/schema";
 export * from "../documents/schema";
 export * from "../statistics/schema";
 export * from "../http/rateLimitSchema";
+export * from "../inspections/schema";

@@ -17,6 +17,7 @@ import {
   ApartmentOutlined,
   BookOutlined,
   UserOutlined,
+  ScheduleOutlined,
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { AccessKey } from "../access";
@@ -82,6 +83,18 @@ export const appRoutes: AppRoute[] = [
     access: "canSeeCases",
     hideInMenu: true,
     component: lazy(() => import("../pages/cases/detail")),
+  },
+  {
+    path: "/inspections",
+    name: "执法检查",
+    icon: <ScheduleOutlined />,
+    access: "canSeeInspections",
+    children: [
+      { path: "/inspections/units", name: "检查对象名录库", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/units")) },
+      { path: "/inspections/inspectors", name: "执法检查人员", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/inspectors")) },
+      { path: "/inspections/checklists", name: "抽查事项与检查表", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/checklists")) },
+      { path: "/inspections/draws", name: "抽查计划与抽取", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/draws")) },
+    ],
   },
   {
     path: "/documents",
