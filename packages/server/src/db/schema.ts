@@ -169,3 +169,5 @@ export * from "../cases/schema";
 export * from "../documents/schema";
 export * from "../statistics/schema";
 export * from "../http/rateLimitSchema";
+export * from "../inspections/field/schema";
+export * from "../hazards/schema";

@@ -28,7 +28,7 @@ import { DEMO_PASSWORD } from "../demo/organisations";
 import { testApp, type Session, type TestApp } from "../testing/app";
 
 type Who = readonly Role[] | "any" | "public";
-type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report";
+type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report" | "hazard";
 
 interface Fixture {
   label: "本单位" | "外单位";
@@ -258,6 +258,17 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/statistics/reports/{id}": { who: "any", scope: "read" },
   "GET /api/v1/statistics/dashboard": { who: "any", query: () => `year=${thisYear}` },
 
+  // 隐患 (issue 10 §7, §8)
+  "GET /api/v1/hazards": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
+  "GET /api/v1/hazards/figures": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: (f) => `year=${thisYear}&${orgQ(f)}` },
+  "GET /api/v1/hazards/{id}": { who: grant("inspection.read"), scope: "read" },
+  "GET /api/v1/hazards/{id}/evidence/{evidenceId}": { who: grant("inspection.read"), scope: "read" },
+  "POST /api/v1/hazards/{id}/evidence": { who: grant("hazard.manage"), scope: "write", body: () => ({ contentBase64: PNG }) },
+  // closed fixtures: an allowed call ends in 422 and changes nothing
+  "POST /api/v1/hazards/{id}/rectification": { who: grant("hazard.manage"), scope: "write", body: () => ({ on: today, evidence: ["0".repeat(64)] }) },
+  "POST /api/v1/hazards/{id}/review": { who: grant("hazard.manage"), scope: "write", body: () => ({ passed: true, note: "矩阵测试复查" }) },
+  "POST /api/v1/hazards/{id}/close": { who: grant("hazard.close"), scope: "write", body: () => ({}) },
+
   // 监督
   "GET /api/v1/supervision/overview": { who: "any" },
   "GET /api/v1/supervision/departures": { who: "any" },
@@ -353,20 +364,33 @@ beforeAll(async () => {
     "published list",
   ).id;
 
+  // A closed hazard in each county (actions on it are refused with 422: nothing changes).
+  const hazardOf = async (org: string, region: string) =>
+    rowOf(
+      await q<{ id: string }>(
+        `INSERT INTO hazards (region_code, organisation_id, credit_code, unit_name, level, description, responsible_person, found_on, deadline, status)
+         VALUES ($1, $2, '91350421MA2YXXXX0X', '矩阵测试单位', 'general', '矩阵测试隐患', '矩阵', '2026-01-01', '2026-01-31', 'closed') RETURNING id::text`,
+        [region, org],
+      ),
+      "hazard",
+    ).id;
+  const homeHazard = await hazardOf(mx, "350421");
+  const foreignHazard = await hazardOf(jj, "350582");
+
   const home: Fixture = {
     label: "本单位",
     org: mx,
     regionCode: "350421",
-    ids: { case: await caseOf(mx), document: docs[0].id, delivery: docs[0].delivery, list: publishedList, user: await userOf("demo-officer"), organisation: mx, report: homeReport },
-    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx },
+    ids: { case: await caseOf(mx), document: docs[0].id, delivery: docs[0].delivery, list: publishedList, user: await userOf("demo-officer"), organisation: mx, report: homeReport, hazard: homeHazard },
+    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx, hazard: mx },
     listPublished: true,
   };
   const foreign: Fixture = {
     label: "外单位",
     org: jj,
     regionCode: "350582",
-    ids: { case: await caseOf(jj), document: docs[1].id, delivery: docs[1].delivery ?? uuid(), list: foreignList.json().listId, user: await userOf("demo-officer-jj"), organisation: jj, report: foreignReport },
-    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj },
+    ids: { case: await caseOf(jj), document: docs[1].id, delivery: docs[1].delivery ?? uuid(), list: foreignList.json().listId, user: await userOf("demo-officer-jj"), organisation: jj, report: foreignReport, hazard: foreignHazard },
+    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj, hazard: jj },
     listPublished: false,
   };
   fixtures = [home, foreign];
@@ -424,6 +448,7 @@ function kindOf(route: string, entry: Entry): Kind {
     ["/api/v1/users/", "user"],
     ["/api/v1/organisations/", "organisation"],
     ["/api/v1/statistics/reports/", "report"],
+    ["/api/v1/hazards/", "hazard"],
   ] as const)
     if (path.startsWith(prefix)) return kind;
   throw new Error(`${route}: which record does the path name?`);
