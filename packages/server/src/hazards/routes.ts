@@ -17,6 +17,7 @@ import {
 import { requireAuth } from "../access";
 import type { AppContext } from "../http/context";
 import { notFound } from "../http/errors";
+import { register as registerField } from "../inspections/field/routes";
 import { actOnHazard, getHazard, hazardEvidenceFile, hazardFiguresOf, listHazards, uploadHazardEvidence } from "./service";
 
 const ZId = z.object({ id: z.uuid().describe("隐患") });
@@ -70,4 +71,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     await actOnHazard(ctx, auth, request.params.id, { type: "close" });
     return getHazard(ctx, auth, request.params.id);
   });
+
+  // The inspection on site (inspections/field) registers its routes here, so the inspections
+  // module's own routes.ts stays the other part's file.
+  await registerField(app, ctx);
 }
