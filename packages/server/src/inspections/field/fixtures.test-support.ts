@@ -8,10 +8,13 @@ import type { Database } from "../../db/client";
 
 export const FIELD_ITEMS = ["GM-01", "GM-07", "GM-11"];
 
-export async function drawnInspection(database: Database, options: { unitName?: string; creditCode?: string; dueBy?: string } = {}): Promise<string> {
+export async function drawnInspection(
+  database: Database,
+  options: { unitName?: string; creditCode?: string; dueBy?: string; organisation?: string; usernames?: string[] } = {},
+): Promise<string> {
   const q = <T>(sql: string, params: unknown[] = []) => database.query<T>(sql, params);
-  const [org] = await q<{ id: string; region_code: string }>("SELECT id::text, region_code FROM organisations WHERE name = '明溪县应急管理局'");
-  const officers = await q<{ id: string }>("SELECT id::text FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username");
+  const [org] = await q<{ id: string; region_code: string }>("SELECT id::text, region_code FROM organisations WHERE name = $1", [options.organisation ?? "明溪县应急管理局"]);
+  const officers = await q<{ id: string }>("SELECT id::text FROM users WHERE username = ANY($1::text[]) ORDER BY username", [options.usernames ?? ["demo-officer", "demo-officer2"]]);
   for (const [n, o] of officers.entries()) {
     await q(
       `INSERT INTO inspector_certificates (region_code, organisation_id, user_id, number, issuing_body, valid_from, valid_to, fields)
