@@ -9,6 +9,8 @@ export interface Access {
   canSeeDocuments: boolean;
   canSeeStatistics: boolean;
   canSeeSupervision: boolean;
+  /** 今日检查 and 隐患台账 (the domain's inspection.read: not the operator). */
+  canSeeInspections: boolean;
   /** 系统管理 menu. */
   canSeeAdmin: boolean;
   canReadOrganisations: boolean;
@@ -30,6 +32,7 @@ export function computeAccess(roles: readonly Role[]): Access {
     canSeeDocuments: roles.length > 0,
     canSeeStatistics: roles.length > 0,
     canSeeSupervision: roles.length > 0,
+    canSeeInspections: has("officer", "legalReviewer", "listManager", "orgAdmin", "justiceSupervisor"),
     canSeeAdmin: admin || supervisor,
     canReadOrganisations: admin || supervisor,
     canManageOrganisations: admin,

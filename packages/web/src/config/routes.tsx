@@ -17,6 +17,8 @@ import {
   ApartmentOutlined,
   BookOutlined,
   UserOutlined,
+  ScheduleOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { AccessKey } from "../access";
@@ -82,6 +84,27 @@ export const appRoutes: AppRoute[] = [
     access: "canSeeCases",
     hideInMenu: true,
     component: lazy(() => import("../pages/cases/detail")),
+  },
+  {
+    path: "/inspections/field",
+    name: "今日检查",
+    icon: <ScheduleOutlined />,
+    access: "canSeeInspections",
+    component: lazy(() => import("../pages/inspections/field")),
+  },
+  {
+    path: "/inspections/field/:id",
+    name: "现场检查",
+    access: "canSeeInspections",
+    hideInMenu: true,
+    component: lazy(() => import("../pages/inspections/field/detail")),
+  },
+  {
+    path: "/hazards",
+    name: "隐患台账",
+    icon: <WarningOutlined />,
+    access: "canSeeInspections",
+    component: lazy(() => import("../pages/hazards")),
   },
   {
     path: "/documents",
