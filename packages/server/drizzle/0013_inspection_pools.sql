@@ -161,7 +161,8 @@ CREATE INDEX "inspection_draws_plan_idx" ON "inspection_draws" USING btree ("pla
 --> statement-breakpoint
 -- A draw is done once: after drawing, its row is never updated; before, only the draw itself may be
 -- written (the frozen pool, the commitment and the announced public-value source never change);
--- no draw is ever deleted. A redraw is a new row naming the one it replaces.
+-- no draw is ever deleted. A redraw is a new row naming the one it replaces. (secret_enc may be
+-- re-encrypted by a key rotation before the draw: the published commitment fixes the secret itself.)
 CREATE OR REPLACE FUNCTION kuanyan_inspection_draw_frozen() RETURNS trigger AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -173,7 +174,7 @@ BEGIN
   IF NEW.id <> OLD.id OR NEW.organisation_id <> OLD.organisation_id OR NEW.region_code <> OLD.region_code
      OR NEW.draw_no <> OLD.draw_no OR NEW.kind <> OLD.kind OR NEW.title <> OLD.title
      OR NEW.pool_text <> OLD.pool_text OR NEW.pool_sha256 <> OLD.pool_sha256 OR NEW.commitment <> OLD.commitment
-     OR NEW.secret_enc <> OLD.secret_enc OR NEW.public_source <> OLD.public_source
+     OR NEW.public_source <> OLD.public_source
      OR NEW.public_value_date <> OLD.public_value_date OR NEW.announced_on <> OLD.announced_on
      OR NEW.redraw_of IS DISTINCT FROM OLD.redraw_of OR NEW.plan_id IS DISTINCT FROM OLD.plan_id
      OR NEW.due_by IS DISTINCT FROM OLD.due_by THEN

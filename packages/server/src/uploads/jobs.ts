@@ -10,6 +10,8 @@ export type ParseJob =
   /** `present`: the preview as the API returns it, as JSON text (so the main thread only sends it). */
   | { kind: "listPreview"; fileName: string; content: Uint8Array; type?: string; limits: UploadLimits; present?: boolean }
   | { kind: "evidence"; fileName: string; content: Uint8Array }
+  /** The object-pool import (.xlsx) of the inspections: rows mapped and validated by the domain. */
+  | { kind: "unitPreview"; content: Uint8Array; existingCreditCodes: string[]; limits: UploadLimits }
   | { kind: "image"; content: Uint8Array; what: string; maxBytes: number; pngOnly?: boolean; field: string }
   /** Test jobs: spin the CPU, or fill the heap (to prove the time and memory limits). */
   | { kind: "spin"; ms: number }
@@ -38,6 +40,10 @@ export async function runJob(job: ParseJob): Promise<unknown> {
       if (!job.present) return preview;
       const { presentItem } = await import("../lists/queries");
       return JSON.stringify({ ...preview, items: preview.items.map(presentItem) });
+    }
+    case "unitPreview": {
+      const { parseUnitFile } = await import("../inspections/unitFile");
+      return parseUnitFile(content, job.existingCreditCodes, job.limits);
     }
     case "evidence": {
       const { checkEvidenceContent } = await import("./content");

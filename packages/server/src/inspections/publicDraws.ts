@@ -1,0 +1,97 @@
+/**
+ * 一公开: the public page of the draws (no login, no personal data). Each draw with its pool hash,
+ * the pool file itself (byte for byte as frozen; units by credit code and name, inspectors by 执法证号),
+ * the seed inputs (commitment, public value and its source, revealed secret, seed) and the selection,
+ * and the state of the inspections it planned (no findings, no names of people).
+ */
+import { asc, desc, eq } from "drizzle-orm";
+import type { DrawSelection, InspectionStatus } from "@kuanyan/domain/inspections";
+import type { DbOrTx } from "../db/client";
+import { organisations } from "../db/schema";
+import { notFound } from "../http/errors";
+import { presentSelection } from "./draws";
+import { inspectionDraws, inspections } from "./schema";
+
+type DrawRow = typeof inspectionDraws.$inferSelect;
+
+function publicSummary(d: DrawRow, orgName: string, redrawOfNo: string | null) {
+  return {
+    id: d.id,
+    drawNo: d.drawNo,
+    organisationName: orgName,
+    kind: d.kind as "annual" | "periodic",
+    title: d.title,
+    status: (d.drawnAt ? "drawn" : "announced") as "drawn" | "announced",
+    poolSha256: d.poolSha256,
+    poolBytes: Buffer.byteLength(d.poolText, "utf8"),
+    objectCount: d.objectCount,
+    commitment: d.commitment,
+    publicSource: d.publicSource,
+    publicValueDate: d.publicValueDate,
+    announcedOn: d.announcedOn,
+    publicValue: d.publicValue,
+    secret: d.secret,
+    seed: d.seed,
+    drawnOn: d.drawnOn,
+    redrawOf: redrawOfNo,
+    redrawReason: d.redrawReason,
+  };
+}
+
+const summaryColumns = {
+  id: inspectionDraws.id,
+  organisationId: inspectionDraws.organisationId,
+  drawNo: inspectionDraws.drawNo,
+};
+
+export async function listPublicDraws(db: DbOrTx, organisationId?: string) {
+  const rows = await db
+    .select({ d: inspectionDraws, orgName: organisations.name })
+    .from(inspectionDraws)
+    .innerJoin(organisations, eq(organisations.id, inspectionDraws.organisationId))
+    .where(organisationId ? eq(inspectionDraws.organisationId, organisationId) : undefined)
+    .orderBy(desc(inspectionDraws.announcedOn), asc(inspectionDraws.drawNo))
+    .limit(500);
+  const noOf = new Map(rows.map((r) => [r.d.id, r.d.drawNo]));
+  const orgs = await db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .innerJoin(inspectionDraws, eq(inspectionDraws.organisationId, organisations.id))
+    .orderBy(asc(organisations.name));
+  return { items: rows.map((r) => publicSummary(r.d, r.orgName, r.d.redrawOf ? (noOf.get(r.d.redrawOf) ?? null) : null)), organisations: orgs };
+}
+
+async function loadPublic(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ d: inspectionDraws, orgName: organisations.name })
+    .from(inspectionDraws)
+    .innerJoin(organisations, eq(organisations.id, inspectionDraws.organisationId))
+    .where(eq(inspectionDraws.id, id));
+  if (!row) throw notFound("抽取");
+  return row;
+}
+
+export async function getPublicDraw(db: DbOrTx, id: string) {
+  const { d, orgName } = await loadPublic(db, id);
+  let redrawOfNo: string | null = null;
+  if (d.redrawOf) {
+    const [prev] = await db.select(summaryColumns).from(inspectionDraws).where(eq(inspectionDraws.id, d.redrawOf));
+    redrawOfNo = prev?.drawNo ?? null;
+  }
+  const rows = await db
+    .select({ creditCode: inspections.creditCode, unitName: inspections.unitName, status: inspections.status })
+    .from(inspections)
+    .where(d.kind === "annual" ? eq(inspections.planDrawId, d.id) : eq(inspections.drawId, d.id))
+    .orderBy(asc(inspections.creditCode));
+  return {
+    ...publicSummary(d, orgName, redrawOfNo),
+    selection: presentSelection(d.result as DrawSelection | null, d.poolText),
+    results: rows.map((r) => ({ creditCode: r.creditCode, unitName: r.unitName, status: r.status as InspectionStatus })),
+  };
+}
+
+export async function publicPoolFile(db: DbOrTx, id: string) {
+  const { d } = await loadPublic(db, id);
+  return d;
+}
+
