@@ -106,7 +106,7 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       creditCode: demoCreditCode("350421", 700_100 + i),
       name,
       address: `${town ? "福建省三明市明溪县雪峰镇" : "福建省三明市明溪县城关乡"}${i + 1}号`,
-      regionCode: town ? "350421100" : "350421",
+      regionCode: "350421",
       industry,
       riskLevel: risk,
       keyUnit: key,

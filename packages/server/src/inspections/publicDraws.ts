@@ -95,3 +95,20 @@ export async function publicPoolFile(db: DbOrTx, id: string) {
   return d;
 }
 
+
+/** The published draw as scripts/verify-draw.mjs reads it (the domain's DrawResult), or 404 before the draw. */
+export async function publicDrawResult(db: DbOrTx, id: string) {
+  const { d } = await loadPublic(db, id);
+  if (!d.drawnAt || !d.result) throw notFound("抽取结果");
+  return {
+    drawId: d.drawNo,
+    poolSha256: d.poolSha256,
+    commitment: d.commitment,
+    publicSource: d.publicSource,
+    publicValue: d.publicValue,
+    secret: d.secret,
+    seed: d.seed,
+    drawnOn: d.drawnOn,
+    selection: d.result,
+  };
+}

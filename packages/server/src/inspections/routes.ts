@@ -47,7 +47,7 @@ import { commitUnitImport, previewUnitImport } from "./importUnits";
 import { addExclusion, listExclusions, listInspectors, saveCertificate } from "./inspectors";
 import { createMatter, listMatters, publishMatter } from "./matters";
 import { createPlan, listPlans } from "./plans";
-import { getPublicDraw, listPublicDraws, publicPoolFile } from "./publicDraws";
+import { getPublicDraw, listPublicDraws, publicDrawResult, publicPoolFile } from "./publicDraws";
 import { createUnit, listUnits, updateUnit } from "./units";
 
 const ZId = z.object({ id: z.uuid() });
@@ -245,6 +245,17 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         .header("content-type", "application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename*=UTF-8''${poolFileName(row.drawNo)}`)
         .send(Buffer.from(row.poolText, "utf8"));
+    },
+  );
+  app.get(
+    "/api/v1/public/inspections/draws/:id/draw.json",
+    { config: { access: "public" }, schema: { tags: ["公开"], summary: "公开：抽取结果文件（公开随机数、服务器密钥、种子和结果，供 scripts/verify-draw.mjs 核对）", params: ZId } },
+    async (request, reply) => {
+      const result = await publicDrawResult(db, request.params.id);
+      return reply
+        .header("content-type", "application/json; charset=utf-8")
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${result.drawId.replace(/[\\/:*?"<>|]/g, "_")}-draw.json`)}`)
+        .send(JSON.stringify(result, null, 2));
     },
   );
 }
