@@ -6,6 +6,8 @@ import { z } from "zod";
 import { hazardLevels, hazardStatuses } from "@kuanyan/domain/hazards";
 import { ZDay, ZTimestamp, pageOf } from "../common/index";
 
+// The inspection on site's schemas are exported from the inspections contract (../inspections/field.ts);
+// re-exported here so the hazards module and the web take one import.
 export * from "../inspections/field";
 
 const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, "应为SHA-256摘要（64位十六进制）");

@@ -218,7 +218,7 @@ export async function checkIn(ctx: AppContext, auth: Auth, id: string, input: { 
     const { src, record } = await writable(tx, auth, id, "开始检查（签到）");
     const [existing] = await tx.select().from(inspectionCheckIns).where(eq(inspectionCheckIns.inspectionId, id));
     if (existing && src.status !== "drawn") return; // already started (a replay, or the other inspector checked in)
-    if (!src.checklist) throw rule("本次检查没有指定检查表，不能开始检查");
+    if (!src.checklist) throw rule("本单位没有适用于该行业的已发布检查表，不能开始检查（请先发布检查表）");
     const now = ctx.now();
     act(src, record, { type: "start", checklist: { checklistId: src.checklist.id, version: src.checklist.version }, ...(input.location ? { location: input.location } : {}) }, auth, now);
     await tx.insert(inspectionCheckIns).values({
@@ -232,7 +232,7 @@ export async function checkIn(ctx: AppContext, auth: Auth, id: string, input: { 
       accuracyMetres: input.location?.accuracyMetres ?? null,
       idempotencyKey: input.idempotencyKey,
     });
-    await setStatus(tx, id, "started");
+    await setStatus(tx, id, "started", { id: src.checklist.id, version: src.checklist.version });
     await audit(tx, auth, src, "inspection.started", { at: now.toISOString(), located: Boolean(input.location) });
   });
 }

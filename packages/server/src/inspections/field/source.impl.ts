@@ -37,6 +37,17 @@ export async function loadSource(db: DbOrTx, id: string): Promise<FieldSource | 
     const [c] = await db.select().from(inspectionChecklists).where(eq(inspectionChecklists.id, i.checklistId));
     const v = c ? (c.versions as ChecklistVersion[]).find((x) => x.version === i.checklistVersion) : undefined;
     if (c && v) checklist = { id: c.id, version: v.version, title: c.title, items: v.items };
+  } else if (i.status === "planned" || i.status === "drawn") {
+    // A draw assigns inspectors, not a checklist: until 签到 fixes it, the organisation's checklist
+    // for the unit's industry in its current published version applies.
+    const rows = await db
+      .select()
+      .from(inspectionChecklists)
+      .where(and(eq(inspectionChecklists.organisationId, i.organisationId), eq(inspectionChecklists.industry, u.industry)));
+    const candidates = rows
+      .flatMap((c) => (c.versions as ChecklistVersion[]).filter((v) => v.status === "published").map((v) => ({ c, v })))
+      .sort((a, b) => (b.v.publishedOn ?? "").localeCompare(a.v.publishedOn ?? "") || b.v.version - a.v.version);
+    if (candidates[0]) checklist = { id: candidates[0].c.id, version: candidates[0].v.version, title: candidates[0].c.title, items: candidates[0].v.items };
   }
   const unit: InspectedUnit = {
     creditCode: u.creditCode,
@@ -63,10 +74,10 @@ export async function loadSource(db: DbOrTx, id: string): Promise<FieldSource | 
   };
 }
 
-export async function setStatus(db: DbOrTx, id: string, status: InspectionStatus): Promise<void> {
+export async function setStatus(db: DbOrTx, id: string, status: InspectionStatus, checklist?: { id: string; version: number }): Promise<void> {
   await db
     .update(inspections)
-    .set({ status, version: sql`${inspections.version} + 1`, updatedAt: new Date() })
+    .set({ status, version: sql`${inspections.version} + 1`, updatedAt: new Date(), ...(checklist ? { checklistId: checklist.id, checklistVersion: checklist.version } : {}) })
     .where(eq(inspections.id, id));
 }
 
