@@ -4,7 +4,7 @@
  * phone), and hazards in every state (整改中, 逾期, 已报整改待复查, 复查合格待销号, 已销号, a 重大事故隐患).
  * Runs after the inspections module's demo (demo/index.ts: demoOrder), whose pool and checklist it uses.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { ChecklistVersion } from "@kuanyan/domain/inspections";
 import type { Tx } from "../db/client";
 import type { AppContext } from "../http/context";
@@ -28,24 +28,23 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
   );
   const version = checklist ? Math.max(...(checklist.versions as ChecklistVersion[]).filter((v) => v.status === "published").map((v) => v.version)) : null;
 
-  const units = [
-    ["明溪县城关机械有限公司", "福建省三明市明溪县城关乡工业园区8号", "陈建国"],
-    ["明溪县瀚仙家具制造有限公司", "福建省三明市明溪县瀚仙镇工业集中区3号", "林秀梅"],
-  ] as const;
-  for (const [n, [name, address, contact]] of units.entries()) {
-    const creditCode = demoCreditCode("350421", 700_900 + n);
-    const [unit] = await tx
-      .insert(inspectionUnits)
-      .values({ regionCode: org.regionCode, organisationId: org.id, creditCode, name, address, industry: "industry_trade", riskLevel: "moderate", keyUnit: n === 0, contactName: contact, isDemo: true })
-      .onConflictDoNothing()
-      .returning({ id: inspectionUnits.id });
-    if (!unit) continue;
+  // Two 工贸企业 of the pool not drawn otherwise get an inspection drawn to 李明 and 王芳 (the pool itself
+  // is the inspections module's: no unit is added here).
+  const poolUnits = await tx
+    .select()
+    .from(inspectionUnits)
+    .where(and(eq(inspectionUnits.organisationId, org.id), eq(inspectionUnits.industry, "industry_trade")))
+    .orderBy(asc(inspectionUnits.name));
+  const busy = new Set(
+    (await tx.select({ unitId: inspections.unitId }).from(inspections).where(and(eq(inspections.organisationId, org.id), ne(inspections.status, "planned")))).map((r) => r.unitId),
+  );
+  for (const [n, unit] of poolUnits.filter((u) => !busy.has(u.id)).slice(0, 2).entries()) {
     await tx.insert(inspections).values({
       regionCode: org.regionCode,
       organisationId: org.id,
       unitId: unit.id,
-      unitName: name,
-      creditCode,
+      unitName: unit.name,
+      creditCode: unit.creditCode,
       year,
       inspectorIds: [li.id, wang.id],
       dueBy: addDays(day, 10 + n * 20),
@@ -54,6 +53,7 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       isDemo: true,
     });
   }
+  const creditCodeOf = new Map(poolUnits.map((u) => [u.name, u.creditCode]));
 
   // 隐患台账: one of each state, found by earlier inspections of the pool's units.
   const ledger: { unit: string; level: "general" | "major"; criterion?: string; description: string; person: string; found: number; deadline: number; status: string; evidence?: boolean; review?: boolean }[] = [
@@ -82,7 +82,7 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       .values({
         regionCode: org.regionCode,
         organisationId: org.id,
-        creditCode: demoCreditCode("350421", 700_950 + n),
+        creditCode: creditCodeOf.get(h.unit) ?? demoCreditCode("350421", 700_950 + n),
         unitName: h.unit,
         level: h.level,
         criterion: h.criterion ?? null,
