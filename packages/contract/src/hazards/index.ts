@@ -116,6 +116,17 @@ export type HazardFigures = z.infer<typeof ZHazardFigures>;
 export const ZFieldFigures = z.object({
   year: z.number().int(),
   today: ZDay,
+  /** Inspections of the year (domain inspections/figures.ts): planned, drawn, done, done on time. */
+  inspections: z.object({
+    planned: z.number().int(),
+    drawn: z.number().int(),
+    done: z.number().int(),
+    doneOnTime: z.number().int(),
+    pending: z.number().int(),
+    cancelled: z.number().int(),
+  }),
+  /** Key units of the pool inspected (record submitted) this year. */
+  keyUnits: z.object({ keyUnits: z.number().int(), covered: z.number().int(), percent: z.number().int().nullable() }),
   hazards: ZHazardFigures,
   byOrganisation: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), figures: ZHazardFigures })),
   byRegion: z.array(z.object({ regionCode: z.string(), figures: ZHazardFigures })),

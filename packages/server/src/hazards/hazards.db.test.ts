@@ -130,5 +130,7 @@ describe("隐患统计", () => {
     expect(res.json().hazards).toMatchObject({ found: 4, rectified: 2, awaitingReview: 1, open: 1, rectificationRate: 50 });
     expect(res.json().byRegion).toMatchObject([{ regionCode: mx.region }]);
     expect(res.json().links.overdue).toContain("overdue=true");
+    expect(res.json().inspections).toEqual({ planned: 0, drawn: 0, done: 0, doneOnTime: 0, pending: 0, cancelled: 0 });
+    expect(res.json().keyUnits.covered).toBe(0);
   });
 });

@@ -16,6 +16,9 @@ import {
   type HazardAction,
 } from "@kuanyan/domain/hazards";
 import { rolesAllowed, type AdminAction, type Role } from "@kuanyan/domain/organisations";
+import { inspectionFigures, keyUnitCoverage, type InspectionStatus } from "@kuanyan/domain/inspections";
+import { inspections, inspectionUnits } from "../inspections/schema";
+
 import type { HazardDetail, HazardListItem, HazardListQuery, FieldFigures } from "@kuanyan/contract/hazards";
 import type { DbOrTx, Tx } from "../db/client";
 import { organisations, users } from "../db/schema";
@@ -29,6 +32,11 @@ import { sizeText } from "../uploads/limits";
 import { today } from "../cases/shared";
 
 export type HazardRow = typeof hazards.$inferSelect;
+
+/** A timestamp as PostgreSQL prints it → the day in China (YYYY-MM-DD). */
+function chinaDay(ts: string): string {
+  return new Date(new Date(ts.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
 
 export const roles = (a: AdminAction): readonly Role[] => rolesAllowed(a);
 export const MAX_HAZARD_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -312,9 +320,34 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
   const countable = rows.map((r) => ({ ...r, status: r.status as Hazard["status"], level: r.level as Hazard["level"], rectifiedOn: r.rectifiedOn ?? undefined }));
   const names = new Map(rows.map((r) => [r.organisationId, r.organisationName]));
   const base = `/hazards?year=${query.year}${query.organisationId ? `&organisationId=${query.organisationId}` : ""}`;
+  const inspOrg = orgs === "all" ? undefined : orgs.length ? inArray(inspections.organisationId, orgs) : sql`false`;
+  const inspRows = await db
+    .select({
+      status: inspections.status,
+      year: inspections.year,
+      dueBy: inspections.dueBy,
+      creditCode: inspections.creditCode,
+      submittedAt: sql<string | null>`(SELECT min(r.submitted_at)::text FROM inspection_records r WHERE r.inspection_id = ${inspections.id})`,
+    })
+    .from(inspections)
+    .where(and(eq(inspections.year, query.year), inspOrg));
+  const records = inspRows.map((r) => ({
+    status: r.status as InspectionStatus,
+    year: r.year,
+    creditCode: r.creditCode,
+    ...(r.dueBy ? { dueBy: r.dueBy } : {}),
+    ...(r.submittedAt ? { submittedAt: chinaDay(r.submittedAt) } : {}),
+  }));
+  const poolUnits = await db
+    .select({ creditCode: inspectionUnits.creditCode, keyUnit: inspectionUnits.keyUnit })
+    .from(inspectionUnits)
+    .where(orgs === "all" ? undefined : orgs.length ? inArray(inspectionUnits.organisationId, orgs) : sql`false`);
+  const coverage = keyUnitCoverage(poolUnits, records, query.year);
   return {
     year: query.year,
     today: day,
+    inspections: inspectionFigures(records, query.year),
+    keyUnits: { keyUnits: coverage.keyUnits, covered: coverage.covered, percent: coverage.percent },
     hazards: hazardFigures(countable, { today: day }),
     byOrganisation: hazardFiguresBy(countable, (h) => h.organisationId, { today: day }).map((g) => ({
       organisationId: g.key,
@@ -329,6 +362,7 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
       rectified: `${base}&status=review_passed`,
       closed: `${base}&status=closed`,
       overdue: `${base}&overdue=true`,
+      inspections: `/inspections/field`,
     },
   };
 }

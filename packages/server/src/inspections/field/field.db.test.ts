@@ -128,6 +128,9 @@ describe("提交 → 现场检查记录 (locked)", () => {
     for (const s of ["现场检查记录", "明溪县城关机械有限公司", "91350582000700396X", "二楼疏散通道堆放纸箱", "不符合", "李明", "王芳", "陈建国", "记为一般隐患", "立案查处（属于重大事故隐"]) expect(text).toContain(s);
     const docx = await t.get(`/api/v1/field/inspections/${id}/record.docx`, li);
     expect(docx.statusCode).toBe(200);
+    const figures = await t.get("/api/v1/hazards/figures?year=2026", li);
+    expect(figures.statusCode, figures.body).toBe(200);
+    expect(figures.json().inspections.done).toBeGreaterThanOrEqual(1);
   });
 });
 
