@@ -9,7 +9,7 @@ export interface Access {
   canSeeDocuments: boolean;
   canSeeStatistics: boolean;
   canSeeSupervision: boolean;
-  /** 今日检查 and 隐患台账 (the domain's inspection.read: not the operator). */
+  /** 执法检查 (the server's inspection.read: not the 系统管理员; each page narrows by allowedActions). */
   canSeeInspections: boolean;
   /** 系统管理 menu. */
   canSeeAdmin: boolean;

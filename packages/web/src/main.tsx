@@ -36,6 +36,7 @@ const theme = {
 
 // Public pages (no login, outside the console layout).
 const PublicListsPage = lazy(() => import("./pages/public/lists"));
+const PublicDrawsPage = lazy(() => import("./pages/public/draws"));
 
 dayjs.locale("zh-cn");
 
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
   // Public verification of an issued document (no login): /verify/<核验码>.
   { path: "/verify/:code?", element: <VerifyPage /> },
   { path: "/public/lists", element: <PublicListsPage /> },
+  { path: "/public/draws/:id?", element: <PublicDrawsPage /> },
   {
     path: "/",
     element: (

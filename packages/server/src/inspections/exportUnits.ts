@@ -7,19 +7,18 @@ import ExcelJS from "exceljs";
 import { asc } from "drizzle-orm";
 import { maskName } from "@kuanyan/domain/codes";
 import { industryLabels, riskLevelLabels, unitImportHeaders, type Industry, type RiskLevel } from "@kuanyan/domain/inspections";
-import { isPermitted } from "@kuanyan/domain/organisations";
 import { recordAudit } from "../audit/record";
 import type { AppContext, Auth } from "../http/context";
 import { decryptValue } from "../pii/keyring";
 import { inspectionUnits } from "./schema";
-import { loadOrganisation, requirePermission } from "./shared";
+import { loadOrganisation, permitted, requirePermission } from "./shared";
 import { unitFilter } from "./units";
 
 export async function exportUnits(ctx: AppContext, auth: Auth, query: { organisationId?: string; q?: string; industry?: Industry; riskLevel?: RiskLevel; keyUnit?: "true" | "false" }) {
   const organisationId = query.organisationId ?? auth.organisationId;
   const db = ctx.database.db;
   const nodes = await requirePermission(db, auth, "inspection.read", organisationId);
-  const clear = isPermitted(auth, "inspection.pool.manage", organisationId, nodes);
+  const clear = permitted(auth, "inspection.pool.manage", organisationId, nodes);
   const org = await loadOrganisation(db, organisationId);
   const rows = await db.select().from(inspectionUnits).where(unitFilter(organisationId, query)).orderBy(asc(inspectionUnits.creditCode));
   const wb = new ExcelJS.Workbook();

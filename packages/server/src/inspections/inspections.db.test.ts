@@ -130,7 +130,9 @@ describe("检查对象名录库", () => {
     expect(committed.statusCode, committed.body).toBe(200);
     expect(committed.json()).toEqual({ created: 9_999, updated: 1 });
     console.log(`object-pool import of 10,000 rows: preview + commit ${ms} ms (preview parse ${bigPreview.json().parseMs} ms)`);
-    expect(ms).toBeLessThan(5_000 * (process.env.CI ? 3 : 1) + 10_000); // generous: 2 cores shared by many test runs
+    // The target is 5 s per import (docs/performance.md); the bound is generous: both steps parse the
+    // file, and the test machine's 2 cores are shared by parallel runs.
+    expect(ms).toBeLessThan(20_000);
     const [{ n }] = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM inspection_units WHERE name LIKE '明溪县批量导入企业%'");
     expect(n).toBe(10_000); // 9,999 created, and the existing unit renamed by its row
     // The phones were stored encrypted, never in clear.

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { maskName } from "@kuanyan/domain/codes";
-import { isPermitted, permissionTable, rolesAllowed, type AdminAction, type OrgNode } from "@kuanyan/domain/organisations";
+import { isPermitted, permissionTable, rolesAllowed, writableOrganisations, type AdminAction, type OrgNode } from "@kuanyan/domain/organisations";
 import type { Industry, RiskLevel } from "@kuanyan/domain/inspections";
 import { loadOrgNodes, requireRole } from "../access";
 import type { DbOrTx } from "../db/client";
@@ -31,6 +31,19 @@ export function today(ctx: Pick<AppContext, "now">): string {
 }
 
 /**
+ * Whether the actor may do the action for the organisation: the permission table's role and scope,
+ * and for every write also the data scope of writes as everywhere (a 单位管理员 his subtree, any
+ * other role his own organisation): a city's 清单管理员 reads a county's checklists but does not
+ * edit them.
+ */
+export function permitted(auth: Auth, action: AdminAction, organisationId: string, nodes: readonly OrgNode[]): boolean {
+  if (!isPermitted(auth, action, organisationId, nodes)) return false;
+  if (action === "inspection.read") return true;
+  const w = writableOrganisations(auth, nodes);
+  return w === "all" || w.has(organisationId);
+}
+
+/**
  * Throws 403 unless the user's role may do the action (checked first, before any record is read)
  * and the organisation lies in the action's scope for him.
  */
@@ -38,7 +51,7 @@ export async function requirePermission(db: DbOrTx, auth: Auth, action: AdminAct
   const label = permissionTable[action].label;
   requireRole(auth, rolesAllowed(action), label);
   const nodes = await loadOrgNodes(db);
-  if (!isPermitted(auth, action, organisationId, nodes)) throw forbidden(`您无权${label}（该单位不在您的权限范围内）`);
+  if (!permitted(auth, action, organisationId, nodes)) throw forbidden(`您无权${label}（该单位不在您的权限范围内）`);
   return nodes;
 }
 
@@ -49,7 +62,7 @@ export function requireActionRole(auth: Auth, action: AdminAction): void {
 
 /** The inspection actions the user may do for the organisation (controls in the web follow them). */
 export function allowedActions(auth: Auth, organisationId: string, nodes: readonly OrgNode[]): string[] {
-  return inspectionActions.filter((a) => isPermitted(auth, a, organisationId, nodes));
+  return inspectionActions.filter((a) => permitted(auth, a, organisationId, nodes));
 }
 
 export async function loadOrganisation(db: DbOrTx, organisationId: string) {

@@ -94,6 +94,32 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
     );
     void tasks;
 
+    // Inspections (issue 10): the object pool's contact phones (and their blind index), and the
+    // secrets of announced draws not yet drawn (a drawn row is frozen; its secret is public then).
+    type UnitRow = { id: string; phone_enc: string };
+    await pages<UnitRow>(
+      tx,
+      (after) => sql`SELECT id::text AS id, contact_phone_enc AS phone_enc FROM inspection_units WHERE contact_phone_enc IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      async (rows) => {
+        const out = rows.map((r) => {
+          const plain = open("检查对象", r.id, r.phone_enc);
+          return { id: r.id, phone_enc: encryptWith(to, plain), phone_bidx: phoneIndex(plain, to) };
+        });
+        await tx.execute(sql`UPDATE inspection_units u SET contact_phone_enc = v.phone_enc, contact_phone_bidx = v.phone_bidx
+          FROM jsonb_to_recordset(${JSON.stringify(out)}::jsonb) AS v(id uuid, phone_enc text, phone_bidx text) WHERE u.id = v.id`);
+      },
+    );
+    type DrawRow = { id: string; secret_enc: string };
+    await pages<DrawRow>(
+      tx,
+      (after) => sql`SELECT id::text AS id, secret_enc FROM inspection_draws WHERE drawn_at IS NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      async (rows) => {
+        for (const r of rows) {
+          await tx.execute(sql`UPDATE inspection_draws SET secret_enc = ${encryptWith(to, open("抽取", r.id, r.secret_enc))} WHERE id = ${r.id}::uuid`);
+        }
+      },
+    );
+
     await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${KEY_ID_SETTING}, ${to.id}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
     return { cases, users, values };
   });

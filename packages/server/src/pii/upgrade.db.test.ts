@@ -70,6 +70,9 @@ beforeAll(async () => {
     await q("UPDATE case_tasks SET result = (result - 'phoneEnc') || jsonb_build_object('phone', $2::text) WHERE id = $1", [r.id, followUps.get(r.id)]);
   }
   await q("UPDATE measures SET written_record = written_record || '；回访对象签名：林某；联系电话：13805983321' WHERE method = 'followUpVisit'");
+  // The previous version had no inspections (issue 10, migration 0013): none of their demo rows, whose
+  // contact phones this database's test key encrypted. TRUNCATE: a draw row is never deleted one by one.
+  await q("TRUNCATE inspection_units, inspector_certificates, inspection_exclusions, inspection_checklists, inspection_matters, inspection_plans, inspection_draws, inspections CASCADE");
   await q("DELETE FROM settings WHERE key = $1", [KEY_ID_SETTING]);
   await q("INSERT INTO settings (key, value) VALUES ($1, $2)", [LEGACY_KEY_SETTING, legacyKey.toString("base64")]);
 }, 120_000);
