@@ -390,3 +390,4 @@ export const ZPublicDrawList = z.object({
 });
 export type PublicDrawList = z.infer<typeof ZPublicDrawList>;
 export const ZPublicDrawsQuery = z.object({ organisationId: z.uuid().optional().describe("组织抽取的单位") });
+export * from "./field";

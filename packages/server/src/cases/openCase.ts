@@ -11,6 +11,7 @@ import { cases, organisations, users } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAccess } from "../access";
 import { AppError } from "../http/errors";
+import type { Tx } from "../db/client";
 import type { AppContext, Auth } from "../http/context";
 import { loadMatterCatalogue } from "../decisions/loadDecisionContext";
 import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
@@ -23,7 +24,11 @@ function isRealDate(d: string): boolean {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
 }
 
-export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput): Promise<CaseRow> {
+/**
+ * `options.within` runs inside the intake's transaction after the case row and its audit event
+ * (e.g. the inspection that found the case links it: both commit together or not at all).
+ */
+export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput, options: { within?: (tx: Tx, row: CaseRow) => Promise<void> } = {}): Promise<CaseRow> {
   const { db } = ctx.database;
   const organisationId = input.organisationId ?? auth.organisationId;
   await requireAccess(db, auth, { mode: "write", organisationId, roles: officerRoles, what: "登记案件" });
@@ -128,6 +133,7 @@ export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput
       regionCode: org.regionCode,
       after: { caseNo, partyName: row.partyName, matterCode: row.matterCode, partyIdNumberMasked: row.partyIdNumberMasked },
     });
+    if (options.within) await options.within(tx, row);
     return row;
   });
 }

@@ -170,3 +170,5 @@ export * from "../documents/schema";
 export * from "../statistics/schema";
 export * from "../http/rateLimitSchema";
 export * from "../inspections/schema";
+export * from "../inspections/field/schema";
+export * from "../hazards/schema";

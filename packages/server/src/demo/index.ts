@@ -20,7 +20,7 @@ export interface DemoIds {
  * exporting `seedDemo(ctx, tx, ids)`. They run in the order of `demoOrder`, then the rest by name.
  */
 export type DemoSeeder = (ctx: AppContext, tx: Tx, ids: DemoIds) => Promise<void>;
-const demoOrder = ["laws", "matters", "lists", "cases", "documents", "statistics"];
+const demoOrder = ["laws", "matters", "lists", "cases", "documents", "statistics", "inspections", "hazards"];
 
 async function moduleSeeders(): Promise<{ name: string; seed: DemoSeeder }[]> {
   const out: { name: string; seed: DemoSeeder }[] = [];

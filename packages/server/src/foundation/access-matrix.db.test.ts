@@ -26,9 +26,10 @@ import { cancelCaseRoles } from "../cases/cancelCase";
 import { adminRoles, issuerRoles } from "../documents/shared";
 import { DEMO_PASSWORD } from "../demo/organisations";
 import { testApp, type Session, type TestApp } from "../testing/app";
+import { drawnInspection } from "../inspections/field/fixtures.test-support";
 
 type Who = readonly Role[] | "any" | "public";
-type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report";
+type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report" | "hazard" | "inspection";
 
 interface Fixture {
   label: "本单位" | "外单位";
@@ -304,6 +305,36 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/statistics/reports/{id}": { who: "any", scope: "read" },
   "GET /api/v1/statistics/dashboard": { who: "any", query: () => `year=${thisYear}` },
 
+  // 隐患 (issue 10 §7, §8)
+  "GET /api/v1/hazards": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
+  "GET /api/v1/hazards/figures": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: (f) => `year=${thisYear}&${orgQ(f)}` },
+  "GET /api/v1/hazards/{id}": { who: grant("inspection.read"), scope: "read" },
+  "GET /api/v1/hazards/{id}/evidence/{evidenceId}": { who: grant("inspection.read"), scope: "read" },
+  "POST /api/v1/hazards/{id}/evidence": { who: grant("hazard.manage"), scope: "write", body: () => ({ contentBase64: PNG }) },
+  // closed fixtures: an allowed call ends in 422 and changes nothing
+  "POST /api/v1/hazards/{id}/rectification": { who: grant("hazard.manage"), scope: "write", body: () => ({ on: today, evidence: ["0".repeat(64)] }) },
+  "POST /api/v1/hazards/{id}/review": { who: grant("hazard.manage"), scope: "write", body: () => ({ passed: true, note: "矩阵测试复查" }) },
+  "POST /api/v1/hazards/{id}/close": { who: grant("hazard.close"), scope: "write", body: () => ({}) },
+
+  // 现场检查 (issue 10 §6, §7; the fixture inspections are drawn, assigned to the county's officers)
+  "GET /api/v1/field/today": { who: "any" },
+  "GET /api/v1/field/inspections/{id}": { who: grant("inspection.read"), scope: "read" },
+  "POST /api/v1/field/inspections/{id}/check-in": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "POST /api/v1/field/inspections/{id}/photos": { who: grant("inspection.conduct"), scope: "write", body: () => ({ contentBase64: PNG }) },
+  "GET /api/v1/field/inspections/{id}/photos/{sha256}": { who: grant("inspection.read"), scope: "read" },
+  "PUT /api/v1/field/inspections/{id}/results/{itemId}": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-"), outcome: "pass" }) },
+  "POST /api/v1/field/inspections/{id}/signatures": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-"), signer: "representative", refused: true, note: "矩阵测试拒签" }) },
+  "POST /api/v1/field/inspections/{id}/submit": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "GET /api/v1/field/inspections/{id}/record.pdf": { who: grant("inspection.read"), scope: "read" },
+  "GET /api/v1/field/inspections/{id}/record.docx": { who: grant("inspection.read"), scope: "read" },
+  "POST /api/v1/field/inspections/{id}/items/{itemId}/case": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "POST /api/v1/hazards": {
+    who: grant("hazard.manage"),
+    scope: "write",
+    kind: "inspection",
+    body: (f) => ({ inspectionId: f.ids.inspection, itemId: "GM-01", deadline: today, responsiblePerson: "矩阵", idempotencyKey: unique("matrix-") }),
+  },
+
   // 监督
   "GET /api/v1/supervision/overview": { who: "any" },
   "GET /api/v1/supervision/departures": { who: "any" },
@@ -402,20 +433,35 @@ beforeAll(async () => {
     "published list",
   ).id;
 
+  // A closed hazard in each county (actions on it are refused with 422: nothing changes).
+  const hazardOf = async (org: string, region: string) =>
+    rowOf(
+      await q<{ id: string }>(
+        `INSERT INTO hazards (region_code, organisation_id, credit_code, unit_name, level, description, responsible_person, found_on, deadline, status)
+         VALUES ($1, $2, '91350421MA2YXXXX0X', '矩阵测试单位', 'general', '矩阵测试隐患', '矩阵', '2026-01-01', '2026-01-31', 'closed') RETURNING id::text`,
+        [region, org],
+      ),
+      "hazard",
+    ).id;
+  const homeHazard = await hazardOf(mx, "350421");
+  const foreignHazard = await hazardOf(jj, "350582");
+  const homeInspection = await drawnInspection(t.database);
+  const foreignInspection = await drawnInspection(t.database, { organisation: "晋江市应急管理局", usernames: ["demo-officer-jj"] });
+
   const home: Fixture = {
     label: "本单位",
     org: mx,
     regionCode: "350421",
-    ids: { case: await caseOf(mx), document: docs[0].id, delivery: docs[0].delivery, list: publishedList, user: await userOf("demo-officer"), organisation: mx, report: homeReport },
-    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx },
+    ids: { case: await caseOf(mx), document: docs[0].id, delivery: docs[0].delivery, list: publishedList, user: await userOf("demo-officer"), organisation: mx, report: homeReport, hazard: homeHazard, inspection: homeInspection },
+    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx, hazard: mx, inspection: mx },
     listPublished: true,
   };
   const foreign: Fixture = {
     label: "外单位",
     org: jj,
     regionCode: "350582",
-    ids: { case: await caseOf(jj), document: docs[1].id, delivery: docs[1].delivery ?? uuid(), list: foreignList.json().listId, user: await userOf("demo-officer-jj"), organisation: jj, report: foreignReport },
-    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj },
+    ids: { case: await caseOf(jj), document: docs[1].id, delivery: docs[1].delivery ?? uuid(), list: foreignList.json().listId, user: await userOf("demo-officer-jj"), organisation: jj, report: foreignReport, hazard: foreignHazard, inspection: foreignInspection },
+    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj, hazard: jj, inspection: jj },
     listPublished: false,
   };
   fixtures = [home, foreign];
@@ -473,6 +519,8 @@ function kindOf(route: string, entry: Entry): Kind {
     ["/api/v1/users/", "user"],
     ["/api/v1/organisations/", "organisation"],
     ["/api/v1/statistics/reports/", "report"],
+    ["/api/v1/hazards/", "hazard"],
+    ["/api/v1/field/inspections/", "inspection"],
   ] as const)
     if (path.startsWith(prefix)) return kind;
   throw new Error(`${route}: which record does the path name?`);
@@ -487,6 +535,8 @@ function urlOf(route: string, entry: Entry, f: Fixture): string {
     .replace("{evidenceId}", uuid())
     .replace("{deliveryId}", f.ids.delivery)
     .replace("{no}", "1")
+    .replace("{sha256}", "0".repeat(64))
+    .replace("{itemId}", "GM-01")
     .replace("{type}", samples.type)
     .replace("{code}", samples.matter)
     .replace("{shortCode}", samples.shortCode)

@@ -18,6 +18,7 @@ import {
   BookOutlined,
   UserOutlined,
   ScheduleOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { AccessKey } from "../access";
@@ -90,11 +91,20 @@ export const appRoutes: AppRoute[] = [
     icon: <ScheduleOutlined />,
     access: "canSeeInspections",
     children: [
+      { path: "/inspections/field", name: "今日检查", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/field")) },
+      { path: "/inspections/field/:id", name: "现场检查", access: "canSeeInspections", hideInMenu: true, component: lazy(() => import("../pages/inspections/field/detail")) },
       { path: "/inspections/units", name: "检查对象名录库", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/units")) },
       { path: "/inspections/inspectors", name: "执法检查人员", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/inspectors")) },
       { path: "/inspections/checklists", name: "抽查事项与检查表", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/checklists")) },
       { path: "/inspections/draws", name: "抽查计划与抽取", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/draws")) },
     ],
+  },
+  {
+    path: "/hazards",
+    name: "隐患台账",
+    icon: <WarningOutlined />,
+    access: "canSeeInspections",
+    component: lazy(() => import("../pages/hazards")),
   },
   {
     path: "/documents",

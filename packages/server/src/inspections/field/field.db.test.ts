@@ -1,0 +1,161 @@
+/**
+ * The inspection on site (issue 10 §6, §7): 签到, results item by item (a replayed result is not
+ * duplicated), photos hashed, both inspectors and the unit sign, the submitted 现场检查记录 is locked
+ * and numbered, a failed item becomes a hazard or opens a case (a 重大事故隐患 carries the flag).
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testApp, type Session, type TestApp } from "../../testing/app";
+import { drawnInspection } from "./fixtures.test-support";
+
+let t: TestApp;
+let li: Session; // 李明, demo-officer
+let wang: Session; // 王芳, demo-officer2
+let jj: Session;
+let reviewer: Session;
+let id: string;
+
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+let keyN = 0;
+const key = () => `test-key-${Date.now()}-${keyN++}`;
+
+beforeAll(async () => {
+  t = await testApp();
+  li = await t.login("demo-officer");
+  wang = await t.login("demo-officer2");
+  jj = await t.login("demo-officer-jj");
+  reviewer = await t.login("demo-reviewer");
+  id = await drawnInspection(t.database);
+});
+afterAll(async () => t?.close());
+
+const put = (url: string, body: unknown, s: Session) => t.app.inject({ method: "PUT", url, payload: body as object, headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
+const count = async (sql: string, params: unknown[]) => (await t.database.query<{ n: number }>(sql, params))[0].n;
+
+describe("今日检查 and 签到", () => {
+  it("the drawn inspection is on both inspectors' day; another county does not see it; a reviewer cannot check in", async () => {
+    const day = await t.get("/api/v1/field/today", li);
+    expect(day.statusCode, day.body).toBe(200);
+    expect(day.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect((await t.get(`/api/v1/field/inspections/${id}`, jj)).statusCode).toBe(404);
+    expect((await t.post(`/api/v1/field/inspections/${id}/check-in`, { idempotencyKey: key() }, reviewer)).statusCode).toBe(403);
+  });
+
+  it("results before 签到 are refused; check-in records time and location once, a replay changes nothing", async () => {
+    const early = await put(`/api/v1/field/inspections/${id}/results/GM-01`, { idempotencyKey: key(), outcome: "pass" }, li);
+    expect(early.statusCode).toBe(422);
+    const k = key();
+    const res = await t.post(`/api/v1/field/inspections/${id}/check-in`, { idempotencyKey: k, location: { latitude: 26.35, longitude: 117.2 } }, li);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "started", checkIn: { latitude: 26.35, longitude: 117.2 } });
+    expect((await t.post(`/api/v1/field/inspections/${id}/check-in`, { idempotencyKey: k }, li)).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/field/inspections/${id}/check-in`, { idempotencyKey: key() }, wang)).statusCode).toBe(200);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_check_ins WHERE inspection_id = $1", [id])).toBe(1);
+  });
+});
+
+describe("检查项 and signatures", () => {
+  it("a replayed result is not duplicated and leaves one audit event", async () => {
+    const k = key();
+    const body = { idempotencyKey: k, outcome: "pass" };
+    expect((await put(`/api/v1/field/inspections/${id}/results/GM-01`, body, li)).statusCode).toBe(200);
+    expect((await put(`/api/v1/field/inspections/${id}/results/GM-01`, body, li)).statusCode).toBe(200);
+    expect((await put(`/api/v1/field/inspections/${id}/results/GM-01`, { ...body, idempotencyKey: key() }, wang)).statusCode).toBe(200);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_results WHERE inspection_id = $1 AND item_id = 'GM-01'", [id])).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'inspection.result_recorded'", [id])).toBe(1);
+  });
+
+  it("a failed item needs the problem; photos must be uploaded first and are stored once by hash", async () => {
+    const noNote = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", finding: { kind: "hazard", level: "general" } }, li);
+    expect(noNote.statusCode).toBe(422);
+    expect(noNote.json().message).toContain("请写明发现的问题");
+    const photo = await t.post(`/api/v1/field/inspections/${id}/photos`, { contentBase64: PNG }, li);
+    expect(photo.statusCode, photo.body).toBe(200);
+    expect((await t.post(`/api/v1/field/inspections/${id}/photos`, { contentBase64: PNG }, li)).json().sha256).toBe(photo.json().sha256);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_photos WHERE inspection_id = $1", [id])).toBe(1);
+    const ghost = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", note: "疏散通道堆放纸箱", photos: ["b".repeat(64)], finding: { kind: "hazard", level: "general" } }, li);
+    expect(ghost.statusCode).toBe(422);
+    const ok = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", note: "二楼疏散通道堆放纸箱", photos: [photo.json().sha256], finding: { kind: "hazard", level: "general" } }, li);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const major = await put(`/api/v1/field/inspections/${id}/results/GM-11`, { idempotencyKey: key(), outcome: "fail", note: "动火作业无专人现场管理", finding: { kind: "case", majorHazard: true } }, li);
+    expect(major.json().message).toContain("判定依据");
+    const caseItem = await put(
+      `/api/v1/field/inspections/${id}/results/GM-11`,
+      { idempotencyKey: key(), outcome: "fail", note: "动火作业无专人现场管理", photos: [photo.json().sha256], finding: { kind: "case", majorHazard: true, criterion: "工贸行业重大事故隐患判定标准第二条" } },
+      li,
+    );
+    expect(caseItem.statusCode, caseItem.body).toBe(200);
+  });
+
+  it("the submit needs two inspectors and the unit; a changed result voids the signatures given", async () => {
+    const png = { imageBase64: PNG };
+    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, li)).statusCode).toBe(200);
+    const notYet = await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: key() }, li);
+    expect(notYet.statusCode).toBe(422);
+    expect(notYet.json().message).toContain("两名执法人员签名");
+    // a change of GM-01 voids 李明's signature: it is not shown as signed
+    const changed = await put(`/api/v1/field/inspections/${id}/results/GM-01`, { idempotencyKey: key(), outcome: "not_applicable" }, li);
+    expect(changed.json().signatures).toEqual([]);
+    for (const s of [li, wang]) expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, s)).statusCode).toBe(200);
+    const rep = await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "representative", name: "陈建国", ...png }, li);
+    expect(rep.statusCode, rep.body).toBe(200);
+    expect(rep.json().signatures.map((s: { name: string }) => s.name)).toEqual(["李明（执法人员）", "王芳（执法人员）", "陈建国"]);
+  });
+});
+
+describe("提交 → 现场检查记录 (locked)", () => {
+  it("submits once, numbered; the PDF carries the unit, the items and the signatures; nothing changes afterwards", async () => {
+    const k = key();
+    const res = await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: k }, wang);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "submitted", record: { recordNo: expect.stringMatching(/检〔\d{4}〕1号$/) } });
+    expect((await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: k }, wang)).statusCode).toBe(200);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBe(1);
+    const locked = await put(`/api/v1/field/inspections/${id}/results/GM-01`, { idempotencyKey: key(), outcome: "pass" }, li);
+    expect(locked.statusCode).toBe(422);
+    expect(locked.json().message).toContain("已提交");
+    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "representative", refused: true, note: "改口" }, li)).statusCode).toBe(422);
+
+    const pdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf`, li);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "record-")), "r.pdf");
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().replace(/\s+/g, "");
+    for (const s of ["现场检查记录", "明溪县城关机械有限公司", "91350582000700396X", "二楼疏散通道堆放纸箱", "不符合", "李明", "王芳", "陈建国", "记为一般隐患", "立案查处（属于重大事故隐"]) expect(text).toContain(s);
+    const docx = await t.get(`/api/v1/field/inspections/${id}/record.docx`, li);
+    expect(docx.statusCode).toBe(200);
+    const figures = await t.get("/api/v1/hazards/figures?year=2026", li);
+    expect(figures.statusCode, figures.body).toBe(200);
+    expect(figures.json().inspections.done).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("不符合项 → 隐患 or 立案", () => {
+  it("GM-07 becomes one 一般隐患 (a replay returns the same); GM-11 opens one case with the 重大事故隐患 in its facts", async () => {
+    const body = { inspectionId: id, itemId: "GM-07", deadline: "2099-01-31", responsiblePerson: "陈建国", idempotencyKey: key() };
+    const h = await t.post("/api/v1/hazards", body, li);
+    expect(h.statusCode, h.body).toBe(200);
+    expect(h.json().created).toBe(true);
+    expect((await t.post("/api/v1/hazards", { ...body, idempotencyKey: key() }, wang)).json()).toEqual({ id: h.json().id, created: false });
+    expect((await t.post("/api/v1/hazards", { ...body, itemId: "GM-11" }, li)).statusCode).toBe(422);
+
+    const c = await t.post(`/api/v1/field/inspections/${id}/items/GM-11/case`, { idempotencyKey: key() }, li);
+    expect(c.statusCode, c.body).toBe(200);
+    expect((await t.post(`/api/v1/field/inspections/${id}/items/GM-11/case`, { idempotencyKey: key() }, wang)).json()).toEqual(c.json());
+    const [row] = await t.database.query<{ facts: string; circumstances: { majorHazard?: boolean }; party_credit_code: string; evidence: number }>(
+      "SELECT facts, circumstances, party_credit_code, (SELECT count(*)::int FROM evidence e WHERE e.case_id = c.id) AS evidence FROM cases c WHERE id = $1",
+      [c.json().caseId],
+    );
+    expect(row.facts).toContain("经判定，该问题属于重大事故隐患");
+    expect(row.circumstances.majorHazard).toBe(true);
+    expect(row.party_credit_code).toBe("91350582000700396X");
+    expect(row.evidence).toBe(1);
+    const view = await t.get(`/api/v1/field/inspections/${id}`, li);
+    expect(view.json().hazards).toMatchObject([{ itemId: "GM-07", level: "general", status: "open" }]);
+    expect(view.json().cases).toMatchObject([{ itemId: "GM-11", caseNo: c.json().caseNo }]);
+  });
+});
