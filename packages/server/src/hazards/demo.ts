@@ -9,7 +9,7 @@ import type { ChecklistVersion } from "@kuanyan/domain/inspections";
 import type { Tx } from "../db/client";
 import type { AppContext } from "../http/context";
 import type { DemoIds } from "../demo";
-import { today } from "../cases/shared";
+import { today } from "../shared/clock";
 import { inspectionChecklists, inspections, inspectionUnits } from "../inspections/schema";
 import { demoCreditCode } from "../inspections/demo";
 import { hazardEvents, hazards } from "./schema";

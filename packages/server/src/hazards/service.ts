@@ -29,7 +29,7 @@ import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkEvidenceFile, uploadLimits } from "../uploads";
 import { sizeText } from "../uploads/limits";
-import { today } from "../cases/shared";
+import { today } from "../shared/clock";
 
 export type HazardRow = typeof hazards.$inferSelect;
 

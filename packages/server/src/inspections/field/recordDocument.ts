@@ -6,6 +6,7 @@
  */
 import type { FilledBlock, FilledDocument, FilledTableRow, TextRun } from "@kuanyan/domain/documents";
 import { itemOutcomeLabels, type ItemOutcome } from "@kuanyan/domain/inspections";
+import { chinaDay, chinaMinute, formatChineseDate, formatChineseDateTime } from "@kuanyan/domain/dates";
 import { renderPdf } from "../../documents/render/pdf";
 import { renderDocx } from "../../documents/render/docx";
 
@@ -31,12 +32,11 @@ export interface RecordContent {
 
 const run = (text: string): TextRun[] => [{ text }];
 const cell = (text: string, role: "label" | "value", colSpan = 1) => ({ runs: run(text), colSpan, role, minLines: 1 });
-/** "2026-12-01T09:30:00.000Z" → "2026年12月01日 17:30" (China time). */
+/** An instant as a document writes it, in China's time: "2026年12月1日17时30分". */
 export function chinaTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日 ${d.slice(11, 16)}`;
+  return formatChineseDateTime(chinaMinute(iso));
 }
-const chinaDate = (iso: string) => chinaTime(iso).slice(0, 11);
+const chinaDate = (iso: string) => formatChineseDate(chinaDay(iso));
 
 export function recordDocument(c: RecordContent): FilledDocument {
   const counts = { pass: 0, fail: 0, not_applicable: 0 };

@@ -34,7 +34,7 @@ import type { AppContext, Auth } from "../../http/context";
 import { checkEvidenceFile, checkImageFile, uploadLimits } from "../../uploads";
 import { nextSequence, numberSettings } from "../../documents/numbering";
 import { openCase } from "../../cases/openCase";
-import { today } from "../../cases/shared";
+import { today } from "../../shared/clock";
 import { roles } from "../../hazards/service";
 import { assignedTo, loadSource, setStatus, type FieldSource } from "./source";
 import { RECORD_COUNTER_TYPE, RECORD_TYPE_SHORT, recordPdf, recordDocx, type RecordContent } from "./recordDocument";
