@@ -34,6 +34,7 @@ async function answer(page: Page, question: string, option: string) {
 }
 
 test.describe("on a desktop", () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from an object pattern; this hook uses none
   test.beforeEach(({}, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "desktop layout; the phone has its own tests below");
   });
@@ -144,6 +145,7 @@ test.describe("on a desktop", () => {
 
 test.describe("on a phone (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from an object pattern; this hook uses none
   test.beforeEach(({}, testInfo) => {
     test.skip(testInfo.project.name !== "mobile", "the viewport is forced; runs in the mobile project");
   });

@@ -3,6 +3,8 @@
  * (allowedActions on the case file and the list), and refusals in Chinese that change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { ZCaseFile } from "@kuanyan/contract/cases";
 import { testApp, type Session, type TestApp } from "../testing/app";
 import { ensureSanmingLists } from "../decisions/lists.test-support";
 
@@ -28,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type CaseFile = { case: Record<string, any> & { allowedActions: string[] } };
+/** The answer of the case routes, as the contract serialises it (JSON). */
+type CaseFile = z.infer<typeof ZCaseFile>;
 
 async function open(): Promise<CaseFile> {
   const res = await t.post(
@@ -95,7 +98,7 @@ describe("allowedActions: what each user may do with a case, from the lifecycle 
     const list = await t.post("/api/v1/cases/search", { q: f.case.caseNo }, officer);
     expect(list.json().items.find((c: { id: string }) => c.id === id).allowedActions).toEqual(f.case.allowedActions);
 
-    f = await act(id, "review", { lockVersion: f.case.lockVersion, result: "approved", opinion: "事实清楚，证据确凿，同意" }, reviewer);
+    await act(id, "review", { lockVersion: f.case.lockVersion, result: "approved", opinion: "事实清楚，证据确凿，同意" }, reviewer);
     expect(await allowedFor(id, officer)).toContain("decide");
     expect(await allowedFor(id, reviewer)).toEqual(["cancel"]);
   });

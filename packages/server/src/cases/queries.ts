@@ -8,7 +8,6 @@ import type { CaseAction } from "@kuanyan/domain/cases";
 import type { CaseListQuery, ZCase, ZCaseFile } from "@kuanyan/contract/cases";
 import type { z } from "zod";
 import { daysBetween } from "@kuanyan/domain/dates";
-import { outcomes } from "@kuanyan/domain/decisions";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
 import { revealPhone, searchIndexes } from "../pii/values";

@@ -10,7 +10,7 @@ import { cases, counters, organisations } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { loadOrgNodes } from "../access";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors";
-import type { AppContext, Auth } from "../http/context";
+import type { Auth } from "../http/context";
 
 export type CaseRow = typeof cases.$inferSelect;
 

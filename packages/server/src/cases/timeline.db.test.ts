@@ -54,9 +54,9 @@ describe("the case timeline (全过程记录)", () => {
   it("shows 文书签发 and 送达 of the case's documents and drops the 更新案件 noise of a recorded measure", async () => {
     const opened = await t.post("/api/v1/cases", intake("明溪县时间线竹木制品有限公司"), officer);
     expect(opened.statusCode, opened.body).toBe(201);
-    let f = opened.json();
+    const f = opened.json();
     const id = f.case.id as string;
-    f = await act(id, "measures", {
+    await act(id, "measures", {
       lockVersion: f.case.lockVersion,
       method: "administrativeWarning",
       carriedOutOn: TODAY,

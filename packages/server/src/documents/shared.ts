@@ -20,7 +20,7 @@ import type { Role } from "@kuanyan/domain/organisations";
 import type { DbOrTx } from "../db/client";
 import { documentTemplates, organisations, seals } from "../db/schema";
 import { AppError } from "../http/errors";
-import type { AppContext, Auth } from "../http/context";
+import type { Auth } from "../http/context";
 import { renderPdf } from "./render/pdf";
 import { renderDocx } from "./render/docx";
 

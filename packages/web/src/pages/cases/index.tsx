@@ -2,7 +2,7 @@
 // queue and the overdue board (correction deadlines, reinspections and follow-ups past due).
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Card, Empty, Flex, Input, List, Select, Space, Switch, Table, Tabs, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { outcomeLabels, outcomes, type Outcome } from "@kuanyan/domain/decisions";
 import PageContainer from "../../components/PageContainer";
@@ -42,18 +42,24 @@ function CaseList() {
   const [filters, setFilters] = useState<CaseFilters>({});
   const [text, setText] = useState("");
   const [items, setItems] = useState<CaseListItem[]>([]);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [views, setViews] = useState<SavedView[]>(loadViews);
 
-  const load = useCallback(async () => {
+  // The list is fetched again for other filters; loading is set while rendering, not in the effect.
+  const [loadedFilters, setLoadedFilters] = useState(filters);
+  if (loadedFilters !== filters) {
+    setLoadedFilters(filters);
     setLoading(true);
-    try {
-      setItems(await listCases(filters));
-    } finally {
-      setLoading(false);
-    }
+  }
+  useEffect(() => {
+    let live = true;
+    listCases(filters)
+      .then((list) => live && setItems(list))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
   }, [filters]);
-  useEffect(() => void load(), [load]);
 
   function saveView() {
     const name = window.prompt("视图名称", "我的视图");

@@ -39,7 +39,7 @@ export default function NewCasePage() {
   const [form] = Form.useForm();
   const [step, setStep] = useState(0);
   const [seen, setSeen] = useState("");
-  const [suggestions, setSuggestions] = useState<MatterOption[]>([]);
+  const [found, setFound] = useState<MatterOption[]>([]);
   const [matter, setMatter] = useState<MatterOption | null>(null);
   const [officers, setOfficers] = useState<User[]>([]);
   const [saving, setSaving] = useState(false);
@@ -51,12 +51,14 @@ export default function NewCasePage() {
     void listUsers(user.organisation.id).then((all) => setOfficers(all.filter((u) => u.roles.includes("officer") && u.licenceNo && u.active)));
   }, [user]);
 
+  // Suggestions for what the officer saw, from two characters on (none below: derived while rendering).
+  const query = seen.trim();
+  const suggestions = query.length < 2 ? [] : found;
   useEffect(() => {
-    const q = seen.trim();
-    if (q.length < 2) return setSuggestions([]);
-    const timer = setTimeout(() => void suggestMatters(q).then(setSuggestions).catch(() => setSuggestions([])), 250);
+    if (query.length < 2) return;
+    const timer = setTimeout(() => void suggestMatters(query).then(setFound, () => setFound([])), 250);
     return () => clearTimeout(timer);
-  }, [seen]);
+  }, [query]);
 
   const officerOptions = useMemo(
     () => officers.map((o) => ({ label: `${o.displayName.replace(/（.*）$/, "")}（执法证号 ${o.licenceNo}）`, value: o.id })),

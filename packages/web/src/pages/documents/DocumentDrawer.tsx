@@ -152,10 +152,23 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
   const [delivering, setDelivering] = useState(false);
   const [reason, setReason] = useState("");
 
-  useEffect(() => {
+  // Another document: forget the one shown (while rendering, not in the effect), then fetch it.
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
     setDoc(undefined);
     setDelivering(false);
-    if (id) getDocument(id).then(setDoc, () => undefined);
+  }
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    getDocument(id).then(
+      (d) => live && setDoc(d),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [id]);
 
   const cancel = async () => {
