@@ -2,7 +2,7 @@
 // (each number opens its records), and a hazard's 整改 → 复查 → 销号 in a drawer.
 import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Input, Radio, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { hazardLevelLabels, hazardStatusLabels, type HazardLevel, type HazardStatus } from "@kuanyan/domain/hazards";
 import PageContainer from "../../components/PageContainer";
@@ -22,24 +22,28 @@ function fileToBase64(file: File): Promise<string> {
 
 export default function HazardsPage() {
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get("year") ?? dayjs().year());
   const [list, setList] = useState<HazardList | null>(null);
   const [figures, setFigures] = useState<FieldFigures | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const query = {
-    year,
-    status: params.get("status") ?? undefined,
-    level: params.get("level") ?? undefined,
-    overdue: params.get("overdue") ?? undefined,
-    q: params.get("q") ?? undefined,
-    page: Number(params.get("page") ?? 1),
-  };
-  const load = useCallback(() => {
+  const query = useMemo(
+    () => ({
+      year: Number(params.get("year") ?? dayjs().year()),
+      status: params.get("status") ?? undefined,
+      level: params.get("level") ?? undefined,
+      overdue: params.get("overdue") ?? undefined,
+      q: params.get("q") ?? undefined,
+      page: Number(params.get("page") ?? 1),
+    }),
+    [params],
+  );
+  const year = query.year;
+  // The list and the figures are fetched again for other filters or when `load()` bumps `reloads`.
+  const [reloads, setReloads] = useState(0);
+  const load = useCallback(() => setReloads((n) => n + 1), []);
+  useEffect(() => {
     void hazardApi.list(query).then(setList);
-    void hazardApi.figures(year).then(setFigures);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.toString()]);
-  useEffect(load, [load]);
+    void hazardApi.figures(query.year).then(setFigures);
+  }, [query, reloads]);
   const set = (k: string, v: string | undefined) => {
     const p = new URLSearchParams(params);
     if (v) p.set(k, v);
@@ -113,8 +117,13 @@ function HazardDrawer({ id, onClose, onChanged }: { id: string | null; onClose: 
   const [note, setNote] = useState("");
   const [passed, setPassed] = useState(true);
   const [newDeadline, setNewDeadline] = useState<string | undefined>();
-  useEffect(() => {
+  // Another hazard: forget the one shown (adjusted while rendering), then fetch it in the effect.
+  const [shownFor, setShownFor] = useState(id);
+  if (shownFor !== id) {
+    setShownFor(id);
     setH(null);
+  }
+  useEffect(() => {
     if (id) void hazardApi.get(id).then(setH);
   }, [id]);
   const done = (x: HazardDetail) => {

@@ -101,99 +101,23 @@ export default function DrawsPage() {
 
       <Drawer open={!!draw} width={Math.min(900, window.innerWidth)} title={draw ? `${draw.title}（${draw.drawNo}）` : ""} onClose={() => setDraw(null)}>
         {draw ? (
-          <Space direction="vertical" style={{ width: "100%" }}>
-            <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="状态">{draw.status === "drawn" ? `已于${draw.drawnOn}抽取` : `已于${draw.announcedOn}公告`}</Descriptions.Item>
-              <Descriptions.Item label="底库SHA-256">
-                <span style={mono}>{draw.poolSha256}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label="承诺值">
-                <span style={mono}>{draw.commitment}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label="公开随机数">
-                {draw.publicSource}（{draw.publicValueDate}）{draw.publicValue ? `：${draw.publicValue}` : ""}
-              </Descriptions.Item>
-              {draw.seed ? (
-                <Descriptions.Item label="种子">
-                  <span style={mono}>{draw.seed}</span>
-                </Descriptions.Item>
-              ) : null}
-              {draw.redrawOf ? <Descriptions.Item label="重新抽取理由">{draw.redrawReason}</Descriptions.Item> : null}
-              <Descriptions.Item label="公开页面">
-                <a href={draw.publicUrl} target="_blank" rel="noreferrer">
-                  {window.location.origin}
-                  {draw.publicUrl}
-                </a>
-              </Descriptions.Item>
-            </Descriptions>
-            {draw.status === "announced" && draw.allowedActions.includes("inspection.draw") && !draw.replacedBy ? (
-              <Card size="small" title="录入公开随机数并抽取">
-                <Space.Compact style={{ width: "100%" }}>
-                  <Input value={publicValue} onChange={(e) => setPublicValue(e.target.value)} placeholder={`按公布的原样录入：${draw.publicSource}`} />
-                  <Button
-                    type="primary"
-                    loading={busy}
-                    disabled={!publicValue.trim()}
-                    onClick={() =>
-                      Modal.confirm({
-                        title: "确认抽取",
-                        content: `公开随机数“${publicValue.trim()}”。抽取只能进行一次，结果不能修改。`,
-                        onOk: async () => {
-                          setBusy(true);
-                          try {
-                            setDraw(await performDraw(draw.id, publicValue));
-                            message.success("抽取完成");
-                            load();
-                          } finally {
-                            setBusy(false);
-                          }
-                        },
-                      })
-                    }
-                  >
-                    抽取
-                  </Button>
-                </Space.Compact>
-              </Card>
-            ) : null}
-            {draw.allowedActions.includes("inspection.draw") && !draw.replacedBy ? (
-              <Button danger onClick={() => setAnnouncing({ planId: draw.planId ?? undefined, redrawOf: draw })}>
-                重新抽取…
-              </Button>
-            ) : null}
-            {draw.selection ? (
-              <Table
-                size="small"
-                rowKey="creditCode"
-                pagination={false}
-                scroll={{ x: 600 }}
-                dataSource={draw.selection.objects}
-                columns={[
-                  { title: "单位", dataIndex: "unitName" },
-                  { title: "统一社会信用代码", dataIndex: "creditCode" },
-                  draw.kind === "annual"
-                    ? { title: "列入方式", dataIndex: "reason", render: (v: string | null) => (v === "key" ? "重点单位" : "抽中") }
-                    : { title: "执法证号", dataIndex: "inspectors", render: (v: string[]) => v.join("、") },
-                ]}
-              />
-            ) : null}
-            {draw.inspections.length ? (
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                scroll={{ x: 600 }}
-                title={() => "检查任务"}
-                dataSource={draw.inspections}
-                columns={[
-                  { title: "单位", dataIndex: "unitName" },
-                  { title: "状态", dataIndex: "status", render: (v: keyof typeof inspectionStatusLabels) => inspectionStatusLabels[v] },
-                  { title: "执法人员", dataIndex: "inspectors", render: (v: string[]) => v.join("、") || "—" },
-                  { title: "应完成", dataIndex: "dueBy", render: (v: string | null) => v ?? "—" },
-                ]}
-              />
-            ) : null}
-          </Space>
+          <DrawDetail
+            draw={draw}
+            publicValue={publicValue}
+            setPublicValue={setPublicValue}
+            busy={busy}
+            onDraw={async () => {
+              setBusy(true);
+              try {
+                setDraw(await performDraw(draw.id, publicValue));
+                message.success("抽取完成");
+                load();
+              } finally {
+                setBusy(false);
+              }
+            }}
+            onRedraw={() => setAnnouncing({ planId: draw.planId ?? undefined, redrawOf: draw })}
+          />
         ) : null}
       </Drawer>
 
@@ -304,6 +228,96 @@ export default function DrawsPage() {
         </Form>
       </Modal>
 
+    </Space>
+  );
+}
+
+/** The drawer's body: a draw's announcement, its drawing (public value entered) and its result. */
+function DrawDetail({ draw, publicValue, setPublicValue, busy, onDraw, onRedraw }: { draw: Draw; publicValue: string; setPublicValue: (v: string) => void; busy: boolean; onDraw: () => Promise<void>; onRedraw: () => void }) {
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label="状态">{draw.status === "drawn" ? `已于${draw.drawnOn}抽取` : `已于${draw.announcedOn}公告`}</Descriptions.Item>
+        <Descriptions.Item label="底库SHA-256">
+          <span style={mono}>{draw.poolSha256}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="承诺值">
+          <span style={mono}>{draw.commitment}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="公开随机数">
+          {draw.publicSource}（{draw.publicValueDate}）{draw.publicValue ? `：${draw.publicValue}` : ""}
+        </Descriptions.Item>
+        {draw.seed ? (
+          <Descriptions.Item label="种子">
+            <span style={mono}>{draw.seed}</span>
+          </Descriptions.Item>
+        ) : null}
+        {draw.redrawOf ? <Descriptions.Item label="重新抽取理由">{draw.redrawReason}</Descriptions.Item> : null}
+        <Descriptions.Item label="公开页面">
+          <a href={draw.publicUrl} target="_blank" rel="noreferrer">
+            {window.location.origin}
+            {draw.publicUrl}
+          </a>
+        </Descriptions.Item>
+      </Descriptions>
+      {draw.status === "announced" && draw.allowedActions.includes("inspection.draw") && !draw.replacedBy ? (
+        <Card size="small" title="录入公开随机数并抽取">
+          <Space.Compact style={{ width: "100%" }}>
+            <Input value={publicValue} onChange={(e) => setPublicValue(e.target.value)} placeholder={`按公布的原样录入：${draw.publicSource}`} />
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={!publicValue.trim()}
+              onClick={() =>
+                Modal.confirm({
+                  title: "确认抽取",
+                  content: `公开随机数“${publicValue.trim()}”。抽取只能进行一次，结果不能修改。`,
+                  onOk: onDraw,
+                })
+              }
+            >
+              抽取
+            </Button>
+          </Space.Compact>
+        </Card>
+      ) : null}
+      {draw.allowedActions.includes("inspection.draw") && !draw.replacedBy ? (
+        <Button danger onClick={onRedraw}>
+          重新抽取…
+        </Button>
+      ) : null}
+      {draw.selection ? (
+        <Table
+          size="small"
+          rowKey="creditCode"
+          pagination={false}
+          scroll={{ x: 600 }}
+          dataSource={draw.selection.objects}
+          columns={[
+            { title: "单位", dataIndex: "unitName" },
+            { title: "统一社会信用代码", dataIndex: "creditCode" },
+            draw.kind === "annual"
+              ? { title: "列入方式", dataIndex: "reason", render: (v: string | null) => (v === "key" ? "重点单位" : "抽中") }
+              : { title: "执法证号", dataIndex: "inspectors", render: (v: string[]) => v.join("、") },
+          ]}
+        />
+      ) : null}
+      {draw.inspections.length ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          scroll={{ x: 600 }}
+          title={() => "检查任务"}
+          dataSource={draw.inspections}
+          columns={[
+            { title: "单位", dataIndex: "unitName" },
+            { title: "状态", dataIndex: "status", render: (v: keyof typeof inspectionStatusLabels) => inspectionStatusLabels[v] },
+            { title: "执法人员", dataIndex: "inspectors", render: (v: string[]) => v.join("、") || "—" },
+            { title: "应完成", dataIndex: "dueBy", render: (v: string | null) => v ?? "—" },
+          ]}
+        />
+      ) : null}
     </Space>
   );
 }

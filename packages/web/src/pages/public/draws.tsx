@@ -21,9 +21,14 @@ function Frame({ children }: { children: React.ReactNode }) {
 function DrawList() {
   const [org, setOrg] = useState<string | undefined>();
   const [data, setData] = useState<PublicDrawList | null>(null);
+  // Another organisation: forget the list shown (adjusted while rendering), then fetch it in the effect.
+  const [listedFor, setListedFor] = useState(org);
+  if (listedFor !== org) {
+    setListedFor(org);
+    setData(null);
+  }
   useEffect(() => {
     document.title = "双随机抽查抽取公开";
-    setData(null);
     void listPublicDraws(org).then(setData, () => setData({ items: [], organisations: [] }));
   }, [org]);
   return (

@@ -2,14 +2,13 @@
 // item 登记隐患 or 立案 → signatures (each inspector on his own account, the unit) → submit → record.
 // Every write goes through the offline queue (services/field.ts): it survives a lost connection and
 // a reload, and is sent once the network returns, never twice.
-import { Alert, App, Button, Card, DatePicker, Divider, Input, Radio, Select, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Divider, Input, Radio, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import PageContainer from "../../../components/PageContainer";
 import { useAuth } from "../../../auth/AuthContext";
 import {
-  base64ToBytes,
   enqueue,
   fieldApi,
   flush,
@@ -17,26 +16,12 @@ import {
   onQueueChange,
   readQueue,
   saveSnapshot,
-  sha256Hex,
-  shrinkPhoto,
   startSync,
   type FieldInspection,
-  type Finding,
-  type Outcome,
   type QueueEntry,
 } from "../../../services/field";
+import ItemCard from "./ItemCard";
 import SignaturePad from "./SignaturePad";
-
-const outcomeLabels: Record<Outcome, string> = { pass: "符合", fail: "不符合", not_applicable: "不适用" };
-
-interface Draft {
-  outcome?: Outcome;
-  note: string;
-  photos: string[];
-  findingKind?: "hazard" | "case";
-  level: "general" | "major";
-  criterion: string;
-}
 
 export default function FieldInspectionPage() {
   const { id = "" } = useParams();
@@ -47,16 +32,19 @@ export default function FieldInspectionPage() {
   const [online, setOnline] = useState(navigator.onLine);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      const i = await fieldApi.get(id);
-      saveSnapshot(i);
-      setData(i);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
-    }
-  }, [id]);
+  // Fetched in effects and after writes; the state is set in the promise's callbacks.
+  const refresh = useCallback(
+    () =>
+      fieldApi.get(id).then(
+        (i) => {
+          saveSnapshot(i);
+          setData(i);
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+      ),
+    [id],
+  );
 
   useEffect(() => {
     startSync((msgs) => msgs.forEach((m) => message.error(m)));
@@ -187,161 +175,6 @@ function checkIn(id: string, act: (e: Omit<QueueEntry, "key" | "createdAt" | "in
     (p) => send({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracyMetres: p.coords.accuracy }),
     () => send(),
     { timeout: 5000, maximumAge: 60_000 },
-  );
-}
-
-function ItemCard({
-  data,
-  item,
-  queue,
-  locked,
-  act,
-}: {
-  data: FieldInspection;
-  item: FieldInspection["items"][number];
-  queue: QueueEntry[];
-  locked: boolean;
-  act: (e: Omit<QueueEntry, "key" | "createdAt" | "inspectionId">) => void;
-}) {
-  const { message } = App.useApp();
-  const saved = data.results.find((r) => r.itemId === item.id);
-  const pending = [...queue].reverse().find((e) => e.kind === "result" && e.itemId === item.id);
-  const current = (pending?.body as { outcome?: Outcome; note?: string; photos?: string[]; finding?: Finding } | undefined) ?? (saved ? { ...saved, finding: saved.finding ?? undefined, note: saved.note ?? undefined } : undefined);
-  const initial: Draft = useMemo(
-    () => ({
-      outcome: current?.outcome,
-      note: current?.note ?? "",
-      photos: current?.photos ?? [],
-      findingKind: current?.finding?.kind,
-      level: current?.finding?.kind === "hazard" ? current.finding.level : current?.finding?.kind === "case" && current.finding.majorHazard ? "major" : "general",
-      criterion: current?.finding?.criterion ?? "",
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [saved?.recordedAt, pending?.key],
-  );
-  const [d, setD] = useState<Draft>(initial);
-  useEffect(() => setD(initial), [initial]);
-  const hazard = data.hazards.find((h) => h.itemId === item.id);
-  const linkedCase = data.cases.find((c) => c.itemId === item.id);
-  const pendingHazard = queue.some((e) => e.kind === "hazard" && e.itemId === item.id);
-  const pendingCase = queue.some((e) => e.kind === "case" && e.itemId === item.id);
-  const [deadline, setDeadline] = useState<string>(dayjs().add(15, "day").format("YYYY-MM-DD"));
-  const [responsible, setResponsible] = useState("");
-
-  const save = () => {
-    if (!d.outcome) return message.error("请选择检查结果");
-    const finding: Finding | undefined =
-      d.outcome !== "fail" || !d.findingKind
-        ? undefined
-        : d.findingKind === "hazard"
-          ? { kind: "hazard", level: d.level, ...(d.criterion.trim() ? { criterion: d.criterion.trim() } : {}) }
-          : { kind: "case", majorHazard: d.level === "major", ...(d.criterion.trim() ? { criterion: d.criterion.trim() } : {}) };
-    act({
-      kind: "result",
-      method: "PUT",
-      path: `/field/inspections/${data.id}/results/${encodeURIComponent(item.id)}`,
-      body: { outcome: d.outcome, ...(d.note.trim() ? { note: d.note.trim() } : {}), photos: d.outcome === "fail" || d.photos.length ? d.photos : [], ...(finding ? { finding } : {}) },
-      label: `检查项${item.id}`,
-      itemId: item.id,
-    });
-  };
-
-  const addPhoto = async (file: File) => {
-    const b64 = await shrinkPhoto(file);
-    const sha = await sha256Hex(base64ToBytes(b64));
-    act({ kind: "photo", method: "POST", path: `/field/inspections/${data.id}/photos`, body: { contentBase64: b64 }, label: `检查项${item.id}的照片`, itemId: item.id });
-    setD((x) => ({ ...x, photos: [...new Set([...x.photos, sha])] }));
-  };
-
-  return (
-    <Card size="small" data-testid={`item-${item.id}`} title={<span style={{ whiteSpace: "normal" }}>{`${item.id} · ${item.area}`}</span>}>
-      <Typography.Paragraph style={{ marginBottom: 4 }}>{item.text}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        依据：{item.basis}
-      </Typography.Paragraph>
-      <Radio.Group
-        disabled={locked}
-        value={d.outcome}
-        optionType="button"
-        buttonStyle="solid"
-        onChange={(e) => setD({ ...d, outcome: e.target.value as Outcome })}
-        options={(["pass", "fail", "not_applicable"] as const).map((o) => ({ value: o, label: outcomeLabels[o] }))}
-      />
-      {d.outcome === "fail" && !locked && (
-        <Space direction="vertical" style={{ width: "100%", marginTop: 8 }}>
-          <Input.TextArea placeholder="发现的问题（必填）" value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} autoSize={{ minRows: 2 }} aria-label={`检查项${item.id}发现的问题`} />
-          <Radio.Group value={d.findingKind} onChange={(e) => setD({ ...d, findingKind: e.target.value as "hazard" | "case" })}>
-            <Radio value="hazard">登记隐患</Radio>
-            <Radio value="case">立案</Radio>
-          </Radio.Group>
-          <Select
-            value={d.level}
-            style={{ width: "100%" }}
-            onChange={(v) => setD({ ...d, level: v })}
-            aria-label="隐患等级"
-            options={[
-              { value: "general", label: d.findingKind === "case" ? "不属于重大事故隐患" : "一般隐患" },
-              { value: "major", label: "重大事故隐患" },
-            ]}
-          />
-          {d.level === "major" && <Input placeholder="判定依据（判定标准的条款，必填）" value={d.criterion} onChange={(e) => setD({ ...d, criterion: e.target.value })} />}
-          <label>
-            <Typography.Text>拍照：</Typography.Text>
-            <input type="file" accept="image/*" capture="environment" aria-label={`检查项${item.id}拍照`} onChange={(e) => e.target.files?.[0] && void addPhoto(e.target.files[0])} />
-          </label>
-          {d.photos.length > 0 && <Typography.Text type="secondary">已附照片{d.photos.length}张</Typography.Text>}
-        </Space>
-      )}
-      {d.outcome !== "fail" && d.note !== "" && !locked && <Input.TextArea value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} style={{ marginTop: 8 }} />}
-      {!locked && (
-        <div style={{ marginTop: 8 }}>
-          <Button type="primary" onClick={save} disabled={!d.outcome}>
-            保存本项
-          </Button>{" "}
-          {pending ? <Tag color="gold">待同步</Tag> : saved ? <Tag color="green">已保存：{outcomeLabels[saved.outcome]}</Tag> : null}
-        </div>
-      )}
-      {locked && saved && <Tag color={saved.outcome === "fail" ? "red" : "green"}>{outcomeLabels[saved.outcome]}</Tag>}
-      {saved?.outcome === "fail" && saved.finding?.kind === "hazard" && (
-        <div style={{ marginTop: 8 }}>
-          {hazard ? (
-            <Tag color="orange" data-testid={`hazard-${item.id}`}>
-              已登记{saved.finding.level === "major" ? "重大事故隐患" : "一般隐患"}
-            </Tag>
-          ) : pendingHazard ? (
-            <Tag color="gold">隐患登记待同步</Tag>
-          ) : (
-            <Space direction="vertical" style={{ width: "100%" }}>
-              <Divider style={{ margin: "4px 0" }} />
-              <DatePicker value={dayjs(deadline)} onChange={(v) => v && setDeadline(v.format("YYYY-MM-DD"))} placeholder="整改期限" style={{ width: "100%" }} aria-label="整改期限" />
-              <Input placeholder="整改责任人" value={responsible} onChange={(e) => setResponsible(e.target.value)} aria-label={`检查项${item.id}整改责任人`} />
-              <Button
-                onClick={() =>
-                  act({ kind: "hazard", method: "POST", path: "/hazards", body: { inspectionId: data.id, itemId: item.id, deadline, responsiblePerson: responsible }, label: `检查项${item.id}登记隐患`, itemId: item.id })
-                }
-              >
-                登记隐患
-              </Button>
-            </Space>
-          )}
-        </div>
-      )}
-      {saved?.outcome === "fail" && saved.finding?.kind === "case" && (
-        <div style={{ marginTop: 8 }}>
-          {linkedCase ? (
-            <Link to={`/cases/${linkedCase.id}`} data-testid={`case-${item.id}`}>
-              已立案：{linkedCase.caseNo}
-            </Link>
-          ) : pendingCase ? (
-            <Tag color="gold">立案待同步</Tag>
-          ) : (
-            <Button danger onClick={() => act({ kind: "case", method: "POST", path: `/field/inspections/${data.id}/items/${encodeURIComponent(item.id)}/case`, body: {}, label: `检查项${item.id}立案`, itemId: item.id })}>
-              立案
-            </Button>
-          )}
-        </div>
-      )}
-    </Card>
   );
 }
 
