@@ -66,7 +66,9 @@ const context = { index, lookup: fixtureLookup };
 const inputs: DecisionInput[] = [];
 for (let i = 0; i < 64; i += 1) {
   const org = i % 3 === 0 ? "sanming-yjj" : i % 3 === 1 ? "mingxi-yjj" : ORGS[i % ORGS.length];
-  const code = org.startsWith("org") ? `GEN-${String((i * 13) % 250).padStart(3, "0")}` : ["YJ-AQSCF-097-04", "YJ-AQSCF-097-05", "YJ-YJYA-PS", "YJ-AQSCF-097-06"][i % 4];
+  const code = org.startsWith("org")
+    ? `GEN-${String((i * 13) % 250).padStart(3, "0")}`
+    : ["YJ-AQSCF-097-04", "YJ-AQSCF-097-05", "YJ-YJYA-PS", "YJ-AQSCF-097-06"][i % 4];
   inputs.push({
     organisationId: org,
     decisionDate: "2023-03-01",
@@ -79,7 +81,14 @@ for (let i = 0; i < 64; i += 1) {
       harm: i % 3 === 0 ? "minor" : "none",
       proactiveElimination: i % 4 === 0,
       priorViolationDates: i % 6 === 0 ? ["2022-10-01"] : [],
-      answers: { hazard_check_evidence: true, training_done_evidence: true, plan_prepared: true, rescue_plan_exists: true, q1: true, q2: i % 2 === 0 },
+      answers: {
+        hazard_check_evidence: true,
+        training_done_evidence: true,
+        plan_prepared: true,
+        rescue_plan_exists: true,
+        q1: true,
+        q2: i % 2 === 0,
+      },
     },
   });
 }

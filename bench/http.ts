@@ -69,16 +69,21 @@ async function benchServer(database: "pglite" | "postgres", args: string[], env:
   try {
     const cookie = await loginOnce(server.url, "demo-officer");
     out.push(
-      await load("login (argon2id)", database, async (agent) => {
-        const r = await request(`${server.url}/api/v1/auth/login`, {
-          dispatcher: agent,
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ username: "demo-officer2", password: "Kuanyan@2026" }),
-        });
-        await r.body.dump();
-        return r.statusCode;
-      }, 4),
+      await load(
+        "login (argon2id)",
+        database,
+        async (agent) => {
+          const r = await request(`${server.url}/api/v1/auth/login`, {
+            dispatcher: agent,
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ username: "demo-officer2", password: "Kuanyan@2026" }),
+          });
+          await r.body.dump();
+          return r.statusCode;
+        },
+        4,
+      ),
     );
     out.push(
       await load("GET /api/v1/organisations (authenticated)", database, async (agent) => {
@@ -96,7 +101,9 @@ async function benchServer(database: "pglite" | "postgres", args: string[], env:
 async function main() {
   const results: Result[] = [];
   // Baseline: bare Fastify.
-  const ping = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "ping-server.ts")], { stdio: ["ignore", "pipe", "inherit"] });
+  const ping = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "ping-server.ts")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const pingUrl = await new Promise<string>((resolve) => ping.stdout!.on("data", (d) => resolve(String(d).trim().replace("localhost", "127.0.0.1"))));
   results.push(
     await load("GET /ping (bare Fastify)", "-", async (agent) => {

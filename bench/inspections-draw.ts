@@ -27,7 +27,13 @@ const runs: { freeze: number; select: number; total: number; cpu: number; select
 for (let i = 0; i < 3; i++) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const f = freezeAnnualPool({ drawId: "BENCH", title: "基准", organisation: "X", objects, rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] } });
+  const f = freezeAnnualPool({
+    drawId: "BENCH",
+    title: "基准",
+    organisation: "X",
+    objects,
+    rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] },
+  });
   if (!f.ok) throw new Error(f.error);
   const t1 = performance.now();
   const r = selectAnnualPlan(f.frozen.pool, seedFor(f.frozen.sha256));
@@ -54,16 +60,52 @@ console.log(
 
 const inspectors = Array.from({ length: 200 }, (_, i) => ({ code: `I${String(i).padStart(4, "0")}`, fields: [...industries] }));
 const t0 = performance.now();
-const p = freezePeriodicPool({ drawId: "BENCH-Q", title: "季度", organisation: "X", objects, inspectors, exclusions: [], rules: { objectCount: 1000, inspectorsPerObject: 2 } });
+const p = freezePeriodicPool({
+  drawId: "BENCH-Q",
+  title: "季度",
+  organisation: "X",
+  objects,
+  inspectors,
+  exclusions: [],
+  rules: { objectCount: 1000, inspectorsPerObject: 2 },
+});
 if (!p.ok) throw new Error(p.error);
 const q = selectPeriodic(p.frozen.pool, seedFor(p.frozen.sha256));
 if (!q.ok) throw new Error(q.error);
 const qms = performance.now() - t0;
-console.log(JSON.stringify({ name: "draw-quarterly", units: UNITS, objects: 1000, inspectors: 200, ms: Math.round(qms), targetMs: TARGET_MS, ok: qms <= TARGET_MS }));
+console.log(
+  JSON.stringify({
+    name: "draw-quarterly",
+    units: UNITS,
+    objects: 1000,
+    inspectors: 200,
+    ms: Math.round(qms),
+    targetMs: TARGET_MS,
+    ok: qms <= TARGET_MS,
+  }),
+);
 
 const header = ["统一社会信用代码", "单位名称", "地址", "行政区划代码", "行业", "风险等级", "重点单位", "联系人", "联系电话"];
-const rows = Array.from({ length: 10_000 }, (_, i) => [makeCreditCode("350582", 500_000 + i), `晋江市测试企业${i}有限公司`, "晋江市", "350582", "工贸企业", "一般", i % 10 === 0 ? "是" : "否", "陈经理", "13800000000"]);
+const rows = Array.from({ length: 10_000 }, (_, i) => [
+  makeCreditCode("350582", 500_000 + i),
+  `晋江市测试企业${i}有限公司`,
+  "晋江市",
+  "350582",
+  "工贸企业",
+  "一般",
+  i % 10 === 0 ? "是" : "否",
+  "陈经理",
+  "13800000000",
+]);
 const m0 = performance.now();
 const imported = mapUnitRows(header, rows);
 const mms = performance.now() - m0;
-console.log(JSON.stringify({ name: "object-pool-import-rows", rows: 10_000, ms: Math.round(mms), targetMs: 5000, ok: imported.ok && imported.result.units.length === 10_000 && mms <= 5000 }));
+console.log(
+  JSON.stringify({
+    name: "object-pool-import-rows",
+    rows: 10_000,
+    ms: Math.round(mms),
+    targetMs: 5000,
+    ok: imported.ok && imported.result.units.length === 10_000 && mms <= 5000,
+  }),
+);

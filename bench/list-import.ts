@@ -37,4 +37,14 @@ for (let i = 0; i < 3; i++) {
   ok &&= preview.ok && preview.items.length === ROWS;
 }
 const ms = Math.round(Math.min(...runs));
-console.log(JSON.stringify({ name: "list-import-xlsx", rows: ROWS, bytes: file.length, ms, firstRunMs: Math.round(runs[0]), targetMs: TARGET_MS, ok: ok && runs[0] <= TARGET_MS }));
+console.log(
+  JSON.stringify({
+    name: "list-import-xlsx",
+    rows: ROWS,
+    bytes: file.length,
+    ms,
+    firstRunMs: Math.round(runs[0]),
+    targetMs: TARGET_MS,
+    ok: ok && runs[0] <= TARGET_MS,
+  }),
+);

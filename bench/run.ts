@@ -44,14 +44,23 @@ for (const name of wanted) {
     .filter((x): x is Record<string, unknown> => x !== null);
   for (const row of rows) console.log(`  ${JSON.stringify(row)}`);
   if (r.status !== 0) console.error((r.stderr ?? "").slice(-2000));
-  sections.push({ script: name, rows, seconds: Math.round((Date.now() - t0) / 1000), ok: r.status === 0, note: r.status === 0 ? undefined : `exit ${r.status}` });
+  sections.push({
+    script: name,
+    rows,
+    seconds: Math.round((Date.now() - t0) / 1000),
+    ok: r.status === 0,
+    note: r.status === 0 ? undefined : `exit ${r.status}`,
+  });
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const lines: string[] = [];
 lines.push("# Performance", "");
 lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench\` (bench/run.ts).`, "");
-lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}.`, "");
+lines.push(
+  `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}.`,
+  "",
+);
 lines.push("Each section is one script in bench/; the rows are the JSON lines it printed.", "");
 for (const s of sections) {
   lines.push(`## bench/${s.script}.ts`, "");
@@ -59,7 +68,8 @@ for (const s of sections) {
   if (s.rows.length) {
     const keys = [...new Set(s.rows.flatMap((r) => Object.keys(r)))];
     lines.push(`| ${keys.join(" | ")} |`, `| ${keys.map(() => "---").join(" | ")} |`);
-    for (const r of s.rows) lines.push(`| ${keys.map((k) => (r[k] === undefined ? "" : typeof r[k] === "object" ? JSON.stringify(r[k]) : String(r[k]))).join(" | ")} |`);
+    for (const r of s.rows)
+      lines.push(`| ${keys.map((k) => (r[k] === undefined ? "" : typeof r[k] === "object" ? JSON.stringify(r[k]) : String(r[k]))).join(" | ")} |`);
     lines.push("");
   }
   lines.push(`(${s.seconds} s)`, "");

@@ -103,13 +103,21 @@ async function measure(database: Database, kind: "postgres" | "pglite", cases: n
   const auth = await seedOrganisations(database);
   const organisations = await demoOrganisationsForCases((text) => database.query(text));
   const t0 = performance.now();
-  await generateDemoCases((text) => database.exec(text), { count: cases, from: "2025-01-01", to: today, tag: "B", organisations, batchSize: 50_000 }, today);
+  await generateDemoCases(
+    (text) => database.exec(text),
+    { count: cases, from: "2025-01-01", to: today, tag: "B", organisations, batchSize: 50_000 },
+    today,
+  );
   // As a maintained database would be: statistics current and the visibility map set (index-only scans).
   await database.exec(kind === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
   const [{ m }] = await database.query<{ m: number }>("SELECT count(*)::int AS m FROM measures");
   emit({ db: kind, op: "generate", cases, measures: m, seconds: Math.round((performance.now() - t0) / 100) / 10 });
 
-  const ctx: AppContext = { database, config: loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }), now: () => new Date(`${today}T10:00:00+08:00`) };
+  const ctx: AppContext = {
+    database,
+    config: loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }),
+    now: () => new Date(`${today}T10:00:00+08:00`),
+  };
   const query = { period: "year" as const, year: 2026, scope: "region" as const, region: "3504" };
   const form = await getForm(ctx, auth, query);
   const counted = form.columns.reduce((s, c) => s + c.value, 0);
@@ -163,7 +171,15 @@ async function measure(database: Database, kind: "postgres" | "pglite", cases: n
   for (const what of ["measure", "case"] as const) {
     const on = await median(() => write(false, what), 21);
     const off = await median(() => write(true, what), 21);
-    emit({ db: kind, op: what === "measure" ? "write_measure" : "write_case_status", cases, medianMs: on.median, minMs: on.min, maxMs: on.max, withoutTotalsMs: off.median });
+    emit({
+      db: kind,
+      op: what === "measure" ? "write_measure" : "write_case_status",
+      cases,
+      medianMs: on.median,
+      minMs: on.min,
+      maxMs: on.max,
+      withoutTotalsMs: off.median,
+    });
   }
 }
 

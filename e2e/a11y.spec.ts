@@ -16,7 +16,11 @@ async function violations(page: Page): Promise<string[]> {
   // page.evaluate runs outside the page's Content-Security-Policy, which forbids injected scripts.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       rules: { "scrollable-region-focusable": { enabled: false } },
@@ -59,7 +63,11 @@ test("用户管理、新建用户（口令规则、可授予的角色）、个�
 
 test("案件页（违法情节研判、案卷；手机上的办案步骤）：axe-core 未发现 WCAG 2.1 AA 问题", async ({ page }) => {
   await loginAs(page, demoUsers.officer);
-  const list = (await (await page.request.get("/api/v1/cases?status=intake")).json()).items as { id: string; decision?: unknown; allowedActions: string[] }[];
+  const list = (await (await page.request.get("/api/v1/cases?status=intake")).json()).items as {
+    id: string;
+    decision?: unknown;
+    allowedActions: string[];
+  }[];
   const c = list.find((x) => x.allowedActions.includes("evaluate"));
   expect(c, "a demo case to evaluate").toBeTruthy();
   await page.goto(`/cases/${c!.id}`);

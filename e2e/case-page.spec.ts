@@ -10,13 +10,28 @@ function shanghaiToday(): string {
 /** A fresh 登记 case of 明溪县应急管理局 (未如实记录安全生产教育和培训情况), opened through the API. */
 async function openCase(page: Page, partyName: string): Promise<string> {
   const session = await (await page.request.get("/api/v1/auth/me")).json();
-  const users = (await (await page.request.get(`/api/v1/users?organisationId=${session.user.organisation.id}`)).json()).items as { id: string; roles: string[]; licenceNo?: string; active: boolean }[];
-  const officerIds = users.filter((u) => u.roles.includes("officer") && u.licenceNo && u.active).map((u) => u.id).slice(0, 2);
+  const users = (await (await page.request.get(`/api/v1/users?organisationId=${session.user.organisation.id}`)).json()).items as {
+    id: string;
+    roles: string[];
+    licenceNo?: string;
+    active: boolean;
+  }[];
+  const officerIds = users
+    .filter((u) => u.roles.includes("officer") && u.licenceNo && u.active)
+    .map((u) => u.id)
+    .slice(0, 2);
   const today = shanghaiToday();
   const res = await page.request.post("/api/v1/cases", {
     headers: { "x-csrf-token": session.csrfToken },
     data: {
-      party: { type: "enterprise", name: partyName, creditCode: "91350421MA2Y8K7P02", address: "福建省三明市明溪县雪峰镇城关工业园区8号", industryCategory: "general", contact: "陈建华" },
+      party: {
+        type: "enterprise",
+        name: partyName,
+        creditCode: "91350421MA2Y8K7P02",
+        address: "福建省三明市明溪县雪峰镇城关工业园区8号",
+        industryCategory: "general",
+        contact: "陈建华",
+      },
       matterCode: "YJ-AQSCF-097-04",
       facts: "检查发现该公司新入职3名员工已参加三级安全教育培训，但培训记录未如实填写培训时间和学时。",
       actDate: today,
@@ -29,7 +44,10 @@ async function openCase(page: Page, partyName: string): Promise<string> {
 }
 
 async function answer(page: Page, question: string, option: string) {
-  const item = page.locator(".ant-form-item").filter({ has: page.getByText(question, { exact: false }) }).first();
+  const item = page
+    .locator(".ant-form-item")
+    .filter({ has: page.getByText(question, { exact: false }) })
+    .first();
   await item.getByText(option, { exact: true }).click();
 }
 
@@ -67,7 +85,11 @@ test.describe("on a desktop", () => {
     // An unfinished 研判 stays at 研判.
     await expect(page.locator(".ky-case-steps .ant-steps-item-process")).toContainText("研判");
     const form = page.locator(".ant-card").filter({ has: page.getByText("违法情节（研判）", { exact: true }) });
-    for (const q of ["当事人是否受他人胁迫或者诱骗实施违法行为？", "当事人是否主动供述行政机关尚未掌握的违法行为？", "当事人是否配合行政机关查处违法行为有立功表现？"]) {
+    for (const q of [
+      "当事人是否受他人胁迫或者诱骗实施违法行为？",
+      "当事人是否主动供述行政机关尚未掌握的违法行为？",
+      "当事人是否配合行政机关查处违法行为有立功表现？",
+    ]) {
       await expect(form.locator(".ant-form-item").filter({ hasText: q })).toBeVisible();
     }
     await page.screenshot({ path: testInfo.outputPath("open-questions.png"), fullPage: true });
@@ -118,7 +140,11 @@ test.describe("on a desktop", () => {
 
   test("the timeline shows 文书签发 and 送达 and not the 更新案件 noise", async ({ page }) => {
     await loginAs(page, demoUsers.officer);
-    const docs = (await (await page.request.get("/api/v1/documents?limit=100")).json()).items as { caseId: string | null; deliveredCount: number; status: string }[];
+    const docs = (await (await page.request.get("/api/v1/documents?limit=100")).json()).items as {
+      caseId: string | null;
+      deliveredCount: number;
+      status: string;
+    }[];
     const delivered = docs.find((d) => d.caseId && d.deliveredCount > 0 && d.status === "issued");
     expect(delivered, "a demo document delivered for a case").toBeTruthy();
     await page.goto(`/cases/${delivered!.caseId}`);
@@ -130,7 +156,13 @@ test.describe("on a desktop", () => {
 
   test("送达人 is prefilled with the case's officers", async ({ page }) => {
     await loginAs(page, demoUsers.officer);
-    const docs = (await (await page.request.get("/api/v1/documents?limit=100")).json()).items as { id: string; caseId: string | null; status: string; typeLabel: string; number: string }[];
+    const docs = (await (await page.request.get("/api/v1/documents?limit=100")).json()).items as {
+      id: string;
+      caseId: string | null;
+      status: string;
+      typeLabel: string;
+      number: string;
+    }[];
     const doc = docs.find((d) => d.caseId && d.status === "issued");
     expect(doc, "an issued demo document of a case").toBeTruthy();
     const file = await (await page.request.get(`/api/v1/cases/${doc!.caseId}`)).json();

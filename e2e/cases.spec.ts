@@ -71,16 +71,24 @@ async function registerCase(page: Page, testInfo: TestInfo, partyName: string) {
 
 /** On a phone the case page shows one step at a time: open a step by its segment in the step indicator. */
 async function openStep(page: Page, step: string) {
-  await page.getByRole("navigation", { name: "办案步骤" }).getByRole("button", { name: new RegExp(`^${step}`) }).click();
+  await page
+    .getByRole("navigation", { name: "办案步骤" })
+    .getByRole("button", { name: new RegExp(`^${step}`) })
+    .click();
   await expect(page.getByTestId("case-step")).toContainText(`：${step}`);
 }
 
 async function answer(page: Page, question: string | RegExp, option: string) {
-  const item = page.locator(".ant-form-item").filter({ has: page.getByText(question, { exact: false }) }).first();
+  const item = page
+    .locator(".ant-form-item")
+    .filter({ has: page.getByText(question, { exact: false }) })
+    .first();
   await item.getByText(option, { exact: true }).click();
 }
 
-test("an officer completes a 不予处罚 case for 未如实记录安全生产教育和培训情况 at a general enterprise, from intake to archive", async ({ page }, testInfo) => {
+test("an officer completes a 不予处罚 case for 未如实记录安全生产教育和培训情况 at a general enterprise, from intake to archive", async ({
+  page,
+}, testInfo) => {
   await loginAs(page, "demo-officer");
   await registerCase(page, testInfo, "明溪县鑫源竹木制品有限公司");
 
@@ -116,7 +124,10 @@ test("an officer completes a 不予处罚 case for 未如实记录安全生产�
   await openStep(page, "措施与整改");
 
   // 行政告诫 with its written record.
-  const measure = page.locator(".ant-card").filter({ has: page.getByText("柔性执法措施", { exact: true }) }).first();
+  const measure = page
+    .locator(".ant-card")
+    .filter({ has: page.getByText("柔性执法措施", { exact: true }) })
+    .first();
   await measure.getByLabel("书面记录").fill("向企业负责人送达行政告诫书，告知如实记录安全生产教育和培训情况的要求。");
   await measure.getByRole("button", { name: "记录措施" }).click();
   await expect(page.getByText("措施已记录")).toBeVisible();
@@ -217,7 +228,9 @@ test("the party asks for the ordinary procedure and soft enforcement ends with t
   await shot(page, testInfo, "overdue-board");
 });
 
-test("a case registered in error is voided by the legal reviewer with the reason recorded; the officer cannot void it", async ({ page }, testInfo) => {
+test("a case registered in error is voided by the legal reviewer with the reason recorded; the officer cannot void it", async ({
+  page,
+}, testInfo) => {
   await loginAs(page, "demo-officer");
   await registerCase(page, testInfo, "明溪县误登记建材有限公司");
   const url = page.url();

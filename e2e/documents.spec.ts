@@ -12,7 +12,12 @@ test("an officer issues a 行政告诫书, the party signs on a phone, the signe
 
   // A demo case whose correction deadline (if any) is not past.
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const cases = (await (await page.request.get("/api/v1/documents/cases?limit=100")).json()).items as { id: string; caseNo: string; partyName: string; correctionDue: string | null }[];
+  const cases = (await (await page.request.get("/api/v1/documents/cases?limit=100")).json()).items as {
+    id: string;
+    caseNo: string;
+    partyName: string;
+    correctionDue: string | null;
+  }[];
   const c = cases.find((x) => !x.correctionDue || x.correctionDue >= today);
   expect(c, "a demo case to issue for").toBeTruthy();
 
@@ -36,7 +41,16 @@ test("an officer issues a 行政告诫书, the party signs on a phone, the signe
   await page.screenshot({ path: testInfo.outputPath("documents-issued.png"), fullPage: true });
 
   // The party signs on a phone-sized screen.
-  const phone = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai", acceptDownloads: true });
+  const phone = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    acceptDownloads: true,
+  });
   const mobile = await phone.newPage();
   await loginAs(mobile, demoUsers.officer);
   await mobile.goto(`/documents?open=${doc.id}`);
@@ -63,7 +77,13 @@ test("an officer issues a 行政告诫书, the party signs on a phone, the signe
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
   // Public verification, no login: the signed copy is recognised as unchanged.
-  const anonymous = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  const anonymous = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+  });
   const visitor = await anonymous.newPage();
   await visitor.goto(`/verify/${doc.shortCode}`);
   await expect(visitor.getByText(doc.number)).toBeVisible();
@@ -71,7 +91,9 @@ test("an officer issues a 行政告诫书, the party signs on a phone, the signe
   await expect(visitor.getByText(c!.partyName)).toHaveCount(0);
   await visitor.locator('input[type="file"]').setInputFiles({ name: "signed.pdf", mimeType: "application/pdf", buffer: bytes });
   await expect(visitor.getByText("未被篡改").first()).toBeVisible();
-  await visitor.locator('input[type="file"]').setInputFiles({ name: "changed.pdf", mimeType: "application/pdf", buffer: Buffer.concat([bytes, Buffer.from("\n%tampered")]) });
+  await visitor
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "changed.pdf", mimeType: "application/pdf", buffer: Buffer.concat([bytes, Buffer.from("\n%tampered")]) });
   await expect(visitor.getByText("与签发文件不一致").first()).toBeVisible();
   await phone.close();
   await anonymous.close();

@@ -138,7 +138,13 @@ test("李明 checks a unit on his phone: a hazard, a case, both inspectors and t
   await expect(page.getByTestId("sig-representative")).toContainText("陈建国 已签名");
 
   // 王芳 signs on her own phone
-  const other = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const other = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   const wang = await other.newPage();
   await loginAs(wang, "demo-officer2");
   await wang.goto(`/inspections/field/${insp.id}`);

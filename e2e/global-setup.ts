@@ -9,10 +9,7 @@ import { startHaproxyTopology } from "./topology";
 
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   if (!fs.existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it (no browser download): ` +
-        "apt-get install -y chromium fonts-noto-cjk",
-    );
+    throw new Error(`Chromium not found at ${chromiumPath}. Install it (no browser download): ` + "apt-get install -y chromium fonts-noto-cjk");
   }
   if (process.env.KUANYAN_E2E_BASE_URL) return async () => {};
 

@@ -6,7 +6,13 @@ import { expect, loginAs, test } from "./fixtures";
 
 interface Todo {
   today: string;
-  sections: { key: string; title: string; count: number; overdue: number; items: { title: string; link: string; overdue: boolean; label: string }[] }[];
+  sections: {
+    key: string;
+    title: string;
+    count: number;
+    overdue: number;
+    items: { title: string; link: string; overdue: boolean; label: string }[];
+  }[];
 }
 
 async function apiTodo(page: Page): Promise<Todo> {

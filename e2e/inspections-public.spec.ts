@@ -16,7 +16,11 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-co
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       rules: { "scrollable-region-focusable": { enabled: false } },
@@ -27,7 +31,9 @@ async function violations(page: Page): Promise<string[]> {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-test("the public draw page shows the pool hash and the selection, and verify-draw.mjs on the downloaded pool file and seed gives the same selection", async ({ page }, testInfo) => {
+test("the public draw page shows the pool hash and the selection, and verify-draw.mjs on the downloaded pool file and seed gives the same selection", async ({
+  page,
+}, testInfo) => {
   await page.goto("/public/draws");
   await expect(page.getByRole("heading", { name: "“双随机、一公开”抽取公告与结果" })).toBeVisible();
   const quarterly = page.getByTestId("public-draw").filter({ hasText: "季度双随机抽查" }).filter({ hasText: "已抽取" });
@@ -55,8 +61,13 @@ test("the public draw page shows the pool hash and the selection, and verify-dra
   expect(crypto.createHash("sha256").update(fs.readFileSync(poolFile)).digest("hex")).toBe(await hash.textContent());
   expect(JSON.parse(fs.readFileSync(drawFile, "utf8")).seed).toBe(await page.getByTestId("seed").textContent());
 
-  const out = JSON.parse(execFileSync(process.execPath, [path.join(root, "scripts/verify-draw.mjs"), poolFile, drawFile, "--json"], { encoding: "utf8" }));
-  const recomputed = (out.selection?.periodic?.assignments ?? out.selection?.assignments ?? out.assignments) as { creditCode: string; inspectors: string[] }[];
+  const out = JSON.parse(
+    execFileSync(process.execPath, [path.join(root, "scripts/verify-draw.mjs"), poolFile, drawFile, "--json"], { encoding: "utf8" }),
+  );
+  const recomputed = (out.selection?.periodic?.assignments ?? out.selection?.assignments ?? out.assignments) as {
+    creditCode: string;
+    inspectors: string[];
+  }[];
   expect(recomputed.map((a) => a.creditCode)).toEqual(shownCodes);
   // And no personal data on the page: the officers appear by 执法证号 only.
   await expect(page.getByText("李明")).toHaveCount(0);

@@ -23,7 +23,9 @@ test("the public page without login shows the 三明 不予处罚 list with 7 it
   await page.screenshot({ path: testInfo.outputPath("public-lists-search.png"), fullPage: true });
 });
 
-test("a list manager builds a list with one item and a condition in the form, submits it, the reviewer approves it, and the manager publishes, files and revises it", async ({ page }, testInfo) => {
+test("a list manager builds a list with one item and a condition in the form, submits it, the reviewer approves it, and the manager publishes, files and revises it", async ({
+  page,
+}, testInfo) => {
   test.slow();
   const title = `明溪县应急管理局不予处罚事项清单（${testInfo.project.name}-${Date.now().toString(36)}）`;
   await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
@@ -110,15 +112,31 @@ test("a list manager imports an .xlsx in the annex layout: preview with row chec
   const ws = wb.addWorksheet("附件");
   ws.addRow(["明溪县应急管理局从轻行政处罚事项清单"]);
   ws.addRow(["序号", "处罚事项\n名称", "从轻处罚\n的情形", "从轻处罚\n的依据", "配套监\n管措施", "备注"]);
-  ws.addRow(["1", "生产经营单位未在有较大危险因素的生产经营场所设置明显的安全警示标志的。", "主动消除危害后果的。", "《中华人民共和国行政处罚法》第三十二条第（一）项", "说服教育、行政提示", ""]);
-  ws.addRow(["2", "生产经营单位未为从业人员提供符合国家标准的劳动防护用品的。", "主动消除危害后果的。", "《中华人民共和国行政处罚法》第三十二条第（一）项", "行政告诫", ""]);
+  ws.addRow([
+    "1",
+    "生产经营单位未在有较大危险因素的生产经营场所设置明显的安全警示标志的。",
+    "主动消除危害后果的。",
+    "《中华人民共和国行政处罚法》第三十二条第（一）项",
+    "说服教育、行政提示",
+    "",
+  ]);
+  ws.addRow([
+    "2",
+    "生产经营单位未为从业人员提供符合国家标准的劳动防护用品的。",
+    "主动消除危害后果的。",
+    "《中华人民共和国行政处罚法》第三十二条第（一）项",
+    "行政告诫",
+    "",
+  ]);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await loginAs(page, "demo-listmanager-mx", DEMO_PASSWORD);
   await page.goto("/lists");
   await page.getByRole("button", { name: "导入清单" }).click();
   const dialog = page.getByRole("dialog", { name: "导入清单" });
-  await dialog.locator("input[type=file]").setInputFiles({ name: "从轻清单.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await dialog
+    .locator("input[type=file]")
+    .setInputFiles({ name: "从轻清单.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
   await expect(dialog.getByText(/可以导入：《明溪县应急管理局从轻行政处罚事项清单》，从轻行政处罚事项清单，共2项/)).toBeVisible();
   await expect(dialog.getByText("无误", { exact: true })).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath("list-import-preview.png"), fullPage: true });
@@ -149,7 +167,9 @@ test("the 司法局 sees the 备案 board; the law library jumps to an article a
   await page.screenshot({ path: testInfo.outputPath("law-citing.png") });
 });
 
-test("a forbidden list URL (another organisation's draft, opened by URL) shows the Chinese 403 page, not an endless spinner", async ({ page }, testInfo) => {
+test("a forbidden list URL (another organisation's draft, opened by URL) shows the Chinese 403 page, not an endless spinner", async ({
+  page,
+}, testInfo) => {
   const title = `三明市应急管理局从重处罚事项清单（${testInfo.project.name}-${Date.now().toString(36)}）`;
   await loginAs(page, "demo-listmanager", DEMO_PASSWORD);
   await page.goto("/lists");

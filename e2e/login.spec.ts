@@ -5,9 +5,7 @@ import { DEMO_PASSWORD, demoUsers, expect, loginAs, logout, openMenu, submitLogi
 
 const moduleMenu = ["工作台", "清单管理", "案件办理", "文书", "统计报表", "监督检查", "个人中心"];
 
-test("a new user is sent to the login page, logs in as the demo officer, sees the console in Chinese and logs out", async ({
-  page,
-}, testInfo) => {
+test("a new user is sent to the login page, logs in as the demo officer, sees the console in Chinese and logs out", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "宽严 · 柔性执法平台" })).toBeVisible();

@@ -14,7 +14,11 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`), true);
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      true,
+    );
   });
   return async () => {
     const fromDom: string[] = [];
@@ -29,7 +33,8 @@ test("登录页在安全响应头下工作：CSP 生效，脚本以 brotli 预�
   const violations = await watchCsp(page);
   const scripts: { url: string; encoding?: string; cache?: string }[] = [];
   page.on("response", (r) => {
-    if (r.request().resourceType() === "script") scripts.push({ url: r.url(), encoding: r.headers()["content-encoding"], cache: r.headers()["cache-control"] });
+    if (r.request().resourceType() === "script")
+      scripts.push({ url: r.url(), encoding: r.headers()["content-encoding"], cache: r.headers()["cache-control"] });
   });
   const res = await page.goto("/login");
   const headers = res!.headers();

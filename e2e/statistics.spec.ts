@@ -16,9 +16,21 @@ test("a 司法局 user opens the city's annual form, clicks a number and sees it
   // The seed's 15 columns with their units, in order.
   const headers = await form.locator("th").allInnerTexts();
   expect(headers.map((h) => h.replace(/\s/g, ""))).toEqual([
-    "不予行政处罚（件）", "减轻行政处罚（件）", "从轻行政处罚（件）", "不予行政强制（件）", "说服教育（件）", "劝导示范（件）",
-    "行政指导（人次）", "行政奖励（人次）", "行政和解（件）", "行政建议（人次）", "行政提示（人次）", "行政约谈（件）",
-    "行政告诫（件）", "行政回访（件）", "其他（件）",
+    "不予行政处罚（件）",
+    "减轻行政处罚（件）",
+    "从轻行政处罚（件）",
+    "不予行政强制（件）",
+    "说服教育（件）",
+    "劝导示范（件）",
+    "行政指导（人次）",
+    "行政奖励（人次）",
+    "行政和解（件）",
+    "行政建议（人次）",
+    "行政提示（人次）",
+    "行政约谈（件）",
+    "行政告诫（件）",
+    "行政回访（件）",
+    "其他（件）",
   ]);
   const cell = form.getByRole("button", { name: /^说服教育：\d+件，查看记录$/ });
   const count = Number((await cell.innerText()).trim());
@@ -64,7 +76,11 @@ test("the dashboard renders its charts and a figure opens its records", async ({
   const drawer = page.getByRole("dialog").filter({ hasText: "减轻当事人经济负担" });
   await expect(drawer).toBeVisible();
   await expect(drawer.locator("tbody tr.ant-table-row").first()).toBeVisible();
-  await drawer.getByRole("button", { name: "Close" }).or(drawer.getByRole("button", { name: "关闭" })).first().click();
+  await drawer
+    .getByRole("button", { name: "Close" })
+    .or(drawer.getByRole("button", { name: "关闭" }))
+    .first()
+    .click();
   await expect(drawer).toBeHidden();
 
   // Click a bar of the matters chart: its records open.
@@ -76,10 +92,12 @@ test("the dashboard renders its charts and a figure opens its records", async ({
   // once; the drawer may take longer to show on a busy machine, and a further click would land on its
   // mask and close it — so the request, not the drawer, ends the search.
   for (let dy = 12; dy < Math.min(b.height - 20, 360); dy += 12) {
-    const asked = page.waitForRequest((r) => r.url().includes("/api/v1/statistics/records"), { timeout: 500 }).then(
-      () => true,
-      () => false,
-    );
+    const asked = page
+      .waitForRequest((r) => r.url().includes("/api/v1/statistics/records"), { timeout: 500 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.mouse.click(b.x + b.width * 0.5, b.y + dy);
     if (await asked) break;
   }

@@ -99,7 +99,10 @@ frontend stats
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (haproxy.exitCode !== null) throw new Error(`haproxy exited (${haproxy.exitCode}):\n${output}`);
-      const ok = await fetch(`${baseURL}/api/v1/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${baseURL}/api/v1/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`haproxy did not answer at ${baseURL}:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));

@@ -55,7 +55,17 @@ async function main() {
     const conn = pgConnection(u.toString());
     const text = await runProgram(
       pgDump,
-      ["--format=plain", "--column-inserts", "--rows-per-insert=100", "--no-owner", "--no-privileges", "--no-comments", "--encoding=UTF8", "--dbname", conn.dbname],
+      [
+        "--format=plain",
+        "--column-inserts",
+        "--rows-per-insert=100",
+        "--no-owner",
+        "--no-privileges",
+        "--no-comments",
+        "--encoding=UTF8",
+        "--dbname",
+        conn.dbname,
+      ],
       { stdout: "collect", env: conn.env },
     );
     fs.mkdirSync(path.dirname(PREVIOUS_DEMO_FIXTURE), { recursive: true });

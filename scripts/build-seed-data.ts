@@ -39,7 +39,10 @@ export function serialiseLaws(laws: readonly Law[]): string {
 
 /** Minimal CSV reader for the division files: comma-separated, fields optionally double-quoted. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const split = (line: string): string[] => {
     const out: string[] = [];
     let field = "";

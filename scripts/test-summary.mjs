@@ -14,7 +14,10 @@ if (v) {
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 }
 // The browser tests, and the same behind haproxy with two servers (npm run test:e2e:haproxy).
-for (const [file, label] of [["test-results/playwright.json", ""], ["test-results/playwright-haproxy.json", " (behind haproxy)"]]) {
+for (const [file, label] of [
+  ["test-results/playwright.json", ""],
+  ["test-results/playwright-haproxy.json", " (behind haproxy)"],
+]) {
   const p = read(file);
   if (!p?.stats) continue;
   // A flaky test failed once and then passed on its retry (CI only): it counts as passed, and is named.

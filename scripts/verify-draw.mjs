@@ -38,7 +38,9 @@ if (pool.format !== "kuanyan-draw-pool/1") fail(`未知的底库格式 ${pool.fo
 if (sha256(draw.secret) !== draw.commitment) fail("服务器密钥与事先公布的承诺值不符");
 
 // 3. The seed.
-const publicValue = String(draw.publicValue).replace(/[\s\u3000]+/g, " ").trim();
+const publicValue = String(draw.publicValue)
+  .replace(/[\s\u3000]+/g, " ")
+  .trim();
 const seed = sha256(`kuanyan-draw/1\n${poolSha256}\n${publicValue}\n${draw.secret}`);
 
 // 4. The selection.
@@ -89,7 +91,10 @@ if (pool.kind === "annual") {
   for (const o of drawFrom("objects", pool.objects, pool.rules.objectCount)) {
     const eligible = pool.inspectors.filter((i) => i.fields.includes(o.industry) && !excluded.has(`${o.creditCode}/${i.code}`));
     if (eligible.length < pool.rules.inspectorsPerObject) fail(`检查对象${o.creditCode}可抽取的执法人员不足`);
-    assignments.push({ creditCode: o.creditCode, inspectors: drawFrom(`inspectors/${o.creditCode}`, eligible, pool.rules.inspectorsPerObject).map((i) => i.code) });
+    assignments.push({
+      creditCode: o.creditCode,
+      inspectors: drawFrom(`inspectors/${o.creditCode}`, eligible, pool.rules.inspectorsPerObject).map((i) => i.code),
+    });
   }
   selection = { kind: "periodic", periodic: { assignments } };
 } else {
@@ -105,16 +110,24 @@ if (asJson) {
   console.log(`公开随机数：${publicValue}`);
   console.log(`种子：${seed}`);
   if (selection.kind === "annual") {
-    selection.annual.selected.forEach((s, i) => console.log(`${i + 1}. ${s.creditCode} ${names.get(s.creditCode)}${s.reason === "key" ? "（重点单位）" : ""}`));
+    selection.annual.selected.forEach((s, i) =>
+      console.log(`${i + 1}. ${s.creditCode} ${names.get(s.creditCode)}${s.reason === "key" ? "（重点单位）" : ""}`),
+    );
   } else {
     selection.periodic.assignments.forEach((a, i) => console.log(`${i + 1}. ${a.creditCode} ${names.get(a.creditCode)}：${a.inspectors.join("、")}`));
   }
 }
 // Key order does not matter in the comparison: both sides are written canonically (sorted keys).
 const canonical = (v) =>
-  Array.isArray(v) ? `[${v.map(canonical).join(",")}]`
-  : v !== null && typeof v === "object" ? `{${Object.keys(v).filter((k) => v[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`
-  : JSON.stringify(v);
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(",")}]`
+    : v !== null && typeof v === "object"
+      ? `{${Object.keys(v)
+          .filter((k) => v[k] !== undefined)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+          .join(",")}}`
+      : JSON.stringify(v);
 if (draw.selection !== undefined) {
   if (canonical(draw.selection) !== canonical(selection)) fail("重新计算的抽取结果与公布的结果不一致");
   if (!asJson) console.log("与公布的抽取结果一致。");

@@ -47,8 +47,7 @@ export async function boot(config: Config, options: { logger?: boolean; demo?: b
     // The data key (environment or key file, never the database) before any personal number is touched.
     await preparePersonalData(database, config, (m) => console.log(m));
     const ctx: AppContext = { database, config, now: options.now ?? (() => new Date()) };
-    const wantDemo =
-      options.demo ?? (config.demo === "on" || (config.demo === "auto" && database.kind === "pglite"));
+    const wantDemo = options.demo ?? (config.demo === "on" || (config.demo === "auto" && database.kind === "pglite"));
     let demoCreated = false;
     if (wantDemo && !(await hasDemoData(ctx))) {
       await createDemoData(ctx);

@@ -27,7 +27,11 @@ import { ZDecisionCircumstances, ZDecisionEmergency } from "../decisions/index";
 // ---------------------------------------------------------------------------------------------
 // Pieces
 
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）").describe(label);
+const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期（YYYY-MM-DD）")
+    .describe(label);
 const lockVersion = z.number().int().describe("版本号");
 
 export const ZCaseStatus = z.enum(caseStatuses);

@@ -69,7 +69,13 @@ export const ZDecisionSubject = z
       kind: z.enum(["enterprise", "individual"], says("当事人类型", "当事人类型只能是单位（enterprise）或个人（individual）")).describe("当事人类型"),
       industryCategory: z.string().min(1, "行业类别无效").optional().describe("行业类别"),
       birthDate: day("出生日期").optional(),
-      ageAtAct: z.number("违法时年龄应为0到150之间的整数（周岁）").int("违法时年龄应为0到150之间的整数（周岁）").min(0, "违法时年龄应为0到150之间的整数（周岁）").max(150, "违法时年龄应为0到150之间的整数（周岁）").optional().describe("违法时年龄"),
+      ageAtAct: z
+        .number("违法时年龄应为0到150之间的整数（周岁）")
+        .int("违法时年龄应为0到150之间的整数（周岁）")
+        .min(0, "违法时年龄应为0到150之间的整数（周岁）")
+        .max(150, "违法时年龄应为0到150之间的整数（周岁）")
+        .optional()
+        .describe("违法时年龄"),
       mentalCapacity: z.enum(["full", "unable", "partial", "intermittent_lucid"], { error: "精神状况取值无效" }).optional().describe("精神状况"),
     },
     { error: (i: Issue) => unknownKeys.error(i) ?? "请填写当事人信息" },
@@ -100,7 +106,10 @@ export const ZDecisionCircumstances = z
     {
       firstTimeFound: yesNo("首次被发现"),
       firstOffence: yesNo("初次违法"),
-      correction: z.enum(["on_spot", "within_deadline", "after_deadline", "not_corrected", "pending"], { error: "改正情况取值无效" }).optional().describe("改正情况"),
+      correction: z
+        .enum(["on_spot", "within_deadline", "after_deadline", "not_corrected", "pending"], { error: "改正情况取值无效" })
+        .optional()
+        .describe("改正情况"),
       harm: z.enum(["none", "minor", "serious"], { error: "危害后果只能是没有、轻微或者严重" }).optional().describe("危害后果"),
       noSubjectiveFault: yesNo("没有主观过错"),
       proactiveElimination: yesNo("主动消除或者减轻危害后果"),
@@ -114,10 +123,16 @@ export const ZDecisionCircumstances = z
       refusedCorrection: yesNo("拒不改正"),
       obstructedInspection: yesNo("阻碍执法检查"),
       priorViolationDates: z
-        .array(z.string().refine((v) => isIsoDate(v), "此前违法日期必须是日期列表（YYYY-MM-DD）"), { error: "此前违法日期必须是日期列表（YYYY-MM-DD）" })
+        .array(
+          z.string().refine((v) => isIsoDate(v), "此前违法日期必须是日期列表（YYYY-MM-DD）"),
+          { error: "此前违法日期必须是日期列表（YYYY-MM-DD）" },
+        )
         .optional()
         .describe("此前违法日期"),
-      answers: z.record(z.string(), z.boolean({ error: "清单问题的回答只能是是或否" }), { error: "清单问题的回答只能是是或否" }).optional().describe("清单问题的回答"),
+      answers: z
+        .record(z.string(), z.boolean({ error: "清单问题的回答只能是是或否" }), { error: "清单问题的回答只能是是或否" })
+        .optional()
+        .describe("清单问题的回答"),
     },
     { error: (i: Issue) => unknownKeys.error(i) ?? "请填写违法情节" },
   )
@@ -154,10 +169,7 @@ function crossFieldRules(v: Omit<Shape, "matter">, ctx: z.RefinementCtx): void {
 const objectError = { error: (i: Issue) => unknownKeys.error(i) ?? "决策输入必须是一个对象" };
 
 /** The engine's complete input (the matter named): what evaluateDecision accepts. */
-export const ZDecisionInput = z
-  .strictObject(inputShape, objectError)
-  .superRefine(crossFieldRules)
-  .describe("决策输入");
+export const ZDecisionInput = z.strictObject(inputShape, objectError).superRefine(crossFieldRules).describe("决策输入");
 
 /**
  * The API's request: as the engine's input, but the matter may be given by its code alone (its

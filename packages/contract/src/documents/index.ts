@@ -116,7 +116,10 @@ const ZTemplateBlock = z
       kind: z.literal("table"),
       columns: z.number().int().min(1).max(8).describe("表格列数"),
       widths: z.array(z.number().positive().max(1000)).max(8).optional().describe("列宽"),
-      rows: z.array(z.object({ cells: z.array(ZTemplateCell).min(1).max(8).describe("单元格") })).max(100).describe("表格行"),
+      rows: z
+        .array(z.object({ cells: z.array(ZTemplateCell).min(1).max(8).describe("单元格") }))
+        .max(100)
+        .describe("表格行"),
     }),
     z.object({
       kind: z.literal("signature"),

@@ -14,7 +14,11 @@ const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, "应为SHA-256摘要（64位�
 
 export const ZHazardListQuery = z.object({
   organisationId: z.uuid().optional().describe("执法主体（默认：可查看的全部）"),
-  regionCode: z.string().regex(/^\d{6}$/).optional().describe("行政区划代码"),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .describe("行政区划代码"),
   status: z.enum(hazardStatuses).optional().describe("状态"),
   level: z.enum(hazardLevels).optional().describe("隐患等级"),
   overdue: z.enum(["true", "false"]).optional().describe("只看逾期"),

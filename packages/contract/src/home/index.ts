@@ -20,7 +20,16 @@ export const todoKinds = [
 ] as const;
 export const ZTodoKind = z.enum(todoKinds);
 
-export const todoSectionKeys = ["deadlines", "case_reviews", "list_reviews", "approvals", "unit_overdue", "lists_waiting", "statistics_reports", "departures"] as const;
+export const todoSectionKeys = [
+  "deadlines",
+  "case_reviews",
+  "list_reviews",
+  "approvals",
+  "unit_overdue",
+  "lists_waiting",
+  "statistics_reports",
+  "departures",
+] as const;
 export const ZTodoSectionKey = z.enum(todoSectionKeys);
 
 export const ZTodoItem = z.object({

@@ -73,7 +73,9 @@ export type FieldInspection = z.infer<typeof ZFieldInspection>;
 
 export const ZCheckIn = z.object({
   idempotencyKey: ZIdempotencyKey,
-  location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), accuracyMetres: z.number().min(0).optional() }).optional(),
+  location: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), accuracyMetres: z.number().min(0).optional() })
+    .optional(),
 });
 
 export const ZSaveResult = z.object({

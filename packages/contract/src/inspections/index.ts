@@ -102,7 +102,12 @@ export const ZUnitImportPreview = z.object({
 });
 export type UnitImportPreview = z.infer<typeof ZUnitImportPreview>;
 
-export const ZUnitImportCommit = ZUnitFile.extend({ fileSha256: z.string().regex(/^[0-9a-f]{64}$/).describe("预览时返回的文件SHA-256") });
+export const ZUnitImportCommit = ZUnitFile.extend({
+  fileSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("预览时返回的文件SHA-256"),
+});
 
 export const ZUnitImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
 
@@ -206,7 +211,9 @@ export const ZChecklistSummary = z.object({
   industry: ZIndustry,
   title: z.string(),
   copiedFrom: z.object({ checklistId: z.string(), version: z.number().int() }).nullable(),
-  versions: z.array(z.object({ version: z.number().int(), status: ZChecklistVersion.shape.status, publishedOn: ZDay.nullable(), items: z.number().int() })),
+  versions: z.array(
+    z.object({ version: z.number().int(), status: ZChecklistVersion.shape.status, publishedOn: ZDay.nullable(), items: z.number().int() }),
+  ),
   lockVersion: z.number().int(),
 });
 
@@ -328,7 +335,9 @@ export const ZDrawSelection = z.object({
       inspectors: z.array(z.string()).describe("执法证号"),
     }),
   ),
-  strata: z.array(z.object({ industry: ZIndustry, riskLevel: ZRiskLevel, size: z.number().int(), percent: z.number().int(), drawn: z.number().int() })),
+  strata: z.array(
+    z.object({ industry: ZIndustry, riskLevel: ZRiskLevel, size: z.number().int(), percent: z.number().int(), drawn: z.number().int() }),
+  ),
 });
 
 export const ZDraw = ZDrawSummary.extend({

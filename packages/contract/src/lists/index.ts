@@ -99,7 +99,11 @@ export const ZImportBody = z.object({
   type: ZListType.optional(),
   title: z.string().trim().max(100).optional().describe("标题"),
   target: z
-    .object({ listId: z.uuid().describe("清单"), versionNo: z.number().int().min(1).describe("版本"), lockVersion: z.number().int().min(1).describe("版本号") })
+    .object({
+      listId: z.uuid().describe("清单"),
+      versionNo: z.number().int().min(1).describe("版本"),
+      lockVersion: z.number().int().min(1).describe("版本号"),
+    })
     .optional(),
 });
 export const ZExportQuery = z.object({ format: z.enum(["xlsx", "docx"]).default("xlsx").describe("格式") });
@@ -234,7 +238,13 @@ export const ZSaveDraftResult = z.object({
 
 /** The outcome of a lifecycle action (the version it addressed or created). */
 export const ZTransitionResult = z.object({ listId: z.uuid(), versionNo: z.number().int(), versionId: z.uuid() });
-export const ZClaimResult = z.object({ claimId: z.uuid(), listId: z.uuid(), versionNo: z.number().int(), versionId: z.uuid(), claimedOn: z.string() });
+export const ZClaimResult = z.object({
+  claimId: z.uuid(),
+  listId: z.uuid(),
+  versionNo: z.number().int(),
+  versionId: z.uuid(),
+  claimedOn: z.string(),
+});
 
 export const ZQueueItem = ZVersionSummary.extend({
   listId: z.uuid(),
@@ -247,7 +257,13 @@ export const ZReviewQueue = z.object({ items: z.array(ZQueueItem) });
 
 export const ZFilingBoard = z.object({
   today: z.string(),
-  summary: z.object({ total: z.number().int(), filedOnTime: z.number().int(), filedLate: z.number().int(), pending: z.number().int(), overdue: z.number().int() }),
+  summary: z.object({
+    total: z.number().int(),
+    filedOnTime: z.number().int(),
+    filedLate: z.number().int(),
+    pending: z.number().int(),
+    overdue: z.number().int(),
+  }),
   items: z.array(
     ZVersionSummary.extend({
       listId: z.uuid(),
@@ -260,7 +276,13 @@ export const ZFilingBoard = z.object({
   ),
 });
 
-export const ZImportRow = z.object({ row: z.number().int(), seq: z.number().int(), matterName: z.string(), errors: z.array(z.string()), warnings: z.array(z.string()) });
+export const ZImportRow = z.object({
+  row: z.number().int(),
+  seq: z.number().int(),
+  matterName: z.string(),
+  errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
 
 /** The import preview (items presented like a version's items); nothing is saved. */
 export const ZImportPreview = z.object({

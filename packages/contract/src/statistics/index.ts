@@ -33,7 +33,11 @@ export const ZPeriodQuery = z.object({
 export const ZScopeQuery = z.object({
   scope: ZScopeKind.optional().describe("统计范围"),
   organisationId: z.uuid().optional().describe("单位"),
-  region: z.string().regex(/^\d{2,12}$/, "应为行政区划代码前缀").optional().describe("行政区划"),
+  region: z
+    .string()
+    .regex(/^\d{2,12}$/, "应为行政区划代码前缀")
+    .optional()
+    .describe("行政区划"),
 });
 
 export const ZFormQuery = ZPeriodQuery.extend(ZScopeQuery.shape);
@@ -262,11 +266,27 @@ export const ZDashboard = z.object({
     }),
   ),
   byOrganisation: z.array(
-    z.object({ organisationId: z.string(), name: z.string(), regionCode: z.string(), values: ZValues, outcomes: z.number(), methods: z.number(), filter: ZRecordsFilter }),
+    z.object({
+      organisationId: z.string(),
+      name: z.string(),
+      regionCode: z.string(),
+      values: ZValues,
+      outcomes: z.number(),
+      methods: z.number(),
+      filter: ZRecordsFilter,
+    }),
   ),
-  byRegion: z.array(z.object({ regionCode: z.string(), name: z.string(), values: ZValues, outcomes: z.number(), methods: z.number(), filter: ZRecordsFilter })),
+  byRegion: z.array(
+    z.object({ regionCode: z.string(), name: z.string(), values: ZValues, outcomes: z.number(), methods: z.number(), filter: ZRecordsFilter }),
+  ),
   burden: z.object({ totalYuan: z.number(), cases: z.number(), withoutBenchmark: z.number(), filter: ZRecordsFilter }),
-  rectification: z.object({ due: z.number(), verifiedOnTime: z.number(), rate: z.number().nullable(), dueFilter: ZRecordsFilter, onTimeFilter: ZRecordsFilter }),
+  rectification: z.object({
+    due: z.number(),
+    verifiedOnTime: z.number(),
+    rate: z.number().nullable(),
+    dueFilter: ZRecordsFilter,
+    onTimeFilter: ZRecordsFilter,
+  }),
   overdue: z.object({ reinspection: z.number(), followUp: z.number(), reinspectionFilter: ZRecordsFilter, followUpFilter: ZRecordsFilter }),
   topMatters: z.array(z.object({ matterCode: z.string(), matterName: z.string(), count: z.number(), filter: ZRecordsFilter })),
 });

@@ -12,7 +12,11 @@ export const ZAsOfQuery = z.object({
 
 export const ZDeparturesQuery = z.object({
   asOf: z.string().optional().describe("截止日期"),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional().describe("决定日期起"),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+    .optional()
+    .describe("决定日期起"),
   matterCode: z.string().trim().max(100).optional().describe("事项编码"),
 });
 

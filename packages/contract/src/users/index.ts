@@ -46,11 +46,20 @@ const ZLicenceNo = z
 const fields = {
   displayName: z.string().trim().min(1).max(30).describe("姓名"),
   licenceNo: ZLicenceNo.optional(),
-  phone: z.string().trim().regex(/^1\d{10}$|^[0-9-]{7,20}$/, "应为手机号或电话号码").optional().describe("联系电话"),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^[0-9-]{7,20}$/, "应为手机号或电话号码")
+    .optional()
+    .describe("联系电话"),
 };
 
 export const ZUserCreateBody = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, "3–32 位字母、数字或 _ . -").describe("用户名"),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, "3–32 位字母、数字或 _ . -")
+    .describe("用户名"),
   password: z.string().min(1).max(128).describe("密码"),
   roles: ZRoles,
   organisationId: z.uuid().describe("所属单位"),

@@ -89,7 +89,8 @@ describe("the case lifecycle table: every action × status × role", () => {
           const roleOk = rolesOf[want.who].includes(role);
           const statusOk = want.from.includes(status);
           if (roleOk && statusOk) expect(refusal, `${role} in ${status}`).toBeNull();
-          else if (!roleOk) expect(refusal, `${role} in ${status}`).toMatchObject({ kind: "forbidden", message: `您的角色无权${caseLifecycle[action].label}` });
+          else if (!roleOk)
+            expect(refusal, `${role} in ${status}`).toMatchObject({ kind: "forbidden", message: `您的角色无权${caseLifecycle[action].label}` });
           else if (status === "closed") expect(refusal?.kind).toBe("locked");
           else expect(refusal, `${role} in ${status}`).toMatchObject({ kind: "status", message: expect.stringContaining("案件当前状态为") });
         }
@@ -166,8 +167,15 @@ describe("the preconditions, each on its own", () => {
 
   it("法制审核 only of an ordinary-procedure case awaiting it", () => {
     const reviewer = userOf(["legalReviewer"]);
-    for (const extra of [{ route: "summary", reviewStatus: null }, { route: "ordinary", reviewStatus: "approved" }, { route: "ordinary", reviewStatus: "returned" }]) {
-      expect(checkCaseAction(caseIn("intake", extra), "review", reviewer)).toMatchObject({ precondition: "inReviewQueue", message: "该案件不在法制审核队列中" });
+    for (const extra of [
+      { route: "summary", reviewStatus: null },
+      { route: "ordinary", reviewStatus: "approved" },
+      { route: "ordinary", reviewStatus: "returned" },
+    ]) {
+      expect(checkCaseAction(caseIn("intake", extra), "review", reviewer)).toMatchObject({
+        precondition: "inReviewQueue",
+        message: "该案件不在法制审核队列中",
+      });
     }
   });
 

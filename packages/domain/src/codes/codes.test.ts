@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { maskIdNumber, maskName, maskPhone, validateIdNumber, validateLicenceNo, validatePhone, validateRegionCode, validateUnifiedSocialCreditCode } from "./index";
+import {
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  validateIdNumber,
+  validateLicenceNo,
+  validatePhone,
+  validateRegionCode,
+  validateUnifiedSocialCreditCode,
+} from "./index";
 
 describe("统一社会信用代码 (GB 32100-2015)", () => {
   // Published codes of well-known companies.
-  it.each(["91440300708461136T", "91330100799655058B", "914403001922038216", "91110000802100433B"])(
-    "accepts the real code %s",
-    (code) => {
-      expect(validateUnifiedSocialCreditCode(code)).toEqual({ ok: true, value: code });
-    },
-  );
+  it.each(["91440300708461136T", "91330100799655058B", "914403001922038216", "91110000802100433B"])("accepts the real code %s", (code) => {
+    expect(validateUnifiedSocialCreditCode(code)).toEqual({ ok: true, value: code });
+  });
 
   it("normalises lower case and spaces", () => {
     expect(validateUnifiedSocialCreditCode(" 91330100799655058b ")).toEqual({ ok: true, value: "91330100799655058B" });

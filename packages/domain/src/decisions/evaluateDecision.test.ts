@@ -92,7 +92,11 @@ describe("statutory rules of 行政处罚法", () => {
   it("第三十三条第一款前段: 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚", () => {
     const d = evaluateDecision(input({}, { minorViolation: true, correction: "on_spot", harm: "none" }), emptyContext);
     expect(d.outcome).toBe("no_penalty");
-    expect(d.basis[0]).toMatchObject({ cited: "《中华人民共和国行政处罚法》第三十三条第一款", part: "前段", text: "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。" });
+    expect(d.basis[0]).toMatchObject({
+      cited: "《中华人民共和国行政处罚法》第三十三条第一款",
+      part: "前段",
+      text: "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。",
+    });
     // and the duty to educate, 第三十三条第三款
     expect(texts(d)).toContain("对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。");
     expect(d.measures).toContain("persuasion");
@@ -150,7 +154,9 @@ describe("第三十六条: time limits", () => {
 
   it("违法行为有连续或者继续状态的，从行为终了之日起计算", () => {
     // begun in 2018 but ended 2021-06-01: discovered within two years of the end
-    expect(base({ date: "2018-01-01", continuing: true, endDate: "2021-06-01", discoveredOn: "2023-05-01" }, "none", false).outcome).not.toBe("time_barred");
+    expect(base({ date: "2018-01-01", continuing: true, endDate: "2021-06-01", discoveredOn: "2023-05-01" }, "none", false).outcome).not.toBe(
+      "time_barred",
+    );
     const barred = base({ date: "2018-01-01", continuing: true, endDate: "2020-01-01", discoveredOn: "2022-02-01" }, "none", false);
     expect(barred.outcome).toBe("time_barred");
     expect(texts(barred)[1]).toBe("前款规定的期限，从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。");
@@ -206,7 +212,12 @@ describe("exclusions", () => {
     expect(d.policyBasis[0].text).toContain("对违反突发事件应对措施的行为，不适用柔性执法");
     expect(d.trace.find((t) => t.listItem)?.skipped).toBe("突发事件期间违反突发事件应对措施，不适用柔性执法");
     // discretionary statutory leniency is excluded too
-    expect(evaluateDecision(input({ emergency: { violatesEmergencyMeasures: true } }, { firstOffence: true, harm: "minor", correction: "on_spot" }), context).outcome).toBe("not_applicable");
+    expect(
+      evaluateDecision(
+        input({ emergency: { violatesEmergencyMeasures: true } }, { firstOffence: true, harm: "minor", correction: "on_spot" }),
+        context,
+      ).outcome,
+    ).toBe("not_applicable");
   });
 
   it("exploiting an emergency (seed 004) likewise excludes soft enforcement", () => {
@@ -249,7 +260,10 @@ describe("precedence between lists and statute", () => {
   });
 
   it("舟山's rule: no list item applies, but the statutory 不予处罚 conditions hold → still 不予处罚", () => {
-    const d = evaluateDecision(input({ matter: matter097_04, subject: { kind: "enterprise", industryCategory: "construction" } }, { ...item4Facts, minorViolation: true }), context);
+    const d = evaluateDecision(
+      input({ matter: matter097_04, subject: { kind: "enterprise", industryCategory: "construction" } }, { ...item4Facts, minorViolation: true }),
+      context,
+    );
     expect(d.outcome).toBe("no_penalty");
     expect(d.listItem).toBeNull();
     expect(d.policyBasis.map((p) => p.document)).toContain("舟山市人民政府办公室关于全面推行柔性执法工作的指导意见（舟政办发〔2023〕47号）");
@@ -311,7 +325,11 @@ describe("the 不予行政强制 list and emergency items of the 从重 list", (
               matterName: "测试事项",
               matterCode: "T-1",
               circumstances: "测试情形",
-              basis: [type === "no_compulsion" ? { law: "中华人民共和国行政强制法", article: 16, paragraph: 2 } : { law: "中华人民共和国行政处罚法", article: 49 }],
+              basis: [
+                type === "no_compulsion"
+                  ? { law: "中华人民共和国行政强制法", article: 16, paragraph: 2 }
+                  : { law: "中华人民共和国行政处罚法", article: 49 },
+              ],
               basisText: "测试依据",
               measures: ["persuasion"],
               otherMeasures: ["体验式执法"],
@@ -371,7 +389,10 @@ describe("version in force on the decision date, and claims", () => {
   });
 
   it("before the lists took effect (2022-05-01) they do not apply", () => {
-    const d = evaluateDecision(input({ matter: matter097_04, decisionDate: "2022-04-30", act: { date: "2022-04-01", discoveredOn: "2022-04-20" } }, item4Facts), context);
+    const d = evaluateDecision(
+      input({ matter: matter097_04, decisionDate: "2022-04-30", act: { date: "2022-04-01", discoveredOn: "2022-04-20" } }, item4Facts),
+      context,
+    );
     expect(d.listItem).toBeNull();
   });
 
@@ -379,7 +400,13 @@ describe("version in force on the decision date, and claims", () => {
     const claim: Claim = { listId: "sanming-yjj-no-penalty", version: 1, organisationId: "mingxi-yjj", claimedOn: "2022-09-01" };
     const ctx = { index: buildDecisionIndex({ lists: sanming, claims: [claim] }), lookup: fixtureLookup };
     const mx = (decisionDate: string) =>
-      evaluateDecision(input({ organisationId: "mingxi-yjj", matter: matter097_04, decisionDate, act: { date: "2022-08-01", discoveredOn: "2022-08-20" } }, item4Facts), ctx);
+      evaluateDecision(
+        input(
+          { organisationId: "mingxi-yjj", matter: matter097_04, decisionDate, act: { date: "2022-08-01", discoveredOn: "2022-08-20" } },
+          item4Facts,
+        ),
+        ctx,
+      );
     expect(mx("2022-08-31").listItem).toBeNull();
     expect(mx("2022-09-01").listItem).toMatchObject({ organisationId: SM, claimed: true, seq: 4 });
     // another organisation does not get the list
@@ -432,7 +459,10 @@ function violate(c: Condition): ConditionFacts {
 function scenario(item: ListItem, facts: ConditionFacts): DecisionInput {
   const { industryCategory, answers, ...circumstances } = facts;
   return input(
-    { matter: { code: item.matterCode as string, name: item.matterName, fineRange: { minYuan: 0, maxYuan: 100000 } }, subject: { kind: "enterprise", industryCategory: industryCategory ?? "general" } },
+    {
+      matter: { code: item.matterCode as string, name: item.matterName, fineRange: { minYuan: 0, maxYuan: 100000 } },
+      subject: { kind: "enterprise", industryCategory: industryCategory ?? "general" },
+    },
     { ...circumstances, answers },
   );
 }
@@ -448,7 +478,9 @@ describe("三明's list items as scenarios", () => {
         const d = evaluateDecision(scenario(item, merge(item.conditions.map(satisfy))), context);
         expect(d.outcome).toBe(outcome);
         expect(d.listItem).toMatchObject({ listId: record.list.id, version: 1, seq: item.seq });
-        expect(d.measures).toEqual(expect.arrayContaining(["persuasion", "administrativeAdvice", "administrativeWarning", "administrativeInterview"]));
+        expect(d.measures).toEqual(
+          expect.arrayContaining(["persuasion", "administrativeAdvice", "administrativeWarning", "administrativeInterview"]),
+        );
         expect(d.basis.some((b) => b.cited === `《中华人民共和国行政处罚法》第${outcome === "no_penalty" ? "三十三" : "三十二"}条`)).toBe(true);
       });
       item.conditions.forEach((failing, i) => {
@@ -515,7 +547,9 @@ describe("output", () => {
     const lookup = (c: Parameters<typeof fixtureLookup>[0]) => (c.article === 36 ? undefined : fixtureLookup(c));
     const barred = input({ act: { date: "2014-01-01", discoveredOn: "2020-01-01" }, decisionDate: "2020-02-01" });
     expect(evaluateDecision(barred, context).outcome).toBe("time_barred");
-    expect(() => evaluateDecision(barred, { index: context.index, lookup })).toThrow("无法在法律法规库中找到决定所依据的条款：《中华人民共和国行政处罚法》第三十六条第一款");
+    expect(() => evaluateDecision(barred, { index: context.index, lookup })).toThrow(
+      "无法在法律法规库中找到决定所依据的条款：《中华人民共和国行政处罚法》第三十六条第一款",
+    );
     expect(() => evaluateDecision(barred, { index: context.index, lookup })).toThrow(DecisionBasisError);
   });
 });

@@ -6,10 +6,4 @@
 export * from "./types";
 export { buildDecisionIndex, itemsFor, indexKey, type CompiledItem, type DecisionIndex } from "./decisionIndex";
 export { evaluateDecision, type DecisionContext } from "./evaluateDecision";
-export {
-  DecisionBasisError,
-  emergencyPolicy,
-  exploitEmergencyPolicy,
-  zhoushanPolicy,
-  provisions as decisionProvisions,
-} from "./statutes";
+export { DecisionBasisError, emergencyPolicy, exploitEmergencyPolicy, zhoushanPolicy, provisions as decisionProvisions } from "./statutes";

@@ -20,7 +20,12 @@ const samples: DecisionInput[] = [
   {
     organisationId: "sanming-yjj",
     decisionDate: "2023-03-01",
-    matter: { code: "YJ-AQSCF-097-04", name: "生产经营单位未如实记录安全生产教育和培训情况", fineRange: { minYuan: 0, maxYuan: 100000 }, penaltyText: "责令限期改正，处十万元以下的罚款" },
+    matter: {
+      code: "YJ-AQSCF-097-04",
+      name: "生产经营单位未如实记录安全生产教育和培训情况",
+      fineRange: { minYuan: 0, maxYuan: 100000 },
+      penaltyText: "责令限期改正，处十万元以下的罚款",
+    },
     subject: { kind: "enterprise", industryCategory: "general" },
     act: { date: "2023-01-10", discoveredOn: "2023-02-01" },
     circumstances: { firstTimeFound: true, correction: "within_deadline", harm: "none", answers: { training_done_evidence: true } },
@@ -29,7 +34,13 @@ const samples: DecisionInput[] = [
     kind: "penalty",
     organisationId: "sanming-yjj",
     decisionDate: "2023-03-01",
-    matter: { code: "YJ-YJYA-PS", name: "未按照规定开展应急预案评审", fineRange: { minYuan: 10000, maxYuan: 30000 }, lifeHealthOrFinancialSafety: true, penaltyBasis: [{ law: "中华人民共和国行政处罚法", article: 5, paragraph: 2 }] },
+    matter: {
+      code: "YJ-YJYA-PS",
+      name: "未按照规定开展应急预案评审",
+      fineRange: { minYuan: 10000, maxYuan: 30000 },
+      lifeHealthOrFinancialSafety: true,
+      penaltyBasis: [{ law: "中华人民共和国行政处罚法", article: 5, paragraph: 2 }],
+    },
     subject: { kind: "individual", birthDate: "2007-05-01", mentalCapacity: "full", industryCategory: "general" },
     act: { date: "2022-12-01", discoveredOn: "2023-01-05", continuing: true, endDate: "2022-12-20" },
     emergency: { violatesEmergencyMeasures: false },

@@ -30,9 +30,7 @@ function templateTexts(t: DocumentTemplate): { where: string; text: string }[] {
     const where = `第${i + 1}段`;
     switch (b.kind) {
       case "table":
-        b.rows.forEach((r, ri) =>
-          r.cells.forEach((c, ci) => out.push({ where: `${where}表格第${ri + 1}行第${ci + 1}格`, text: c.text })),
-        );
+        b.rows.forEach((r, ri) => r.cells.forEach((c, ci) => out.push({ where: `${where}表格第${ri + 1}行第${ci + 1}格`, text: c.text })));
         break;
       case "signature":
         out.push({ where, text: b.organisation }, { where, text: b.sealNote }, { where, text: `{{${b.dateField}}}` });
@@ -143,8 +141,7 @@ export interface FillOptions {
 }
 
 export type FillResult =
-  | { ok: true; document: FilledDocument }
-  | { ok: false; errors: string[]; /** All errors in one Chinese sentence. */ message: string };
+  { ok: true; document: FilledDocument } | { ok: false; errors: string[]; /** All errors in one Chinese sentence. */ message: string };
 
 function formatValue(f: TemplateField, raw: string): string {
   switch (f.kind) {
@@ -155,11 +152,7 @@ function formatValue(f: TemplateField, raw: string): string {
     case "text":
       return normaliseOfficerText(raw.replace(/\s*\r?\n\s*/g, " "));
     default:
-      return raw
-        .replace(/\r\n/g, "\n")
-        .split("\n")
-        .map(normaliseOfficerText)
-        .join("\n");
+      return raw.replace(/\r\n/g, "\n").split("\n").map(normaliseOfficerText).join("\n");
   }
 }
 
@@ -212,11 +205,7 @@ export type BlankStyle = "underline" | "label";
  * the blank form. Never fails: an empty or invalid field shows its blank (the seed's wording
  * around the blank, "____") or, with blankStyle "label", its label in 〔〕.
  */
-export function previewTemplate(
-  t: DocumentTemplate,
-  values: FieldValues = {},
-  options: { blankStyle?: BlankStyle } = {},
-): FilledDocument {
+export function previewTemplate(t: DocumentTemplate, values: FieldValues = {}, options: { blankStyle?: BlankStyle } = {}): FilledDocument {
   const style = options.blankStyle ?? "underline";
   const formatted: Record<string, string> = {};
   const fieldByKey = new Map(t.fields.map((f) => [f.key, f]));
@@ -232,12 +221,7 @@ export function previewTemplate(
   return build(t, formatted, blankOf, true);
 }
 
-function build(
-  t: DocumentTemplate,
-  formatted: Record<string, string>,
-  blankOf: (key: string) => string,
-  preview = false,
-): FilledDocument {
+function build(t: DocumentTemplate, formatted: Record<string, string>, blankOf: (key: string) => string, preview = false): FilledDocument {
   const runsOf = (text: string): TextRun[] => {
     const runs: TextRun[] = [];
     let last = 0;
@@ -260,7 +244,10 @@ function build(
     });
     return runs;
   };
-  const plain = (text: string): string => runsOf(text).map((r) => r.text).join("");
+  const plain = (text: string): string =>
+    runsOf(text)
+      .map((r) => r.text)
+      .join("");
 
   const blocks: FilledBlock[] = [];
   for (const b of t.blocks as TemplateBlock[]) {
@@ -327,11 +314,7 @@ export function documentPlainText(doc: FilledDocument): string {
         lines.push(b.organisation, b.sealNote, b.date);
         break;
       case "footer":
-        lines.push(
-          b.copiesNote,
-          `${b.delivererLabel}${b.deliverer}　${b.recipientLabel}${b.recipient}`,
-          `${b.deliveredAtLabel}${b.deliveredAt}`,
-        );
+        lines.push(b.copiesNote, `${b.delivererLabel}${b.deliverer}　${b.recipientLabel}${b.recipient}`, `${b.deliveredAtLabel}${b.deliveredAt}`);
         break;
       default:
         lines.push(text(b.runs));

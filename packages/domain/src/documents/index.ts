@@ -11,12 +11,7 @@ export {
   type FillResult,
   type BlankStyle,
 } from "./fill";
-export {
-  DEFAULT_NUMBER_PATTERN,
-  formatDocumentNumber,
-  validateNumberPattern,
-  type DocumentNumberParts,
-} from "./numbering";
+export { DEFAULT_NUMBER_PATTERN, formatDocumentNumber, validateNumberPattern, type DocumentNumberParts } from "./numbering";
 export { selectTemplate, type OwnedTemplate } from "./select";
 export { sampleValues } from "./samples";
 export { normaliseOfficerText, mergeLawCitations, trimBeforeTemplateMark, FACTS_WRITING_HINT } from "./punctuation";

@@ -22,7 +22,8 @@ describe("document lifecycle: status × action → roles and preconditions", () 
   });
 
   it("a 法制审核人员, a 清单管理员 or a user of another organisation may do nothing with it", () => {
-    for (const roles of [["legalReviewer"], ["listManager"], ["justiceSupervisor"]]) expect(allowedDocumentActions("issued", { roles, canWrite: true })).toEqual([]);
+    for (const roles of [["legalReviewer"], ["listManager"], ["justiceSupervisor"]])
+      expect(allowedDocumentActions("issued", { roles, canWrite: true })).toEqual([]);
     expect(allowedDocumentActions("issued", { roles: ["officer"], canWrite: false })).toEqual([]);
   });
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatChineseDate, formatChineseDateTime } from "../dates/index";
-import {
-  DEFAULT_NUMBER_PATTERN,
-  formatDocumentNumber,
-  selectTemplate,
-  validateNumberPattern,
-  BUILT_IN_TEMPLATES,
-} from "./index";
+import { DEFAULT_NUMBER_PATTERN, formatDocumentNumber, selectTemplate, validateNumberPattern, BUILT_IN_TEMPLATES } from "./index";
 
 describe("formatDocumentNumber", () => {
   it("writes the official style 明应急告〔2026〕3号 with the default pattern", () => {
     expect(DEFAULT_NUMBER_PATTERN).toBe("{org}{type}〔{year}〕{seq}号");
-    expect(formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "明应急", typeShort: "告", year: 2026, seq: 3 })).toBe(
-      "明应急告〔2026〕3号",
-    );
+    expect(formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "明应急", typeShort: "告", year: 2026, seq: 3 })).toBe("明应急告〔2026〕3号");
   });
 
   it("follows a configured pattern, with zero padding when asked", () => {
@@ -23,12 +15,8 @@ describe("formatDocumentNumber", () => {
   });
 
   it("refuses a non-positive sequence or a short year", () => {
-    expect(() => formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "a", typeShort: "b", year: 2026, seq: 0 })).toThrow(
-      "编号序号必须是正整数",
-    );
-    expect(() => formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "a", typeShort: "b", year: 26, seq: 1 })).toThrow(
-      "编号年份必须是四位数",
-    );
+    expect(() => formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "a", typeShort: "b", year: 2026, seq: 0 })).toThrow("编号序号必须是正整数");
+    expect(() => formatDocumentNumber(DEFAULT_NUMBER_PATTERN, { orgShort: "a", typeShort: "b", year: 26, seq: 1 })).toThrow("编号年份必须是四位数");
   });
 });
 

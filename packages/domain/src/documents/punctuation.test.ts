@@ -34,9 +34,7 @@ describe("同一部法律在一条依据中只写一次名称", () => {
   });
 
   it("不同条文保留条号，不同法律保留各自名称", () => {
-    expect(mergeLawCitations(`${LAW}第三十三条第一款、${LAW}第五十七条第一款第（二）项`)).toBe(
-      `${LAW}第三十三条第一款、第五十七条第一款第（二）项`,
-    );
+    expect(mergeLawCitations(`${LAW}第三十三条第一款、${LAW}第五十七条第一款第（二）项`)).toBe(`${LAW}第三十三条第一款、第五十七条第一款第（二）项`);
     const other = "《中华人民共和国安全生产法》第四十一条第二款";
     expect(mergeLawCitations(`${LAW}第三十三条第一款、${other}`)).toBe(`${LAW}第三十三条第一款、${other}`);
     expect(mergeLawCitations(`${LAW}第三十三条第一款、${LAW}第三十三条第二款、${LAW}第三十三条第三款`)).toBe(

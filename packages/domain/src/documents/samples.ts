@@ -24,8 +24,7 @@ export function sampleValues(type: DocumentType, today = "2026-11-25"): FieldVal
     facts: "建立了事故隐患排查治理制度并开展了隐患排查治理工作，但未将事故隐患排查治理情况向从业人员通报",
     evidence: "现场检查记录、隐患排查治理台账、询问笔录",
     provisionCitations: "《中华人民共和国安全生产法》第四十一条第二款",
-    provisionText:
-      "“事故隐患排查治理情况应当如实记录，并通过职工大会或者职工代表大会、信息公示栏等方式向从业人员通报”",
+    provisionText: "“事故隐患排查治理情况应当如实记录，并通过职工大会或者职工代表大会、信息公示栏等方式向从业人员通报”",
     violatedProvisions: "《中华人民共和国安全生产法》第四十一条第二款",
     noPenaltyBasis: "《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第（二）项",
     listName: "《三明市应急管理局不予处罚事项清单》第1项",

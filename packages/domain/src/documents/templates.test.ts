@@ -119,9 +119,7 @@ describe("seed templates are kept word for word", () => {
 
   it("every seed document type (三明 附件5–7, 明溪 附件7 一至六) has a seed comparison", () => {
     const covered = new Set(SEED_TEMPLATE_TEXTS.map((s) => s.type));
-    expect([...covered].sort()).toEqual(
-      ["advice", "follow_up_form", "guidance", "interview_notice", "reminder", "warning"].sort(),
-    );
+    expect([...covered].sort()).toEqual(["advice", "follow_up_form", "guidance", "interview_notice", "reminder", "warning"].sort());
   });
 
   it("a changed word in our template is caught by the comparison", () => {
@@ -183,7 +181,9 @@ describe("built-in templates", () => {
     const result = fillTemplate(BUILT_IN_TEMPLATES.interview_notice, sampleValues("interview_notice", "2026-11-25"));
     if (!result.ok) throw new Error(result.message);
     const text = documentPlainText(result.document);
-    expect(text).toContain("于2026年12月1日9时30分，至明溪县应急管理局三楼会议室当面交流沟通有关情况。如有不便，请于2026年11月30日17时前与本机关联系。");
+    expect(text).toContain(
+      "于2026年12月1日9时30分，至明溪县应急管理局三楼会议室当面交流沟通有关情况。如有不便，请于2026年11月30日17时前与本机关联系。",
+    );
   });
 });
 

@@ -89,14 +89,7 @@ const advice: DocumentTemplate = {
     signature,
     footer,
   ],
-  fields: [
-    ...systemFields,
-    field("partyName", true),
-    field("facts", true),
-    field("advice", true),
-    field("additionalAdvice", false),
-    ...footerFields,
-  ],
+  fields: [...systemFields, field("partyName", true), field("facts", true), field("advice", true), field("additionalAdvice", false), ...footerFields],
 };
 
 /** 行政(执法)提示书 — 明溪 附件7 三. */
@@ -174,9 +167,7 @@ const interviewNotice: DocumentTemplate = {
     { kind: "paragraph", text: "本机关在日常监督管理中，发现你（单位）有下列行为：{{facts}}。" },
     {
       kind: "paragraph",
-      text:
-        "为避免信息误差，防止可能存在的违法违规行为进一步扩大，本机关认为有必要约请你（单位）进行交流沟通，" +
-        "调查了解相关情况。",
+      text: "为避免信息误差，防止可能存在的违法违规行为进一步扩大，本机关认为有必要约请你（单位）进行交流沟通，" + "调查了解相关情况。",
     },
     {
       kind: "paragraph",
@@ -314,15 +305,11 @@ const noPenaltyDecision: DocumentTemplate = {
     },
     {
       kind: "paragraph",
-      text:
-        "根据《中华人民共和国行政处罚法》第三十三条第三款的规定，本机关对你（单位）进行教育，" +
-        "你（单位）应当{{educationRequirements}}。",
+      text: "根据《中华人民共和国行政处罚法》第三十三条第三款的规定，本机关对你（单位）进行教育，" + "你（单位）应当{{educationRequirements}}。",
     },
     {
       kind: "paragraph",
-      text:
-        "如不服本决定，可以在收到本决定书之日起六十日内向{{reconsiderationBody}}申请行政复议，" +
-        "或者在六个月内依法向{{court}}提起行政诉讼。",
+      text: "如不服本决定，可以在收到本决定书之日起六十日内向{{reconsiderationBody}}申请行政复议，" + "或者在六个月内依法向{{court}}提起行政诉讼。",
     },
     signature,
     footer,
@@ -409,9 +396,7 @@ const correctionOrder: DocumentTemplate = {
     { kind: "paragraph", text: "逾期不改正的，本机关将依法处理。" },
     {
       kind: "paragraph",
-      text:
-        "如不服本通知，可以在收到本通知书之日起六十日内向{{reconsiderationBody}}申请行政复议，" +
-        "或者在六个月内依法向{{court}}提起行政诉讼。",
+      text: "如不服本通知，可以在收到本通知书之日起六十日内向{{reconsiderationBody}}申请行政复议，" + "或者在六个月内依法向{{court}}提起行政诉讼。",
     },
     signature,
     footer,

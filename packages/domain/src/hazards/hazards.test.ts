@@ -35,7 +35,10 @@ describe("a hazard: 整改期限, 复查, 销号 only with evidence", () => {
 
   it("open → rectification reported (with evidence) → review passed → closed", () => {
     let h = registered();
-    expect(applyHazardAction(h, { type: "reportRectification", on: "2027-03-15", evidence: [] }, officer, "2027-03-15")).toMatchObject({ ok: false, error: expect.stringContaining("整改证据") });
+    expect(applyHazardAction(h, { type: "reportRectification", on: "2027-03-15", evidence: [] }, officer, "2027-03-15")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("整改证据"),
+    });
     expect(applyHazardAction(h, { type: "close" }, officer, "2027-03-15")).toMatchObject({ ok: false, error: expect.stringContaining("不能销号") });
     const steps = [
       { type: "reportRectification" as const, on: "2027-03-15", evidence: [evidence] },
@@ -54,8 +57,15 @@ describe("a hazard: 整改期限, 复查, 销号 only with evidence", () => {
     const h = registered();
     const reported = applyHazardAction(h, { type: "reportRectification", on: "2027-03-15", evidence: [evidence] }, officer, "2027-03-15");
     if (!reported.ok) throw new Error(reported.error);
-    expect(applyHazardAction(reported.hazard, { type: "review", passed: false, note: "仍有堆放" }, officer, "2027-03-16")).toMatchObject({ ok: false });
-    const failed = applyHazardAction(reported.hazard, { type: "review", passed: false, note: "仍有堆放", newDeadline: "2027-03-25" }, officer, "2027-03-16");
+    expect(applyHazardAction(reported.hazard, { type: "review", passed: false, note: "仍有堆放" }, officer, "2027-03-16")).toMatchObject({
+      ok: false,
+    });
+    const failed = applyHazardAction(
+      reported.hazard,
+      { type: "review", passed: false, note: "仍有堆放", newDeadline: "2027-03-25" },
+      officer,
+      "2027-03-16",
+    );
     expect(failed).toMatchObject({ ok: true, hazard: { status: "open", deadline: "2027-03-25", previousDeadlines: ["2027-03-20"] } });
   });
 
@@ -64,7 +74,9 @@ describe("a hazard: 整改期限, 复查, 销号 only with evidence", () => {
     expect(isOverdue(h, "2027-03-20")).toBe(false);
     expect(overdueEscalation(h, "2027-03-21")).toEqual({ overdue: true, daysOverdue: 1, escalation: "reminder" });
     expect(overdueEscalation(h, "2027-04-25").escalation).toBe("supervision");
-    expect(overdueEscalation(registered({ level: "major", criterion: "工贸行业重大事故隐患判定标准第一条" } as never), "2027-03-21").escalation).toBe("supervision");
+    expect(overdueEscalation(registered({ level: "major", criterion: "工贸行业重大事故隐患判定标准第一条" } as never), "2027-03-21").escalation).toBe(
+      "supervision",
+    );
   });
 });
 
@@ -77,7 +89,8 @@ describe("hazard figures (seed 003: 571 found, 496 rectified → 87 %)", () => {
 
   it("counts 571 found, 496 rectified, overdue and awaiting review", () => {
     const hazards = Array.from({ length: 571 }, (_, i) => ({
-      status: i < 480 ? ("closed" as const) : i < 496 ? ("review_passed" as const) : i < 520 ? ("rectification_reported" as const) : ("open" as const),
+      status:
+        i < 480 ? ("closed" as const) : i < 496 ? ("review_passed" as const) : i < 520 ? ("rectification_reported" as const) : ("open" as const),
       level: "major" as const,
       foundOn: "2023-05-01",
       deadline: i < 540 ? "2023-12-31" : "2023-06-30",

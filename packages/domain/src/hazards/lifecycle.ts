@@ -101,7 +101,12 @@ export function registerHazard(
 }
 
 /** Applies one action (today: the date of the action). */
-export function applyHazardAction(hazard: Hazard, action: HazardAction, actor: { userId: string; roles: readonly string[] }, today: string): HazardResult {
+export function applyHazardAction(
+  hazard: Hazard,
+  action: HazardAction,
+  actor: { userId: string; roles: readonly string[] },
+  today: string,
+): HazardResult {
   const rule = hazardTransitions[action.type];
   if (!rule) return fail("未知的操作");
   const no = denied(rule, actor.roles);
@@ -120,10 +125,17 @@ export function applyHazardAction(hazard: Hazard, action: HazardAction, actor: {
       if (note === "") return fail("请填写复查意见");
       const reviews = [...hazard.reviews, { on: today, passed: action.passed, note, reviewerId: actor.userId }];
       if (action.passed) return { ok: true, hazard: { ...hazard, status: "review_passed", reviews } };
-      if (!action.newDeadline || !DATE_RE.test(action.newDeadline) || action.newDeadline < today) return fail("复查不合格的，须重新确定不早于今天的整改期限");
+      if (!action.newDeadline || !DATE_RE.test(action.newDeadline) || action.newDeadline < today)
+        return fail("复查不合格的，须重新确定不早于今天的整改期限");
       return {
         ok: true,
-        hazard: { ...hazard, status: "open", reviews, previousDeadlines: [...hazard.previousDeadlines, hazard.deadline], deadline: action.newDeadline },
+        hazard: {
+          ...hazard,
+          status: "open",
+          reviews,
+          previousDeadlines: [...hazard.previousDeadlines, hazard.deadline],
+          deadline: action.newDeadline,
+        },
       };
     }
     case "close": {
@@ -155,7 +167,10 @@ export const escalationLabels: Record<Escalation, string> = {
  * 30 days overdue, goes to 督办 (《安全生产法》第四十一条第三款: 重大事故隐患治理督办制度). The 30 days
  * are this project's choice (the law sets no number).
  */
-export function overdueEscalation(hazard: Pick<Hazard, "status" | "deadline" | "rectifiedOn" | "level">, today: string): { overdue: boolean; daysOverdue: number; escalation: Escalation } {
+export function overdueEscalation(
+  hazard: Pick<Hazard, "status" | "deadline" | "rectifiedOn" | "level">,
+  today: string,
+): { overdue: boolean; daysOverdue: number; escalation: Escalation } {
   if (!isOverdue(hazard, today)) return { overdue: false, daysOverdue: 0, escalation: "none" };
   const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${hazard.deadline}T00:00:00Z`)) / 86_400_000);
   const escalation: Escalation = hazard.level === "major" || days > 30 ? "supervision" : "reminder";

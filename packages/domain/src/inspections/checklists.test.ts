@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { formatCitation } from "../laws/citations";
 import { lawLibraryFromSeed } from "../laws/seed";
 import { findMatter } from "../matters/catalogue";
-import { checkChecklistItems, copyChecklist, editChecklistDraft, itemsByArea, publishChecklist, reviseChecklist, type CitationResolver } from "./checklists";
+import {
+  checkChecklistItems,
+  copyChecklist,
+  editChecklistDraft,
+  itemsByArea,
+  publishChecklist,
+  reviseChecklist,
+  type CitationResolver,
+} from "./checklists";
 import { starterChecklists } from "./checklists.seed";
 
 // The laws the server ships (packages/server/seed/laws.json, a parse of the reference texts).
@@ -13,7 +21,12 @@ const starters = starterChecklists();
 
 describe("the starter checklists (对表检查, seed 003)", () => {
   it("cover 工贸企业、有限空间、粉尘涉爆 and 危化品使用", () => {
-    expect(starters.map((c) => c.title)).toEqual(["工贸企业安全生产检查表", "有限空间作业安全检查表", "粉尘涉爆企业安全检查表", "危险化学品使用单位安全检查表"]);
+    expect(starters.map((c) => c.title)).toEqual([
+      "工贸企业安全生产检查表",
+      "有限空间作业安全检查表",
+      "粉尘涉爆企业安全检查表",
+      "危险化学品使用单位安全检查表",
+    ]);
   });
 
   for (const checklist of starters) {
@@ -30,7 +43,10 @@ describe("the starter checklists (对表检查, seed 003)", () => {
       for (const item of items) {
         const matter = findMatter(item.matterCode)!;
         const articles = new Set(matter.violated.map((c) => c.article));
-        expect(item.basis.some((c) => articles.has(c.article)), `${item.id} → ${item.matterCode}`).toBe(true);
+        expect(
+          item.basis.some((c) => articles.has(c.article)),
+          `${item.id} → ${item.matterCode}`,
+        ).toBe(true);
       }
     });
 

@@ -78,14 +78,16 @@ export function checkChecklistItems(items: readonly ChecklistItem[], resolve: Ci
     if (!item.id || item.id.trim() === "") problems.push({ message: "检查项缺少编号" });
     else if (ids.has(item.id)) problems.push({ itemId: item.id, message: `${label}编号重复` });
     ids.add(item.id);
-    if (!(checklistAreas as readonly string[]).includes(item.area)) problems.push({ itemId: item.id, message: `${label}的检查区域“${item.area}”无效` });
+    if (!(checklistAreas as readonly string[]).includes(item.area))
+      problems.push({ itemId: item.id, message: `${label}的检查区域“${item.area}”无效` });
     if (!item.text || item.text.trim() === "") problems.push({ itemId: item.id, message: `${label}缺少检查内容` });
     if (!item.basis || item.basis.length === 0) problems.push({ itemId: item.id, message: `${label}缺少检查依据（法律依据）` });
     for (const c of item.basis ?? []) {
       const r = resolve(c);
       if (!r.ok) problems.push({ itemId: item.id, message: `${label}的检查依据${formatCitation(c)}无法在法律法规库中找到：${r.error}` });
     }
-    if (!item.matterCode || !findMatter(item.matterCode, matters)) problems.push({ itemId: item.id, message: `${label}对应的执法事项“${item.matterCode ?? ""}”不在事项库中` });
+    if (!item.matterCode || !findMatter(item.matterCode, matters))
+      problems.push({ itemId: item.id, message: `${label}对应的执法事项“${item.matterCode ?? ""}”不在事项库中` });
   }
   return problems;
 }
@@ -106,14 +108,24 @@ export function editChecklistDraft(record: ChecklistRecord, version: number, ite
   const v = record.versions.find((x) => x.version === version);
   if (!v) return fail(`检查表第${version}版不存在`);
   if (v.status !== "draft") return fail(`检查表第${version}版${checklistVersionStatusLabels[v.status]}，不能修改；请先修订（新建版本）`);
-  return { ok: true, record: { ...record, versions: record.versions.map((x) => (x.version === version ? { ...x, items: structuredClone(items) } : x)) }, version };
+  return {
+    ok: true,
+    record: { ...record, versions: record.versions.map((x) => (x.version === version ? { ...x, items: structuredClone(items) } : x)) },
+    version,
+  };
 }
 
 /**
  * Publishes a draft once every item checks out; the previously published version is superseded
  * (kept: inspections done with it still refer to it).
  */
-export function publishChecklist(record: ChecklistRecord, version: number, today: string, resolve: CitationResolver, matters?: readonly Matter[]): ChecklistResult {
+export function publishChecklist(
+  record: ChecklistRecord,
+  version: number,
+  today: string,
+  resolve: CitationResolver,
+  matters?: readonly Matter[],
+): ChecklistResult {
   const v = record.versions.find((x) => x.version === version);
   if (!v) return fail(`检查表第${version}版不存在`);
   if (v.status !== "draft") return fail(`检查表第${version}版${checklistVersionStatusLabels[v.status]}，不能发布`);
@@ -144,7 +156,11 @@ export function reviseChecklist(record: ChecklistRecord, changeNote: string): Ch
 }
 
 /** An organisation copies a published checklist version to adapt it: a new record, draft v1. */
-export function copyChecklist(source: ChecklistRecord, version: number, target: { id: string; organisationId: string; title?: string }): ChecklistResult {
+export function copyChecklist(
+  source: ChecklistRecord,
+  version: number,
+  target: { id: string; organisationId: string; title?: string },
+): ChecklistResult {
   const v = source.versions.find((x) => x.version === version);
   if (!v) return fail(`检查表第${version}版不存在`);
   if (v.status !== "published" && v.status !== "superseded") return fail("只能复制已发布的检查表版本");

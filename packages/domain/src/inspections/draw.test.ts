@@ -3,17 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  announceDraw,
-  commitmentOf,
-  deriveSeed,
-  drawFrom,
-  performDraw,
-  selectAnnualPlan,
-  selectDraw,
-  selectPeriodic,
-  type DrawResult,
-} from "./draw";
+import { announceDraw, commitmentOf, deriveSeed, drawFrom, performDraw, selectAnnualPlan, selectDraw, selectPeriodic, type DrawResult } from "./draw";
 import { generatedObjects, makeCreditCode } from "./fixtures.test-support";
 import { canonicalJson, freezeAnnualPool, freezePeriodicPool, parsePoolFile, type PoolObject } from "./pool";
 import { sha256Hex } from "./sha256";
@@ -104,7 +94,13 @@ describe("the annual plan", () => {
     title: "年度计划",
     organisation: "晋江市应急管理局",
     objects,
-    rules: { defaultPercent: 10, ratios: [{ riskLevel: "major", percent: 100 }, { industry: "hazardous_chemicals", percent: 50 }] },
+    rules: {
+      defaultPercent: 10,
+      ratios: [
+        { riskLevel: "major", percent: 100 },
+        { industry: "hazardous_chemicals", percent: 50 },
+      ],
+    },
   });
   if (!frozen.ok) throw new Error(frozen.error);
   const pool = frozen.frozen.pool;
@@ -145,8 +141,20 @@ describe("the annual plan", () => {
 describe("the quarterly draw of objects and inspectors", () => {
   const objects = generatedObjects(40).map((o) => ({ ...o, industry: "industry_trade" as const }));
   const inspectors = Array.from({ length: 6 }, (_, i) => ({ code: `Z${i + 1}`, fields: ["industry_trade" as const] }));
-  const freeze = (exclusions: { inspector: string; object: string; reason: "linked" | "inspected_last_time" }[], inspectorList = inspectors, objectCount = 10) =>
-    freezePeriodicPool({ drawId: "Q", title: "季度抽查", organisation: "晋江市应急管理局", objects, inspectors: inspectorList, exclusions, rules: { objectCount, inspectorsPerObject: 2 } });
+  const freeze = (
+    exclusions: { inspector: string; object: string; reason: "linked" | "inspected_last_time" }[],
+    inspectorList = inspectors,
+    objectCount = 10,
+  ) =>
+    freezePeriodicPool({
+      drawId: "Q",
+      title: "季度抽查",
+      organisation: "晋江市应急管理局",
+      objects,
+      inspectors: inspectorList,
+      exclusions,
+      rules: { objectCount, inspectorsPerObject: 2 },
+    });
 
   it("exclusions hold: an excluded inspector is never drawn for that object, whatever the seed", () => {
     const exclusions = objects.flatMap((o) => [
@@ -180,17 +188,45 @@ describe("the quarterly draw of objects and inspectors", () => {
   });
 
   it("a draw from an empty pool is refused", () => {
-    const f = freezePeriodicPool({ drawId: "Q", title: "季度", organisation: "X", objects: [], inspectors, exclusions: [], rules: { objectCount: 1, inspectorsPerObject: 2 } });
+    const f = freezePeriodicPool({
+      drawId: "Q",
+      title: "季度",
+      organisation: "X",
+      objects: [],
+      inspectors,
+      exclusions: [],
+      rules: { objectCount: 1, inspectorsPerObject: 2 },
+    });
     expect(f).toEqual({ ok: false, error: "检查对象名录库为空，不能抽取" });
   });
 });
 
 describe("a draw is done once; a redraw is a new draw with a reason", () => {
-  const f = freezeAnnualPool({ drawId: "D", title: "年度", organisation: "X", objects: generatedObjects(10), rules: { defaultPercent: 50, ratios: [] } });
+  const f = freezeAnnualPool({
+    drawId: "D",
+    title: "年度",
+    organisation: "X",
+    objects: generatedObjects(10),
+    rules: { defaultPercent: 50, ratios: [] },
+  });
   if (!f.ok) throw new Error(f.error);
-  const announced = announceDraw({ drawId: "D", poolSha256: f.frozen.sha256, secret, publicSource: "某日深证成指收盘点数", publicValueDate: "2027-01-08", today: "2027-01-04" });
+  const announced = announceDraw({
+    drawId: "D",
+    poolSha256: f.frozen.sha256,
+    secret,
+    publicSource: "某日深证成指收盘点数",
+    publicValueDate: "2027-01-08",
+    today: "2027-01-04",
+  });
   if (!announced.ok) throw new Error(announced.error);
-  const base = { announcement: announced.announcement, pool: f.frozen.pool, poolSha256: f.frozen.sha256, publicValue: "10611.02", secret, today: "2027-01-08" };
+  const base = {
+    announcement: announced.announcement,
+    pool: f.frozen.pool,
+    poolSha256: f.frozen.sha256,
+    publicValue: "10611.02",
+    secret,
+    today: "2027-01-08",
+  };
 
   it("cannot be drawn before the public value exists, nor on another pool, nor twice", () => {
     expect(performDraw({ ...base, today: "2027-01-07" })).toMatchObject({ ok: false });
@@ -201,9 +237,19 @@ describe("a draw is done once; a redraw is a new draw with a reason", () => {
   });
 
   it("the public value must come after the announcement; a redraw needs a reason and a new id", () => {
-    expect(announceDraw({ drawId: "D", poolSha256: f.frozen.sha256, secret, publicSource: "x", publicValueDate: "2027-01-04", today: "2027-01-04" })).toMatchObject({ ok: false });
+    expect(
+      announceDraw({ drawId: "D", poolSha256: f.frozen.sha256, secret, publicSource: "x", publicValueDate: "2027-01-04", today: "2027-01-04" }),
+    ).toMatchObject({ ok: false });
     const redraw = (reason: string, drawId = "D2") =>
-      announceDraw({ drawId, poolSha256: f.frozen.sha256, secret, publicSource: "x", publicValueDate: "2027-02-01", today: "2027-01-20", redrawOf: { drawId: "D", reason, previous: announced.announcement } });
+      announceDraw({
+        drawId,
+        poolSha256: f.frozen.sha256,
+        secret,
+        publicSource: "x",
+        publicValueDate: "2027-02-01",
+        today: "2027-01-20",
+        redrawOf: { drawId: "D", reason, previous: announced.announcement },
+      });
     expect(redraw(" ")).toEqual({ ok: false, error: "重新抽取必须写明理由" });
     expect(redraw("原抽取对象已注销", "D")).toMatchObject({ ok: false });
     expect(redraw("原抽取对象已注销")).toMatchObject({ ok: true, announcement: { redrawOf: { drawId: "D", reason: "原抽取对象已注销" } } });
@@ -261,7 +307,13 @@ describe("performance", () => {
     const objects = generatedObjects(100_000);
     // CPU time of this process, not wall time: the test machine is shared by many processes.
     const cpu0 = process.cpuUsage();
-    const f = freezeAnnualPool({ drawId: "BIG", title: "大名录库", organisation: "X", objects, rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] } });
+    const f = freezeAnnualPool({
+      drawId: "BIG",
+      title: "大名录库",
+      organisation: "X",
+      objects,
+      rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] },
+    });
     if (!f.ok) throw new Error(f.error);
     const r = selectAnnualPlan(f.frozen.pool, seedOf(f.frozen.sha256));
     const cpu = process.cpuUsage(cpu0);

@@ -47,7 +47,13 @@ const inspection: InspectionRecord = {
   results: [],
   signatures: [],
 };
-const failed = (finding: ItemResult["finding"]): ItemResult => ({ itemId: item.id, outcome: "fail", note: "隐患排查治理情况未向从业人员通报", photos: [photo], finding });
+const failed = (finding: ItemResult["finding"]): ItemResult => ({
+  itemId: item.id,
+  outcome: "fail",
+  note: "隐患排查治理情况未向从业人员通报",
+  photos: [photo],
+  finding,
+});
 
 // The facts under which 三明's 不予处罚 list item 1 (重大事故隐患除外) applies.
 const lenientFacts = { firstTimeFound: true, correction: "on_spot" as const, harm: "none" as const, answers: { hazard_check_evidence: true } };
@@ -57,11 +63,21 @@ describe("a failed item opens a case with party, matter, facts, evidence and ins
     const r = prefillCase({ inspection, unit, item, result: failed({ kind: "case" }), inspectors });
     if (!r.ok) throw new Error(r.error);
     expect(r.prefill).toMatchObject({
-      party: { type: "enterprise", name: unit.name, creditCode: unit.creditCode, address: unit.address, industryCategory: "general", contact: "陈经理" },
+      party: {
+        type: "enterprise",
+        name: unit.name,
+        creditCode: unit.creditCode,
+        address: unit.address,
+        industryCategory: "general",
+        contact: "陈经理",
+      },
       matterCode: "YJ-AQSCF-097-05",
       discoveredOn: "2023-02-01",
       inspection: { date: "2023-02-01", place: unit.address, officerIds: ["u-zhang", "u-li"] },
-      evidence: [{ kind: "inspection_record", inspectionId: "i-42", itemId: "GM-04" }, { kind: "photo", sha256: photo }],
+      evidence: [
+        { kind: "inspection_record", inspectionId: "i-42", itemId: "GM-04" },
+        { kind: "photo", sha256: photo },
+      ],
       circumstances: { majorHazard: false },
     });
     expect(r.prefill.facts).toBe(
@@ -70,15 +86,23 @@ describe("a failed item opens a case with party, matter, facts, evidence and ins
   });
 
   it("a passed item, or an inspector with an expired certificate, cannot open a case", () => {
-    expect(prefillCase({ inspection, unit, item, result: { itemId: item.id, outcome: "pass", photos: [] }, inspectors })).toMatchObject({ ok: false });
+    expect(prefillCase({ inspection, unit, item, result: { itemId: item.id, outcome: "pass", photos: [] }, inspectors })).toMatchObject({
+      ok: false,
+    });
     const expired = [inspectors[0], { ...inspectors[1], certificate: { ...cert("35040020002"), validTo: "2022-12-31" } }];
-    expect(prefillCase({ inspection, unit, item, result: failed({ kind: "case" }), inspectors: expired })).toMatchObject({ ok: false, error: expect.stringContaining("过期") });
+    expect(prefillCase({ inspection, unit, item, result: failed({ kind: "case" }), inspectors: expired })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("过期"),
+    });
   });
 
   it("without 重大事故隐患 the lenient list item applies (不予行政处罚) — the control case", () => {
     const r = prefillCase({ inspection, unit, item, result: failed({ kind: "case" }), inspectors });
     if (!r.ok) throw new Error(r.error);
-    const d = evaluateDecision(decisionInputFromPrefill(r.prefill, { organisationId: "sanming-yjj", decisionDate: "2023-03-01", circumstances: lenientFacts }), context);
+    const d = evaluateDecision(
+      decisionInputFromPrefill(r.prefill, { organisationId: "sanming-yjj", decisionDate: "2023-03-01", circumstances: lenientFacts }),
+      context,
+    );
     expect(d.listItem?.seq).toBe(1);
     expect(d.outcome).toBe("no_penalty");
   });
@@ -93,7 +117,11 @@ describe("a failed item opens a case with party, matter, facts, evidence and ins
       expect(r.prefill.circumstances.majorHazard).toBe(true);
       expect(r.prefill.facts).toContain("经判定，该问题属于重大事故隐患（判定依据：《工贸行业重大事故隐患判定标准》）。");
       // Even when the officer answers every lenient condition (and tries to clear the flag).
-      const input = decisionInputFromPrefill(r.prefill, { organisationId: "sanming-yjj", decisionDate: "2023-03-01", circumstances: { ...lenientFacts, majorHazard: false } });
+      const input = decisionInputFromPrefill(r.prefill, {
+        organisationId: "sanming-yjj",
+        decisionDate: "2023-03-01",
+        circumstances: { ...lenientFacts, majorHazard: false },
+      });
       expect(input.circumstances.majorHazard).toBe(true);
       const d = evaluateDecision(input, context);
       expect(d.listItem).toBeNull();
@@ -106,11 +134,27 @@ describe("a failed item becomes a hazard", () => {
   it("registers with the inspection's unit, item and date; a major one keeps its 判定依据", async () => {
     const { hazardFromFinding } = await import("./findings");
     const { registerHazard } = await import("../hazards/lifecycle");
-    const made = hazardFromFinding({ inspection, item, result: failed({ kind: "hazard", level: "major", criterion: "判定标准第X条" }), id: "h-1", deadline: "2023-02-15", responsiblePerson: "陈经理" });
+    const made = hazardFromFinding({
+      inspection,
+      item,
+      result: failed({ kind: "hazard", level: "major", criterion: "判定标准第X条" }),
+      id: "h-1",
+      deadline: "2023-02-15",
+      responsiblePerson: "陈经理",
+    });
     if (!made.ok) throw new Error(made.error);
-    expect(made.hazard).toMatchObject({ creditCode: unit.creditCode, inspectionId: "i-42", itemId: "GM-04", level: "major", criterion: "判定标准第X条", foundOn: "2023-02-01" });
+    expect(made.hazard).toMatchObject({
+      creditCode: unit.creditCode,
+      inspectionId: "i-42",
+      itemId: "GM-04",
+      level: "major",
+      criterion: "判定标准第X条",
+      foundOn: "2023-02-01",
+    });
     expect(registerHazard(made.hazard, ["officer"])).toMatchObject({ ok: true, hazard: { status: "open" } });
-    expect(hazardFromFinding({ inspection, item, result: failed({ kind: "case" }), id: "h-2", deadline: "2023-02-15", responsiblePerson: "x" })).toMatchObject({ ok: false });
+    expect(
+      hazardFromFinding({ inspection, item, result: failed({ kind: "case" }), id: "h-2", deadline: "2023-02-15", responsiblePerson: "x" }),
+    ).toMatchObject({ ok: false });
   });
 });
 

@@ -92,11 +92,19 @@ export function maySign(inspector: Pick<Inspector, "name" | "certificate">, date
 }
 
 /** Builds an exclusion; the reason must be recorded (a note is required for "other"). */
-export function makeExclusion(input: { userId: string; creditCode: string; reason: string; note?: string }): { ok: true; exclusion: Exclusion } | { ok: false; error: string } {
+export function makeExclusion(input: {
+  userId: string;
+  creditCode: string;
+  reason: string;
+  note?: string;
+}): { ok: true; exclusion: Exclusion } | { ok: false; error: string } {
   if (!(exclusionReasons as readonly string[]).includes(input.reason)) return { ok: false, error: "请选择回避理由" };
   const note = input.note?.trim();
   if (input.reason === "other" && !note) return { ok: false, error: "“其他应当回避的情形”须写明具体理由" };
-  return { ok: true, exclusion: { userId: input.userId, creditCode: input.creditCode, reason: input.reason as ExclusionReason, ...(note ? { note } : {}) } };
+  return {
+    ok: true,
+    exclusion: { userId: input.userId, creditCode: input.creditCode, reason: input.reason as ExclusionReason, ...(note ? { note } : {}) },
+  };
 }
 
 /**
@@ -104,7 +112,9 @@ export function makeExclusion(input: { userId: string; creditCode: string; reaso
  * drawn for it again (issue 10 §2).
  */
 export function lastTimeExclusions(lastInspections: readonly { creditCode: string; inspectorIds: readonly string[] }[]): Exclusion[] {
-  return lastInspections.flatMap((l) => l.inspectorIds.map((userId) => ({ userId, creditCode: l.creditCode, reason: "inspected_last_time" as const })));
+  return lastInspections.flatMap((l) =>
+    l.inspectorIds.map((userId) => ({ userId, creditCode: l.creditCode, reason: "inspected_last_time" as const })),
+  );
 }
 
 export interface IneligibleInspector {

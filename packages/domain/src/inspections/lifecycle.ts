@@ -168,7 +168,10 @@ function recordResult(record: InspectionRecord, r: ActionOf<"recordResult">["res
   if (r.photos.some((h) => !HASH_RE.test(h))) return fail("照片须以SHA-256摘要登记");
   if (r.outcome === "fail" && !r.note?.trim()) return fail(`检查项${r.itemId}不符合，请写明发现的问题`);
   if (r.outcome !== "fail" && r.finding) return fail("只有不符合的检查项才能登记为隐患或立案");
-  if (((r.finding?.kind === "hazard" && r.finding.level === "major") || (r.finding?.kind === "case" && r.finding.majorHazard)) && !r.finding.criterion?.trim())
+  if (
+    ((r.finding?.kind === "hazard" && r.finding.level === "major") || (r.finding?.kind === "case" && r.finding.majorHazard)) &&
+    !r.finding.criterion?.trim()
+  )
     return fail("重大事故隐患须写明判定依据（判定标准的条款）");
   // Keyed by item: a replayed offline action finds the same value and changes nothing; a changed
   // result voids the signatures already given (they signed other content).
@@ -191,7 +194,12 @@ function signRepresentative(record: InspectionRecord, action: ActionOf<"signRepr
 }
 
 /** Applies one action; returns the new record (nothing mutated) or a Chinese error. */
-export function applyInspectionAction(record: InspectionRecord, action: InspectionAction, actor: InspectionActor, ctx: InspectionContext): InspectionResult {
+export function applyInspectionAction(
+  record: InspectionRecord,
+  action: InspectionAction,
+  actor: InspectionActor,
+  ctx: InspectionContext,
+): InspectionResult {
   const rule = inspectionTransitions[action.type];
   if (!rule) return fail("未知的操作");
   const denied = permitted(rule, actor, record);
@@ -233,7 +241,11 @@ export function applyInspectionAction(record: InspectionRecord, action: Inspecti
 function submitProblem(record: InspectionRecord, ctx: InspectionContext): string | null {
   const items = ctx.items ?? [];
   const missing = items.filter((i) => !record.results.some((r) => r.itemId === i.id));
-  if (missing.length > 0) return `还有${missing.length}个检查项未填写（${missing.slice(0, 5).map((i) => i.id).join("、")}${missing.length > 5 ? "等" : ""}）`;
+  if (missing.length > 0)
+    return `还有${missing.length}个检查项未填写（${missing
+      .slice(0, 5)
+      .map((i) => i.id)
+      .join("、")}${missing.length > 5 ? "等" : ""}）`;
   const undecided = record.results.filter((r) => r.outcome === "fail" && !r.finding);
   if (undecided.length > 0) return `不符合的检查项${undecided.map((r) => r.itemId).join("、")}须登记为隐患或立案`;
   const signed = record.signatures.filter((s) => record.inspectorIds.includes(s.inspectorId));

@@ -38,7 +38,8 @@ export function plannedInspections(args: {
   });
 }
 
-export type AssignmentsResult = { ok: true; assignments: { inspectionId: string; action: Extract<InspectionAction, { type: "assign" }> }[] } | { ok: false; error: string };
+export type AssignmentsResult =
+  { ok: true; assignments: { inspectionId: string; action: Extract<InspectionAction, { type: "assign" }> }[] } | { ok: false; error: string };
 
 /**
  * The assign actions of a periodic draw: each drawn unit's planned inspection gets the drawn

@@ -192,7 +192,11 @@ function freeze<P extends DrawPool>(pool: P): FrozenPool<P> {
 }
 
 function headerProblem(input: { drawId: string; title: string; organisation: string }): string | null {
-  for (const [label, v] of [["抽取编号", input.drawId], ["抽取名称", input.title], ["组织抽取的单位", input.organisation]] as const) {
+  for (const [label, v] of [
+    ["抽取编号", input.drawId],
+    ["抽取名称", input.title],
+    ["组织抽取的单位", input.organisation],
+  ] as const) {
     if (typeof v !== "string" || v.trim() === "") return `请填写${label}`;
     if (CONTROL_RE.test(v)) return `${label}含有控制字符`;
   }

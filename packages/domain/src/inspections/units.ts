@@ -153,19 +153,17 @@ function checkedPhone(raw: string | undefined, problems: UnitProblem[]): string 
 /**
  * Validates and normalises a unit. Returns the unit, or every problem in Chinese.
  */
-export function validateUnit(
-  input: {
-    creditCode: string;
-    name: string;
-    address?: string;
-    regionCode: string;
-    industry: string;
-    riskLevel: string;
-    keyUnit?: boolean;
-    contactName?: string;
-    contactPhone?: string;
-  },
-): { ok: true; unit: InspectedUnit } | { ok: false; problems: UnitProblem[] } {
+export function validateUnit(input: {
+  creditCode: string;
+  name: string;
+  address?: string;
+  regionCode: string;
+  industry: string;
+  riskLevel: string;
+  keyUnit?: boolean;
+  contactName?: string;
+  contactPhone?: string;
+}): { ok: true; unit: InspectedUnit } | { ok: false; problems: UnitProblem[] } {
   const problems: UnitProblem[] = [];
   const code = validateUnifiedSocialCreditCode(input.creditCode ?? "");
   if (!code.ok) problems.push({ field: "creditCode", message: code.error });
@@ -175,7 +173,11 @@ export function validateUnit(
   const region = validateRegionCode(input.regionCode ?? "");
   if (!region.ok) problems.push({ field: "regionCode", message: region.error });
   const industry = parseIndustry(input.industry ?? "");
-  if (!industry) problems.push({ field: "industry", message: `行业“${input.industry ?? ""}”不在行业目录中（${industries.map((i) => industryLabels[i]).join("、")}）` });
+  if (!industry)
+    problems.push({
+      field: "industry",
+      message: `行业“${input.industry ?? ""}”不在行业目录中（${industries.map((i) => industryLabels[i]).join("、")}）`,
+    });
   const risk = parseRiskLevel(input.riskLevel ?? "");
   if (!risk) problems.push({ field: "riskLevel", message: `风险等级“${input.riskLevel ?? ""}”无法识别（重大、较大、一般、低）` });
   const contactName = input.contactName?.trim() || undefined;

@@ -62,9 +62,7 @@ describe("formatCitation", () => {
   it("writes the official form", () => {
     expect(formatCitation({ law: SAFETY, article: 97, item: 4 })).toBe("《中华人民共和国安全生产法》第九十七条第（四）项");
     expect(formatCitation({ law: PUNISH, article: 33, paragraph: 1 })).toBe("《中华人民共和国行政处罚法》第三十三条第一款");
-    expect(formatCitation({ law: SAFETY, article: 110, paragraph: 2, item: 10 })).toBe(
-      "《中华人民共和国安全生产法》第一百一十条第二款第（十）项",
-    );
+    expect(formatCitation({ law: SAFETY, article: 110, paragraph: 2, item: 10 })).toBe("《中华人民共和国安全生产法》第一百一十条第二款第（十）项");
   });
 
   it("round-trips: parse(format(c)) = c for every shape of citation", () => {
@@ -116,8 +114,7 @@ describe("parseCitations (cells holding several)", () => {
 
   it("ignores the quoted provision text after a citation, as the seed annexes print it", () => {
     const cell =
-      "《中华人民共和国行政处罚法》第三十三条 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。" +
-      "依照本法第九十五条规定处理的除外。";
+      "《中华人民共和国行政处罚法》第三十三条 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。" + "依照本法第九十五条规定处理的除外。";
     expect(parseCitations(cell)).toEqual({ citations: [{ law: PUNISH, article: 33 }], errors: [] });
   });
 

@@ -110,7 +110,10 @@ function toCitation(law: string, p: ProvisionMatch): Citation {
  */
 export function parseCitation(input: string, options: CitationParseOptions = {}): CitationParseResult {
   const { resolver, defaultLaw } = options;
-  const text = input.trim().replace(TRAILING_PUNCT_RE, "").replace(/[\s\u3000]+/g, "");
+  const text = input
+    .trim()
+    .replace(TRAILING_PUNCT_RE, "")
+    .replace(/[\s\u3000]+/g, "");
   if (text === "") return { ok: false, error: "依据为空" };
   const title = matchTitle(text);
   if (!title) {

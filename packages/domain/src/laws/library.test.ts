@@ -40,9 +40,7 @@ describe("LawLibrary: lookup at article, paragraph and item level", () => {
   });
 
   it("returns a paragraph with its items", () => {
-    expect(library.lookup({ law: SAFETY, article: 3, paragraph: 2 })).toBe(
-      "有下列情形之一的，应当报告：\n（一）发生事故；\n（二）发生险情。",
-    );
+    expect(library.lookup({ law: SAFETY, article: 3, paragraph: 2 })).toBe("有下列情形之一的，应当报告：\n（一）发生事故；\n（二）发生险情。");
   });
 
   it("returns an item; without 款 it is the item of the only paragraph that has items", () => {

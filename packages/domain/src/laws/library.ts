@@ -199,11 +199,12 @@ export class LawLibrary implements TitleResolver {
     const limit = options.limit ?? 20;
     const q = query.trim();
     if (q === "" || limit <= 0) return [];
-    const laws = (options.lawId !== undefined
-      ? [this.byId(options.lawId)].filter((l): l is Law => l !== undefined)
-      : options.includeOutdated
-        ? [...this.all]
-        : this.currentLaws());
+    const laws =
+      options.lawId !== undefined
+        ? [this.byId(options.lawId)].filter((l): l is Law => l !== undefined)
+        : options.includeOutdated
+          ? [...this.all]
+          : this.currentLaws();
     const lawSet = new Set(laws);
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
@@ -264,4 +265,3 @@ export class LawLibrary implements TitleResolver {
 export function resolveCitation(library: LawLibrary, citation: Citation, versionDate?: string): ResolveResult {
   return library.resolve(citation, versionDate);
 }
-

@@ -212,11 +212,7 @@ export function assignStatuses(laws: readonly Law[], repealed: readonly string[]
     if (seen === undefined || law.versionDate > seen) latest.set(law.title, law.versionDate);
   }
   return laws.map((law) => {
-    const status: LawStatus = repealed.includes(law.title)
-      ? "已废止"
-      : latest.get(law.title) === law.versionDate
-        ? "现行有效"
-        : "已修订";
+    const status: LawStatus = repealed.includes(law.title) ? "已废止" : latest.get(law.title) === law.versionDate ? "现行有效" : "已修订";
     return { ...law, status };
   });
 }

@@ -51,12 +51,7 @@ export function lawsFromSeed(content: unknown): Law[] {
     throw new Error(`laws seed: expected an object with format "${LAW_SEED_FORMAT}" and a laws array`);
   }
   return seed.laws.map((law, index) => {
-    if (
-      typeof law?.id !== "string" ||
-      typeof law.title !== "string" ||
-      !LAW_STATUSES.includes(law.status) ||
-      !Array.isArray(law.articles)
-    ) {
+    if (typeof law?.id !== "string" || typeof law.title !== "string" || !LAW_STATUSES.includes(law.status) || !Array.isArray(law.articles)) {
       throw new Error(`laws seed: law #${index} is malformed`);
     }
     return { ...law, articles: law.articles.map((a) => ({ ...a, text: renderArticleText(a) })) };

@@ -60,9 +60,7 @@ describe("行政处罚法 (2021)", () => {
     expect(a32.article.paragraphs[0].text).toBe("当事人有下列情形之一，应当从轻或者减轻行政处罚：");
     expect(a32.article.paragraphs[0].items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5]);
     expect(library.lookup({ law: PUNISH, article: 32, item: 1 })).toBe("主动消除或者减轻违法行为危害后果的；");
-    expect(library.lookup({ law: PUNISH, article: 32, item: 5 })).toBe(
-      "法律、法规、规章规定其他应当从轻或者减轻行政处罚的。",
-    );
+    expect(library.lookup({ law: PUNISH, article: 32, item: 5 })).toBe("法律、法规、规章规定其他应当从轻或者减轻行政处罚的。");
   });
 
   it("第三十三条: 第一款 has 前段 不予行政处罚 and 后段 可以不予行政处罚 (首违不罚); 第二款 没有主观过错; 第三款 教育", () => {
@@ -75,9 +73,7 @@ describe("行政处罚法 (2021)", () => {
     expect(library.lookup({ law: PUNISH, article: 33, paragraph: 2 })).toBe(
       "当事人有证据足以证明没有主观过错的，不予行政处罚。法律、行政法规另有规定的，从其规定。",
     );
-    expect(library.lookup({ law: PUNISH, article: 33, paragraph: 3 })).toBe(
-      "对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。",
-    );
+    expect(library.lookup({ law: PUNISH, article: 33, paragraph: 3 })).toBe("对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。");
   });
 
   it("第三十六条: two-year limitation, five years for life, health and financial safety; counted from the end of a continuing act", () => {
@@ -106,9 +102,7 @@ describe("安全生产法 (2021) chapter 6", () => {
     expect(a97.paragraphs).toHaveLength(1);
     expect(a97.paragraphs[0].text).toContain("处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款");
     expect(a97.paragraphs[0].items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(library.lookup(parseCitationOk("《中华人民共和国安全生产法》第九十七条第（四）项"))).toBe(
-      "未如实记录安全生产教育和培训情况的；",
-    );
+    expect(library.lookup(parseCitationOk("《中华人民共和国安全生产法》第九十七条第（四）项"))).toBe("未如实记录安全生产教育和培训情况的；");
     expect(library.resolve({ law: SAFETY, article: 97, item: 8 }).ok).toBe(false);
   });
 

@@ -34,7 +34,13 @@ describe("allowed actions on a list version (what the web shows)", () => {
   });
 
   it("a subordinate organisation's manager may claim a superior's version in force once; a repealed list takes no action", () => {
-    const superior = { listStatus: "in_force" as const, status: "filed" as const, versionStatuses: ["filed" as const], canWrite: false, ownerIsSuperior: true };
+    const superior = {
+      listStatus: "in_force" as const,
+      status: "filed" as const,
+      versionStatuses: ["filed" as const],
+      canWrite: false,
+      ownerIsSuperior: true,
+    };
     expect(allowed(superior)).toEqual(["claim"]);
     expect(allowed({ ...superior, claimed: true })).toEqual([]);
     expect(allowed({ ...superior, roles: ["officer"] })).toEqual([]);

@@ -10,7 +10,19 @@ import type { ListStatus, ListVersionStatus } from "./types";
  * Actions on a list version: the lifecycle transitions, plus 编辑 (save the draft) and 导入 (import
  * into the draft), and 认领 (a subordinate organisation claims the version).
  */
-export const listVersionActions = ["edit", "import", "submit", "approve", "return", "publish", "file", "recordEvaluation", "revise", "repeal", "claim"] as const;
+export const listVersionActions = [
+  "edit",
+  "import",
+  "submit",
+  "approve",
+  "return",
+  "publish",
+  "file",
+  "recordEvaluation",
+  "revise",
+  "repeal",
+  "claim",
+] as const;
 export type ListVersionAction = (typeof listVersionActions)[number];
 
 export const listVersionActionLabels: Record<ListVersionAction, string> = {

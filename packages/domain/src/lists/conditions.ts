@@ -8,14 +8,7 @@
 import { addMonths } from "../dates/index";
 
 /** 行业类别 of the party. The five high-risk industries excluded from 一般生产经营单位 (seed 000 说明). */
-export const industryCategories = [
-  "mining",
-  "hazardous_chemicals",
-  "metallurgy",
-  "construction",
-  "road_transport",
-  "general",
-] as const;
+export const industryCategories = ["mining", "hazardous_chemicals", "metallurgy", "construction", "road_transport", "general"] as const;
 export type IndustryCategory = (typeof industryCategories)[number];
 
 export const industryCategoryLabels: Record<IndustryCategory, string> = {
@@ -28,13 +21,7 @@ export const industryCategoryLabels: Record<IndustryCategory, string> = {
 };
 
 /** 矿山、危化品、金属冶炼、建筑施工、道路运输 (seed 000 annex 1 说明). */
-export const highRiskIndustries: readonly IndustryCategory[] = [
-  "mining",
-  "hazardous_chemicals",
-  "metallurgy",
-  "construction",
-  "road_transport",
-];
+export const highRiskIndustries: readonly IndustryCategory[] = ["mining", "hazardous_chemicals", "metallurgy", "construction", "road_transport"];
 
 export type CorrectionRequirement = "on_spot" | "within_deadline" | "any";
 export type HarmCeiling = "none" | "minor";
@@ -284,9 +271,7 @@ export function combineResults(results: Iterable<ConditionResult>): ConditionRes
 }
 
 function categoryNames(categories: readonly string[]): string {
-  return categories
-    .map((c) => (industryCategoryLabels as Record<string, string>)[c] ?? c)
-    .join("、");
+  return categories.map((c) => (industryCategoryLabels as Record<string, string>)[c] ?? c).join("、");
 }
 
 /** One Chinese sentence describing the condition, as a reviewer reads it. */
@@ -412,10 +397,7 @@ function fieldErrors(kind: ConditionKind, raw: Record<string, unknown>, at: stri
  * messages; empty when the conditions are valid. Pass the list type to forbid aggravating
  * conditions on lenient lists and vice versa.
  */
-export function validateConditions(
-  conditions: readonly unknown[],
-  options: { listType?: string } = {},
-): string[] {
+export function validateConditions(conditions: readonly unknown[], options: { listType?: string } = {}): string[] {
   const errors: string[] = [];
   if (!Array.isArray(conditions)) return ["适用条件必须是列表"];
   const seenKinds = new Set<string>();
@@ -451,7 +433,8 @@ export function validateConditions(
   const has = (k: string) => list.some((c) => c.kind === k);
   if (has("seriousHarm") && has("harm")) errors.push("适用条件相互矛盾：不能同时要求“造成严重危害后果”和“危害后果轻微或没有危害后果”");
   if (has("refusedCorrection") && has("corrected")) errors.push("适用条件相互矛盾：不能同时要求“拒不改正”和“及时改正”");
-  if (has("repeatOffence") && (has("firstOffence") || has("firstTimeFound"))) errors.push("适用条件相互矛盾：不能同时要求“再次违法”和“初次违法/首次被发现”");
+  if (has("repeatOffence") && (has("firstOffence") || has("firstTimeFound")))
+    errors.push("适用条件相互矛盾：不能同时要求“再次违法”和“初次违法/首次被发现”");
   return errors;
 }
 

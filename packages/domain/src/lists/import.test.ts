@@ -59,8 +59,17 @@ describe("list import: reading the annex table (pure)", () => {
   });
 
   it("a table whose header names no 事项名称 column gets the same exact header error instead of “未找到清单表格”", () => {
-    const p = parseGrid(grid([["序号", "名称", "情形", "依据"], ["1", "某事项", "某情形", "《中华人民共和国安全生产法》第二条"]]), { library });
-    expect(p.errors).toEqual(["表头缺少“事项名称”列", "表头中的“名称”列无法识别（应为“序号”“事项名称”“事项编码”“情形”“依据”“配套监管措施”“备注”等列）"]);
+    const p = parseGrid(
+      grid([
+        ["序号", "名称", "情形", "依据"],
+        ["1", "某事项", "某情形", "《中华人民共和国安全生产法》第二条"],
+      ]),
+      { library },
+    );
+    expect(p.errors).toEqual([
+      "表头缺少“事项名称”列",
+      "表头中的“名称”列无法识别（应为“序号”“事项名称”“事项编码”“情形”“依据”“配套监管措施”“备注”等列）",
+    ]);
     expect(parseGrid(grid([]), { library }).errors[0]).toMatch(/^未找到清单表格/);
   });
 

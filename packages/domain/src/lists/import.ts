@@ -96,7 +96,12 @@ export function parseMeasures(cell: string): { measures: SoftMethod[]; otherMeas
   const errors: string[] = [];
   const parts = cell
     .split(/[\n、，,；;/\s\u3000]+/)
-    .map((p) => p.replace(/^[0-9０-９]+[.、．]/, "").replace(/[。.]$/, "").trim())
+    .map((p) =>
+      p
+        .replace(/^[0-9０-９]+[.、．]/, "")
+        .replace(/[。.]$/, "")
+        .trim(),
+    )
     .filter((p) => p !== "" && p !== "等");
   for (const raw of parts) {
     const other = /^其他[：:（(](.+?)[）)]?$/.exec(raw);
@@ -193,10 +198,16 @@ function parseItemRow(
 export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: ListType }): ImportPreview {
   const errors: string[] = [];
   const header = findHeader(grid.rows);
-  const titleLine = [...grid.before, ...(header ? grid.rows.slice(0, header.index).map((r) => r.filter(Boolean).join(" ")) : [])]
-    .map((l) => l.trim())
-    .find((l) => /清单/.test(l) && !/^单位[：:]/.test(l)) ?? "";
-  const headerText = header ? grid.rows.slice(header.index, header.index + header.span).flat().join(" ") : "";
+  const titleLine =
+    [...grid.before, ...(header ? grid.rows.slice(0, header.index).map((r) => r.filter(Boolean).join(" ")) : [])]
+      .map((l) => l.trim())
+      .find((l) => /清单/.test(l) && !/^单位[：:]/.test(l)) ?? "";
+  const headerText = header
+    ? grid.rows
+        .slice(header.index, header.index + header.span)
+        .flat()
+        .join(" ")
+    : "";
   const type = options.type ?? typeFromText(titleLine) ?? typeFromText(headerText) ?? null;
   const empty: ImportPreview = { ok: false, title: norm(titleLine), type, notes: "", items: [], rows: [], errors, warnings: [] };
   if (!header) {
@@ -209,7 +220,15 @@ export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: Lis
     errors.push(...headerErrors(first, mapHeader(first)));
     return empty;
   }
-  errors.push(...headerErrors(grid.rows.slice(header.index, header.index + header.span).reduce((a, r) => a.map((c, k) => c + (r[k] ?? "")), grid.rows[header.index].map(() => "")), header.columns));
+  errors.push(
+    ...headerErrors(
+      grid.rows.slice(header.index, header.index + header.span).reduce(
+        (a, r) => a.map((c, k) => c + (r[k] ?? "")),
+        grid.rows[header.index].map(() => ""),
+      ),
+      header.columns,
+    ),
+  );
   if (errors.length) return empty;
 
   const cell: CellReader = (row, c) => {
@@ -266,7 +285,6 @@ export function parseGrid(grid: Grid, options: { library: LawLibrary; type?: Lis
   return { ok, title: norm(titleLine), type, notes, items, rows, errors, warnings: fileWarnings };
 }
 
-
 /** The row warning of a 不予处罚 item imported without conditions. */
 export const noConditionsWarning = "未设置适用条件：导入后本事项将适用于所有情形，请导入后设置适用条件";
 
@@ -280,7 +298,9 @@ export function headerErrors(cells: readonly string[], columns: Map<Column, numb
   if (out.length === 0) return out;
   const unknown = cells.map((c) => c.replace(/\s+/g, "").trim()).filter((c) => c !== "" && columnOf(c) === undefined);
   if (unknown.length > 0) {
-    const expected = Object.values(importColumnNames).map((n) => `“${n}”`).join("");
+    const expected = Object.values(importColumnNames)
+      .map((n) => `“${n}”`)
+      .join("");
     out.push(`表头中的${unknown.map((c) => `“${c}”`).join("")}列无法识别（应为${expected}等列）`);
   }
   return out;

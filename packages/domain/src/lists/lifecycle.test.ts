@@ -73,7 +73,12 @@ describe("list lifecycle: 草稿 → 合法性审核 → 发布 → 备案 → �
       for (const role of listRoles) {
         const allowed = rule.roles.includes(role);
         if (type === "approve") {
-          const r = applyListTransition(must(draftRecord(), { type: "submit", version: 1 }, ["listManager"], "2022-04-01"), { type: "approve", version: 1 }, [role], "2022-04-02");
+          const r = applyListTransition(
+            must(draftRecord(), { type: "submit", version: 1 }, ["listManager"], "2022-04-01"),
+            { type: "approve", version: 1 },
+            [role],
+            "2022-04-02",
+          );
           expect(r.ok).toBe(allowed);
         }
       }
@@ -100,7 +105,12 @@ describe("list lifecycle: 草稿 → 合法性审核 → 发布 → 备案 → �
     expect(blocked.ok).toBe(false);
     if (!blocked.ok) expect(blocked.error).toContain("第1项：缺少依据");
     expect(applyListTransition(r, { type: "publish", version: 1, checks: [warning] }, ["listManager"], "2022-04-20").ok).toBe(false);
-    const withReason = must(r, { type: "publish", version: 1, checks: [warning], warningReason: "措施由执法人员现场确定" }, ["listManager"], "2022-04-20");
+    const withReason = must(
+      r,
+      { type: "publish", version: 1, checks: [warning], warningReason: "措施由执法人员现场确定" },
+      ["listManager"],
+      "2022-04-20",
+    );
     expect(withReason.versions[0].warningReason).toBe("措施由执法人员现场确定");
   });
 
@@ -186,7 +196,15 @@ describe("备案 within 15 days of publication (seed 002)", () => {
 
 describe("认领: 明溪县应急管理局 claims the city's lists (seed 001)", () => {
   const [np] = sanmingLists();
-  const base = { record: np, version: 1, claimantOrganisationId: "mingxi-yjj", ownerIsSuperior: true, actorRoles: ["listManager"] as ListRole[], existingClaims: [], today: "2022-06-01" };
+  const base = {
+    record: np,
+    version: 1,
+    claimantOrganisationId: "mingxi-yjj",
+    ownerIsSuperior: true,
+    actorRoles: ["listManager"] as ListRole[],
+    existingClaims: [],
+    today: "2022-06-01",
+  };
 
   it("records the claimed version", () => {
     const r = claimListVersion(base);
@@ -221,6 +239,10 @@ describe("认领: 明溪县应急管理局 claims the city's lists (seed 001)", 
     const again = claimListVersion({ ...base, record: revised, version: 2, existingClaims: [claim], today: "2023-03-05" });
     expect(again).toMatchObject({ ok: true, claim: { version: 2, claimedOn: "2023-03-05" }, withdrawn: { version: 1, withdrawnOn: "2023-03-05" } });
     // the city itself applies its own version in force
-    expect(effectiveListVersions({ organisationId: np.list.organisationId, records: [revised], claims: [], date: "2023-03-02" }).map((e) => e.version.version)).toEqual([2]);
+    expect(
+      effectiveListVersions({ organisationId: np.list.organisationId, records: [revised], claims: [], date: "2023-03-02" }).map(
+        (e) => e.version.version,
+      ),
+    ).toEqual([2]);
   });
 });

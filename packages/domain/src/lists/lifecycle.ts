@@ -146,7 +146,12 @@ function replaceVersion(record: ListRecord, updated: ListVersion): ListRecord {
 }
 
 /** The action on the version it names (authorised, and in a state the action starts from). */
-function applyToVersion(record: ListRecord, version: ListVersion, action: Exclude<ListAction, { type: "repeal" }>, today: string): ListTransitionResult {
+function applyToVersion(
+  record: ListRecord,
+  version: ListVersion,
+  action: Exclude<ListAction, { type: "repeal" }>,
+  today: string,
+): ListTransitionResult {
   const number = version.version;
   switch (action.type) {
     case "submit":
@@ -209,12 +214,7 @@ function applyToVersion(record: ListRecord, version: ListVersion, action: Exclud
  * Applies one lifecycle action. Returns the new record (nothing is mutated) or a Chinese error.
  * `actorRoles` are the actor's roles in the owning organisation.
  */
-export function applyListTransition(
-  record: ListRecord,
-  action: ListAction,
-  actorRoles: readonly ListRole[],
-  today: string,
-): ListTransitionResult {
+export function applyListTransition(record: ListRecord, action: ListAction, actorRoles: readonly ListRole[], today: string): ListTransitionResult {
   const rule = listTransitions[action.type];
   if (!rule) return fail("未知的操作");
   if (!actorRoles.some((r) => rule.roles.includes(r))) {
@@ -242,12 +242,7 @@ function statusLabel(status: ListVersionStatus): string {
   return listVersionStatusLabels[status];
 }
 
-function publish(
-  record: ListRecord,
-  version: ListVersion,
-  action: Extract<ListAction, { type: "publish" }>,
-  today: string,
-): ListTransitionResult {
+function publish(record: ListRecord, version: ListVersion, action: Extract<ListAction, { type: "publish" }>, today: string): ListTransitionResult {
   if (!Array.isArray(action.checks)) return fail("发布前须先运行质量检查");
   const gate = canPublish(action.checks, action.warningReason);
   if (!gate.ok) return fail(gate.reason);

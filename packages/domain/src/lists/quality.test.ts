@@ -56,7 +56,11 @@ describe("quality checks of a list version", () => {
   });
 
   it("no conflict when the 从重 item excludes the lenient one (拒不改正 vs 及时改正; 再次违法 vs 首次被发现; emergency)", () => {
-    for (const conditions of [[{ kind: "refusedCorrection" }], [{ kind: "repeatOffence", withinMonths: 12 }], [{ kind: "duringEmergency" }]] as ListItem["conditions"][]) {
+    for (const conditions of [
+      [{ kind: "refusedCorrection" }],
+      [{ kind: "repeatOffence", withinMonths: 12 }],
+      [{ kind: "duringEmergency" }],
+    ] as ListItem["conditions"][]) {
       const heavier: ListItem = { ...base, seq: 1, conditions };
       const findings = checkListVersion(ref("np", "no_penalty", [base]), { lookup: fixtureLookup, otherLists: [ref("h", "heavier", [heavier])] });
       expect(findings.filter((f) => f.code.startsWith("conflict"))).toEqual([]);
@@ -65,7 +69,10 @@ describe("quality checks of a list version", () => {
 
   it("the same matter on the 不予 list and the 从轻/减轻 list: overlapping → error, exclusive → warning", () => {
     const mitigatedSame: ListItem = { ...mitigated.versions[0].items[0], matterCode: base.matterCode };
-    const overlapping = checkListVersion(ref("np", "no_penalty", [base]), { lookup: fixtureLookup, otherLists: [ref("m", "mitigated", [mitigatedSame])] });
+    const overlapping = checkListVersion(ref("np", "no_penalty", [base]), {
+      lookup: fixtureLookup,
+      otherLists: [ref("m", "mitigated", [mitigatedSame])],
+    });
     expect(overlapping.map((f) => [f.severity, f.code])).toContainEqual(["error", "conflict_no_penalty_reduced"]);
     const exclusive: ListItem = { ...mitigatedSame, conditions: [{ kind: "subjectCategoryIn", categories: ["mining"] }] };
     const warned = checkListVersion(ref("np", "no_penalty", [base]), { lookup: fixtureLookup, otherLists: [ref("m", "mitigated", [exclusive])] });
@@ -90,7 +97,10 @@ describe("quality checks of a list version", () => {
 describe("canPublish", () => {
   it("blocks on errors, requires a reason for warnings, passes when clean", () => {
     expect(canPublish([{ severity: "error", code: "x", message: "第1项：缺少依据" }]).ok).toBe(false);
-    expect(canPublish([{ severity: "warning", code: "y", message: "提示" }])).toEqual({ ok: false, reason: "质量检查有1个提示，须填写仍予发布的理由" });
+    expect(canPublish([{ severity: "warning", code: "y", message: "提示" }])).toEqual({
+      ok: false,
+      reason: "质量检查有1个提示，须填写仍予发布的理由",
+    });
     expect(canPublish([{ severity: "warning", code: "y", message: "提示" }], "已核实")).toEqual({ ok: true });
     expect(canPublish([])).toEqual({ ok: true });
   });

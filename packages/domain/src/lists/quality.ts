@@ -176,10 +176,7 @@ function excludes(x: Condition, y: Condition): boolean {
 /**
  * Publication gate: errors block; warnings are allowed only with a written reason.
  */
-export function canPublish(
-  findings: readonly QualityFinding[],
-  warningReason?: string,
-): { ok: true } | { ok: false; reason: string } {
+export function canPublish(findings: readonly QualityFinding[], warningReason?: string): { ok: true } | { ok: false; reason: string } {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) return { ok: false, reason: `质量检查发现${errors.length}个错误，须修改后才能发布：${errors[0].message}` };
   const warnings = findings.filter((f) => f.severity === "warning");

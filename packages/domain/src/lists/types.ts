@@ -49,7 +49,13 @@ export function listColumnLabels(type: ListType): ListColumnLabels {
     case "lighter":
       return { ...common, matterName: "处罚事项名称", matterCode: "处罚事项编码", circumstances: "从轻处罚的情形", basis: "从轻处罚的依据" };
     case "no_compulsion":
-      return { ...common, matterName: "行政强制事项名称", matterCode: "行政强制事项编码", circumstances: "不予行政强制的情形", basis: "不予行政强制的依据" };
+      return {
+        ...common,
+        matterName: "行政强制事项名称",
+        matterCode: "行政强制事项编码",
+        circumstances: "不予行政强制的情形",
+        basis: "不予行政强制的依据",
+      };
     case "heavier":
       return { ...common, matterName: "处罚事项名称", matterCode: "处罚事项编码", circumstances: "从重处罚的情形", basis: "从重处罚的依据" };
   }
@@ -80,15 +86,7 @@ export interface List {
  * Status of one version: 草稿 → 合法性审核 → 审核通过 → 发布 → 备案; 已被新版本替代; 已废止.
  * A returned version goes back to draft (the return comments stay in `reviews`).
  */
-export const listVersionStatuses = [
-  "draft",
-  "legal_review",
-  "approved",
-  "published",
-  "filed",
-  "superseded",
-  "repealed",
-] as const;
+export const listVersionStatuses = ["draft", "legal_review", "approved", "published", "filed", "superseded", "repealed"] as const;
 export type ListVersionStatus = (typeof listVersionStatuses)[number];
 
 export const listVersionStatusLabels: Record<ListVersionStatus, string> = {

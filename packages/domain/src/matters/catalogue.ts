@@ -16,7 +16,10 @@ export function findMatter(code: string, matters: readonly Matter[] = MATTERS): 
 
 /** Matters whose code, name or keywords contain every whitespace-separated term of the query. */
 export function searchMatters(query: string, matters: readonly Matter[] = MATTERS): Matter[] {
-  const terms = query.trim().split(/[\s\u3000]+/).filter((t) => t !== "");
+  const terms = query
+    .trim()
+    .split(/[\s\u3000]+/)
+    .filter((t) => t !== "");
   if (terms.length === 0) return [...matters];
   return matters.filter((m) => {
     const haystack = [m.code, m.name, ...m.keywords].join(" ");

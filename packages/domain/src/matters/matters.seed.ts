@@ -15,10 +15,8 @@ const AQSCF = "中华人民共和国安全生产法";
 const YJTL = "生产安全事故应急条例";
 const DOMAIN = "应急管理";
 
-const a = (article: number, paragraph?: number): Citation =>
-  paragraph === undefined ? { law: AQSCF, article } : { law: AQSCF, article, paragraph };
-const t = (article: number, paragraph?: number): Citation =>
-  paragraph === undefined ? { law: YJTL, article } : { law: YJTL, article, paragraph };
+const a = (article: number, paragraph?: number): Citation => (paragraph === undefined ? { law: AQSCF, article } : { law: AQSCF, article, paragraph });
+const t = (article: number, paragraph?: number): Citation => (paragraph === undefined ? { law: YJTL, article } : { law: YJTL, article, paragraph });
 
 interface ArticleConsequence {
   penaltyText: string;
@@ -86,8 +84,7 @@ function safetyItem(article: 97 | 99 | 101 | 105, item: number, name: string, vi
 }
 
 const ART_32_YJTL: ArticleConsequence = {
-  penaltyText:
-    "责令限期改正；逾期未改正的，处3万元以上5万元以下的罚款，对直接负责的主管人员和其他直接责任人员处1万元以上2万元以下的罚款",
+  penaltyText: "责令限期改正；逾期未改正的，处3万元以上5万元以下的罚款，对直接负责的主管人员和其他直接责任人员处1万元以上2万元以下的罚款",
   escalatedFineRange: {
     minYuan: 30_000,
     maxYuan: 50_000,
@@ -96,16 +93,17 @@ const ART_32_YJTL: ArticleConsequence = {
 };
 
 /** 《生产安全事故应急预案管理办法》 is a ministry rule (部门规章) the library does not hold. */
-const PLAN_RULE_NOTE =
-  "《生产安全事故应急预案管理办法》（应急管理部令第2号修正）未收入本系统法律法规库，条款、项号和罚款幅度须人工核对";
+const PLAN_RULE_NOTE = "《生产安全事故应急预案管理办法》（应急管理部令第2号修正）未收入本系统法律法规库，条款、项号和罚款幅度须人工核对";
 
 export const MATTERS: readonly Matter[] = [
   // 第九十七条
-  safetyItem(97, 1, "生产经营单位未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师", [a(24), a(27, 3)], [
-    "安全生产管理机构",
-    "安全生产管理人员",
-    "注册安全工程师",
-  ]),
+  safetyItem(
+    97,
+    1,
+    "生产经营单位未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师",
+    [a(24), a(27, 3)],
+    ["安全生产管理机构", "安全生产管理人员", "注册安全工程师"],
+  ),
   safetyItem(
     97,
     2,
@@ -121,34 +119,27 @@ export const MATTERS: readonly Matter[] = [
     ["安全生产教育和培训", "被派遣劳动者", "实习学生", "如实告知"],
   ),
   safetyItem(97, 4, "生产经营单位未如实记录安全生产教育和培训情况", [a(28, 4)], ["培训档案", "如实记录", "安全生产教育和培训"]),
-  safetyItem(97, 5, "生产经营单位未将事故隐患排查治理情况如实记录或者未向从业人员通报", [a(41, 2)], [
-    "事故隐患排查治理",
-    "如实记录",
-    "通报",
-  ]),
+  safetyItem(97, 5, "生产经营单位未将事故隐患排查治理情况如实记录或者未向从业人员通报", [a(41, 2)], ["事故隐患排查治理", "如实记录", "通报"]),
   {
-    ...safetyItem(97, 6, "生产经营单位未按照规定制定生产安全事故应急救援预案或者未定期组织演练", [a(81), t(5, 2), t(8, 2)], [
-      "应急救援预案",
-      "应急预案",
-      "演练",
-    ]),
+    ...safetyItem(
+      97,
+      6,
+      "生产经营单位未按照规定制定生产安全事故应急救援预案或者未定期组织演练",
+      [a(81), t(5, 2), t(8, 2)],
+      ["应急救援预案", "应急预案", "演练"],
+    ),
     penalty: [{ law: AQSCF, article: 97, item: 6 }, t(30)],
   },
-  safetyItem(97, 7, "特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业", [a(30, 1)], [
-    "特种作业人员",
-    "特种作业操作证",
-    "持证上岗",
-  ]),
+  safetyItem(97, 7, "特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业", [a(30, 1)], ["特种作业人员", "特种作业操作证", "持证上岗"]),
   // 第九十九条
-  safetyItem(99, 1, "生产经营单位未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志", [a(35)], [
-    "安全警示标志",
-    "较大危险因素",
-  ]),
-  safetyItem(99, 2, "生产经营单位安全设备的安装、使用、检测、改造和报废不符合国家标准或者行业标准", [a(36, 1)], [
-    "安全设备",
-    "国家标准",
-    "行业标准",
-  ]),
+  safetyItem(
+    99,
+    1,
+    "生产经营单位未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志",
+    [a(35)],
+    ["安全警示标志", "较大危险因素"],
+  ),
+  safetyItem(99, 2, "生产经营单位安全设备的安装、使用、检测、改造和报废不符合国家标准或者行业标准", [a(36, 1)], ["安全设备", "国家标准", "行业标准"]),
   safetyItem(99, 3, "生产经营单位未对安全设备进行经常性维护、保养和定期检测", [a(36, 2)], ["安全设备", "维护保养", "定期检测"]),
   safetyItem(
     99,
@@ -175,10 +166,13 @@ export const MATTERS: readonly Matter[] = [
     [a(39, 2)],
     ["危险物品", "安全管理制度", "安全措施"],
   ),
-  safetyItem(101, 2, "生产经营单位对重大危险源未登记建档，未进行定期检测、评估、监控，未制定应急预案，或者未告知应急措施", [a(40, 1)], [
-    "重大危险源",
-    "登记建档",
-  ]),
+  safetyItem(
+    101,
+    2,
+    "生产经营单位对重大危险源未登记建档，未进行定期检测、评估、监控，未制定应急预案，或者未告知应急措施",
+    [a(40, 1)],
+    ["重大危险源", "登记建档"],
+  ),
   safetyItem(
     101,
     3,
@@ -186,15 +180,20 @@ export const MATTERS: readonly Matter[] = [
     [a(43)],
     ["危险作业", "动火", "临时用电", "现场安全管理"],
   ),
-  safetyItem(101, 4, "生产经营单位未建立安全风险分级管控制度或者未按照安全风险分级采取相应管控措施", [a(41, 1)], [
-    "安全风险分级管控",
-    "双重预防机制",
-  ]),
-  safetyItem(101, 5, "生产经营单位未建立事故隐患排查治理制度，或者重大事故隐患排查治理情况未按照规定报告", [a(41, 2)], [
-    "事故隐患排查治理制度",
-    "重大事故隐患",
-    "报告",
-  ]),
+  safetyItem(
+    101,
+    4,
+    "生产经营单位未建立安全风险分级管控制度或者未按照安全风险分级采取相应管控措施",
+    [a(41, 1)],
+    ["安全风险分级管控", "双重预防机制"],
+  ),
+  safetyItem(
+    101,
+    5,
+    "生产经营单位未建立事故隐患排查治理制度，或者重大事故隐患排查治理情况未按照规定报告",
+    [a(41, 2)],
+    ["事故隐患排查治理制度", "重大事故隐患", "报告"],
+  ),
   // 第一百零五条
   safetyItem(
     105,

@@ -4,9 +4,7 @@ import { formatCitation } from "../laws/citations";
 import { lawLibraryFromSeed } from "../laws/seed";
 import { MATTERS, MATTER_CODE_RE, checkMatter, findMatter, parseFineRanges, parseYuan, searchMatters } from "./index";
 
-const library = lawLibraryFromSeed(
-  JSON.parse(readFileSync(new URL("../../../server/seed/laws.json", import.meta.url), "utf8")),
-);
+const library = lawLibraryFromSeed(JSON.parse(readFileSync(new URL("../../../server/seed/laws.json", import.meta.url), "utf8")));
 
 describe("fine amounts and ranges", () => {
   it.each([
@@ -54,9 +52,7 @@ describe("seed catalogue", () => {
 
   it("covers 安全生产法 第九十七条（一）–（七）, 第九十九条（一）–（八）, 第一百零一条（一）–（五）, 第一百零五条（一）–（二）", () => {
     const items = (article: number) =>
-      MATTERS.filter((m) => m.penalty[0]?.law === "中华人民共和国安全生产法" && m.penalty[0].article === article).map(
-        (m) => m.penalty[0].item,
-      );
+      MATTERS.filter((m) => m.penalty[0]?.law === "中华人民共和国安全生产法" && m.penalty[0].article === article).map((m) => m.penalty[0].item);
     expect(items(97)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(items(99)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(items(101)).toEqual([1, 2, 3, 4, 5]);

@@ -64,9 +64,7 @@ const personTimeColumns: ReadonlySet<StatisticsColumn> = new Set<StatisticsColum
 ]);
 
 export function columnLabel(column: StatisticsColumn): string {
-  return column in decisionLabels
-    ? decisionLabels[column as DecisionColumn]
-    : softMethodLabels[column as SoftMethod];
+  return column in decisionLabels ? decisionLabels[column as DecisionColumn] : softMethodLabels[column as SoftMethod];
 }
 
 export function columnUnit(column: StatisticsColumn): CountingUnit {

@@ -47,7 +47,14 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "organisation.createTopLevel": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
   "organisation.edit": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "organisation.move": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
-  "user.list": { officer: "readable", legalReviewer: "readable", listManager: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
+  "user.list": {
+    officer: "readable",
+    legalReviewer: "readable",
+    listManager: "readable",
+    orgAdmin: "readable",
+    justiceSupervisor: "readable",
+    sysAdmin: "all",
+  },
   "user.create": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "user.edit": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "role.grant.officer": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
@@ -60,10 +67,24 @@ const expected: Record<AdminAction, Record<Role, "all" | "subtree" | "readable" 
   "documents.settings": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "all" },
   "audit.read": { officer: "-", legalReviewer: "readable", listManager: "-", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
   "audit.verify": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "all" },
-  "inspection.read": { officer: "readable", legalReviewer: "readable", listManager: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "-" },
+  "inspection.read": {
+    officer: "readable",
+    legalReviewer: "readable",
+    listManager: "readable",
+    orgAdmin: "readable",
+    justiceSupervisor: "readable",
+    sysAdmin: "-",
+  },
   "inspection.pool.manage": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
   "inspection.inspectors.manage": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
-  "inspection.checklist.manage": { officer: "-", legalReviewer: "-", listManager: "subtree", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
+  "inspection.checklist.manage": {
+    officer: "-",
+    legalReviewer: "-",
+    listManager: "subtree",
+    orgAdmin: "subtree",
+    justiceSupervisor: "-",
+    sysAdmin: "-",
+  },
   "inspection.draw": { officer: "-", legalReviewer: "-", listManager: "-", orgAdmin: "subtree", justiceSupervisor: "-", sysAdmin: "-" },
   "inspection.conduct": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
   "inspection.correct": { officer: "subtree", legalReviewer: "-", listManager: "-", orgAdmin: "-", justiceSupervisor: "-", sysAdmin: "-" },
@@ -145,7 +166,9 @@ describe("granting roles: 司法局监督人员 and 系统管理员 only from ab
     for (const role of ["orgAdmin", "sysAdmin"] as const) {
       const a = actorOf(role);
       const me = { id: a.userId, organisationId: a.organisationId, roles: [role] };
-      expect(userManagementProblem(a, orgs, { user: me, organisationId: me.organisationId, roles: [role, "justiceSupervisor"] })).toMatch(/自己的角色/);
+      expect(userManagementProblem(a, orgs, { user: me, organisationId: me.organisationId, roles: [role, "justiceSupervisor"] })).toMatch(
+        /自己的角色/,
+      );
       expect(userManagementProblem(a, orgs, { user: me, organisationId: me.organisationId, active: false })).toMatch(/停用自己/);
       expect(userManagementProblem(a, orgs, { user: me, organisationId: me.organisationId, roles: [role] })).toBeNull();
     }

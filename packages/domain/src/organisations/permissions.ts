@@ -86,7 +86,14 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "organisation.move": { label: "调整上级单位", grants: { orgAdmin: "subtree", sysAdmin: "all" } },
   "user.list": {
     label: "查看用户列表",
-    grants: { officer: "readable", legalReviewer: "readable", listManager: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
+    grants: {
+      officer: "readable",
+      legalReviewer: "readable",
+      listManager: "readable",
+      orgAdmin: "readable",
+      justiceSupervisor: "readable",
+      sysAdmin: "all",
+    },
   },
   "user.create": { label: "新建用户", grants: { orgAdmin: "subtree", sysAdmin: "all" } },
   "user.edit": { label: "修改用户（停用、解锁、重置密码）", grants: { orgAdmin: "subtree", sysAdmin: "all" } },
@@ -98,7 +105,10 @@ export const permissionTable: Record<AdminAction, Permission> = {
   "role.grant.sysAdmin": { label: "授予系统管理员角色", grants: { sysAdmin: "all" } },
   "statistics.report.file": { label: "报送、更正统计报表", grants: { orgAdmin: "subtree" } },
   "documents.settings": { label: "设置文书编号、模板和电子印章", grants: { orgAdmin: "subtree", sysAdmin: "all" } },
-  "audit.read": { label: "查看审计记录", grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" } },
+  "audit.read": {
+    label: "查看审计记录",
+    grants: { legalReviewer: "readable", orgAdmin: "readable", justiceSupervisor: "readable", sysAdmin: "all" },
+  },
   // The hash chain and its checkpoints are global (one chain for every region): only the operator.
   "audit.verify": { label: "校验审计链、导出和下载检查点", grants: { sysAdmin: "all" } },
   // Inspections (issue 10). The records hold unit contacts and findings: the operator (系统管理员)
@@ -191,7 +201,6 @@ export function grantableRoles(actor: Actor, orgs: readonly OrgNode[], organisat
     return true;
   });
 }
-
 
 export interface ManagedUser {
   id: string;

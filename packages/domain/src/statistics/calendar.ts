@@ -253,13 +253,8 @@ export function submissionOverview(
 ): SubmissionRow[] {
   const due = dueDate(kind, period);
   return organisations.map((org) => {
-    const mine = snapshots.filter(
-      (s) => s.organisationId === org.id && s.reportKind === kind && samePeriod(s.period, period),
-    );
-    const first = mine.reduce<ReportSnapshot | undefined>(
-      (acc, s) => (!acc || s.revision < acc.revision ? s : acc),
-      undefined,
-    );
+    const mine = snapshots.filter((s) => s.organisationId === org.id && s.reportKind === kind && samePeriod(s.period, period));
+    const first = mine.reduce<ReportSnapshot | undefined>((acc, s) => (!acc || s.revision < acc.revision ? s : acc), undefined);
     const latest = latestSnapshot(mine);
     const row: SubmissionRow = {
       organisationId: org.id,

@@ -46,10 +46,7 @@ describe("counting rules of the 柔性执法统计报表", () => {
   it("a case with 说服教育 and 行政告诫 counts once in each of the two columns", () => {
     const records: CountingRecords = {
       decisions: [decision({ caseId: "c1" })],
-      measures: [
-        measure({ id: "edu", method: "persuasion" }),
-        measure({ id: "warn", method: "administrativeWarning" }),
-      ],
+      measures: [measure({ id: "edu", method: "persuasion" }), measure({ id: "warn", method: "administrativeWarning" })],
     };
     const { cells } = computeForm(records, year2026, only("orgA"));
     expect(cells.persuasion.value).toBe(1);
@@ -82,10 +79,7 @@ describe("counting rules of the 柔性执法统计报表", () => {
   it("two carried-out measures of the same method in one case, each with its written record, are two 件", () => {
     const records: CountingRecords = {
       decisions: [],
-      measures: [
-        measure({ method: "followUpVisit", carriedOutOn: "2026-04-01" }),
-        measure({ method: "followUpVisit", carriedOutOn: "2026-05-01" }),
-      ],
+      measures: [measure({ method: "followUpVisit", carriedOutOn: "2026-04-01" }), measure({ method: "followUpVisit", carriedOutOn: "2026-05-01" })],
     };
     expect(computeForm(records, year2026, only("orgA")).cells.followUpVisit.value).toBe(2);
   });
@@ -147,10 +141,7 @@ describe("counting rules of the 柔性执法统计报表", () => {
     // The same outcome decided again is still one 件.
     const same = computeForm(
       {
-        decisions: [
-          decision({ caseId: "c9", decidedOn: "2026-02-01" }),
-          decision({ caseId: "c9", decidedOn: "2026-06-01", reopenCount: 1 }),
-        ],
+        decisions: [decision({ caseId: "c9", decidedOn: "2026-02-01" }), decision({ caseId: "c9", decidedOn: "2026-06-01", reopenCount: 1 })],
         measures: [],
       },
       year2026,
@@ -161,10 +152,7 @@ describe("counting rules of the 柔性执法统计报表", () => {
 
   it("a reopened case decided again next year counts in the year of its final decision only", () => {
     const records: CountingRecords = {
-      decisions: [
-        decision({ caseId: "c9", decidedOn: "2026-11-01" }),
-        decision({ caseId: "c9", decidedOn: "2027-01-15", reopenCount: 1 }),
-      ],
+      decisions: [decision({ caseId: "c9", decidedOn: "2026-11-01" }), decision({ caseId: "c9", decidedOn: "2027-01-15", reopenCount: 1 })],
       measures: [],
     };
     expect(computeForm(records, year2026, only("orgA")).cells.no_penalty.value).toBe(0);

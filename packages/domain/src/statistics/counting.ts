@@ -3,14 +3,7 @@
  * The rules, with their reasons, are in docs/statistics.md; this file implements them.
  * Every counted number keeps the records behind it, so each cell links to its records.
  */
-import {
-  decisionColumns,
-  statisticsColumns,
-  columnUnit,
-  type DecisionColumn,
-  type SoftMethod,
-  type StatisticsColumn,
-} from "../measures/index";
+import { decisionColumns, statisticsColumns, columnUnit, type DecisionColumn, type SoftMethod, type StatisticsColumn } from "../measures/index";
 import { inPeriod, type Period } from "./period";
 
 /** The case's status as the counting rules need it. */
@@ -157,9 +150,7 @@ function finalDecisions(decisions: readonly DecisionRecord[]): {
       finals.set(d.caseId, d);
       continue;
     }
-    const later =
-      d.reopenCount > current.reopenCount ||
-      (d.reopenCount === current.reopenCount && (d.decidedOn ?? "") >= (current.decidedOn ?? ""));
+    const later = d.reopenCount > current.reopenCount || (d.reopenCount === current.reopenCount && (d.decidedOn ?? "") >= (current.decidedOn ?? ""));
     if (later) {
       superseded.push(current);
       finals.set(d.caseId, d);

@@ -36,9 +36,7 @@ export function periodRange(kind: Exclude<PeriodKind, "custom">, year: number, n
     }
     case "half_year": {
       if (n !== 1 && n !== 2) throw new InvalidInputError(`半年度无效：${n}（应为 1 或 2）`);
-      return n === 1
-        ? { kind, from: isoDate(year, 1, 1), to: isoDate(year, 6, 30) }
-        : { kind, from: isoDate(year, 7, 1), to: isoDate(year, 12, 31) };
+      return n === 1 ? { kind, from: isoDate(year, 1, 1), to: isoDate(year, 6, 30) } : { kind, from: isoDate(year, 7, 1), to: isoDate(year, 12, 31) };
     }
     case "year":
       return { kind, from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) };

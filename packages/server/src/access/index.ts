@@ -2,14 +2,7 @@
  * Access control in one place: every service asks here before it reads or writes an
  * organisation's records (data scope) or does something only some roles may do.
  */
-import {
-  canRead,
-  hasAnyRole,
-  readableOrganisations,
-  writableOrganisations,
-  type OrgNode,
-  type Role,
-} from "@kuanyan/domain/organisations";
+import { canRead, hasAnyRole, readableOrganisations, writableOrganisations, type OrgNode, type Role } from "@kuanyan/domain/organisations";
 import type { DbOrTx } from "../db/client";
 import { organisations } from "../db/schema";
 import { AppError, forbidden } from "../http/errors";

@@ -39,7 +39,14 @@ async function appWithWrites(): Promise<TestApp> {
   const orgs = (await app.get("/api/v1/organisations", admin)).json().items as { id: string; name: string }[];
   const res = await app.post(
     "/api/v1/users",
-    { username: `audit-chain-${Date.now()}`, displayName: "链测试", password: "Chain!Test-2026x", organisationId: orgs[0].id, roles: ["officer"], licenceNo: "35042120269997" },
+    {
+      username: `audit-chain-${Date.now()}`,
+      displayName: "链测试",
+      password: "Chain!Test-2026x",
+      organisationId: orgs[0].id,
+      roles: ["officer"],
+      licenceNo: "35042120269997",
+    },
     admin,
   );
   expect(res.statusCode, res.body).toBe(201);
@@ -167,8 +174,20 @@ describe(`审计哈希链（${testDbKind}）`, () => {
         await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
             (i % 2 ? a : b).db.transaction(async (tx) => {
-              await recordAudit(tx, null, { action: "test.concurrent", entityType: "test", entityId: String(i), organisationId: null, regionCode: "350421" });
-              await recordAudit(tx, null, { action: "test.concurrent", entityType: "test", entityId: `${i}b`, organisationId: null, regionCode: "350421" });
+              await recordAudit(tx, null, {
+                action: "test.concurrent",
+                entityType: "test",
+                entityId: String(i),
+                organisationId: null,
+                regionCode: "350421",
+              });
+              await recordAudit(tx, null, {
+                action: "test.concurrent",
+                entityType: "test",
+                entityId: `${i}b`,
+                organisationId: null,
+                regionCode: "350421",
+              });
             }),
           ),
         );
@@ -185,7 +204,13 @@ describe(`审计哈希链（${testDbKind}）`, () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           t!.database.db.transaction(async (tx) => {
-            await recordAudit(tx, null, { action: "test.concurrent", entityType: "test", entityId: String(i), organisationId: null, regionCode: "350421" });
+            await recordAudit(tx, null, {
+              action: "test.concurrent",
+              entityType: "test",
+              entityId: String(i),
+              organisationId: null,
+              regionCode: "350421",
+            });
           }),
         ),
       );
@@ -224,7 +249,10 @@ describe(`审计哈希链（${testDbKind}）`, () => {
       // The previous version: migrations up to 0007 only.
       const dir = path.resolve(import.meta.dirname, "../../drizzle");
       await database.exec("CREATE TABLE kuanyan_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-      for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".sql") && x < "0008").sort()) {
+      for (const f of fs
+        .readdirSync(dir)
+        .filter((x) => x.endsWith(".sql") && x < "0008")
+        .sort()) {
         for (const s of fs.readFileSync(path.join(dir, f), "utf8").split("--> statement-breakpoint")) if (s.trim()) await database.exec(s);
         await database.query("INSERT INTO kuanyan_migrations (name) VALUES ($1)", [f]);
       }
@@ -234,7 +262,9 @@ describe(`审计哈希链（${testDbKind}）`, () => {
         ('350421', 'case.closed', 'case', 'c1', '甲', '{}', '2025-01-03 10:00:00+08')`);
       expect(await migrate(database)).toContain("0008_audit_chain.sql");
       expect(await chainPendingEvents(database.db)).toBe(3);
-      const rows = await database.query<{ seq: string; entity_id: string; action: string }>("SELECT seq::text AS seq, entity_id, action FROM audit_events ORDER BY audit_events.seq");
+      const rows = await database.query<{ seq: string; entity_id: string; action: string }>(
+        "SELECT seq::text AS seq, entity_id, action FROM audit_events ORDER BY audit_events.seq",
+      );
       expect(rows.map((r) => [Number(r.seq), r.entity_id, r.action])).toEqual([
         [1, "c1", "case.opened"],
         [2, "c2", "case.opened"],

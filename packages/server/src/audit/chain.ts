@@ -139,12 +139,7 @@ export async function chainPendingEvents(db: Db): Promise<number> {
     let prev = head.hash;
     let total = 0;
     for (;;) {
-      const batch = await tx
-        .select()
-        .from(auditEvents)
-        .where(isNull(auditEvents.seq))
-        .orderBy(asc(auditEvents.at), asc(auditEvents.id))
-        .limit(1000);
+      const batch = await tx.select().from(auditEvents).where(isNull(auditEvents.seq)).orderBy(asc(auditEvents.at), asc(auditEvents.id)).limit(1000);
       if (!batch.length) break;
       const values = batch.map((row) => {
         seq += 1;

@@ -40,7 +40,12 @@ export function readCheckpoints(file: string): Checkpoint[] {
     if (typeof v.seq !== "number" || !Number.isInteger(v.seq) || v.seq < 1 || typeof v.hash !== "string" || !/^[0-9a-f]{64}$/.test(v.hash)) {
       throw new Error(`检查点文件 ${file} 第 ${i + 1} 行格式有误（需要 seq 与 64 位十六进制 hash）`);
     }
-    out.push({ seq: v.seq, hash: v.hash, at: typeof v.at === "string" ? v.at : "", ...(typeof v.exportedAt === "string" ? { exportedAt: v.exportedAt } : {}) });
+    out.push({
+      seq: v.seq,
+      hash: v.hash,
+      at: typeof v.at === "string" ? v.at : "",
+      ...(typeof v.exportedAt === "string" ? { exportedAt: v.exportedAt } : {}),
+    });
   });
   return out;
 }
@@ -100,9 +105,7 @@ export function startCheckpointExporter(db: Db, dir: string, every: number, log:
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   const run = () => {
-    running = running
-      .then(() => exportDueCheckpoints(db, dir, every))
-      .catch((err: Error) => log(`审计检查点导出失败：${err.message.slice(0, 300)}`));
+    running = running.then(() => exportDueCheckpoints(db, dir, every)).catch((err: Error) => log(`审计检查点导出失败：${err.message.slice(0, 300)}`));
   };
   const soon = () => {
     if (timer) return;

@@ -55,7 +55,14 @@ describe(`查阅个人信息留有审计记录（${testDbKind}）`, () => {
     expect(res.statusCode).toBe(200);
     const ev = await eventsSince(t.database, from);
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ action: "case.viewed", entity_type: "case", entity_id: caseId, actor_name: "李明（执法人员）", ip: "127.0.0.1", organisation_id: caseOrg });
+    expect(ev[0]).toMatchObject({
+      action: "case.viewed",
+      entity_type: "case",
+      entity_id: caseId,
+      actor_name: "李明（执法人员）",
+      ip: "127.0.0.1",
+      organisation_id: caseOrg,
+    });
     // Only ids: no party name, phone or ID number in the event.
     expect(JSON.stringify(ev[0].after)).toBe(JSON.stringify({ params: { id: caseId } }));
     const again = await t.get(`/api/v1/cases/${caseId}`, officer);
@@ -74,14 +81,20 @@ describe(`查阅个人信息留有审计记录（${testDbKind}）`, () => {
     let f = (await t.get(`/api/v1/cases/${caseId}`, officer)).json();
     // A whole PNG: evidence is walked by its content (a bare signature and header are refused).
     const png = sampleSealPng(8);
-    const up = await t.post(`/api/v1/cases/${caseId}/evidence`, { fileName: "现场照片.png", contentBase64: png.toString("base64"), lockVersion: f.case.lockVersion }, officer);
+    const up = await t.post(
+      `/api/v1/cases/${caseId}/evidence`,
+      { fileName: "现场照片.png", contentBase64: png.toString("base64"), lockVersion: f.case.lockVersion },
+      officer,
+    );
     expect(up.statusCode, up.body).toBe(200);
     f = up.json();
     const evidenceId = f.evidence[0].id as string;
 
     let from = await head(t.database);
     expect((await t.get(`/api/v1/cases/${caseId}/evidence/${evidenceId}`, officer)).statusCode).toBe(200);
-    expect(await eventsSince(t.database, from)).toMatchObject([{ action: "evidence.downloaded", entity_type: "evidence", entity_id: evidenceId, organisation_id: caseOrg }]);
+    expect(await eventsSince(t.database, from)).toMatchObject([
+      { action: "evidence.downloaded", entity_type: "evidence", entity_id: evidenceId, organisation_id: caseOrg },
+    ]);
 
     from = await head(t.database);
     expect((await t.get(`/api/v1/documents/archive/${caseId}`, officer)).statusCode).toBe(200);
@@ -116,9 +129,21 @@ describe(`查阅个人信息留有审计记录（${testDbKind}）`, () => {
     const admin = await t.login("demo-orgadmin");
     const res = await t.get(`/api/v1/audit?entityType=case&entityId=${caseId}`, admin);
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { action: string; actionLabel: string; entityName: string; entityTypeLabel: string; actorName: string; organisationName: string }[];
+    const items = res.json().items as {
+      action: string;
+      actionLabel: string;
+      entityName: string;
+      entityTypeLabel: string;
+      actorName: string;
+      organisationName: string;
+    }[];
     const viewed = items.find((i) => i.action === "case.viewed")!;
-    expect(viewed).toMatchObject({ actionLabel: "查看案件详情", entityTypeLabel: "案件", actorName: "李明（执法人员）", organisationName: "明溪县应急管理局" });
+    expect(viewed).toMatchObject({
+      actionLabel: "查看案件详情",
+      entityTypeLabel: "案件",
+      actorName: "李明（执法人员）",
+      organisationName: "明溪县应急管理局",
+    });
     expect(viewed.entityName).toMatch(/〔\d{4}〕\d+号$/);
   });
 
@@ -151,7 +176,13 @@ describe(`可信代理（${testDbKind}）`, () => {
   }
 
   async function loginFrom(app: App, remoteAddress: string, headers: Record<string, string>) {
-    const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "demo-officer", password: "Kuanyan@2026" }, remoteAddress, headers });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "demo-officer", password: "Kuanyan@2026" },
+      remoteAddress,
+      headers,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res;
   }

@@ -64,9 +64,10 @@ export async function recordRead(ctx: AppContext, request: FastifyRequest, audit
   if (!auth) return;
   const id = pick(request.params, audit.param) ?? pick(request.query, audit.query);
   // An organisation filter's id is an organisation; a route parameter is the record itself.
-  const owner =
-    (id && (await ownerOf(ctx, audit.param ? audit.entityType : "organisation", id))) ||
-    { organisationId: auth.organisationId, regionCode: auth.regionCode };
+  const owner = (id && (await ownerOf(ctx, audit.param ? audit.entityType : "organisation", id))) || {
+    organisationId: auth.organisationId,
+    regionCode: auth.regionCode,
+  };
   const params = request.params && typeof request.params === "object" ? (request.params as Record<string, unknown>) : {};
   await ctx.database.db.transaction((tx) =>
     recordAudit(tx, auth, {

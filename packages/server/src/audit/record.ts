@@ -15,9 +15,7 @@ export interface AuditInput {
 /** Strips secrets from what the audit keeps. */
 function clean(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  return JSON.parse(
-    JSON.stringify(value, (k, v) => (k === "passwordHash" || k === "password" || k === "idNumberEnc" ? undefined : v)),
-  );
+  return JSON.parse(JSON.stringify(value, (k, v) => (k === "passwordHash" || k === "password" || k === "idNumberEnc" ? undefined : v)));
 }
 
 /**

@@ -1,19 +1,24 @@
 import fs from "node:fs";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
-import {
-  ZAuditList,
-  ZAuditQuery,
-  ZAuditVerification,
-  ZCheckpointCreated,
-  ZCheckpointFile,
-  ZCheckpointList,
-} from "@kuanyan/contract/audit";
+import { ZAuditList, ZAuditQuery, ZAuditVerification, ZCheckpointCreated, ZCheckpointFile, ZCheckpointList } from "@kuanyan/contract/audit";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditActionLabel, auditEntityTypeLabels } from "@kuanyan/domain/audit";
 import { rolesAllowed } from "@kuanyan/domain/organisations";
 import { DOCUMENT_TYPE_LABELS } from "@kuanyan/domain/documents";
-import { auditEvents, cases, documents, documentTemplates, evidence, listClaims, listVersions, lists, organisations, statisticsReports, users } from "../db/schema";
+import {
+  auditEvents,
+  cases,
+  documents,
+  documentTemplates,
+  evidence,
+  listClaims,
+  listVersions,
+  lists,
+  organisations,
+  statisticsReports,
+  users,
+} from "../db/schema";
 import type { Db } from "../db/client";
 import { readScope, requireAuth, requireRole } from "../access";
 import type { AppContext } from "../http/context";
@@ -35,11 +40,19 @@ async function entityNames(db: Db, rows: { entityType: string; entityId: string 
     if (name) names.set(`${type}:${id}`, name);
   };
   /** One query for the records of a kind on the page (none when the page has none), each named by `name`. */
-  const lookup = async <R extends { id: string }>(type: string, query: (ids: string[]) => PromiseLike<R[]>, name: (r: R) => string | null | undefined) => {
+  const lookup = async <R extends { id: string }>(
+    type: string,
+    query: (ids: string[]) => PromiseLike<R[]>,
+    name: (r: R) => string | null | undefined,
+  ) => {
     const list = ids(type);
     if (list.length) for (const r of await query(list)) put(type, r.id, name(r));
   };
-  await lookup("case", (idList) => db.select({ id: cases.id, no: cases.caseNo }).from(cases).where(inArray(cases.id, idList)), (r) => r.no);
+  await lookup(
+    "case",
+    (idList) => db.select({ id: cases.id, no: cases.caseNo }).from(cases).where(inArray(cases.id, idList)),
+    (r) => r.no,
+  );
   await lookup(
     "user",
     (idList) => db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, idList)),
@@ -47,24 +60,41 @@ async function entityNames(db: Db, rows: { entityType: string; entityId: string 
   );
   const orgIds = [...new Set([...ids("organisation"), ...ids("statisticsForm")])];
   if (orgIds.length)
-    for (const r of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))) {
+    for (const r of await db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, orgIds))) {
       put("organisation", r.id, r.name);
       put("statisticsForm", r.id, r.name);
     }
-  await lookup("list", (idList) => db.select({ id: lists.id, title: lists.title }).from(lists).where(inArray(lists.id, idList)), (r) => r.title);
+  await lookup(
+    "list",
+    (idList) => db.select({ id: lists.id, title: lists.title }).from(lists).where(inArray(lists.id, idList)),
+    (r) => r.title,
+  );
   await lookup(
     "list_version",
-    (idList) => db.select({ id: listVersions.id, title: listVersions.title, no: listVersions.versionNo }).from(listVersions).where(inArray(listVersions.id, idList)),
+    (idList) =>
+      db
+        .select({ id: listVersions.id, title: listVersions.title, no: listVersions.versionNo })
+        .from(listVersions)
+        .where(inArray(listVersions.id, idList)),
     (r) => `${r.title}（第${r.no}版）`,
   );
   await lookup(
     "document",
-    (idList) => db.select({ id: documents.id, number: documents.number, code: documents.shortCode }).from(documents).where(inArray(documents.id, idList)),
+    (idList) =>
+      db.select({ id: documents.id, number: documents.number, code: documents.shortCode }).from(documents).where(inArray(documents.id, idList)),
     (r) => r.number || r.code,
   );
   await lookup(
     "evidence",
-    (idList) => db.select({ id: evidence.id, caseNo: cases.caseNo }).from(evidence).innerJoin(cases, eq(cases.id, evidence.caseId)).where(inArray(evidence.id, idList)),
+    (idList) =>
+      db
+        .select({ id: evidence.id, caseNo: cases.caseNo })
+        .from(evidence)
+        .innerJoin(cases, eq(cases.id, evidence.caseId))
+        .where(inArray(evidence.id, idList)),
     (r) => `案件 ${r.caseNo} 的证据`,
   );
   await lookup(
@@ -132,7 +162,10 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         .where(conds.length ? and(...conds) : undefined)
         .orderBy(desc(auditEvents.id))
         .limit(request.query.limit);
-      const names = await entityNames(ctx.database.db, rows.map((r) => r.e));
+      const names = await entityNames(
+        ctx.database.db,
+        rows.map((r) => r.e),
+      );
       return {
         items: rows.map(({ e, organisationName, actorCurrentName }) => ({
           id: e.id,
@@ -154,7 +187,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/audit/verify",
-    { schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）", response: { 200: ZAuditVerification } } },
+    {
+      schema: { tags: ["审计"], summary: "校验审计哈希链（对照导出的检查点），报告第一个断点（系统管理员）", response: { 200: ZAuditVerification } },
+    },
     async (request) => {
       const auth = requireAuth(request.auth);
       requireRole(auth, rolesAllowed("audit.verify"), "校验审计链");
@@ -162,35 +197,49 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const r = await verifyChain(ctx.database.db, readCheckpoints(file));
       return {
         ...r,
-        message: r.ok ? `审计链完整：共 ${r.count} 条` : `审计链断裂：第 ${r.broken!.seq ?? "—"} 条（${r.broken!.at ?? "时间不详"}）：${r.broken!.problem}`,
+        message: r.ok
+          ? `审计链完整：共 ${r.count} 条`
+          : `审计链断裂：第 ${r.broken!.seq ?? "—"} 条（${r.broken!.at ?? "时间不详"}）：${r.broken!.problem}`,
       };
     },
   );
 
-  app.get("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）", response: { 200: ZCheckpointList } } }, async (request) => {
-    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
-    const file = checkpointFile(ctx.config.auditExportDir);
-    // Two processes (or an export on demand) may write the same checkpoint twice: list it once.
-    const seen = new Set<string>();
-    const items = readCheckpoints(file).filter((c) => !seen.has(`${c.seq}:${c.hash}`) && !!seen.add(`${c.seq}:${c.hash}`));
-    return { file, every: ctx.config.auditCheckpointEvery, items: items.reverse() };
-  });
+  app.get(
+    "/api/v1/audit/checkpoints",
+    { schema: { tags: ["审计"], summary: "已导出的审计检查点（系统管理员）", response: { 200: ZCheckpointList } } },
+    async (request) => {
+      requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "查看审计检查点");
+      const file = checkpointFile(ctx.config.auditExportDir);
+      // Two processes (or an export on demand) may write the same checkpoint twice: list it once.
+      const seen = new Set<string>();
+      const items = readCheckpoints(file).filter((c) => !seen.has(`${c.seq}:${c.hash}`) && !!seen.add(`${c.seq}:${c.hash}`));
+      return { file, every: ctx.config.auditCheckpointEvery, items: items.reverse() };
+    },
+  );
 
-  app.get("/api/v1/audit/checkpoints.jsonl", { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）", response: { 200: ZCheckpointFile } } }, async (request, reply) => {
-    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "下载审计检查点");
-    const file = checkpointFile(ctx.config.auditExportDir);
-    // Sent as text with its own content type: Fastify does not serialise a string (the schema documents it).
-    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-    return reply
-      .header("content-type", "application/x-ndjson; charset=utf-8")
-      .header("content-disposition", `attachment; filename="audit-checkpoints-${today(ctx)}.jsonl"`)
-      .header("cache-control", "no-store")
-      .send(text);
-  });
+  app.get(
+    "/api/v1/audit/checkpoints.jsonl",
+    { schema: { tags: ["审计"], summary: "下载审计检查点文件（系统管理员）", response: { 200: ZCheckpointFile } } },
+    async (request, reply) => {
+      requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "下载审计检查点");
+      const file = checkpointFile(ctx.config.auditExportDir);
+      // Sent as text with its own content type: Fastify does not serialise a string (the schema documents it).
+      const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+      return reply
+        .header("content-type", "application/x-ndjson; charset=utf-8")
+        .header("content-disposition", `attachment; filename="audit-checkpoints-${today(ctx)}.jsonl"`)
+        .header("cache-control", "no-store")
+        .send(text);
+    },
+  );
 
-  app.post("/api/v1/audit/checkpoints", { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）", response: { 201: ZCheckpointCreated } } }, async (request, reply) => {
-    requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "导出审计检查点");
-    const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
-    return reply.status(201).send({ checkpoint: c });
-  });
+  app.post(
+    "/api/v1/audit/checkpoints",
+    { schema: { tags: ["审计"], summary: "立即导出一个审计检查点（系统管理员）", response: { 201: ZCheckpointCreated } } },
+    async (request, reply) => {
+      requireRole(requireAuth(request.auth), rolesAllowed("audit.verify"), "导出审计检查点");
+      const c = await writeCheckpoint(ctx.database.db, ctx.config.auditExportDir);
+      return reply.status(201).send({ checkpoint: c });
+    },
+  );
 }

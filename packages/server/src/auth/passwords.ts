@@ -103,5 +103,13 @@ export async function rememberPassword(tx: DbOrTx, userId: string, passwordHash:
     .where(eq(passwordHistory.userId, userId))
     .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
     .limit(PASSWORD_HISTORY);
-  await tx.delete(passwordHistory).where(and(eq(passwordHistory.userId, userId), notInArray(passwordHistory.id, keep.map((r) => r.id))));
+  await tx.delete(passwordHistory).where(
+    and(
+      eq(passwordHistory.userId, userId),
+      notInArray(
+        passwordHistory.id,
+        keep.map((r) => r.id),
+      ),
+    ),
+  );
 }

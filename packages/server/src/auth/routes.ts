@@ -96,10 +96,19 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       if (!(await verifyPassword(u.passwordHash, request.body.currentPassword))) {
         throw new AppError("validation_failed", "当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
       }
-      await checkNewPassword(ctx.database.db, { userId: u.id, username: u.username, password: request.body.newPassword, field: "newPassword", label: "新密码" });
+      await checkNewPassword(ctx.database.db, {
+        userId: u.id,
+        username: u.username,
+        password: request.body.newPassword,
+        field: "newPassword",
+        label: "新密码",
+      });
       const passwordHash = await hashPassword(request.body.newPassword);
       await ctx.database.db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, version: u.version + 1, updatedAt: ctx.now() }).where(eq(users.id, u.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, version: u.version + 1, updatedAt: ctx.now() })
+          .where(eq(users.id, u.id));
         await rememberPassword(tx, u.id, passwordHash, ctx.now());
         // Every other session of the user ends (one opened with the old password by someone else included).
         const sessionsEnded = await revokeSessions(tx, u.id, auth.sessionTokenHash);

@@ -153,20 +153,39 @@ describe("idle timeout and session limit", () => {
 describe("Origin check", () => {
   it("来自外站 Origin 的登录和写操作被拒绝（403，中文说明）；同源或不带 Origin 的请求照常", async () => {
     const body = { username: "demo-officer", password: DEMO };
-    const foreign = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: body, headers: { origin: "https://evil.example.com", host: "kuanyan.local" } });
+    const foreign = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: body,
+      headers: { origin: "https://evil.example.com", host: "kuanyan.local" },
+    });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().message).toMatch(/来源/);
     expect(foreign.cookies.length).toBe(0);
-    const nullOrigin = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: body, headers: { origin: "null", host: "kuanyan.local" } });
+    const nullOrigin = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: body,
+      headers: { origin: "null", host: "kuanyan.local" },
+    });
     expect(nullOrigin.statusCode).toBe(403);
     const crossSite = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: body, headers: { "sec-fetch-site": "cross-site" } });
     expect(crossSite.statusCode).toBe(403);
     // Same origin (browser) and no Origin (command line) log in.
-    const same = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: body, headers: { origin: "http://kuanyan.local:3000", host: "kuanyan.local:3000" } });
+    const same = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: body,
+      headers: { origin: "http://kuanyan.local:3000", host: "kuanyan.local:3000" },
+    });
     expect(same.statusCode).toBe(200);
     const s = await t.login("demo-officer");
     // A state-changing request with a valid session and CSRF token from a foreign origin is refused too.
-    const logout = await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: "http://attacker.test" } });
+    const logout = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: "http://attacker.test" },
+    });
     expect(logout.statusCode).toBe(403);
     expect(await status(t, s)).toBe(200);
   });

@@ -67,7 +67,11 @@ describe("撤销立案（作废）", () => {
       [c.id],
     );
     const before = await formOf(year);
-    const res = await t.post(`/api/v1/cases/${c.id}/cancel`, { lockVersion: c.lockVersion, reason: "立案时当事人登记错误，实为另一企业，予以撤销" }, reviewer);
+    const res = await t.post(
+      `/api/v1/cases/${c.id}/cancel`,
+      { lockVersion: c.lockVersion, reason: "立案时当事人登记错误，实为另一企业，予以撤销" },
+      reviewer,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const file = res.json();
     expect(file.case.status).toBe("cancelled");
@@ -83,9 +87,17 @@ describe("撤销立案（作废）", () => {
     expect(stored).toEqual(recounted);
 
     // Voided is final here: no further measure, no further evidence.
-    const again = await t.post(`/api/v1/cases/${c.id}/measures`, { lockVersion: file.case.lockVersion, method: "persuasion", carriedOutOn: c.decidedOn, writtenRecord: "再次说服教育的记录" }, officer);
+    const again = await t.post(
+      `/api/v1/cases/${c.id}/measures`,
+      { lockVersion: file.case.lockVersion, method: "persuasion", carriedOutOn: c.decidedOn, writtenRecord: "再次说服教育的记录" },
+      officer,
+    );
     expect(again.statusCode).toBe(422);
-    const evidence = await t.post(`/api/v1/cases/${c.id}/evidence`, { lockVersion: file.case.lockVersion, fileName: "补充.pdf", contentBase64: Buffer.from("%PDF-1.4 x").toString("base64") }, officer);
+    const evidence = await t.post(
+      `/api/v1/cases/${c.id}/evidence`,
+      { lockVersion: file.case.lockVersion, fileName: "补充.pdf", contentBase64: Buffer.from("%PDF-1.4 x").toString("base64") },
+      officer,
+    );
     expect(evidence.statusCode).toBe(422);
     expect(evidence.json().message).toContain("已撤销");
   });
@@ -100,7 +112,11 @@ describe("撤销误录的措施", () => {
       [c.id],
     );
     const before = await formOf(m.year);
-    const res = await t.post(`/api/v1/cases/${c.id}/measure-cancellations`, { lockVersion: c.lockVersion, measureId: m.id, reason: "重复录入，同一次说服教育" }, officer);
+    const res = await t.post(
+      `/api/v1/cases/${c.id}/measure-cancellations`,
+      { lockVersion: c.lockVersion, measureId: m.id, reason: "重复录入，同一次说服教育" },
+      officer,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const file = res.json();
     expect(file.measures.find((x: { id: string }) => x.id === m.id).cancelled).toBe(true);
@@ -114,7 +130,11 @@ describe("撤销误录的措施", () => {
     );
     expect(audit.after.reason).toBe("重复录入，同一次说服教育");
 
-    const twice = await t.post(`/api/v1/cases/${c.id}/measure-cancellations`, { lockVersion: file.case.lockVersion, measureId: m.id, reason: "重复录入，同一次说服教育" }, officer);
+    const twice = await t.post(
+      `/api/v1/cases/${c.id}/measure-cancellations`,
+      { lockVersion: file.case.lockVersion, measureId: m.id, reason: "重复录入，同一次说服教育" },
+      officer,
+    );
     expect(twice.statusCode).toBe(422);
     expect(twice.json().message).toBe("该措施已撤销");
   });

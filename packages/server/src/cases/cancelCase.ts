@@ -9,7 +9,6 @@ import { rolesAllowed, type Role } from "@kuanyan/domain/organisations";
 import type { AppContext, Auth } from "../http/context";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 
-
 /** The permission case.cancel of the permission table. */
 export const cancelCaseRoles: readonly Role[] = rolesAllowed("case.cancel");
 

@@ -27,9 +27,7 @@ beforeAll(async () => {
   officer2 = await t.login("demo-officer2");
   reviewer = await t.login("demo-reviewer");
   officerJj = await t.login("demo-officer-jj");
-  const rows = await t.database.query<{ id: string }>(
-    "SELECT id FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username",
-  );
+  const rows = await t.database.query<{ id: string }>("SELECT id FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username");
   officerIds = rows.map((r) => r.id);
 });
 afterAll(async () => t?.close());
@@ -94,7 +92,11 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
     expect(f.evidence[0].sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // 责令限期改正 → a 复查 task; the engine cannot be firm while the deadline runs.
-    f = await act(id, "correction", { lockVersion: f.case.lockVersion, dueDate: "2026-03-20", requirements: "如实补记培训时间、学时并由受训人员签字" });
+    f = await act(id, "correction", {
+      lockVersion: f.case.lockVersion,
+      dueDate: "2026-03-20",
+      requirements: "如实补记培训时间、学时并由受训人员签字",
+    });
     expect(f.tasks).toHaveLength(1);
     expect(f.tasks[0]).toMatchObject({ kind: "reinspection", dueOn: "2026-03-20" });
     f = await act(id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: answered });
@@ -104,7 +106,12 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
     expect(refused.json().message).toContain("研判尚有待确认的问题");
 
     // 复查: corrected within the deadline → 不予行政处罚 under the claimed list item 4.
-    f = await act(id, "reinspection", { lockVersion: f.case.lockVersion, inspectedOn: "2026-03-10", corrected: true, notes: "已补记培训记录，受训人员签字确认" });
+    f = await act(id, "reinspection", {
+      lockVersion: f.case.lockVersion,
+      inspectedOn: "2026-03-10",
+      corrected: true,
+      notes: "已补记培训记录，受训人员签字确认",
+    });
     f = await act(id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: answered });
     expect(f.case.proposedOutcome).toBe("no_penalty");
     expect(f.case.decision?.listItem).toMatchObject({ seq: 4, listType: "no_penalty", claimed: true });
@@ -197,12 +204,18 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
       f = await act(id, "close", { lockVersion: f.case.lockVersion });
       expect(f.case.status).toBe("closed");
       // Locked: no edit without a recorded reopening.
-      refused = await t.post(`/api/v1/cases/${id}/measures`, { lockVersion: f.case.lockVersion, method: "persuasion", carriedOutOn: "2026-03-10", writtenRecord: "再次说服教育" }, officer);
+      refused = await t.post(
+        `/api/v1/cases/${id}/measures`,
+        { lockVersion: f.case.lockVersion, method: "persuasion", carriedOutOn: "2026-03-10", writtenRecord: "再次说服教育" },
+        officer,
+      );
       expect(refused.statusCode).toBe(422);
       expect(refused.json().message).toContain("已办结归档并锁定");
       f = await act(id, "reopen", { lockVersion: f.case.lockVersion, reason: "补充归档材料：回访照片" });
       expect(f.case).toMatchObject({ status: "in_progress", reopenCount: 1 });
-      expect(f.timeline.map((e) => e.action)).toEqual(expect.arrayContaining(["case.opened", "case.evaluated", "case.decided", "case.closed", "case.reopened"]));
+      expect(f.timeline.map((e) => e.action)).toEqual(
+        expect.arrayContaining(["case.opened", "case.evaluated", "case.decided", "case.closed", "case.reopened"]),
+      );
     }
   });
 });
@@ -210,7 +223,11 @@ describe("a 不予处罚 case from intake to archive (三明 不予处罚清单 
 describe("the party asks for the ordinary procedure (seed 002)", () => {
   it("routes the case to 普通程序 and ends soft enforcement with the reason", async () => {
     let f = await open();
-    f = await act(f.case.id, "party-choice", { lockVersion: f.case.lockVersion, choice: "ordinary_procedure", statement: "当事人对检查结论有异议，要求按一般程序办理" });
+    f = await act(f.case.id, "party-choice", {
+      lockVersion: f.case.lockVersion,
+      choice: "ordinary_procedure",
+      statement: "当事人对检查结论有异议，要求按一般程序办理",
+    });
     expect(f.case).toMatchObject({ status: "transferred", route: "ordinary", partyChoice: "ordinary_procedure" });
     expect(f.case.terminationReason).toContain("当事人要求适用普通程序");
     const refused = await t.post(`/api/v1/cases/${f.case.id}/evaluate`, { lockVersion: f.case.lockVersion, circumstances: answered }, officer);
@@ -226,15 +243,32 @@ describe("procedure routes", () => {
     const [raw] = await t.database.query<{ party_id_number_enc: string }>("SELECT party_id_number_enc FROM cases WHERE id = $1", [f.case.id]);
     expect(raw.party_id_number_enc).not.toContain(ID_NUMBER);
     const id = f.case.id;
-    f = await act(id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: { firstTimeFound: false, firstOffence: false, correction: "not_corrected", harm: "minor", majorHazard: false, minorViolation: false, noSubjectiveFault: false } });
+    f = await act(id, "evaluate", {
+      lockVersion: f.case.lockVersion,
+      circumstances: {
+        firstTimeFound: false,
+        firstOffence: false,
+        correction: "not_corrected",
+        harm: "minor",
+        majorHazard: false,
+        minorViolation: false,
+        noSubjectiveFault: false,
+      },
+    });
     f = await act(id, "route", { lockVersion: f.case.lockVersion, route: "ordinary" });
     const queue = (await t.get("/api/v1/cases/review-queue", reviewer)).json();
     expect(queue.items.map((c: { id: string }) => c.id)).toContain(id);
-    const early = await t.post(`/api/v1/cases/${id}/decide`, { lockVersion: f.case.lockVersion, confirm: false, outcome: "ordinary", fineYuan: 5000, departureReason: "情节一般，依法处罚，罚款五千元" }, officer);
+    const early = await t.post(
+      `/api/v1/cases/${id}/decide`,
+      { lockVersion: f.case.lockVersion, confirm: false, outcome: "ordinary", fineYuan: 5000, departureReason: "情节一般，依法处罚，罚款五千元" },
+      officer,
+    );
     expect(early.statusCode).toBe(422);
     expect(early.json().message).toContain("法制审核");
     // An officer cannot review.
-    expect((await t.post(`/api/v1/cases/${id}/review`, { lockVersion: f.case.lockVersion, result: "approved", opinion: "同意" }, officer)).statusCode).toBe(403);
+    expect(
+      (await t.post(`/api/v1/cases/${id}/review`, { lockVersion: f.case.lockVersion, result: "approved", opinion: "同意" }, officer)).statusCode,
+    ).toBe(403);
     f = await act(id, "review", { lockVersion: f.case.lockVersion, result: "approved", opinion: "事实清楚，证据确凿，程序合法，同意" }, reviewer);
     expect(f.case.reviewStatus).toBe("approved");
     expect(f.case.review?.reviewerName).toContain("赵敏");
@@ -242,16 +276,35 @@ describe("procedure routes", () => {
 
   it("简易程序: a fine over 200 元 on a citizen is refused (第五十一条)", async () => {
     let f = await open(intake({}, { type: "individual", name: "李某", creditCode: undefined, idNumber: ID_NUMBER }));
-    f = await act(f.case.id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: { firstTimeFound: false, firstOffence: false, correction: "not_corrected", harm: "minor", minorViolation: false, noSubjectiveFault: false, majorHazard: false } });
+    f = await act(f.case.id, "evaluate", {
+      lockVersion: f.case.lockVersion,
+      circumstances: {
+        firstTimeFound: false,
+        firstOffence: false,
+        correction: "not_corrected",
+        harm: "minor",
+        minorViolation: false,
+        noSubjectiveFault: false,
+        majorHazard: false,
+      },
+    });
     f = await act(f.case.id, "route", { lockVersion: f.case.lockVersion, route: "summary" });
-    const res = await t.post(`/api/v1/cases/${f.case.id}/decide`, { lockVersion: f.case.lockVersion, confirm: false, outcome: "lighter", fineYuan: 500, departureReason: "当事人积极配合调查，从轻处罚" }, officer);
+    const res = await t.post(
+      `/api/v1/cases/${f.case.id}/decide`,
+      { lockVersion: f.case.lockVersion, confirm: false, outcome: "lighter", fineYuan: 500, departureReason: "当事人积极配合调查，从轻处罚" },
+      officer,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain("对公民不超过二百元");
   });
 
   it("案件移送 on suspicion of a crime (行刑衔接) ends the case here", async () => {
     const f = await open();
-    const g = await act(f.case.id, "route", { lockVersion: f.case.lockVersion, route: "transfer", transfer: { reason: "suspected_crime", receivingBody: "明溪县公安局" } });
+    const g = await act(f.case.id, "route", {
+      lockVersion: f.case.lockVersion,
+      route: "transfer",
+      transfer: { reason: "suspected_crime", receivingBody: "明溪县公安局" },
+    });
     expect(g.case.status).toBe("transferred");
     expect(g.case.terminationReason).toContain("行刑衔接");
   });
@@ -278,7 +331,11 @@ describe("bad input: Chinese errors and nothing written", () => {
   it("refuses a correction deadline in the past, a disguised file and a confirmation with unanswered questions", async () => {
     const f = await open();
     const before = await counts();
-    const past = await t.post(`/api/v1/cases/${f.case.id}/correction`, { lockVersion: f.case.lockVersion, dueDate: "2026-03-09", requirements: "补记培训记录" }, officer);
+    const past = await t.post(
+      `/api/v1/cases/${f.case.id}/correction`,
+      { lockVersion: f.case.lockVersion, dueDate: "2026-03-09", requirements: "补记培训记录" },
+      officer,
+    );
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toContain("改正期限：不能早于今天");
 
@@ -298,7 +355,11 @@ describe("bad input: Chinese errors and nothing written", () => {
     expect(pdfAsPng.json().message).toContain("文件类型与名称不符");
     const big = await t.post(
       `/api/v1/cases/${f.case.id}/evidence`,
-      { fileName: "大文件.pdf", contentBase64: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(10 * 1024 * 1024)]).toString("base64"), lockVersion: f.case.lockVersion },
+      {
+        fileName: "大文件.pdf",
+        contentBase64: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(10 * 1024 * 1024)]).toString("base64"),
+        lockVersion: f.case.lockVersion,
+      },
       officer,
     );
     expect(big.statusCode).toBe(413);
@@ -316,7 +377,11 @@ describe("bad input: Chinese errors and nothing written", () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.json().message).toContain("请先回答");
     // Departing needs a written reason.
-    const noReason = await t.post(`/api/v1/cases/${f.case.id}/decide`, { lockVersion: g.case.lockVersion, confirm: false, outcome: "no_penalty" }, officer);
+    const noReason = await t.post(
+      `/api/v1/cases/${f.case.id}/decide`,
+      { lockVersion: g.case.lockVersion, confirm: false, outcome: "no_penalty" },
+      officer,
+    );
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toContain("偏离理由");
     expect(await counts()).toEqual(afterEvaluate);
@@ -326,7 +391,12 @@ describe("bad input: Chinese errors and nothing written", () => {
     let f = await open();
     f = await act(f.case.id, "evaluate", { lockVersion: f.case.lockVersion, circumstances: { ...answered, correction: "on_spot" } });
     f = await act(f.case.id, "decide", { lockVersion: f.case.lockVersion, confirm: true });
-    f = await act(f.case.id, "measures", { lockVersion: f.case.lockVersion, method: "persuasion", carriedOutOn: "2026-03-10", writtenRecord: "现场说服教育，讲解培训记录要求" });
+    f = await act(f.case.id, "measures", {
+      lockVersion: f.case.lockVersion,
+      method: "persuasion",
+      carriedOutOn: "2026-03-10",
+      writtenRecord: "现场说服教育，讲解培训记录要求",
+    });
     f = await act(f.case.id, "correction", { lockVersion: f.case.lockVersion, dueDate: "2026-03-25", requirements: "建立培训台账" });
     const res = await t.post(`/api/v1/cases/${f.case.id}/close`, { lockVersion: f.case.lockVersion }, officer);
     expect(res.statusCode).toBe(422);
@@ -342,7 +412,11 @@ describe("two officers editing one case", () => {
     const read1 = (await t.get(`/api/v1/cases/${f.case.id}`, officer)).json();
     const read2 = (await t.get(`/api/v1/cases/${f.case.id}`, officer2)).json();
     await act(f.case.id, "evaluate", { lockVersion: read1.case.lockVersion, circumstances: answered });
-    const second = await t.post(`/api/v1/cases/${f.case.id}/evaluate`, { lockVersion: read2.case.lockVersion, circumstances: { firstTimeFound: false } }, officer2);
+    const second = await t.post(
+      `/api/v1/cases/${f.case.id}/evaluate`,
+      { lockVersion: read2.case.lockVersion, circumstances: { firstTimeFound: false } },
+      officer2,
+    );
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toContain("已被他人修改");
     const now = (await t.get(`/api/v1/cases/${f.case.id}`, officer2)).json();
@@ -383,7 +457,12 @@ describe("data scope", () => {
 
 describe("demo cases", () => {
   it("明溪县应急管理局 has demo cases in every state, decided on 三明's claimed lists where they apply", async () => {
-    const rows = await t.database.query<{ status: string; proposed_outcome: string | null; list_item_seq: number | null; party_choice: string | null }>(
+    const rows = await t.database.query<{
+      status: string;
+      proposed_outcome: string | null;
+      list_item_seq: number | null;
+      party_choice: string | null;
+    }>(
       "SELECT c.status, c.proposed_outcome, c.list_item_seq, c.party_choice FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE o.name = '明溪县应急管理局' AND c.is_demo AND c.case_no LIKE '明溪应急柔案%'",
     );
     const statuses = new Set(rows.map((r) => r.status));

@@ -23,11 +23,18 @@ import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 
-
 const documentsRoutes = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../documents/routes.ts");
 export const documentsModuleInstalled = () => fs.existsSync(documentsRoutes);
 
-const educational: SoftMethod[] = ["persuasion", "administrativeWarning", "administrativeAdvice", "administrativeGuidance", "administrativeInterview", "administrativeReminder", "guidanceDemonstration"];
+const educational: SoftMethod[] = [
+  "persuasion",
+  "administrativeWarning",
+  "administrativeAdvice",
+  "administrativeGuidance",
+  "administrativeInterview",
+  "administrativeReminder",
+  "guidanceDemonstration",
+];
 
 /** The documents the case must have before closing (from the engine's decision). */
 export function requiredDocuments(c: CaseRow): DecisionDocumentType[] {
@@ -41,17 +48,26 @@ export function requiredDocuments(c: CaseRow): DecisionDocumentType[] {
 /** What still stands in the way of closing, in Chinese (empty when the case may close). */
 export async function closeProblems(db: DbOrTx, c: CaseRow): Promise<string[]> {
   const problems: string[] = [];
-  const open = await db.select().from(caseTasks).where(and(eq(caseTasks.caseId, c.id), isNull(caseTasks.doneOn)));
+  const open = await db
+    .select()
+    .from(caseTasks)
+    .where(and(eq(caseTasks.caseId, c.id), isNull(caseTasks.doneOn)));
   for (const t of open) problems.push(`${t.kind === "reinspection" ? "复查" : "回访"}（期限 ${t.dueOn}）尚未完成`);
   if (c.correctionDue && !c.correctedOn && !open.some((t) => t.kind === "reinspection")) {
     problems.push(`改正期限 ${c.correctionDue} 已过，复查未改正：请责令改正并复查，或转入普通程序`);
   }
   if (c.decidedOutcome === "no_penalty" || c.decidedOutcome === "no_compulsion") {
-    const rows = await db.select().from(measures).where(and(eq(measures.caseId, c.id), eq(measures.cancelled, false)));
+    const rows = await db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.caseId, c.id), eq(measures.cancelled, false)));
     const ok = rows.some((m) => educational.includes(m.method as SoftMethod) && (m.writtenRecord || m.documentId));
     if (!ok) {
       problems.push(
-        `缺少对当事人进行教育的书面记录（${educational.slice(0, 3).map((m) => softMethodLabels[m]).join("、")}等，《中华人民共和国行政处罚法》第三十三条第三款）`,
+        `缺少对当事人进行教育的书面记录（${educational
+          .slice(0, 3)
+          .map((m) => softMethodLabels[m])
+          .join("、")}等，《中华人民共和国行政处罚法》第三十三条第三款）`,
       );
     }
   }
@@ -73,7 +89,11 @@ export async function closeCase(ctx: AppContext, auth: Auth, caseId: string, bod
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "close");
     const problems = await closeProblems(tx, c);
     if (problems.length) {
-      throw new AppError("rule_violation", `案件不能办结归档：${problems.join("；")}`, problems.map((p) => ({ field: "(case)", message: p })));
+      throw new AppError(
+        "rule_violation",
+        `案件不能办结归档：${problems.join("；")}`,
+        problems.map((p) => ({ field: "(case)", message: p })),
+      );
     }
     return saveCase(tx, auth, c, { status: "closed", closedAt: ctx.now() }, "case.closed");
   });

@@ -14,7 +14,6 @@ import type { CaseRoute } from "@kuanyan/domain/cases";
 import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 const penaltyOutcomes: readonly Outcome[] = ["mitigated", "lighter", "ordinary", "heavier", "not_applicable"];
 const lenientOutcomes: readonly Outcome[] = ["no_penalty", "may_waive", "no_compulsion", "time_barred"];
 

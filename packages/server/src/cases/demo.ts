@@ -47,7 +47,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer", "demo-officer2"],
-    party: { name: "明溪县恒达机械配件厂", code: "92350421MA2YH3K5P", address: "明溪县城关乡翠竹洋工业集中区3号", contact: "罗志勇", phone: "13959812760", industry: "general" },
+    party: {
+      name: "明溪县恒达机械配件厂",
+      code: "92350421MA2YH3K5P",
+      address: "明溪县城关乡翠竹洋工业集中区3号",
+      contact: "罗志勇",
+      phone: "13959812760",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-099-05",
     facts: "现场检查发现该厂打磨工位2名从业人员未佩戴防尘口罩，企业未为其配备符合国家标准的劳动防护用品。",
     place: "明溪县恒达机械配件厂打磨车间",
@@ -58,7 +65,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer", "demo-officer2"],
-    party: { name: "福建明溪绿源竹业有限公司", code: "91350421MA31K8N2X", address: "明溪县雪峰镇城南工业园区12号", contact: "黄建平", phone: "13805983321", industry: "general" },
+    party: {
+      name: "福建明溪绿源竹业有限公司",
+      code: "91350421MA31K8N2X",
+      address: "明溪县雪峰镇城南工业园区12号",
+      contact: "黄建平",
+      phone: "13805983321",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-097-04",
     facts: "检查发现该公司已组织新入职员工三级安全教育培训，但《安全生产教育和培训档案》未如实记录培训时间、学时和考核结果。",
     place: "福建明溪绿源竹业有限公司办公室",
@@ -70,7 +84,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer", "demo-officer2"],
-    party: { name: "明溪县顺昌农副产品加工厂", code: "92350421MA2Y9P7L3", address: "明溪县瀚仙镇龙湖村工业路5号", contact: "邱美华", phone: "13850872145", industry: "general" },
+    party: {
+      name: "明溪县顺昌农副产品加工厂",
+      code: "92350421MA2Y9P7L3",
+      address: "明溪县瀚仙镇龙湖村工业路5号",
+      contact: "邱美华",
+      phone: "13850872145",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-101-05",
     facts: "该厂未建立事故隐患排查治理制度，未开展定期隐患排查，现场未发现重大事故隐患。",
     place: "明溪县顺昌农副产品加工厂生产车间",
@@ -82,7 +103,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer2", "demo-officer"],
-    party: { name: "明溪县鑫达石材加工有限公司", code: "91350421MA32F6T1Q", address: "明溪县盖洋镇石材工业园8号", contact: "林国华", phone: "13605987712", industry: "general" },
+    party: {
+      name: "明溪县鑫达石材加工有限公司",
+      code: "91350421MA32F6T1Q",
+      address: "明溪县盖洋镇石材工业园8号",
+      contact: "林国华",
+      phone: "13605987712",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-105-02",
     facts: "检查发现该公司员工宿舍一楼安全出口被堆放的石材半成品占用，疏散通道宽度不足。",
     place: "明溪县鑫达石材加工有限公司员工宿舍",
@@ -94,7 +122,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer", "demo-officer2"],
-    party: { name: "三明市宏发建材经营部", code: "92350421MA2XQ4R8M", address: "明溪县雪峰镇解放路66号", contact: "张永福", phone: "13959806653", industry: "general" },
+    party: {
+      name: "三明市宏发建材经营部",
+      code: "92350421MA2XQ4R8M",
+      address: "明溪县雪峰镇解放路66号",
+      contact: "张永福",
+      phone: "13959806653",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-097-01",
     facts: "该经营部从业人员11人，未按照规定配备专职或者兼职安全生产管理人员。",
     place: "三明市宏发建材经营部门店及仓库",
@@ -106,7 +141,14 @@ const demoCases: DemoCase[] = [
   {
     org: MX,
     officers: ["demo-officer2", "demo-officer"],
-    party: { name: "明溪县金山矿业有限公司", code: "91350421MA33B2W7C", address: "明溪县夏阳乡旦上村", contact: "吴德明", phone: "13706985530", industry: "mining" },
+    party: {
+      name: "明溪县金山矿业有限公司",
+      code: "91350421MA33B2W7C",
+      address: "明溪县夏阳乡旦上村",
+      contact: "吴德明",
+      phone: "13706985530",
+      industry: "mining",
+    },
     matterCode: "YJ-AQSCF-097-05",
     facts: "该公司未将2026年第一季度事故隐患排查治理情况向从业人员通报。",
     place: "明溪县金山矿业有限公司办公区",
@@ -119,7 +161,14 @@ const demoCases: DemoCase[] = [
     org: "晋江市应急管理局",
     officers: ["demo-officer-jj"],
     extraOfficer: { name: "洪志远", licenceNo: "35058220260002" },
-    party: { name: "晋江市安海恒昌鞋材有限公司", code: "91350582MA34D8H5R", address: "晋江市安海镇前蔡工业区18号", contact: "施清泉", phone: "13905951188", industry: "general" },
+    party: {
+      name: "晋江市安海恒昌鞋材有限公司",
+      code: "91350582MA34D8H5R",
+      address: "晋江市安海镇前蔡工业区18号",
+      contact: "施清泉",
+      phone: "13905951188",
+      industry: "general",
+    },
     matterCode: "YJ-AQSCF-097-04",
     facts: "该公司未如实记录2026年度新员工安全生产教育和培训情况。",
     place: "晋江市安海恒昌鞋材有限公司",
@@ -139,7 +188,8 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
     if (!org || !matter) continue;
     const officers = d.officers.map((u) => ids.users.get(u)!).filter(Boolean);
     const actor = { userId: officers[0].id, displayName: officers[0].displayName, ip: "" };
-    const licence = (username: string) => (username === "demo-officer" ? "35042120260001" : username === "demo-officer2" ? "35042120260002" : "35058220260001");
+    const licence = (username: string) =>
+      username === "demo-officer" ? "35042120260001" : username === "demo-officer2" ? "35042120260002" : "35058220260001";
     const inspectionOfficers = [
       ...d.officers.map((u) => ({ id: ids.users.get(u)!.id, name: ids.users.get(u)!.displayName, licenceNo: licence(u) })),
       ...(d.extraOfficer ? [{ id: null, ...d.extraOfficer }] : []),
@@ -168,7 +218,12 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
         actDate: addDays(now, -d.actAgo),
         discoveredOn,
         circumstances: { continuing: false },
-        inspection: { date: discoveredOn, place: d.place, officerIds: inspectionOfficers.map((o) => o.id).filter(Boolean), officers: inspectionOfficers },
+        inspection: {
+          date: discoveredOn,
+          place: d.place,
+          officerIds: inspectionOfficers.map((o) => o.id).filter(Boolean),
+          officers: inspectionOfficers,
+        },
         isDemo: true,
         createdBy: actor.userId,
       })
@@ -178,12 +233,34 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
     if (d.story === "intake") continue;
 
     const update = async (changes: Partial<CaseRow>) => {
-      [c] = await tx.update(cases).set({ ...changes, lockVersion: c.lockVersion + 1 }).where(eq(cases.id, c.id)).returning();
+      [c] = await tx
+        .update(cases)
+        .set({ ...changes, lockVersion: c.lockVersion + 1 })
+        .where(eq(cases.id, c.id))
+        .returning();
     };
     const task = (kind: string, dueOn: string, doneOn?: string, result?: unknown) =>
-      tx.insert(caseTasks).values({ regionCode: c.regionCode, organisationId: c.organisationId, caseId: c.id, kind, dueOn, doneOn: doneOn ?? null, doneBy: doneOn ? actor.userId : null, result: result ?? null });
+      tx.insert(caseTasks).values({
+        regionCode: c.regionCode,
+        organisationId: c.organisationId,
+        caseId: c.id,
+        kind,
+        dueOn,
+        doneOn: doneOn ?? null,
+        doneBy: doneOn ? actor.userId : null,
+        result: result ?? null,
+      });
     const measure = (method: string, on: string, writtenRecord: string) =>
-      tx.insert(measures).values({ regionCode: c.regionCode, organisationId: c.organisationId, caseId: c.id, method, carriedOutOn: on, writtenRecord, isDemo: true, createdBy: actor.userId });
+      tx.insert(measures).values({
+        regionCode: c.regionCode,
+        organisationId: c.organisationId,
+        caseId: c.id,
+        method,
+        carriedOutOn: on,
+        writtenRecord,
+        isDemo: true,
+        createdBy: actor.userId,
+      });
 
     // Correction ordered at the inspection.
     if (d.story === "closed") {
@@ -224,7 +301,14 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
 
     // decided / closed
     const outcome = proposal.decision.outcome === "may_waive" ? "no_penalty" : proposal.decision.outcome;
-    await update({ status: "decided", route: "caution", partyChoice: "accept_soft", decidedOutcome: outcome, decidedBy: actor.userId, decidedOn: decisionDate });
+    await update({
+      status: "decided",
+      route: "caution",
+      partyChoice: "accept_soft",
+      decidedOutcome: outcome,
+      decidedBy: actor.userId,
+      decidedOn: decisionDate,
+    });
     await audit(c, "case.decided", { proposedOutcome: proposal.decision.outcome, decidedOutcome: outcome });
     if (d.story === "decided") continue;
 

@@ -26,7 +26,13 @@ async function open(name: string) {
   const res = await t.post(
     "/api/v1/cases",
     {
-      party: { type: "enterprise", name, creditCode: "91350421MA2Y8K7P02", address: "福建省三明市明溪县雪峰镇城关工业园区8号", industryCategory: "general" },
+      party: {
+        type: "enterprise",
+        name,
+        creditCode: "91350421MA2Y8K7P02",
+        address: "福建省三明市明溪县雪峰镇城关工业园区8号",
+        industryCategory: "general",
+      },
       matterCode: "YJ-AQSCF-097-04",
       facts: "检查发现该公司新入职的3名员工已参加三级安全教育培训，但培训记录表未如实填写培训时间和学时。",
       actDate: "2026-03-01",
@@ -42,7 +48,12 @@ async function open(name: string) {
 describe("研判", () => {
   it("研判 with nothing answered is refused with a Chinese message and changes nothing", async () => {
     const f = await open("明溪县未答竹木制品有限公司");
-    const writes = async () => (await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action <> 'case.viewed'", [f.case.id]))[0].n;
+    const writes = async () =>
+      (
+        await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action <> 'case.viewed'", [
+          f.case.id,
+        ])
+      )[0].n;
     const events = await writes();
     for (const body of [{ circumstances: {} }, { circumstances: { answers: {} } }, { circumstances: { firstTimeFound: undefined } }]) {
       const res = await t.post(`/api/v1/cases/${f.case.id}/evaluate`, { lockVersion: f.case.lockVersion, ...body }, officer);
@@ -56,10 +67,16 @@ describe("研判", () => {
 
   it("one answer is enough to evaluate; the engine's open questions remain open until answered", async () => {
     const f = await open("明溪县一答竹木制品有限公司");
-    const res = await t.post(`/api/v1/cases/${f.case.id}/evaluate`, { lockVersion: f.case.lockVersion, circumstances: { firstTimeFound: true } }, officer);
+    const res = await t.post(
+      `/api/v1/cases/${f.case.id}/evaluate`,
+      { lockVersion: f.case.lockVersion, circumstances: { firstTimeFound: true } },
+      officer,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const keys = (res.json().case.decision.questions as { key: string }[]).map((q) => q.key);
-    expect(keys).toEqual(expect.arrayContaining(["circumstances.coercedOrDeceived", "circumstances.confessedUnknownViolation", "circumstances.meritoriousCooperation"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["circumstances.coercedOrDeceived", "circumstances.confessedUnknownViolation", "circumstances.meritoriousCooperation"]),
+    );
     expect(res.json().case.decision.firm).toBe(false);
   });
 
@@ -85,6 +102,11 @@ describe("研判", () => {
     expect(c.decision.firm).toBe(true);
     expect(c.proposedOutcome).toBe("ordinary");
     // Stored on the case, so the form shows them again.
-    expect(c.circumstances.answers).toMatchObject({ coercedOrDeceived: false, confessedUnknownViolation: false, meritoriousCooperation: false, answers: { training_done_evidence: false } });
+    expect(c.circumstances.answers).toMatchObject({
+      coercedOrDeceived: false,
+      confessedUnknownViolation: false,
+      meritoriousCooperation: false,
+      answers: { training_done_evidence: false },
+    });
   });
 });

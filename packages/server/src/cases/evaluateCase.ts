@@ -65,7 +65,9 @@ export async function proposeDecision(db: DbOrTx, c: CaseRow, on: string, extra:
   const context = await loadDecisionContext(db, c.organisationId, on);
   const input = completeInput(await caseDecisionInput(db, c, on, extra), context.matters);
   const decision: Decision = evaluateDecision(parseDecisionInput(input), context);
-  const version = decision.listItem ? context.versions.find((v) => v.listId === decision.listItem!.listId && v.versionNo === decision.listItem!.version) : undefined;
+  const version = decision.listItem
+    ? context.versions.find((v) => v.listId === decision.listItem!.listId && v.versionNo === decision.listItem!.version)
+    : undefined;
   return { input, decision, listVersionId: version?.listVersionId ?? null, listItemSeq: decision.listItem?.seq ?? null };
 }
 
@@ -95,7 +97,12 @@ export async function evaluateCase(ctx: AppContext, auth: Auth, caseId: string, 
         listItemSeq: proposal.listItemSeq,
       },
       "case.evaluated",
-      { outcome: proposal.decision.outcome, reasons: proposal.decision.reasons, firm: proposal.decision.firm, basis: proposal.decision.basis.map((b) => b.cited) },
+      {
+        outcome: proposal.decision.outcome,
+        reasons: proposal.decision.reasons,
+        firm: proposal.decision.firm,
+        basis: proposal.decision.basis.map((b) => b.cited),
+      },
     );
   });
 }

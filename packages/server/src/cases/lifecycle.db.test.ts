@@ -75,7 +75,9 @@ describe("allowedActions: what each user may do with a case, from the lifecycle 
     let f = await open();
     const id = f.case.id;
     // Just registered: the officer may 研判 but not yet decide nor record that the party accepts.
-    expect(f.case.allowedActions).toEqual(expect.arrayContaining(["evaluate", "uploadEvidence", "setRoute", "recordMeasure", "partyRequestsOrdinary"]));
+    expect(f.case.allowedActions).toEqual(
+      expect.arrayContaining(["evaluate", "uploadEvidence", "setRoute", "recordMeasure", "partyRequestsOrdinary"]),
+    );
     expect(f.case.allowedActions).not.toContain("decide");
     expect(f.case.allowedActions).not.toContain("partyAcceptsSoft");
     expect(f.case.allowedActions).not.toContain("review");
@@ -112,7 +114,10 @@ describe("当事人接受柔性执法 only after the engine's proposal", () => {
     const refused = await t.post(`/api/v1/cases/${id}/party-choice`, { lockVersion: f.case.lockVersion, choice: "accept_soft" }, officer);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().message).toContain("请先研判案件");
-    const [row] = await t.database.query<{ party_choice: string | null; lock_version: number }>("SELECT party_choice, lock_version FROM cases WHERE id = $1", [id]);
+    const [row] = await t.database.query<{ party_choice: string | null; lock_version: number }>(
+      "SELECT party_choice, lock_version FROM cases WHERE id = $1",
+      [id],
+    );
     expect(row).toEqual({ party_choice: null, lock_version: f.case.lockVersion });
     const after = await t.database.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE entity_id = $1", [id]);
     expect(after[0].n).toBe(before[0].n);

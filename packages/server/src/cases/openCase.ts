@@ -18,7 +18,6 @@ import { partyIdNumberColumns, partyPhoneColumns } from "../pii/values";
 import { bad, nextCaseNo, officerRoles, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 function isRealDate(d: string): boolean {
   const t = new Date(`${d}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
@@ -28,7 +27,12 @@ function isRealDate(d: string): boolean {
  * `options.within` runs inside the intake's transaction after the case row and its audit event
  * (e.g. the inspection that found the case links it: both commit together or not at all).
  */
-export async function openCase(ctx: AppContext, auth: Auth, input: OpenCaseInput, options: { within?: (tx: Tx, row: CaseRow) => Promise<void> } = {}): Promise<CaseRow> {
+export async function openCase(
+  ctx: AppContext,
+  auth: Auth,
+  input: OpenCaseInput,
+  options: { within?: (tx: Tx, row: CaseRow) => Promise<void> } = {},
+): Promise<CaseRow> {
   const { db } = ctx.database;
   const organisationId = input.organisationId ?? auth.organisationId;
   await requireAccess(db, auth, { mode: "write", organisationId, roles: officerRoles, what: "登记案件" });

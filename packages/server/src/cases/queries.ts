@@ -66,7 +66,11 @@ function presentInspection(inspection: unknown): CaseDto["inspection"] {
     ? raw.map((o) =>
         typeof o === "string"
           ? { id: null, name: o, licenceNo: null }
-          : { id: (o as { id?: string | null })?.id ?? null, name: String((o as { name?: unknown })?.name ?? ""), licenceNo: (o as { licenceNo?: string | null })?.licenceNo ?? null },
+          : {
+              id: (o as { id?: string | null })?.id ?? null,
+              name: String((o as { name?: unknown })?.name ?? ""),
+              licenceNo: (o as { licenceNo?: string | null })?.licenceNo ?? null,
+            },
       )
     : [];
   return { ...record, officers } as CaseDto["inspection"];
@@ -80,7 +84,6 @@ function iso(d: Date | string): string {
 function scopeWhere(scope: Scope): SQL | undefined {
   return scope === "all" ? undefined : inArray(cases.organisationId, [...scope]);
 }
-
 
 /** Cases with a correction deadline or a task past due. */
 function overdueCondition(on: string): SQL {
@@ -97,7 +100,8 @@ export async function listCases(ctx: AppContext, auth: Auth, query: CaseListQuer
   const where: (SQL | undefined)[] = [scopeWhere(scope)];
   if (query.organisationId) where.push(eq(cases.organisationId, query.organisationId));
   if (query.status) where.push(eq(cases.status, query.status));
-  if (query.outcome) where.push(or(eq(cases.decidedOutcome, query.outcome), and(isNull(cases.decidedOutcome), eq(cases.proposedOutcome, query.outcome))));
+  if (query.outcome)
+    where.push(or(eq(cases.decidedOutcome, query.outcome), and(isNull(cases.decidedOutcome), eq(cases.proposedOutcome, query.outcome))));
   if (query.overdue === "true") where.push(overdueCondition(on));
   if (query.officerId) {
     where.push(or(eq(cases.createdBy, query.officerId), sql`${cases.inspection} -> 'officerIds' @> ${JSON.stringify([query.officerId])}::jsonb`));
@@ -162,7 +166,14 @@ export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string): 
   const ms = await db.select().from(measures).where(eq(measures.caseId, c.id)).orderBy(asc(measures.carriedOutOn), asc(measures.createdAt));
   const tasks = await db.select().from(caseTasks).where(eq(caseTasks.caseId, c.id)).orderBy(asc(caseTasks.dueOn));
   const docs = await db
-    .select({ id: documents.id, type: documents.type, number: documents.number, status: documents.status, issuedOn: documents.issuedOn, sha256: documents.sha256 })
+    .select({
+      id: documents.id,
+      type: documents.type,
+      number: documents.number,
+      status: documents.status,
+      issuedOn: documents.issuedOn,
+      sha256: documents.sha256,
+    })
     .from(documents)
     .where(eq(documents.caseId, c.id))
     .orderBy(asc(documents.createdAt));
@@ -206,12 +217,22 @@ async function caseTimeline(db: DbOrTx, caseId: string, docs: { id: string; type
   const ofDocuments = docs.length
     ? and(
         eq(auditEvents.entityType, "document"),
-        inArray(auditEvents.entityId, docs.map((d) => d.id)),
+        inArray(
+          auditEvents.entityId,
+          docs.map((d) => d.id),
+        ),
         inArray(auditEvents.action, [...timelineDocumentActions]),
       )
     : undefined;
   const rows = await db
-    .select({ id: auditEvents.id, at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, entityId: auditEvents.entityId, after: auditEvents.after })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorName: auditEvents.actorName,
+      action: auditEvents.action,
+      entityId: auditEvents.entityId,
+      after: auditEvents.after,
+    })
     .from(auditEvents)
     .where(ofDocuments ? or(ofCase, ofDocuments) : ofCase)
     .orderBy(asc(auditEvents.id));
@@ -249,7 +270,10 @@ export async function reviewQueue(ctx: AppContext, auth: Auth) {
     )
     .orderBy(asc(cases.updatedAt));
   return {
-    items: rows.map((r) => ({ ...presentCase(r.c, { organisationName: r.organisationName, allowedActions: allowed(r.c) }, { list: true }), decision: undefined })),
+    items: rows.map((r) => ({
+      ...presentCase(r.c, { organisationName: r.organisationName, allowedActions: allowed(r.c) }, { list: true }),
+      decision: undefined,
+    })),
   };
 }
 
@@ -321,6 +345,9 @@ export async function overdueBoard(ctx: AppContext, auth: Auth) {
 export async function evidenceFile(ctx: AppContext, auth: Auth, caseId: string, evidenceId: string) {
   const { db } = ctx.database;
   const c = await readCase(db, auth, caseId);
-  const [row] = await db.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, c.id)));
+  const [row] = await db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, c.id)));
   return row ?? null;
 }

@@ -15,7 +15,6 @@ import { insertMeasure } from "./recordMeasure";
 import { bad, editableCase, saveCase, statusChange, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string, body: RecordFollowUpInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordFollowUp");
@@ -37,7 +36,16 @@ export async function recordFollowUp(ctx: AppContext, auth: Auth, caseId: string
     } else {
       const [row] = await tx
         .insert(caseTasks)
-        .values({ regionCode: c.regionCode, organisationId: c.organisationId, caseId: c.id, kind: "follow_up", dueOn: body.visitedOn, doneOn: body.visitedOn, doneBy: auth.userId, result })
+        .values({
+          regionCode: c.regionCode,
+          organisationId: c.organisationId,
+          caseId: c.id,
+          kind: "follow_up",
+          dueOn: body.visitedOn,
+          doneOn: body.visitedOn,
+          doneBy: auth.userId,
+          result,
+        })
         .returning();
       taskId = row.id;
     }

@@ -10,9 +10,13 @@ import type { Tx } from "../db/client";
 import { bad, editableCase, saveCase, statusChange, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 /** Inserts the measure and its audit event (used by recordMeasure and recordFollowUp). */
-export async function insertMeasure(tx: Tx, auth: Auth, c: CaseRow, m: { method: string; carriedOutOn: string; persons?: number; writtenRecord?: string | null; documentId?: string | null }) {
+export async function insertMeasure(
+  tx: Tx,
+  auth: Auth,
+  c: CaseRow,
+  m: { method: string; carriedOutOn: string; persons?: number; writtenRecord?: string | null; documentId?: string | null },
+) {
   const [row] = await tx
     .insert(measures)
     .values({
@@ -43,7 +47,8 @@ export async function recordMeasure(ctx: AppContext, auth: Auth, caseId: string,
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordMeasure");
     if (!body.writtenRecord && !body.documentId) throw bad("writtenRecord", "书面记录：每项柔性执法措施都须有书面记录（或关联文书）");
-    if (body.writtenRecord !== undefined && body.writtenRecord.length < 5) throw bad("writtenRecord", "书面记录：请如实记录措施的内容（不少于5个字）");
+    if (body.writtenRecord !== undefined && body.writtenRecord.length < 5)
+      throw bad("writtenRecord", "书面记录：请如实记录措施的内容（不少于5个字）");
     const now = today(ctx);
     if (body.carriedOutOn > now) throw bad("carriedOutOn", "实施日期：不能晚于今天");
     if (body.carriedOutOn < c.discoveredOn) throw bad("carriedOutOn", "实施日期：不能早于发现违法行为的日期");

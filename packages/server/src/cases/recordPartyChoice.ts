@@ -7,7 +7,6 @@ import type { PartyChoiceInput } from "@kuanyan/contract/cases";
 import type { AppContext, Auth } from "../http/context";
 import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-
 export async function recordPartyChoice(ctx: AppContext, auth: Auth, caseId: string, body: PartyChoiceInput): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, body.choice === "accept_soft" ? "partyAcceptsSoft" : "partyRequestsOrdinary");

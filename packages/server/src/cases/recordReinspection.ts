@@ -8,7 +8,6 @@ import { AppError } from "../http/errors";
 import { bad, editableCase, saveCase, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 export async function recordReinspection(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReinspection>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "recordReinspection");
@@ -20,18 +19,19 @@ export async function recordReinspection(ctx: AppContext, auth: Auth, caseId: st
     const now = today(ctx);
     if (body.inspectedOn > now) throw bad("inspectedOn", "复查日期：不能晚于今天");
     const correctedOn = body.corrected ? (body.correctedOn ?? body.inspectedOn) : null;
-    if (correctedOn && (correctedOn > body.inspectedOn || correctedOn < c.discoveredOn)) throw bad("correctedOn", "改正日期：应在发现之日与复查日期之间");
+    if (correctedOn && (correctedOn > body.inspectedOn || correctedOn < c.discoveredOn))
+      throw bad("correctedOn", "改正日期：应在发现之日与复查日期之间");
     await tx
       .update(caseTasks)
       .set({ doneOn: body.inspectedOn, doneBy: auth.userId, result: { corrected: body.corrected, correctedOn, notes: body.notes } })
       .where(eq(caseTasks.id, task.id));
-    return saveCase(
-      tx,
-      auth,
-      c,
-      body.corrected ? { correctedOn } : {},
-      "case.reinspected",
-      { taskId: task.id, corrected: body.corrected, correctedOn, withinDeadline: correctedOn ? correctedOn <= (c.correctionDue ?? correctedOn) : false, notes: body.notes, previousDue: c.correctionDue },
-    );
+    return saveCase(tx, auth, c, body.corrected ? { correctedOn } : {}, "case.reinspected", {
+      taskId: task.id,
+      corrected: body.corrected,
+      correctedOn,
+      withinDeadline: correctedOn ? correctedOn <= (c.correctionDue ?? correctedOn) : false,
+      notes: body.notes,
+      previousDue: c.correctionDue,
+    });
   });
 }

@@ -8,7 +8,6 @@ import type { AppContext, Auth } from "../http/context";
 import { editableCase, saveCase, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
-
 export async function reviewCase(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZReviewCase>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "review");
@@ -20,6 +19,13 @@ export async function reviewCase(ctx: AppContext, auth: Auth, caseId: string, bo
       opinion: body.opinion,
       collectiveDiscussion: body.collectiveDiscussion ?? false,
     };
-    return saveCase(tx, auth, c, { reviewStatus: body.result, review }, body.result === "approved" ? "case.review_approved" : "case.review_returned", review);
+    return saveCase(
+      tx,
+      auth,
+      c,
+      { reviewStatus: body.result, review },
+      body.result === "approved" ? "case.review_approved" : "case.review_returned",
+      review,
+    );
   });
 }

@@ -60,33 +60,68 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
-  app.get("/api/v1/cases", { schema: { tags, summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）", querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) =>
-    listCases(ctx, requireAuth(request.auth), request.query),
+  app.get(
+    "/api/v1/cases",
+    {
+      schema: {
+        tags,
+        summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）",
+        querystring: ZCaseListQuery,
+        response: { 200: ZCaseList },
+      },
+    },
+    async (request) => listCases(ctx, requireAuth(request.auth), request.query),
   );
   // The same list with the filters in the body: the web uses it, so that a phone or ID number searched
   // for never appears in a URL (browser history, proxy and access logs).
-  app.post("/api/v1/cases/search", { schema: { tags, summary: "案件检索（条件放在请求体中；电话、身份证号按完整号码精确匹配）", body: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) =>
-    listCases(ctx, requireAuth(request.auth), request.body),
+  app.post(
+    "/api/v1/cases/search",
+    {
+      schema: { tags, summary: "案件检索（条件放在请求体中；电话、身份证号按完整号码精确匹配）", body: ZCaseListQuery, response: { 200: ZCaseList } },
+    },
+    async (request) => listCases(ctx, requireAuth(request.auth), request.body),
   );
-  app.get("/api/v1/cases/review-queue", { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）", response: { 200: ZReviewQueue } } }, async (request) =>
-    reviewQueue(ctx, requireAuth(request.auth)),
+  app.get(
+    "/api/v1/cases/review-queue",
+    { schema: { tags, summary: "法制审核队列（普通程序待审核、疑难问题）", response: { 200: ZReviewQueue } } },
+    async (request) => reviewQueue(ctx, requireAuth(request.auth)),
   );
-  app.get("/api/v1/cases/overdue", { schema: { tags, summary: "逾期看板（改正期限、复查、回访逾期）", response: { 200: ZOverdueBoard } } }, async (request) =>
-    overdueBoard(ctx, requireAuth(request.auth)),
+  app.get(
+    "/api/v1/cases/overdue",
+    { schema: { tags, summary: "逾期看板（改正期限、复查、回访逾期）", response: { 200: ZOverdueBoard } } },
+    async (request) => overdueBoard(ctx, requireAuth(request.auth)),
   );
-  app.get("/api/v1/cases/matter-options", { schema: { tags, summary: "可选执法事项（事项库）", response: { 200: ZMatterOptions } } }, async (request) => {
-    requireAuth(request.auth);
-    const catalogue = await loadMatterCatalogue(db);
-    return {
-      items: [...catalogue.values()].map((m) => ({ code: m.code, name: m.name, keywords: m.keywords, fineRange: m.fineRange ?? null })),
-    };
-  });
-  app.get("/api/v1/cases/:id", { config: { auditRead: { action: "case.viewed", entityType: "case", param: "id" } }, schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZCaseIdParam, response: { 200: ZCaseFile } } }, async (request) =>
-    getCase(ctx, requireAuth(request.auth), request.params.id),
+  app.get(
+    "/api/v1/cases/matter-options",
+    { schema: { tags, summary: "可选执法事项（事项库）", response: { 200: ZMatterOptions } } },
+    async (request) => {
+      requireAuth(request.auth);
+      const catalogue = await loadMatterCatalogue(db);
+      return {
+        items: [...catalogue.values()].map((m) => ({ code: m.code, name: m.name, keywords: m.keywords, fineRange: m.fineRange ?? null })),
+      };
+    },
+  );
+  app.get(
+    "/api/v1/cases/:id",
+    {
+      config: { auditRead: { action: "case.viewed", entityType: "case", param: "id" } },
+      schema: { tags, summary: "案件详情与案卷（证据、措施、任务、文书、全过程记录）", params: ZCaseIdParam, response: { 200: ZCaseFile } },
+    },
+    async (request) => getCase(ctx, requireAuth(request.auth), request.params.id),
   );
   app.get(
     "/api/v1/cases/:id/evidence/:evidenceId",
-    { config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } }, schema: { tags, summary: "下载证据文件", description: "文件下载（按文件内容识别的类型：图片 image/*、application/pdf 等；无法识别的为 application/octet-stream）", produces: ["application/octet-stream"], params: ZEvidenceParams } },
+    {
+      config: { auditRead: { action: "evidence.downloaded", entityType: "evidence", param: "evidenceId" } },
+      schema: {
+        tags,
+        summary: "下载证据文件",
+        description: "文件下载（按文件内容识别的类型：图片 image/*、application/pdf 等；无法识别的为 application/octet-stream）",
+        produces: ["application/octet-stream"],
+        params: ZEvidenceParams,
+      },
+    },
     async (request, reply) => {
       const row = await evidenceFile(ctx, requireAuth(request.auth), request.params.id, request.params.evidenceId);
       if (!row) throw notFound("证据文件");
@@ -110,13 +145,23 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     return reply.status(201).send(await caseFile(db, auth, row, today(ctx)));
   });
 
-  const action = <S extends z.ZodType>(path: string, summary: string, body: S, fn: (ctx: AppContext, auth: NonNullable<ReturnType<typeof requireAuth>>, id: string, input: z.infer<S>) => Promise<unknown>, options: { bodyLimit?: number } = {}) =>
-    app.post(`/api/v1/cases/:id/${path}`, { bodyLimit: options.bodyLimit, schema: { tags, summary, params: ZCaseIdParam, body, response: { 200: ZCaseFile } } }, async (request) => {
-      const auth = requireAuth(request.auth);
-      await fn(ctx, auth, request.params.id, request.body as z.infer<S>);
-      const c = await getCase(ctx, auth, request.params.id);
-      return c;
-    });
+  const action = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    fn: (ctx: AppContext, auth: NonNullable<ReturnType<typeof requireAuth>>, id: string, input: z.infer<S>) => Promise<unknown>,
+    options: { bodyLimit?: number } = {},
+  ) =>
+    app.post(
+      `/api/v1/cases/:id/${path}`,
+      { bodyLimit: options.bodyLimit, schema: { tags, summary, params: ZCaseIdParam, body, response: { 200: ZCaseFile } } },
+      async (request) => {
+        const auth = requireAuth(request.auth);
+        await fn(ctx, auth, request.params.id, request.body as z.infer<S>);
+        const c = await getCase(ctx, auth, request.params.id);
+        return c;
+      },
+    );
 
   action("evidence", "上传证据（照片、文件；≤10 MB，按内容识别类型，SHA-256）", ZUploadEvidence, uploadEvidence, { bodyLimit: 15 * 1024 * 1024 });
   action("evaluate", "研判：决策引擎给出建议（理由、依据、待确认问题）", ZEvaluateCase, evaluateCase);

@@ -11,7 +11,6 @@ import type { AppContext, Auth } from "../http/context";
 import { AppError } from "../http/errors";
 import { bad, editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-
 const lenient = ["no_penalty", "may_waive", "no_compulsion"];
 
 export async function setRoute(ctx: AppContext, auth: Auth, caseId: string, body: SetRouteInput): Promise<CaseRow> {

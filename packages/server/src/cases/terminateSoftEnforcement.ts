@@ -9,7 +9,6 @@ import { terminationGrounds } from "@kuanyan/domain/cases";
 import type { AppContext, Auth } from "../http/context";
 import { editableCase, nextStatus, saveCase, type CaseRow } from "./shared";
 
-
 export async function terminateSoftEnforcement(ctx: AppContext, auth: Auth, caseId: string, body: z.infer<typeof ZTerminate>): Promise<CaseRow> {
   return ctx.database.db.transaction(async (tx) => {
     const c = await editableCase(tx, auth, caseId, body.lockVersion, "terminate");

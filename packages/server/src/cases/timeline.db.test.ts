@@ -68,13 +68,21 @@ describe("the case timeline (全过程记录)", () => {
     expect(preview.statusCode, preview.body).toBe(200);
     const sample = sampleValues("warning", TODAY);
     const values: Record<string, string> = {};
-    for (const field of preview.json().form as { key: string; editable: boolean }[]) if (field.editable && sample[field.key]) values[field.key] = sample[field.key]!;
+    for (const field of preview.json().form as { key: string; editable: boolean }[])
+      if (field.editable && sample[field.key]) values[field.key] = sample[field.key]!;
     const issued = await t.post("/api/v1/documents", { caseId: id, type: "warning", values }, officer);
     expect(issued.statusCode, issued.body).toBe(201);
     const doc = issued.json();
     const delivered = await t.post(
       `/api/v1/documents/${doc.id}/deliveries`,
-      { method: "direct", deliverer: "李明、王芳", recipient: "陈建华", deliveredAt: `${TODAY}T09:40`, place: "公司办公室", signatureBase64: sampleSignaturePng().toString("base64") },
+      {
+        method: "direct",
+        deliverer: "李明、王芳",
+        recipient: "陈建华",
+        deliveredAt: `${TODAY}T09:40`,
+        place: "公司办公室",
+        signatureBase64: sampleSignaturePng().toString("base64"),
+      },
       officer,
     );
     expect(delivered.statusCode, delivered.body).toBe(201);

@@ -14,7 +14,6 @@ import { editableCase } from "./shared";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-
 export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string, input: UploadEvidenceInput) {
   const data = Buffer.from(input.contentBase64, "base64");
   if (data.length === 0) throw new AppError("validation_failed", "文件内容为空", [{ field: "contentBase64", message: "文件内容为空" }]);
@@ -43,7 +42,14 @@ export async function uploadEvidence(ctx: AppContext, auth: Auth, caseId: string
         description: input.description ?? null,
         uploadedBy: auth.userId,
       })
-      .returning({ id: evidence.id, fileName: evidence.fileName, mime: evidence.mime, size: evidence.size, sha256: evidence.sha256, createdAt: evidence.createdAt });
+      .returning({
+        id: evidence.id,
+        fileName: evidence.fileName,
+        mime: evidence.mime,
+        size: evidence.size,
+        sha256: evidence.sha256,
+        createdAt: evidence.createdAt,
+      });
     await recordAudit(tx, auth, {
       action: "case.evidence_uploaded",
       entityType: "case",

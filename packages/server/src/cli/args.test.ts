@@ -31,7 +31,10 @@ describe("the CLI's argument parsing (node:util parseArgs)", () => {
       flags: { "data-dir": "d", "new-key-file": "new.key" },
     });
     expect(parseArgs(["keys", "export", "--key-file", "k.key"])).toEqual({ positional: ["keys", "export"], flags: { "key-file": "k.key" } });
-    expect(parseArgs(["audit", "verify", "--checkpoints", "c.jsonl"])).toEqual({ positional: ["audit", "verify"], flags: { checkpoints: "c.jsonl" } });
+    expect(parseArgs(["audit", "verify", "--checkpoints", "c.jsonl"])).toEqual({
+      positional: ["audit", "verify"],
+      flags: { checkpoints: "c.jsonl" },
+    });
     expect(parseArgs(["audit", "checkpoint"])).toEqual({ positional: ["audit", "checkpoint"], flags: {} });
   });
 

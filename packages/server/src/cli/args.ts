@@ -58,7 +58,9 @@ function argsMessage(err: Error & { code?: string }): string {
   const option = /'(--?[^' ]+)/.exec(err.message)?.[1] ?? "";
   switch (err.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `未知选项 ${option}。可用选项：${Object.keys(options).map((o) => `--${o}`).join("、")}`;
+      return `未知选项 ${option}。可用选项：${Object.keys(options)
+        .map((o) => `--${o}`)
+        .join("、")}`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return (options as Record<string, { type: string }>)[option.replace(/^--/, "")]?.type === "boolean"
         ? `选项 ${option} 不带取值。`

@@ -51,7 +51,9 @@ const userTablesSql = `SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE
 async function backupPostgres(url: string, out: string): Promise<void> {
   const pgDump = findPgProgram("pg_dump", await serverMajorVersion(url));
   const conn = pgConnection(url);
-  await writeAtomically(out, (tmp) => runProgram(pgDump, ["--format=custom", "--file", tmp, "--dbname", conn.dbname], { env: conn.env }).then(() => undefined));
+  await writeAtomically(out, (tmp) =>
+    runProgram(pgDump, ["--format=custom", "--file", tmp, "--dbname", conn.dbname], { env: conn.env }).then(() => undefined),
+  );
 }
 
 async function restorePostgres(url: string, input: string, force: boolean): Promise<void> {
@@ -121,7 +123,9 @@ async function restorePglite(config: Config, input: string, force: boolean): Pro
         await existing.close();
       }
       if (n > 0 && !force) {
-        throw new UsageError(`数据目录 ${config.dataDir} 中的数据库不是空的（已有 ${n} 张表）。恢复会覆盖其中全部数据；确认无误后加 --force 再执行。`);
+        throw new UsageError(
+          `数据目录 ${config.dataDir} 中的数据库不是空的（已有 ${n} 张表）。恢复会覆盖其中全部数据；确认无误后加 --force 再执行。`,
+        );
       }
       aside = `${dir}.before-restore-${Date.now()}`;
       fs.renameSync(dir, aside);

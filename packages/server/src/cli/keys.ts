@@ -68,7 +68,9 @@ export async function run(positional: string[], flags: Record<string, string | b
     // Values a previous version left in clear are encrypted first (under the current key), then rotated.
     await encryptClearValues(database, current);
     const result = await rotateDataKey(database, current, next);
-    console.log(`已用新密钥（${next.id}）重新加密 ${result.values} 项个人信息（案件 ${result.cases} 件、用户 ${result.users} 个），检索索引已重建；原密钥为 ${current.id}（${source}）。`);
+    console.log(
+      `已用新密钥（${next.id}）重新加密 ${result.values} 项个人信息（案件 ${result.cases} 件、用户 ${result.users} 个），检索索引已重建；原密钥为 ${current.id}（${source}）。`,
+    );
     if (!config.dataKey && !config.keyFile && database.kind === "pglite") {
       // The embedded database's own key file: put the new key in its place, keep the old one aside.
       const file = defaultKeyFile(config);
@@ -77,8 +79,7 @@ export async function run(positional: string[], flags: Record<string, string | b
       fs.copyFileSync(newFile, file);
       fs.chmodSync(file, 0o600);
       console.log(
-        `新密钥已放到 ${file}；原密钥移到 ${old}。\n` +
-          "原密钥只用于读取轮换之前的数据库备份：请与那些备份一起离线保存，或在它们过期后销毁。",
+        `新密钥已放到 ${file}；原密钥移到 ${old}。\n` + "原密钥只用于读取轮换之前的数据库备份：请与那些备份一起离线保存，或在它们过期后销毁。",
       );
     } else {
       console.log(

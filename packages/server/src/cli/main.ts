@@ -47,7 +47,9 @@ async function main() {
       await run(flags);
       return;
     }
-    case "backup": case "restore": return (await import("./backup")).run(command, flags);
+    case "backup":
+    case "restore":
+      return (await import("./backup")).run(command, flags);
     case "keys":
       return (await import("./keys")).run(positional, flags);
     case "audit":

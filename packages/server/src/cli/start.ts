@@ -37,7 +37,9 @@ export async function startCommand(flags: Record<string, string | boolean>): Pro
   const address = running.app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const db = running.ctx.database.kind === "pglite" ? `内置数据库 PGlite（${config.dataDir}）` : "PostgreSQL（DATABASE_URL）";
-  console.log(`\n宽严 · 柔性执法平台已启动： http://localhost:${port}\n数据库：${db}\n接口文档：http://localhost:${port}/api/docs （OpenAPI：/api/v1/openapi.json）`);
+  console.log(
+    `\n宽严 · 柔性执法平台已启动： http://localhost:${port}\n数据库：${db}\n接口文档：http://localhost:${port}/api/docs （OpenAPI：/api/v1/openapi.json）`,
+  );
   if (running.ctx.database.kind === "pglite" || running.demoCreated) {
     const { hasDemoData } = await import("../demo");
     if (await hasDemoData(running.ctx)) {

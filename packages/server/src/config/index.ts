@@ -16,13 +16,28 @@ const envSchema = z.object({
     .optional(),
   KUANYAN_DEMO: z.enum(["auto", "on", "off"]).default("auto"),
   KUANYAN_COOKIE_SECURE: z.enum(["auto", "on", "off"]).default("auto"),
-  KUANYAN_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KUANYAN_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   KUANYAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  KUANYAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  KUANYAN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   KUANYAN_PUBLIC_URL: z.string().url("必须是完整的网址，例如 https://kuanyan.example.gov.cn").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // sessions (issue 15 item 4): idle timeout and the number of concurrent sessions per user.
-  KUANYAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  KUANYAN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   KUANYAN_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   // pii: the data key (encrypts ID numbers and phones), from the environment or a key file, never the database.
   // An empty value (e.g. `KUANYAN_DATA_KEY=` in a compose file) counts as not set.
@@ -31,14 +46,22 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）")
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32,
+        "应为 32 字节随机数的 base64 编码（可用 openssl rand -base64 32 生成）",
+      )
       .optional(),
   ),
   KUANYAN_KEY_FILE: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().min(1).optional()),
   // edge (rate limits): requests per window; 0 turns that limit off. The defaults sit well above what
   // the browser and server test suites do from 127.0.0.1 (they log in many times a minute), so only
   // abuse reaches them; tests that check the limits lower them through the config.
-  KUANYAN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  KUANYAN_RATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
   KUANYAN_RATE_LOGIN_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(120),
   KUANYAN_RATE_LOGIN_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
   KUANYAN_RATE_PUBLIC: z.coerce.number().int().min(0).max(1_000_000).default(300),
@@ -50,7 +73,10 @@ const envSchema = z.object({
     .string()
     .trim()
     .default("")
-    .refine((v) => parseTrustProxy(v) !== undefined, "应为空（不信任任何代理）、loopback、代理 IP/网段列表（逗号分隔，如 10.0.0.1,10.0.1.0/24）或代理层数（如 1）"),
+    .refine(
+      (v) => parseTrustProxy(v) !== undefined,
+      "应为空（不信任任何代理）、loopback、代理 IP/网段列表（逗号分隔，如 10.0.0.1,10.0.1.0/24）或代理层数（如 1）",
+    ),
   KUANYAN_AUDIT_EXPORT_DIR: z.string().min(1).optional(),
   KUANYAN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
   // uploads slice: limits of parsed uploads (src/uploads/limits.ts has the others).
@@ -78,7 +104,10 @@ export function parseTrustProxy(value: string): TrustProxy | undefined {
     const n = Number(v);
     return n >= 1 && n <= 10 ? (_address: string, hop: number) => hop < n : undefined;
   }
-  const parts = v.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = v
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return undefined;
   for (const p of parts) {
     if (proxyNames.has(p)) continue;

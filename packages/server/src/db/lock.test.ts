@@ -49,7 +49,9 @@ describe.skipIf(process.platform !== "linux")("PGlite 数据目录锁", () => {
 
   it("重启后（开机标识不同）留下的锁被接管", () => {
     const sleeper = unrelatedProcess();
-    const dir = dirWithLock(JSON.stringify({ pid: sleeper.pid, start: processStartTime(sleeper.pid!), boot: "00000000-0000-0000-0000-000000000000" }));
+    const dir = dirWithLock(
+      JSON.stringify({ pid: sleeper.pid, start: processStartTime(sleeper.pid!), boot: "00000000-0000-0000-0000-000000000000" }),
+    );
     const release = acquireDataDirLock(dir);
     expect(lockOf(dir).pid).toBe(process.pid);
     release();

@@ -12,9 +12,7 @@ const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
  * keeps two server processes on one PostgreSQL from migrating at once.
  */
 export async function migrate(database: Database): Promise<string[]> {
-  await database.exec(
-    `CREATE TABLE IF NOT EXISTS kuanyan_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  await database.exec(`CREATE TABLE IF NOT EXISTS kuanyan_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const files = fs
     .readdirSync(migrationsDir)
     .filter((f) => f.endsWith(".sql"))

@@ -50,15 +50,37 @@ export async function loadDecisionContext(db: DbOrTx, organisationId: string, de
     or(isNull(listVersions.effectiveTo), gte(listVersions.effectiveTo, decisionDate)),
   );
   const ownVersions = ownLists.length
-    ? await db.select().from(listVersions).where(and(inArray(listVersions.listId, ownLists.map((l) => l.id)), inForce))
+    ? await db
+        .select()
+        .from(listVersions)
+        .where(
+          and(
+            inArray(
+              listVersions.listId,
+              ownLists.map((l) => l.id),
+            ),
+            inForce,
+          ),
+        )
     : [];
   const claimedVersionIds = claimRows.map((c) => c.listVersionId);
   const claimedVersions = claimedVersionIds.length
-    ? await db.select().from(listVersions).where(and(inArray(listVersions.id, claimedVersionIds), inForce))
+    ? await db
+        .select()
+        .from(listVersions)
+        .where(and(inArray(listVersions.id, claimedVersionIds), inForce))
     : [];
   const versionRows = [...ownVersions, ...claimedVersions.filter((v) => !ownVersions.some((o) => o.id === v.id))];
   const itemRows = versionRows.length
-    ? await db.select().from(listItems).where(inArray(listItems.listVersionId, versionRows.map((v) => v.id)))
+    ? await db
+        .select()
+        .from(listItems)
+        .where(
+          inArray(
+            listItems.listVersionId,
+            versionRows.map((v) => v.id),
+          ),
+        )
     : [];
 
   const records: ListRecord[] = allLists.map((l) => ({
@@ -76,20 +98,18 @@ export async function loadDecisionContext(db: DbOrTx, organisationId: string, de
         items: itemRows
           .filter((i) => i.listVersionId === v.id)
           .sort((a, b) => a.seq - b.seq)
-          .map(
-            (i): ListItem => ({
-              seq: i.seq,
-              matterName: i.matterName,
-              matterCode: i.matterCode ?? undefined,
-              circumstances: i.circumstances,
-              basis: (i.basis ?? []) as Citation[],
-              basisText: i.basisText,
-              measures: (i.measures ?? []) as SoftMethod[],
-              otherMeasures: i.otherMeasures ?? [],
-              remarks: i.remarks || undefined,
-              conditions: (i.conditions ?? []) as ListItem["conditions"],
-            }),
-          ),
+          .map((i): ListItem => ({
+            seq: i.seq,
+            matterName: i.matterName,
+            matterCode: i.matterCode ?? undefined,
+            circumstances: i.circumstances,
+            basis: (i.basis ?? []) as Citation[],
+            basisText: i.basisText,
+            measures: (i.measures ?? []) as SoftMethod[],
+            otherMeasures: i.otherMeasures ?? [],
+            remarks: i.remarks || undefined,
+            conditions: (i.conditions ?? []) as ListItem["conditions"],
+          })),
       })),
   }));
   const claims: Claim[] = claimRows

@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 /** CLI arguments and environment for a fresh database, and a way to open it afterwards. */
-async function freshTarget(): Promise<{ args: string[]; env: Record<string, string>; open: () => Promise<Database>; untouched: () => Promise<boolean> }> {
+async function freshTarget(): Promise<{
+  args: string[];
+  env: Record<string, string>;
+  open: () => Promise<Database>;
+  untouched: () => Promise<boolean>;
+}> {
   if (testDbKind === "postgres") {
     const { url, drop } = await freshPostgresUrl();
     cleanups.push(drop);
@@ -39,7 +44,10 @@ async function freshTarget(): Promise<{ args: string[]; env: Record<string, stri
 describe("kuanyan demo-data（演示数据生成命令）", () => {
   it("writes the asked number of cases, all marked as demo, with measures and tasks, and the statistics totals equal a recount", async () => {
     const target = await freshTarget();
-    const run = await runCli(["demo-data", "--count", "1500", "--from", "2026-01-01", "--to", "2026-06-30", "--tag", "T1", ...target.args], target.env);
+    const run = await runCli(
+      ["demo-data", "--count", "1500", "--from", "2026-01-01", "--to", "2026-06-30", "--tag", "T1", ...target.args],
+      target.env,
+    );
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain("完成：1500 件演示案件（2026-01-01 至 2026-06-30，标记 T1）");
     const db = await target.open();

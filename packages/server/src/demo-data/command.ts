@@ -50,7 +50,10 @@ export async function run(flags: Record<string, string | boolean>): Promise<void
         tag,
         organisations,
         batchSize,
-        onProgress: (done) => console.log(`已生成 ${done.toLocaleString("zh-CN")} / ${count.toLocaleString("zh-CN")} 件（${((Date.now() - started) / 1000).toFixed(1)} 秒）`),
+        onProgress: (done) =>
+          console.log(
+            `已生成 ${done.toLocaleString("zh-CN")} / ${count.toLocaleString("zh-CN")} 件（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+          ),
       },
       today,
     );

@@ -51,7 +51,28 @@ function checkDate(d: string): string {
 }
 
 const surnames = ["林", "陈", "黄", "张", "吴", "李", "王", "郑", "刘", "杨", "罗", "邱", "许", "施", "颜", "丁", "周", "何", "唐", "蔡"];
-const words = ["鑫达", "恒泰", "宏盛", "永安", "金源", "瑞丰", "华兴", "兴隆", "建新", "明辉", "顺发", "福源", "海峰", "润泽", "德信", "嘉禾", "天成", "远航", "盛世", "安泰"];
+const words = [
+  "鑫达",
+  "恒泰",
+  "宏盛",
+  "永安",
+  "金源",
+  "瑞丰",
+  "华兴",
+  "兴隆",
+  "建新",
+  "明辉",
+  "顺发",
+  "福源",
+  "海峰",
+  "润泽",
+  "德信",
+  "嘉禾",
+  "天成",
+  "远航",
+  "盛世",
+  "安泰",
+];
 const trades = [
   "机械制造有限公司",
   "建材有限公司",
@@ -285,9 +306,7 @@ export async function demoOrganisationsForCases(query: Query): Promise<Generator
     FROM organisations o
     WHERE o.is_demo AND o.kind IN ('agency', 'township')
     ORDER BY o.region_code, o.name`);
-  const [anyOfficer] = await query<{ id: string }>(
-    `SELECT id::text FROM users WHERE is_demo AND 'officer' = ANY(roles) ORDER BY username LIMIT 1`,
-  );
+  const [anyOfficer] = await query<{ id: string }>(`SELECT id::text FROM users WHERE is_demo AND 'officer' = ANY(roles) ORDER BY username LIMIT 1`);
   return rows.map((r) => ({
     id: r.id,
     regionCode: r.region_code,

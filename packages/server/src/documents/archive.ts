@@ -16,12 +16,24 @@ import { requireAccess } from "../access";
 import { notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { fonts } from "../shared/fonts";
-import { DELIVERY_METHOD_LABELS, DOCUMENT_STATUS_LABELS, renderStoredPdf, type DeliveryMethod, type DeliveryRow, type DocumentRow, type DocumentStatus } from "./shared";
+import {
+  DELIVERY_METHOD_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  renderStoredPdf,
+  type DeliveryMethod,
+  type DeliveryRow,
+  type DocumentRow,
+  type DocumentStatus,
+} from "./shared";
 
 const MM = 72 / 25.4;
 
 function pdfkitToBuffer(draw: (doc: PDFKit.PDFDocument) => void, created: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 0, info: { Creator: "宽严 Kuanyan", Producer: "宽严 Kuanyan", CreationDate: created, ModDate: created } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 0,
+    info: { Creator: "宽严 Kuanyan", Producer: "宽严 Kuanyan", CreationDate: created, ModDate: created },
+  });
   doc.registerFont("body", fonts.serifRegular);
   doc.registerFont("title", fonts.serifBold);
   const chunks: Buffer[] = [];
@@ -43,7 +55,11 @@ interface Entry {
 
 function drawDeliveries(doc: PDFKit.PDFDocument, d: DocumentRow, title: string, list: DeliveryRow[]) {
   doc.font("title").fontSize(18).text("送达记录", left, top, { width, align: "center" });
-  doc.moveDown(0.5).font("body").fontSize(12).text(`${title}（${d.number || d.shortCode}）`, { width, align: "center" });
+  doc
+    .moveDown(0.5)
+    .font("body")
+    .fontSize(12)
+    .text(`${title}（${d.number || d.shortCode}）`, { width, align: "center" });
   doc.moveDown(1);
   if (!list.length) doc.text("尚无送达记录。", left, undefined, { width });
   list.forEach((r, i) => {
@@ -73,7 +89,16 @@ export async function caseArchivePdf(ctx: AppContext, auth: Auth, caseId: string
   const [org] = await db.select().from(organisations).where(eq(organisations.id, c.organisationId));
   const docs = await db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.issuedAt), asc(documents.seq));
   const dels = docs.length
-    ? await db.select().from(deliveries).where(inArray(deliveries.documentId, docs.map((d) => d.id))).orderBy(asc(deliveries.deliveredAt))
+    ? await db
+        .select()
+        .from(deliveries)
+        .where(
+          inArray(
+            deliveries.documentId,
+            docs.map((d) => d.id),
+          ),
+        )
+        .orderBy(asc(deliveries.deliveredAt))
     : [];
   const created = docs.at(-1)?.issuedAt ?? c.createdAt;
 
@@ -104,7 +129,10 @@ export async function caseArchivePdf(ctx: AppContext, auth: Auth, caseId: string
   }
 
   const front = await pdfkitToBuffer((doc) => {
-    doc.font("title").fontSize(26).text("行政执法案卷", left, 80 * MM, { width, align: "center" });
+    doc
+      .font("title")
+      .fontSize(26)
+      .text("行政执法案卷", left, 80 * MM, { width, align: "center" });
     doc.moveDown(2).font("body").fontSize(16);
     const rows = [
       ["案件编号", c.caseNo],
@@ -117,7 +145,10 @@ export async function caseArchivePdf(ctx: AppContext, auth: Auth, caseId: string
     for (const [k, v] of rows) doc.text(`${k}：${v}`, left + 20 * MM, undefined, { width: width - 20 * MM, lineGap: 8 });
     for (let t = 0; t < tocPages; t++) {
       doc.addPage();
-      doc.font("title").fontSize(20).text(t === 0 ? "目　录" : "目　录（续）", left, top, { width, align: "center" });
+      doc
+        .font("title")
+        .fontSize(20)
+        .text(t === 0 ? "目　录" : "目　录（续）", left, top, { width, align: "center" });
       doc.moveDown(1).font("body").fontSize(14);
       for (const e of entries.slice(t * perTocPage, (t + 1) * perTocPage)) {
         const y = doc.y;

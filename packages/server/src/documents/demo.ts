@@ -23,7 +23,8 @@ type CaseRow = typeof cases.$inferSelect;
 function officerValues(type: DocumentType, c: CaseRow, on: string, followUp: Record<string, string> | null): Record<string, string> {
   const matter = c.matterName;
   const common = { reconsiderationBody: "明溪县人民政府", court: "明溪县人民法院" };
-  if (c.organisationId && c.regionCode.startsWith("350582")) Object.assign(common, { reconsiderationBody: "晋江市人民政府", court: "晋江市人民法院" });
+  if (c.organisationId && c.regionCode.startsWith("350582"))
+    Object.assign(common, { reconsiderationBody: "晋江市人民政府", court: "晋江市人民法院" });
   const values: Record<string, string> = {
     ...common,
     guidance: `针对“${matter}”的问题，建议对照有关规定建立健全管理制度，明确责任人员，定期自查并做好记录`,
@@ -62,15 +63,24 @@ export async function seedDemo(ctx: AppContext, tx: Tx, _ids: DemoIds): Promise<
     if (!sealed.has(c.organisationId)) {
       sealed.add(c.organisationId);
       const [has] = await tx.select({ id: seals.organisationId }).from(seals).where(eq(seals.organisationId, c.organisationId));
-      if (!has) await tx.insert(seals).values({ organisationId: c.organisationId, regionCode: c.regionCode, image: sampleSealPng(), mime: "image/png" });
+      if (!has)
+        await tx.insert(seals).values({ organisationId: c.organisationId, regionCode: c.regionCode, image: sampleSealPng(), mime: "image/png" });
     }
     const on = c.decidedOn ?? c.discoveredOn;
     const types = new Set<DocumentType>(
-      decision.documents.filter((t): t is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(t) && t !== "delivery_receipt" && t !== "follow_up_form"),
+      decision.documents.filter(
+        (t): t is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(t) && t !== "delivery_receipt" && t !== "follow_up_form",
+      ),
     );
-    const caseMeasures = await tx.select().from(measures).where(and(eq(measures.caseId, c.id), isNull(measures.documentId)));
+    const caseMeasures = await tx
+      .select()
+      .from(measures)
+      .where(and(eq(measures.caseId, c.id), isNull(measures.documentId)));
     if (caseMeasures.some((m) => m.method === "administrativeWarning")) types.add("warning");
-    const [visit] = await tx.select().from(caseTasks).where(and(eq(caseTasks.caseId, c.id), eq(caseTasks.kind, "follow_up")));
+    const [visit] = await tx
+      .select()
+      .from(caseTasks)
+      .where(and(eq(caseTasks.caseId, c.id), eq(caseTasks.kind, "follow_up")));
     const visitResult = (visit?.doneOn ? visit.result : null) as Record<string, string> | null;
     const followUp = visitResult
       ? {

@@ -30,7 +30,14 @@ async function demoCase(): Promise<string> {
   const [existing] = await t.database.db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(eq(cases.organisationId, orgId), eq(cases.isDemo, true), eq(cases.status, "in_progress"), or(isNull(cases.correctionDue), gte(cases.correctionDue, TODAY))))
+    .where(
+      and(
+        eq(cases.organisationId, orgId),
+        eq(cases.isDemo, true),
+        eq(cases.status, "in_progress"),
+        or(isNull(cases.correctionDue), gte(cases.correctionDue, TODAY)),
+      ),
+    )
     .limit(1);
   if (existing) return existing.id;
   const [org] = await t.database.db.select().from(organisations).where(eq(organisations.id, orgId));
@@ -221,7 +228,10 @@ describe("bad input → Chinese errors, nothing issued", () => {
   });
 
   it("an unknown field in a template refuses to save it (Chinese error)", async () => {
-    const template = { ...BUILT_IN_TEMPLATES.warning, blocks: [...BUILT_IN_TEMPLATES.warning.blocks, { kind: "paragraph", text: "{{suddenField}}" }] };
+    const template = {
+      ...BUILT_IN_TEMPLATES.warning,
+      blocks: [...BUILT_IN_TEMPLATES.warning.blocks, { kind: "paragraph", text: "{{suddenField}}" }],
+    };
     const before = await t.count("document_templates");
     const res = await t.post("/api/v1/documents/templates/warning", { template }, orgAdmin);
     expect(res.statusCode).toBe(400);
@@ -249,7 +259,9 @@ describe("templates per organisation", () => {
     const admin = await t.login("demo-admin");
     const [cityOrg] = await t.database.db.select().from(organisations).where(eq(organisations.name, "三明市应急管理局"));
     const edited = { ...BUILT_IN_TEMPLATES.reminder, title: "行政执法提示书", basis: "三明市应急管理局调整" };
-    edited.blocks = edited.blocks.map((b) => (b.kind === "paragraph" && b.text.includes("{{riskBehaviour}}") ? { ...b, text: `${b.text}（市局范本）` } : b));
+    edited.blocks = edited.blocks.map((b) =>
+      b.kind === "paragraph" && b.text.includes("{{riskBehaviour}}") ? { ...b, text: `${b.text}（市局范本）` } : b,
+    );
     const saved = await t.post("/api/v1/documents/templates/reminder", { organisationId: cityOrg.id, template: edited }, admin);
     expect(saved.statusCode, saved.body).toBe(201);
     expect(saved.json().version).toBe(BUILT_IN_TEMPLATES.reminder.version + 1);
@@ -268,7 +280,11 @@ describe("templates per organisation", () => {
 
   it("the number pattern is configurable per organisation", async () => {
     const settings = (await t.get("/api/v1/documents/settings", orgAdmin)).json();
-    const res = await t.patch("/api/v1/documents/settings", { numberPattern: "{org}{type}字〔{year}〕第{seq:3}号", version: settings.version }, orgAdmin);
+    const res = await t.patch(
+      "/api/v1/documents/settings",
+      { numberPattern: "{org}{type}字〔{year}〕第{seq:3}号", version: settings.version },
+      orgAdmin,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const doc = (await issue("correction_order")).json();
     expect(doc.number).toMatch(/^明溪应急责改字〔2026〕第\d{3}号$/);
@@ -291,7 +307,13 @@ describe("seal, delivery and verification", () => {
     const doc = (await issue("warning")).json();
     const info = await t.get(`/api/v1/public/verify/${doc.shortCode}`);
     expect(info.statusCode).toBe(200);
-    expect(info.json()).toMatchObject({ number: doc.number, organisationName: "明溪县应急管理局", typeLabel: "行政告诫书", issuedOn: TODAY, sha256: doc.sha256 });
+    expect(info.json()).toMatchObject({
+      number: doc.number,
+      organisationName: "明溪县应急管理局",
+      typeLabel: "行政告诫书",
+      issuedOn: TODAY,
+      sha256: doc.sha256,
+    });
     const [c] = await t.database.db.select().from(cases).where(eq(cases.id, caseId));
     expect(info.body).not.toContain(c.partyName);
     const pdf = (await t.get(`/api/v1/documents/${doc.id}/pdf`, officer)).rawPayload;
@@ -311,7 +333,14 @@ describe("seal, delivery and verification", () => {
     const original = (await t.get(`/api/v1/documents/${doc.id}/pdf`, officer)).rawPayload;
     const res = await t.post(
       `/api/v1/documents/${doc.id}/deliveries`,
-      { method: "direct", deliverer: "李明、王芳", recipient: "林建华", deliveredAt: `${TODAY}T09:40`, place: "公司办公室", signatureBase64: sampleSignaturePng().toString("base64") },
+      {
+        method: "direct",
+        deliverer: "李明、王芳",
+        recipient: "林建华",
+        deliveredAt: `${TODAY}T09:40`,
+        place: "公司办公室",
+        signatureBase64: sampleSignaturePng().toString("base64"),
+      },
       officer,
     );
     expect(res.statusCode, res.body).toBe(201);
@@ -369,7 +398,15 @@ describe("seal, delivery and verification", () => {
     expect(lodged.statusCode, lodged.body).toBe(201);
     const electronic = await t.post(
       `/api/v1/documents/${doc.id}/deliveries`,
-      { method: "electronic", deliverer: "李明", recipient: "林建华", deliveredAt: `${TODAY}T09:45`, place: "hongda@example.com", consent: true, consentRecord: "当事人于2026年11月20日签署送达地址确认书" },
+      {
+        method: "electronic",
+        deliverer: "李明",
+        recipient: "林建华",
+        deliveredAt: `${TODAY}T09:45`,
+        place: "hongda@example.com",
+        consent: true,
+        consentRecord: "当事人于2026年11月20日签署送达地址确认书",
+      },
       officer,
     );
     expect(electronic.statusCode, electronic.body).toBe(201);
@@ -416,7 +453,13 @@ describe("seal, delivery and verification", () => {
     expect(original).toMatch(/被送达人签名：送达时间：/);
     const signed = await t.post(
       `/api/v1/documents/${doc.id}/deliveries`,
-      { method: "direct", deliverer: "李明", recipient: "张三", deliveredAt: `${TODAY}T09:40`, signatureBase64: sampleSignaturePng().toString("base64") },
+      {
+        method: "direct",
+        deliverer: "李明",
+        recipient: "张三",
+        deliveredAt: `${TODAY}T09:40`,
+        signatureBase64: sampleSignaturePng().toString("base64"),
+      },
       officer,
     );
     expect(signed.statusCode, signed.body).toBe(201);
@@ -467,13 +510,17 @@ describe("seal, delivery and verification", () => {
 
 // 100 parallel issues need real concurrency (a connection pool and row locks): PGlite is one
 // connection that serialises everything, so this runs on PostgreSQL only.
-it.runIf(testDbKind === "postgres")("100 parallel issues on PostgreSQL give 100 distinct consecutive numbers", async () => {
-  const values = await officerValues("interview_notice");
-  const results = await Promise.all(
-    Array.from({ length: 100 }, () => t.post("/api/v1/documents", { caseId, type: "interview_notice", values }, officer)),
-  );
-  expect(results.map((r) => r.statusCode)).toEqual(Array(100).fill(201));
-  const seqs = results.map((r) => Number(/〔2026〕(\d+)号/.exec(r.json().number)![1])).sort((a, b) => a - b);
-  expect(new Set(seqs).size).toBe(100);
-  expect(seqs.at(-1)! - seqs[0]).toBe(99);
-}, 120_000);
+it.runIf(testDbKind === "postgres")(
+  "100 parallel issues on PostgreSQL give 100 distinct consecutive numbers",
+  async () => {
+    const values = await officerValues("interview_notice");
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => t.post("/api/v1/documents", { caseId, type: "interview_notice", values }, officer)),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(100).fill(201));
+    const seqs = results.map((r) => Number(/〔2026〕(\d+)号/.exec(r.json().number)![1])).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(100);
+    expect(seqs.at(-1)! - seqs[0]).toBe(99);
+  },
+  120_000,
+);

@@ -50,7 +50,8 @@ export function checkImageData(data: Buffer, options: ImageOptions): { data: Buf
     throw fail("unsupported_media_type", `${options.what}必须是 ${allowed} 图片（按文件内容识别），该文件不是，未保存`);
   }
   const problem = imageProblem(data, mime);
-  if (problem) throw fail("unsupported_media_type", `${options.what}图片不是完整有效的 ${mime === "image/png" ? "PNG" : "JPEG"} 图片（${problem}），未保存`);
+  if (problem)
+    throw fail("unsupported_media_type", `${options.what}图片不是完整有效的 ${mime === "image/png" ? "PNG" : "JPEG"} 图片（${problem}），未保存`);
   let width: number;
   let height: number;
   try {

@@ -71,7 +71,12 @@ async function prepare(db: DbOrTx, c: CaseRow, input: IssueDocumentInput, issued
   const caseValues = await valuesFromCase(db, c, org);
   const values = { ...mergeOfficerValues(chosen.template, caseValues, input.values, system), organisationName: org.name, issueDate: issuedOn };
   const check = fillTemplate(chosen.template, { ...values, documentNumber: "〔待编号〕" }, { today: issuedOn });
-  if (!check.ok) throw new AppError("validation_failed", check.message, check.errors.map((message) => ({ field: "values", message })));
+  if (!check.ok)
+    throw new AppError(
+      "validation_failed",
+      check.message,
+      check.errors.map((message) => ({ field: "values", message })),
+    );
   const { numberPattern } = await numberSettings(db, org.id);
   return { c, org, chosen, values, pattern: numberPattern, issuedOn, issuedAt, seal: await loadSeal(db, org.id) };
 }
@@ -80,9 +85,7 @@ async function write(tx: Tx, actor: Actor, p: Prepared, input: IssueDocumentInpu
   const { template } = p.chosen;
   const year = Number(p.issuedOn.slice(0, 4));
   const seq = await nextSequence(tx, p.org.id, p.org.regionCode, template.type, year);
-  const number = template.numbered
-    ? formatDocumentNumber(p.pattern, { orgShort: p.org.shortName, typeShort: template.typeShort, year, seq })
-    : "";
+  const number = template.numbered ? formatDocumentNumber(p.pattern, { orgShort: p.org.shortName, typeShort: template.typeShort, year, seq }) : "";
   const values = template.numbered ? { ...p.values, documentNumber: number } : p.values;
   const filled = fillTemplate(template, values, { today: p.issuedOn });
   if (!filled.ok) throw new AppError("validation_failed", filled.message);
@@ -96,7 +99,12 @@ async function write(tx: Tx, actor: Actor, p: Prepared, input: IssueDocumentInpu
     [supersedes] = await tx.select().from(documents).where(eq(documents.id, input.supersedesId)).for("update");
     if (!supersedes || supersedes.caseId !== p.c.id) throw new AppError("validation_failed", "被更正的文书不属于本案件");
     // Who may issue (and so correct) was checked before the transaction: here only the status decides.
-    const problem = documentActionProblem("correct", supersedes.status as DocumentStatus, { roles: documentIssuerRoles, canWrite: true }, supersedes.number);
+    const problem = documentActionProblem(
+      "correct",
+      supersedes.status as DocumentStatus,
+      { roles: documentIssuerRoles, canWrite: true },
+      supersedes.number,
+    );
     if (problem) throw new AppError("rule_violation", problem);
     if (supersedes.type !== template.type) throw new AppError("validation_failed", "更正文书必须与被更正的文书种类相同");
   }
@@ -176,7 +184,12 @@ export async function issueDocument(ctx: AppContext, auth: Auth, input: IssueDoc
   await requireAccess(db, auth, { mode: "read", organisationId: c.organisationId }).catch(() => {
     throw notFound("案件");
   });
-  await requireAccess(db, auth, { mode: "write", organisationId: c.organisationId, roles: documentPageRules.issue.roles, what: documentPageRules.issue.label });
+  await requireAccess(db, auth, {
+    mode: "write",
+    organisationId: c.organisationId,
+    roles: documentPageRules.issue.roles,
+    what: documentPageRules.issue.label,
+  });
   const issuedAt = ctx.now();
   const p = await prepare(db, c, input, issuedAt, chinaDay(issuedAt));
   return db.transaction((tx) => write(tx, auth, p, input, baseUrl, false));

@@ -13,7 +13,11 @@ describe("未设置 KUANYAN_PUBLIC_URL 时文书二维码指向 localhost", () =
   });
 
   it("设置页得知二维码将编码的地址和是否已设置", () => {
-    expect(publicUrlStatus({}, "http://localhost:3000")).toEqual({ configured: false, verificationBase: "http://localhost:3000", warning: PUBLIC_URL_WARNING });
+    expect(publicUrlStatus({}, "http://localhost:3000")).toEqual({
+      configured: false,
+      verificationBase: "http://localhost:3000",
+      warning: PUBLIC_URL_WARNING,
+    });
     expect(publicUrlStatus({ publicUrl: "https://kuanyan.example.gov.cn" }, "http://localhost:3000")).toEqual({
       configured: true,
       verificationBase: "https://kuanyan.example.gov.cn",

@@ -12,7 +12,15 @@ import { cases, deliveries, documents, organisations, users } from "../db/schema
 import { inScope, loadOrgNodes, readScope, requireAccess } from "../access";
 import { notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
-import { DELIVERY_METHOD_LABELS, DOCUMENT_STATUS_LABELS, frozenFields, type DeliveryMethod, type DeliveryRow, type DocumentRow, type DocumentStatus } from "./shared";
+import {
+  DELIVERY_METHOD_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  frozenFields,
+  type DeliveryMethod,
+  type DeliveryRow,
+  type DocumentRow,
+  type DocumentStatus,
+} from "./shared";
 
 export interface DocumentFilter {
   organisationId?: string;
@@ -96,7 +104,15 @@ export async function listDocuments(ctx: AppContext, auth: Auth, f: DocumentFilt
     .limit(Math.min(f.limit ?? 50, 500))
     .offset(f.offset ?? 0);
   const counts = rows.length
-    ? await db.select({ documentId: deliveries.documentId }).from(deliveries).where(inArray(deliveries.documentId, rows.map((r) => r.d.id)))
+    ? await db
+        .select({ documentId: deliveries.documentId })
+        .from(deliveries)
+        .where(
+          inArray(
+            deliveries.documentId,
+            rows.map((r) => r.d.id),
+          ),
+        )
     : [];
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })

@@ -14,14 +14,7 @@ import { requireAccess } from "../access";
 import { AppError, notFound } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkImage } from "./images";
-import {
-  DELIVERY_METHOD_LABELS,
-  renderStoredPdf,
-  type Actor,
-  type DeliveryMethod,
-  type DeliveryRow,
-  type DocumentRow,
-} from "./shared";
+import { DELIVERY_METHOD_LABELS, renderStoredPdf, type Actor, type DeliveryMethod, type DeliveryRow, type DocumentRow } from "./shared";
 import type { Tx } from "../db/client";
 
 export const MAX_SIGNATURE_BYTES = 300 * 1024;
@@ -91,7 +84,9 @@ export function deliveryRemarks(input: Pick<RecordDeliveryInput, "method" | "ref
 }
 
 /** What the delivery writes into the document's footer fields. */
-export function deliveryFooterValues(d: Pick<DeliveryRow, "method" | "deliverer" | "recipient" | "deliveredAt" | "refused" | "witnesses" | "place" | "remarks">): Record<string, string> {
+export function deliveryFooterValues(
+  d: Pick<DeliveryRow, "method" | "deliverer" | "recipient" | "deliveredAt" | "refused" | "witnesses" | "place" | "remarks">,
+): Record<string, string> {
   const witnesses = (d.witnesses as string[]) ?? [];
   const method = DELIVERY_METHOD_LABELS[d.method as DeliveryMethod] ?? d.method;
   const recipientName = recipientSignatureText(d);
@@ -120,7 +115,8 @@ export async function recordDelivery(ctx: AppContext, auth: Auth, documentId: st
   const problems = validate(input, doc, ctx.now());
   if (problems.length) throw new AppError("validation_failed", problems.join("；"));
   const signature = input.signatureBase64
-    ? (await checkImage(ctx.config, input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" })).data
+    ? (await checkImage(ctx.config, input.signatureBase64, { what: "签名", maxBytes: MAX_SIGNATURE_BYTES, pngOnly: true, field: "signatureBase64" }))
+        .data
     : null;
 
   const record: DeliveryRecord = {
@@ -149,7 +145,14 @@ export type DeliveryRecord = Pick<
 export async function writeDelivery(tx: Tx, actor: Actor, doc: DocumentRow, record: DeliveryRecord, signedPdf: Buffer): Promise<DeliveryRow> {
   const [row] = await tx
     .insert(deliveries)
-    .values({ ...record, regionCode: doc.regionCode, organisationId: doc.organisationId, documentId: doc.id, signedPdf, createdBy: actor?.userId ?? null })
+    .values({
+      ...record,
+      regionCode: doc.regionCode,
+      organisationId: doc.organisationId,
+      documentId: doc.id,
+      signedPdf,
+      createdBy: actor?.userId ?? null,
+    })
     .returning();
   await recordAudit(tx, actor, {
     action: "document.delivered",

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -34,7 +34,7 @@ import {
   ZVerification,
   ZVerifyParams,
 } from "@kuanyan/contract/documents";
-import { cases, organisations, seals, deliveries } from "../db/schema";
+import { organisations, seals, deliveries } from "../db/schema";
 import { loadOrgNodes } from "../access";
 import { writableOrganisations } from "@kuanyan/domain/organisations";
 import { requireAccess, requireAuth } from "../access";
@@ -49,6 +49,7 @@ import { recordDelivery } from "./recordDelivery";
 import { contentDisposition, downloadName, renderStoredDocx, renderStoredPdf } from "./shared";
 import { getTemplate, getTemplateVersion, listTemplates, previewDocument, saveTemplateVersion } from "./templates";
 import { uploadSeal } from "./uploadSeal";
+import { issuableCases } from "./issuableCases";
 import { sniffImage } from "./images";
 import { compareDocument, verifyDocument } from "./verify";
 import { publicUrlStatus, warnIfNoPublicUrl } from "./publicUrl";
@@ -64,11 +65,11 @@ function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
 }
 
 function sendFile(reply: FastifyReply, data: Buffer, mime: string, fileName: string, inline: boolean) {
-  return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName, inline)).header("cache-control", "private, no-store").send(data);
-}
-
-async function writableScope(db: AppContext["database"]["db"], auth: Parameters<typeof writableOrganisations>[0]) {
-  return writableOrganisations(auth, await loadOrgNodes(db));
+  return reply
+    .header("content-type", mime)
+    .header("content-disposition", contentDisposition(fileName, inline))
+    .header("cache-control", "private, no-store")
+    .send(data);
 }
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -80,7 +81,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   /** 签发 and 设置 for the organisation (the documents page's controls). */
   const pageActions = async (auth: ReturnType<typeof requireAuth>, organisationId: string) => {
-    const writable = await writableScope(db, auth);
+    const writable = writableOrganisations(auth, await loadOrgNodes(db));
     return allowedDocumentPageActions({ roles: auth.roles, canWrite: writable === "all" || writable.has(organisationId) });
   };
 
@@ -97,11 +98,15 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request) => listDocuments(ctx, requireAuth(request.auth), request.query),
   );
 
-  app.post("/api/v1/documents", { schema: { tags, summary: "签发文书", body: ZIssueDocument, response: { 201: ZDocumentDetail } } }, async (request, reply) => {
-    const auth = requireAuth(request.auth);
-    const row = await issueDocument(ctx, auth, request.body, baseUrlOf(ctx, request));
-    return reply.status(201).send(await getDocument(ctx, auth, row.id));
-  });
+  app.post(
+    "/api/v1/documents",
+    { schema: { tags, summary: "签发文书", body: ZIssueDocument, response: { 201: ZDocumentDetail } } },
+    async (request, reply) => {
+      const auth = requireAuth(request.auth);
+      const row = await issueDocument(ctx, auth, request.body, baseUrlOf(ctx, request));
+      return reply.status(201).send(await getDocument(ctx, auth, row.id));
+    },
+  );
 
   app.post(
     "/api/v1/documents/preview",
@@ -172,21 +177,25 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request) => getTemplateVersion(ctx, requireAuth(request.auth), request.params.id),
   );
 
-  app.get("/api/v1/documents/settings", { schema: { tags, summary: "文书编号格式", querystring: ZOrgQuery, response: { 200: ZDocumentSettings } } }, async (request) => {
-    const auth = requireAuth(request.auth);
-    const organisationId = request.query.organisationId ?? auth.organisationId;
-    await requireAccess(db, auth, { mode: "read", organisationId });
-    const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
-    const [seal] = await db.select({ mime: seals.mime, uploadedAt: seals.uploadedAt }).from(seals).where(eq(seals.organisationId, organisationId));
-    return {
-      organisationId,
-      orgShort: org?.shortName ?? "",
-      ...(await numberSettings(db, organisationId)),
-      seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null,
-      publicUrl: publicUrlStatus(ctx.config, `${request.protocol}://${request.host}`),
-      allowedActions: await pageActions(auth, organisationId),
-    };
-  });
+  app.get(
+    "/api/v1/documents/settings",
+    { schema: { tags, summary: "文书编号格式", querystring: ZOrgQuery, response: { 200: ZDocumentSettings } } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const organisationId = request.query.organisationId ?? auth.organisationId;
+      await requireAccess(db, auth, { mode: "read", organisationId });
+      const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+      const [seal] = await db.select({ mime: seals.mime, uploadedAt: seals.uploadedAt }).from(seals).where(eq(seals.organisationId, organisationId));
+      return {
+        organisationId,
+        orgShort: org?.shortName ?? "",
+        ...(await numberSettings(db, organisationId)),
+        seal: seal ? { mime: seal.mime, uploadedAt: seal.uploadedAt.toISOString() } : null,
+        publicUrl: publicUrlStatus(ctx.config, `${request.protocol}://${request.host}`),
+        allowedActions: await pageActions(auth, organisationId),
+      };
+    },
+  );
 
   app.patch(
     "/api/v1/documents/settings",
@@ -203,34 +212,63 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const organisationId = request.body.organisationId ?? auth.organisationId;
       const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
       if (!org) throw notFound("单位");
-      return saveNumberPattern(ctx, auth, { organisationId, regionCode: org.regionCode, numberPattern: request.body.numberPattern, version: request.body.version });
+      return saveNumberPattern(ctx, auth, {
+        organisationId,
+        regionCode: org.regionCode,
+        numberPattern: request.body.numberPattern,
+        version: request.body.version,
+      });
     },
   );
 
   app.post(
     "/api/v1/documents/seal",
-    { bodyLimit: uploadLimit, schema: { tags, summary: "上传电子印章（PNG/JPEG，不超过 1 MB）", body: ZUploadSeal, response: { 201: ZSealUploaded } } },
+    {
+      bodyLimit: uploadLimit,
+      schema: { tags, summary: "上传电子印章（PNG/JPEG，不超过 1 MB）", body: ZUploadSeal, response: { 201: ZSealUploaded } },
+    },
     async (request, reply) => reply.status(201).send(await uploadSeal(ctx, requireAuth(request.auth), request.body)),
   );
 
-  app.get("/api/v1/documents/seal", { schema: { tags, summary: "电子印章图片", description: "文件下载（image/png 或 image/jpeg，按图片内容）", produces: ["image/png", "image/jpeg"], querystring: ZOrgQuery } }, async (request, reply) => {
-    const auth = requireAuth(request.auth);
-    const organisationId = request.query.organisationId ?? auth.organisationId;
-    await requireAccess(db, auth, { mode: "read", organisationId });
-    const [seal] = await db.select().from(seals).where(eq(seals.organisationId, organisationId));
-    if (!seal) throw notFound("电子印章");
-    return reply
-      .header("content-type", sniffImage(seal.image) ?? "application/octet-stream")
-      .header("content-disposition", "inline")
-      .header("x-content-type-options", "nosniff")
-      .header("content-security-policy", "sandbox; default-src 'none'")
-      .header("cache-control", "private, no-store")
-      .send(seal.image);
-  });
+  app.get(
+    "/api/v1/documents/seal",
+    {
+      schema: {
+        tags,
+        summary: "电子印章图片",
+        description: "文件下载（image/png 或 image/jpeg，按图片内容）",
+        produces: ["image/png", "image/jpeg"],
+        querystring: ZOrgQuery,
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request.auth);
+      const organisationId = request.query.organisationId ?? auth.organisationId;
+      await requireAccess(db, auth, { mode: "read", organisationId });
+      const [seal] = await db.select().from(seals).where(eq(seals.organisationId, organisationId));
+      if (!seal) throw notFound("电子印章");
+      return reply
+        .header("content-type", sniffImage(seal.image) ?? "application/octet-stream")
+        .header("content-disposition", "inline")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "sandbox; default-src 'none'")
+        .header("cache-control", "private, no-store")
+        .send(seal.image);
+    },
+  );
 
   app.get(
     "/api/v1/documents/archive/:caseId",
-    { config: { auditRead: { action: "archive.downloaded", entityType: "case", param: "caseId" } }, schema: { tags, summary: "案卷 PDF（封面、目录、全部文书及送达记录）", description: "文件下载（application/pdf）", produces: ["application/pdf"], params: z.object({ caseId: z.uuid().describe("案件") }) } },
+    {
+      config: { auditRead: { action: "archive.downloaded", entityType: "case", param: "caseId" } },
+      schema: {
+        tags,
+        summary: "案卷 PDF（封面、目录、全部文书及送达记录）",
+        description: "文件下载（application/pdf）",
+        produces: ["application/pdf"],
+        params: z.object({ caseId: z.uuid().describe("案件") }),
+      },
+    },
     async (request, reply) => {
       const { pdf, fileName } = await caseArchivePdf(ctx, requireAuth(request.auth), request.params.caseId);
       return sendFile(reply, pdf, "application/pdf", fileName, false);
@@ -248,47 +286,57 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         response: { 200: ZIssuableCases },
       },
     },
+    async (request) => issuableCases(ctx, requireAuth(request.auth), request.query),
+  );
+
+  app.get(
+    "/api/v1/documents/:id",
+    { schema: { tags, summary: "文书详情及送达记录", params: ZId, response: { 200: ZDocumentDetail } } },
+    async (request) => getDocument(ctx, requireAuth(request.auth), request.params.id),
+  );
+
+  app.patch(
+    "/api/v1/documents/:id",
+    {
+      schema: {
+        tags,
+        summary: "（不允许）修改已签发的文书",
+        description: "始终拒绝（422）：已签发的文书不能修改，更正须签发更正文书或作废。",
+        params: ZId,
+      },
+    },
     async (request) => {
-      const auth = requireAuth(request.auth);
-      const scope = await writableScope(db, auth);
-      const q = request.query.q ? `%${request.query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
-      const rows = await db
-        .select({ id: cases.id, caseNo: cases.caseNo, partyName: cases.partyName, matterName: cases.matterName, status: cases.status, organisationId: cases.organisationId, correctionDue: cases.correctionDue })
-        .from(cases)
-        .where(
-          and(
-            inArray(cases.status, ["intake", "decided", "in_progress"]),
-            scope === "all" ? undefined : inArray(cases.organisationId, [...scope]),
-            q ? or(ilike(cases.caseNo, q), ilike(cases.partyName, q)) : undefined,
-          ),
-        )
-        .orderBy(desc(cases.updatedAt))
-        .limit(request.query.limit ?? 20);
-      return { items: rows };
+      const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+      throw new AppError(
+        "rule_violation",
+        `文书${d.number || d.shortCode}已签发，不能修改；如需更正，请签发更正文书（原文书保留并标明已被取代），或将其作废`,
+      );
     },
   );
 
-  app.get("/api/v1/documents/:id", { schema: { tags, summary: "文书详情及送达记录", params: ZId, response: { 200: ZDocumentDetail } } }, async (request) =>
-    getDocument(ctx, requireAuth(request.auth), request.params.id),
+  app.post(
+    "/api/v1/documents/:id/cancel",
+    { schema: { tags, summary: "作废文书（保留编号）", params: ZId, body: ZCancelDocument, response: { 200: ZDocumentDetail } } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      await cancelDocument(ctx, auth, request.params.id, request.body);
+      return getDocument(ctx, auth, request.params.id);
+    },
   );
-
-  app.patch("/api/v1/documents/:id", { schema: { tags, summary: "（不允许）修改已签发的文书", description: "始终拒绝（422）：已签发的文书不能修改，更正须签发更正文书或作废。", params: ZId } }, async (request) => {
-    const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
-    throw new AppError(
-      "rule_violation",
-      `文书${d.number || d.shortCode}已签发，不能修改；如需更正，请签发更正文书（原文书保留并标明已被取代），或将其作废`,
-    );
-  });
-
-  app.post("/api/v1/documents/:id/cancel", { schema: { tags, summary: "作废文书（保留编号）", params: ZId, body: ZCancelDocument, response: { 200: ZDocumentDetail } } }, async (request) => {
-    const auth = requireAuth(request.auth);
-    await cancelDocument(ctx, auth, request.params.id, request.body);
-    return getDocument(ctx, auth, request.params.id);
-  });
 
   app.get(
     "/api/v1/documents/:id/pdf",
-    { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）", description: "文件下载（application/pdf）", produces: ["application/pdf"], params: ZId, querystring: ZInlineQuery } },
+    {
+      config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } },
+      schema: {
+        tags,
+        summary: "下载 PDF（签发时冻结的文件；作废文书加“作废”标记）",
+        description: "文件下载（application/pdf）",
+        produces: ["application/pdf"],
+        params: ZId,
+        querystring: ZInlineQuery,
+      },
+    },
     async (request, reply) => {
       const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
       const pdf = d.status === "cancelled" ? await renderStoredPdf(db, d, { cancelled: true }) : d.pdf;
@@ -297,15 +345,31 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get("/api/v1/documents/:id/docx", { config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } }, schema: { tags, summary: "下载 Word（按签发内容生成）", description: "文件下载（application/vnd.openxmlformats-officedocument.wordprocessingml.document）", produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"], params: ZId } }, async (request, reply) => {
-    const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
-    const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
-    return sendFile(reply, await renderStoredDocx(db, d), DOCX_MIME, downloadName(d, title, "docx"), false);
-  });
+  app.get(
+    "/api/v1/documents/:id/docx",
+    {
+      config: { auditRead: { action: "document.downloaded", entityType: "document", param: "id" } },
+      schema: {
+        tags,
+        summary: "下载 Word（按签发内容生成）",
+        description: "文件下载（application/vnd.openxmlformats-officedocument.wordprocessingml.document）",
+        produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+        params: ZId,
+      },
+    },
+    async (request, reply) => {
+      const d = await readDocument(ctx, requireAuth(request.auth), request.params.id);
+      const title = DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? d.type;
+      return sendFile(reply, await renderStoredDocx(db, d), DOCX_MIME, downloadName(d, title, "docx"), false);
+    },
+  );
 
   app.post(
     "/api/v1/documents/:id/deliveries",
-    { bodyLimit: uploadLimit, schema: { tags, summary: "记录送达（可附受送达人签名）", params: ZId, body: ZRecordDelivery, response: { 201: ZDocumentDetail } } },
+    {
+      bodyLimit: uploadLimit,
+      schema: { tags, summary: "记录送达（可附受送达人签名）", params: ZId, body: ZRecordDelivery, response: { 201: ZDocumentDetail } },
+    },
     async (request, reply) => {
       const auth = requireAuth(request.auth);
       await recordDelivery(ctx, auth, request.params.id, request.body);
@@ -344,7 +408,17 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.post(
     "/api/v1/public/verify/:shortCode",
-    { config: { access: "public" }, bodyLimit: uploadLimit, schema: { tags: ["文书核验"], summary: "上传文件比对是否被篡改（公开）", params: ZCode, body: ZCompareInput, response: { 200: ZCompareResult } } },
+    {
+      config: { access: "public" },
+      bodyLimit: uploadLimit,
+      schema: {
+        tags: ["文书核验"],
+        summary: "上传文件比对是否被篡改（公开）",
+        params: ZCode,
+        body: ZCompareInput,
+        response: { 200: ZCompareResult },
+      },
+    },
     async (request) => compareDocument(ctx, request.params.shortCode, request.body.contentBase64),
   );
 }

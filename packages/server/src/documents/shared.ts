@@ -100,7 +100,12 @@ export async function effectiveTemplate(db: DbOrTx, type: DocumentType, chain: O
   const chosen = selectTemplate(type, candidates, ids);
   const hit = candidates.find((c) => c.template === chosen);
   if (!chosen || !hit) return { template: BUILT_IN_TEMPLATES[type], templateId: null, ownerId: null, ownerName: null };
-  return { template: chosen, templateId: hit.id, ownerId: hit.organisationId, ownerName: chain.find((o) => o.id === hit.organisationId)?.name ?? null };
+  return {
+    template: chosen,
+    templateId: hit.id,
+    ownerId: hit.organisationId,
+    ownerName: chain.find((o) => o.id === hit.organisationId)?.name ?? null,
+  };
 }
 
 /** The template an issued document used (the stored version, or the built-in one). */

@@ -81,7 +81,13 @@ export async function getTemplateVersion(ctx: AppContext, auth: Auth, id: string
   await requireAccess(db, auth, { mode: "read", organisationId: row.organisationId }).catch(() => {
     throw notFound("文书模板");
   });
-  return { id: row.id, organisationId: row.organisationId, version: row.version, template: row.body as DocumentTemplate, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    version: row.version,
+    template: row.body as DocumentTemplate,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 import { ZTemplateBody } from "@kuanyan/contract/documents";
@@ -109,7 +115,12 @@ export async function saveTemplateVersion(
     const version = Math.max(current.template.version, ownNewest?.version ?? 0) + 1;
     const template = { ...input.template, type, version } as DocumentTemplate;
     const errors = validateTemplate(template);
-    if (errors.length) throw new AppError("validation_failed", `模板不能保存：${errors.join("；")}`, errors.map((message) => ({ field: "template", message })));
+    if (errors.length)
+      throw new AppError(
+        "validation_failed",
+        `模板不能保存：${errors.join("；")}`,
+        errors.map((message) => ({ field: "template", message })),
+      );
     const [row] = await tx
       .insert(documentTemplates)
       .values({ regionCode: org.regionCode, organisationId, type, version, body: template, createdBy: auth.userId })
@@ -143,7 +154,14 @@ export interface PreviewResult {
 export async function previewDocument(
   ctx: AppContext,
   auth: Auth,
-  input: { type: DocumentType; caseId?: string; values?: Record<string, string>; template?: z.infer<typeof ZTemplateBody>; organisationId?: string; sample?: boolean },
+  input: {
+    type: DocumentType;
+    caseId?: string;
+    values?: Record<string, string>;
+    template?: z.infer<typeof ZTemplateBody>;
+    organisationId?: string;
+    sample?: boolean;
+  },
 ): Promise<PreviewResult> {
   const { db } = ctx.database;
   let organisationId = input.organisationId ?? auth.organisationId;
@@ -163,19 +181,33 @@ export async function previewDocument(
   const chain = await organisationChain(db, organisationId);
   const org = chain[0];
   const current = await effectiveTemplate(db, input.type, chain);
-  const template = input.template ? ({ ...input.template, type: input.type, version: current.template.version + 1 } as DocumentTemplate) : current.template;
+  const template = input.template
+    ? ({ ...input.template, type: input.type, version: current.template.version + 1 } as DocumentTemplate)
+    : current.template;
   const today = todayOf(ctx);
   const { numberPattern } = await numberSettings(db, org.id);
   let numberExample: string;
   try {
-    numberExample = formatDocumentNumber(numberPattern, { orgShort: org.shortName, typeShort: template.typeShort || "?", year: Number(today.slice(0, 4)), seq: 1 });
+    numberExample = formatDocumentNumber(numberPattern, {
+      orgShort: org.shortName,
+      typeShort: template.typeShort || "?",
+      year: Number(today.slice(0, 4)),
+      seq: 1,
+    });
   } catch {
     numberExample = "";
   }
   const officer: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.values ?? {})) if (v && v.trim() && !caseValues[k]) officer[k] = v;
   const base = input.sample ? { ...sampleValues(input.type, today) } : {};
-  const values = { ...base, ...caseValues, ...officer, organisationName: org.name, issueDate: today, documentNumber: numberExample.replace(/1(?=\D*$)/, "　") };
+  const values = {
+    ...base,
+    ...caseValues,
+    ...officer,
+    organisationName: org.name,
+    issueDate: today,
+    documentNumber: numberExample.replace(/1(?=\D*$)/, "　"),
+  };
   const document = previewTemplate(template, values);
   return { document, form: formFields(template, caseValues), numberExample, templateVersion: template.version };
 }

@@ -114,7 +114,14 @@ const entries: Record<string, Entry> = {
     who: grant("user.create"),
     scope: "write",
     kind: "organisation",
-    body: (f) => ({ username: unique("mx-"), displayName: "矩阵用户", password: "Matrix#2026abc", roles: ["officer"], organisationId: f.org, licenceNo: "35042120269998" }),
+    body: (f) => ({
+      username: unique("mx-"),
+      displayName: "矩阵用户",
+      password: "Matrix#2026abc",
+      roles: ["officer"],
+      organisationId: f.org,
+      licenceNo: "35042120269998",
+    }),
   },
   "PATCH /api/v1/users/{id}": { who: grant("user.edit"), scope: "write", body: () => ({ displayName: "矩阵", version: STALE }) },
 
@@ -140,26 +147,66 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/cases/matter-options": { who: "any" },
   "GET /api/v1/cases/{id}": { who: "any", scope: "read" },
   "GET /api/v1/cases/{id}/evidence/{evidenceId}": { who: "any", scope: "read" },
-  "POST /api/v1/cases/{id}/evidence": { who: officerRoles, scope: "write", body: () => ({ fileName: "a.png", contentBase64: PNG, lockVersion: STALE }) },
+  "POST /api/v1/cases/{id}/evidence": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ fileName: "a.png", contentBase64: PNG, lockVersion: STALE }),
+  },
   "POST /api/v1/cases/{id}/evaluate": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, circumstances: {} }) },
   "POST /api/v1/cases/{id}/decide": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, confirm: true }) },
   "POST /api/v1/cases/{id}/party-choice": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, choice: "accept_soft" }) },
-  "POST /api/v1/cases/{id}/terminate": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, ground: "party_withdrew", reason: "矩阵测试终止理由" }) },
+  "POST /api/v1/cases/{id}/terminate": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, ground: "party_withdrew", reason: "矩阵测试终止理由" }),
+  },
   "POST /api/v1/cases/{id}/route": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, route: "caution" }) },
-  "POST /api/v1/cases/{id}/review": { who: ["legalReviewer"], scope: "write", body: () => ({ lockVersion: STALE, result: "approved", opinion: "同意" }) },
-  "POST /api/v1/cases/{id}/measures": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, method: "persuasion", carriedOutOn: today }) },
-  "POST /api/v1/cases/{id}/correction": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, dueDate: today, requirements: "限期改正" }) },
-  "POST /api/v1/cases/{id}/reinspection": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, inspectedOn: today, corrected: true, notes: "已改正" }) },
+  "POST /api/v1/cases/{id}/review": {
+    who: ["legalReviewer"],
+    scope: "write",
+    body: () => ({ lockVersion: STALE, result: "approved", opinion: "同意" }),
+  },
+  "POST /api/v1/cases/{id}/measures": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, method: "persuasion", carriedOutOn: today }),
+  },
+  "POST /api/v1/cases/{id}/correction": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, dueDate: today, requirements: "限期改正" }),
+  },
+  "POST /api/v1/cases/{id}/reinspection": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, inspectedOn: today, corrected: true, notes: "已改正" }),
+  },
   "POST /api/v1/cases/{id}/follow-ups": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, dueOn: today }) },
   "POST /api/v1/cases/{id}/follow-up-records": {
     who: officerRoles,
     scope: "write",
-    body: () => ({ lockVersion: STALE, visitedOn: today, responsiblePerson: "甲", visitor: "乙", execution: "已执行", conductEvaluation: "satisfied", signedBy: "甲" }),
+    body: () => ({
+      lockVersion: STALE,
+      visitedOn: today,
+      responsiblePerson: "甲",
+      visitor: "乙",
+      execution: "已执行",
+      conductEvaluation: "satisfied",
+      signedBy: "甲",
+    }),
   },
   "POST /api/v1/cases/{id}/close": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE }) },
   "POST /api/v1/cases/{id}/reopen": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, reason: "矩阵测试理由" }) },
-  "POST /api/v1/cases/{id}/cancel": { who: cancelCaseRoles, scope: "write", body: () => ({ lockVersion: STALE, reason: "矩阵测试撤销理由，不少于十个字" }) },
-  "POST /api/v1/cases/{id}/measure-cancellations": { who: officerRoles, scope: "write", body: () => ({ lockVersion: STALE, measureId: uuid(), reason: "矩阵测试理由" }) },
+  "POST /api/v1/cases/{id}/cancel": {
+    who: cancelCaseRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, reason: "矩阵测试撤销理由，不少于十个字" }),
+  },
+  "POST /api/v1/cases/{id}/measure-cancellations": {
+    who: officerRoles,
+    scope: "write",
+    body: () => ({ lockVersion: STALE, measureId: uuid(), reason: "矩阵测试理由" }),
+  },
 
   // 决策引擎
   "POST /api/v1/decisions/evaluate": {
@@ -178,8 +225,18 @@ const entries: Record<string, Entry> = {
 
   // 文书 (documents/shared issuerRoles, adminRoles = the domain's documents.settings)
   "GET /api/v1/documents": { who: "any" },
-  "POST /api/v1/documents": { who: issuerRoles, scope: "write", kind: "case", body: (f) => ({ caseId: f.ids.case, type: DOCUMENT_TYPES[0], values: {} }) },
-  "POST /api/v1/documents/preview": { who: "any", scope: "read", kind: "organisation", body: (f) => ({ type: DOCUMENT_TYPES[0], organisationId: f.org, sample: true }) },
+  "POST /api/v1/documents": {
+    who: issuerRoles,
+    scope: "write",
+    kind: "case",
+    body: (f) => ({ caseId: f.ids.case, type: DOCUMENT_TYPES[0], values: {} }),
+  },
+  "POST /api/v1/documents/preview": {
+    who: "any",
+    scope: "read",
+    kind: "organisation",
+    body: (f) => ({ type: DOCUMENT_TYPES[0], organisationId: f.org, sample: true }),
+  },
   "GET /api/v1/documents/templates": { who: "any", scope: "read", kind: "organisation", query: orgQ },
   "GET /api/v1/documents/templates/{type}": { who: "any", scope: "read", kind: "organisation", query: orgQ },
   "POST /api/v1/documents/templates/{type}": {
@@ -191,8 +248,18 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/documents/templates/{type}/preview": { who: "any", scope: "read", kind: "organisation", query: (f) => `${orgQ(f)}&sample=1` },
   "GET /api/v1/documents/template-versions/{id}": { who: "any" },
   "GET /api/v1/documents/settings": { who: "any", scope: "read", kind: "organisation", query: orgQ },
-  "PATCH /api/v1/documents/settings": { who: adminRoles, scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, numberPattern: "{org}〔{year}〕{seq}号", version: STALE }) },
-  "POST /api/v1/documents/seal": { who: adminRoles, scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, contentBase64: PNG }) },
+  "PATCH /api/v1/documents/settings": {
+    who: adminRoles,
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, numberPattern: "{org}〔{year}〕{seq}号", version: STALE }),
+  },
+  "POST /api/v1/documents/seal": {
+    who: adminRoles,
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, contentBase64: PNG }),
+  },
   "GET /api/v1/documents/seal": { who: "any", scope: "read", kind: "organisation", query: orgQ },
   "GET /api/v1/documents/archive/{caseId}": { who: "any", scope: "read", kind: "case" },
   "GET /api/v1/documents/cases": { who: "any" },
@@ -206,11 +273,32 @@ const entries: Record<string, Entry> = {
     who: grant("inspection.pool.manage"),
     scope: "write",
     kind: "organisation",
-    body: (f) => ({ organisationId: f.org, creditCode: "91350421MA00000000", name: "矩阵测试单位", regionCode: f.regionCode, industry: "其他", riskLevel: "低" }),
+    body: (f) => ({
+      organisationId: f.org,
+      creditCode: "91350421MA00000000",
+      name: "矩阵测试单位",
+      regionCode: f.regionCode,
+      industry: "其他",
+      riskLevel: "低",
+    }),
   },
-  "PATCH /api/v1/inspections/units/{id}": { who: grant("inspection.pool.manage"), kind: "organisation", body: (f) => ({ name: "矩阵", regionCode: f.regionCode, industry: "other", riskLevel: "low", version: STALE }) },
-  "POST /api/v1/inspections/units/import/preview": { who: grant("inspection.pool.manage"), scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, fileName: "a.xlsx", contentBase64: PNG }) },
-  "POST /api/v1/inspections/units/import": { who: grant("inspection.pool.manage"), scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, fileName: "a.xlsx", contentBase64: PNG, fileSha256: "0".repeat(64) }) },
+  "PATCH /api/v1/inspections/units/{id}": {
+    who: grant("inspection.pool.manage"),
+    kind: "organisation",
+    body: (f) => ({ name: "矩阵", regionCode: f.regionCode, industry: "other", riskLevel: "low", version: STALE }),
+  },
+  "POST /api/v1/inspections/units/import/preview": {
+    who: grant("inspection.pool.manage"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, fileName: "a.xlsx", contentBase64: PNG }),
+  },
+  "POST /api/v1/inspections/units/import": {
+    who: grant("inspection.pool.manage"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, fileName: "a.xlsx", contentBase64: PNG, fileSha256: "0".repeat(64) }),
+  },
   "GET /api/v1/inspections/units/export": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
   "GET /api/v1/inspections/inspectors": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
   "POST /api/v1/inspections/inspectors/{id}/certificate": {
@@ -220,18 +308,52 @@ const entries: Record<string, Entry> = {
     body: () => ({ number: "1", issuingBody: "矩阵", validFrom: "2026-01-01", validTo: "2020-01-01", fields: ["other"] }),
   },
   "GET /api/v1/inspections/exclusions": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
-  "POST /api/v1/inspections/exclusions": { who: grant("inspection.inspectors.manage"), body: () => ({ userId: uuid(), unitId: uuid(), reason: "linked" }) },
+  "POST /api/v1/inspections/exclusions": {
+    who: grant("inspection.inspectors.manage"),
+    body: () => ({ userId: uuid(), unitId: uuid(), reason: "linked" }),
+  },
   "GET /api/v1/inspections/checklists": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
-  "POST /api/v1/inspections/checklists": { who: grant("inspection.checklist.manage"), scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, sourceId: "no-such-checklist" }) },
+  "POST /api/v1/inspections/checklists": {
+    who: grant("inspection.checklist.manage"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, sourceId: "no-such-checklist" }),
+  },
   "GET /api/v1/inspections/checklists/{id}": { who: grant("inspection.read"), kind: "organisation" },
-  "PATCH /api/v1/inspections/checklists/{id}/versions/{no}": { who: grant("inspection.checklist.manage"), kind: "organisation", body: () => ({ items: [], lockVersion: STALE }) },
-  "POST /api/v1/inspections/checklists/{id}/publish": { who: grant("inspection.checklist.manage"), kind: "organisation", body: () => ({ version: 1, lockVersion: STALE }) },
-  "POST /api/v1/inspections/checklists/{id}/revise": { who: grant("inspection.checklist.manage"), kind: "organisation", body: () => ({ changeNote: "矩阵", lockVersion: STALE }) },
+  "PATCH /api/v1/inspections/checklists/{id}/versions/{no}": {
+    who: grant("inspection.checklist.manage"),
+    kind: "organisation",
+    body: () => ({ items: [], lockVersion: STALE }),
+  },
+  "POST /api/v1/inspections/checklists/{id}/publish": {
+    who: grant("inspection.checklist.manage"),
+    kind: "organisation",
+    body: () => ({ version: 1, lockVersion: STALE }),
+  },
+  "POST /api/v1/inspections/checklists/{id}/revise": {
+    who: grant("inspection.checklist.manage"),
+    kind: "organisation",
+    body: () => ({ changeNote: "矩阵", lockVersion: STALE }),
+  },
   "GET /api/v1/inspections/matters": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
-  "POST /api/v1/inspections/matters": { who: grant("inspection.checklist.manage"), scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, name: "矩阵", matterCodes: [] }) },
-  "POST /api/v1/inspections/matters/{id}/publish": { who: grant("inspection.checklist.manage"), kind: "organisation", body: () => ({ version: STALE }) },
+  "POST /api/v1/inspections/matters": {
+    who: grant("inspection.checklist.manage"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, name: "矩阵", matterCodes: [] }),
+  },
+  "POST /api/v1/inspections/matters/{id}/publish": {
+    who: grant("inspection.checklist.manage"),
+    kind: "organisation",
+    body: () => ({ version: STALE }),
+  },
   "GET /api/v1/inspections/plans": { who: grant("inspection.read"), scope: "read", kind: "organisation", query: orgQ },
-  "POST /api/v1/inspections/plans": { who: grant("inspection.draw"), scope: "write", kind: "organisation", body: (f) => ({ organisationId: f.org, year: 2000, title: " ", rules: { defaultPercent: 10, ratios: [] } }) },
+  "POST /api/v1/inspections/plans": {
+    who: grant("inspection.draw"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ organisationId: f.org, year: 2000, title: " ", rules: { defaultPercent: 10, ratios: [] } }),
+  },
   "POST /api/v1/inspections/draws": {
     who: grant("inspection.draw"),
     scope: "write",
@@ -276,10 +398,18 @@ const entries: Record<string, Entry> = {
   "PATCH /api/v1/lists/{id}/versions/{no}": { who: ["listManager"], scope: "write", body: () => ({ lockVersion: STALE, items: [] }) },
   "POST /api/v1/lists/{id}/versions/{no}/submit": { who: listRoles("submit"), scope: "write", body: () => ({ lockVersion: STALE }) },
   "POST /api/v1/lists/{id}/versions/{no}/approve": { who: listRoles("approve"), scope: "write", body: () => ({ lockVersion: STALE }) },
-  "POST /api/v1/lists/{id}/versions/{no}/return": { who: listRoles("return"), scope: "write", body: () => ({ lockVersion: STALE, comments: "退回" }) },
+  "POST /api/v1/lists/{id}/versions/{no}/return": {
+    who: listRoles("return"),
+    scope: "write",
+    body: () => ({ lockVersion: STALE, comments: "退回" }),
+  },
   "POST /api/v1/lists/{id}/versions/{no}/publish": { who: listRoles("publish"), scope: "write", body: () => ({ lockVersion: STALE }) },
   "POST /api/v1/lists/{id}/versions/{no}/file": { who: listRoles("file"), scope: "write", body: () => ({ lockVersion: STALE }) },
-  "POST /api/v1/lists/{id}/versions/{no}/evaluations": { who: listRoles("recordEvaluation"), scope: "write", body: () => ({ findings: "矩阵测试评估" }) },
+  "POST /api/v1/lists/{id}/versions/{no}/evaluations": {
+    who: listRoles("recordEvaluation"),
+    scope: "write",
+    body: () => ({ findings: "矩阵测试评估" }),
+  },
   "POST /api/v1/lists/{id}/versions/{no}/revise": { who: listRoles("revise"), scope: "write", body: () => ({}) },
   "POST /api/v1/lists/{id}/versions/{no}/claim": { who: ["listManager", "orgAdmin"], scope: "published", body: () => ({}) },
   "POST /api/v1/lists/{id}/repeal": { who: listRoles("repeal"), scope: "write", body: () => ({ reason: "x" }) },
@@ -289,11 +419,36 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/public/lists": { who: "public" },
 
   // 统计 (report filing: the domain's statistics.report.file)
-  "GET /api/v1/statistics/form": { who: "any", scope: "read", kind: "organisation", query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}` },
-  "GET /api/v1/statistics/records": { who: "any", scope: "read", kind: "organisation", query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}&column=persuasion` },
-  "GET /api/v1/statistics/form.xlsx": { who: "any", scope: "read", kind: "organisation", query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}` },
-  "GET /api/v1/statistics/form.pdf": { who: "any", scope: "read", kind: "organisation", query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}` },
-  "POST /api/v1/statistics/reports": { who: grant("statistics.report.file"), scope: "write", kind: "organisation", body: (f) => ({ kind: "annual", year: thisYear, organisationId: f.org }) },
+  "GET /api/v1/statistics/form": {
+    who: "any",
+    scope: "read",
+    kind: "organisation",
+    query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}`,
+  },
+  "GET /api/v1/statistics/records": {
+    who: "any",
+    scope: "read",
+    kind: "organisation",
+    query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}&column=persuasion`,
+  },
+  "GET /api/v1/statistics/form.xlsx": {
+    who: "any",
+    scope: "read",
+    kind: "organisation",
+    query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}`,
+  },
+  "GET /api/v1/statistics/form.pdf": {
+    who: "any",
+    scope: "read",
+    kind: "organisation",
+    query: (f) => `period=year&year=${thisYear}&scope=organisation&${orgQ(f)}`,
+  },
+  "POST /api/v1/statistics/reports": {
+    who: grant("statistics.report.file"),
+    scope: "write",
+    kind: "organisation",
+    body: (f) => ({ kind: "annual", year: thisYear, organisationId: f.org }),
+  },
   "GET /api/v1/statistics/reports": { who: "any", scope: "read", kind: "organisation", query: orgQ },
   "POST /api/v1/statistics/reports/corrections": {
     who: grant("statistics.report.file"),
@@ -319,15 +474,35 @@ const entries: Record<string, Entry> = {
   // 现场检查 (issue 10 §6, §7; the fixture inspections are drawn, assigned to the county's officers)
   "GET /api/v1/field/today": { who: "any" },
   "GET /api/v1/field/inspections/{id}": { who: grant("inspection.read"), scope: "read" },
-  "POST /api/v1/field/inspections/{id}/check-in": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "POST /api/v1/field/inspections/{id}/check-in": {
+    who: grant("inspection.conduct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-") }),
+  },
   "POST /api/v1/field/inspections/{id}/photos": { who: grant("inspection.conduct"), scope: "write", body: () => ({ contentBase64: PNG }) },
   "GET /api/v1/field/inspections/{id}/photos/{sha256}": { who: grant("inspection.read"), scope: "read" },
-  "PUT /api/v1/field/inspections/{id}/results/{itemId}": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-"), outcome: "pass" }) },
-  "POST /api/v1/field/inspections/{id}/signatures": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-"), signer: "representative", refused: true, note: "矩阵测试拒签" }) },
-  "POST /api/v1/field/inspections/{id}/submit": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "PUT /api/v1/field/inspections/{id}/results/{itemId}": {
+    who: grant("inspection.conduct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-"), outcome: "pass" }),
+  },
+  "POST /api/v1/field/inspections/{id}/signatures": {
+    who: grant("inspection.conduct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-"), signer: "representative", refused: true, note: "矩阵测试拒签" }),
+  },
+  "POST /api/v1/field/inspections/{id}/submit": {
+    who: grant("inspection.conduct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-") }),
+  },
   "GET /api/v1/field/inspections/{id}/record.pdf": { who: grant("inspection.read"), scope: "read" },
   "GET /api/v1/field/inspections/{id}/record.docx": { who: grant("inspection.read"), scope: "read" },
-  "POST /api/v1/field/inspections/{id}/items/{itemId}/case": { who: grant("inspection.conduct"), scope: "write", body: () => ({ idempotencyKey: unique("matrix-") }) },
+  "POST /api/v1/field/inspections/{id}/items/{itemId}/case": {
+    who: grant("inspection.conduct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-") }),
+  },
   "POST /api/v1/hazards": {
     who: grant("hazard.manage"),
     scope: "write",
@@ -364,7 +539,10 @@ function routesOf(tree: string): string[] {
     stack.length = depth;
     const full = (stack[depth - 1] ?? "") + m[2];
     stack[depth] = full;
-    for (const method of (m[3] ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const method of (m[3] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (method === "HEAD") continue;
       out.push(`${method} ${full.replace(/:(\w+)/g, "{$1}")}`);
     }
@@ -423,7 +601,8 @@ beforeAll(async () => {
   await q("UPDATE documents SET organisation_id = $1, region_code = '350582' WHERE id = $2", [jj, docs[1].id]);
   await q("UPDATE deliveries SET organisation_id = $1, region_code = '350582' WHERE document_id = $2", [jj, docs[1].id]).catch(() => undefined);
 
-  const caseOf = async (org: string) => rowOf(await q<{ id: string }>("SELECT id FROM cases WHERE organisation_id = $1 ORDER BY case_no LIMIT 1", [org]), "case").id;
+  const caseOf = async (org: string) =>
+    rowOf(await q<{ id: string }>("SELECT id FROM cases WHERE organisation_id = $1 ORDER BY case_no LIMIT 1", [org]), "case").id;
   const userOf = async (username: string) => rowOf(await q<{ id: string }>("SELECT id FROM users WHERE username = $1", [username]), username).id;
   const publishedList = rowOf(
     await q<{ id: string }>(
@@ -452,7 +631,17 @@ beforeAll(async () => {
     label: "本单位",
     org: mx,
     regionCode: "350421",
-    ids: { case: await caseOf(mx), document: docs[0].id, delivery: docs[0].delivery, list: publishedList, user: await userOf("demo-officer"), organisation: mx, report: homeReport, hazard: homeHazard, inspection: homeInspection },
+    ids: {
+      case: await caseOf(mx),
+      document: docs[0].id,
+      delivery: docs[0].delivery,
+      list: publishedList,
+      user: await userOf("demo-officer"),
+      organisation: mx,
+      report: homeReport,
+      hazard: homeHazard,
+      inspection: homeInspection,
+    },
     orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx, hazard: mx, inspection: mx },
     listPublished: true,
   };
@@ -460,7 +649,17 @@ beforeAll(async () => {
     label: "外单位",
     org: jj,
     regionCode: "350582",
-    ids: { case: await caseOf(jj), document: docs[1].id, delivery: docs[1].delivery ?? uuid(), list: foreignList.json().listId, user: await userOf("demo-officer-jj"), organisation: jj, report: foreignReport, hazard: foreignHazard, inspection: foreignInspection },
+    ids: {
+      case: await caseOf(jj),
+      document: docs[1].id,
+      delivery: docs[1].delivery ?? uuid(),
+      list: foreignList.json().listId,
+      user: await userOf("demo-officer-jj"),
+      organisation: jj,
+      report: foreignReport,
+      hazard: foreignHazard,
+      inspection: foreignInspection,
+    },
     orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj, hazard: jj, inspection: jj },
     listPublished: false,
   };
@@ -547,7 +746,13 @@ function urlOf(route: string, entry: Entry, f: Fixture): string {
 
 /** Only the laws' {id} is not an organisation's record: shared reference data. */
 function urlOfReference(route: string, entry: Entry, f: Fixture): string {
-  return urlOf(route.replace("/laws/{id}", `/laws/${encodeURIComponent(samples.law)}`).replace("/template-versions/{id}", `/template-versions/${samples.templateVersion}`), entry, f);
+  return urlOf(
+    route
+      .replace("/laws/{id}", `/laws/${encodeURIComponent(samples.law)}`)
+      .replace("/template-versions/{id}", `/template-versions/${samples.templateVersion}`),
+    entry,
+    f,
+  );
 }
 
 type Expect = "allowed" | "forbidden" | "hidden" | "unauthenticated";
@@ -563,8 +768,7 @@ function expectation(entry: Entry, account: string | null, f: Fixture | null, ki
   const canRead = readable === "all" || readable.has(org);
   const writable = writableOrganisations(actor, nodes);
   const canWrite = writable === "all" || writable.has(org);
-  const inScope =
-    entry.scope === "read" ? canRead : entry.scope === "write" ? canWrite : f.listPublished || canRead;
+  const inScope = entry.scope === "read" ? canRead : entry.scope === "write" ? canWrite : f.listPublished || canRead;
   if (roleOk && inScope) return "allowed";
   // Another county's record (or one the account cannot read): refused or not found, never shown.
   if (f.label === "外单位" || !canRead) return "hidden";
@@ -575,7 +779,10 @@ describe("access matrix: every endpoint × every demo account × own / foreign o
   it("every route has an entry (and every entry a route)", () => {
     const missing = routes.filter((r) => !entryOf(r));
     expect(missing, "endpoints without an entry in the access matrix").toEqual([]);
-    expect(Object.keys(entries).filter((e) => !routes.includes(e)), "entries without an endpoint").toEqual([]);
+    expect(
+      Object.keys(entries).filter((e) => !routes.includes(e)),
+      "entries without an endpoint",
+    ).toEqual([]);
     expect(routes.length).toBeGreaterThan(90);
   });
 
@@ -618,7 +825,8 @@ describe("access matrix: every endpoint × every demo account × own / foreign o
                   ? st === 403
                   : st === 403 || st === 404 || (st === 200 && emptyList(res.body));
           if (!ok) failures.push(`${route} ${f.label} ${account ?? "anonymous"}: want ${want}, got ${st} ${res.body.slice(0, 160)}`);
-          if (want !== "allowed" && st >= 200 && st < 300 && !emptyList(res.body)) failures.push(`${route} ${f.label} ${account ?? "anonymous"}: 2xx where the table says no`);
+          if (want !== "allowed" && st >= 200 && st < 300 && !emptyList(res.body))
+            failures.push(`${route} ${f.label} ${account ?? "anonymous"}: 2xx where the table says no`);
         }
       }
     }

@@ -48,7 +48,14 @@ describe("access: who reads and writes which organisation's records", () => {
     const s = await t.login("demo-officer");
     const res = await t.post(
       "/api/v1/users",
-      { username: "newbie", displayName: "新人", password: "Abcdef123", roles: ["officer"], organisationId: await orgId("明溪县应急管理局"), licenceNo: "35042120269996" },
+      {
+        username: "newbie",
+        displayName: "新人",
+        password: "Abcdef123",
+        roles: ["officer"],
+        organisationId: await orgId("明溪县应急管理局"),
+        licenceNo: "35042120269996",
+      },
       s,
     );
     expect(res.statusCode).toBe(403);
@@ -81,7 +88,15 @@ describe("access: who reads and writes which organisation's records", () => {
     const audits = await t.count("audit_events");
     const res = await t.post(
       "/api/v1/users",
-      { username: "mx-officer-3", displayName: "新执法员", password: "Abcdef123", roles: ["officer"], organisationId: mx, licenceNo: "35042120260099", phone: "13812345678" },
+      {
+        username: "mx-officer-3",
+        displayName: "新执法员",
+        password: "Abcdef123",
+        roles: ["officer"],
+        organisationId: mx,
+        licenceNo: "35042120260099",
+        phone: "13812345678",
+      },
       s,
     );
     expect(res.statusCode).toBe(201);

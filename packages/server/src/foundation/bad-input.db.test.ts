@@ -64,7 +64,10 @@ describe("bad input gets a Chinese error naming the field, and changes nothing",
       admin,
     );
     expect(res.statusCode).toBe(400);
-    const messages = res.json().fields.map((f: { message: string }) => f.message).join("\n");
+    const messages = res
+      .json()
+      .fields.map((f: { message: string }) => f.message)
+      .join("\n");
     expect(messages).toMatch(/姓名：/);
     expect(messages).toMatch(/角色：/);
     expect(await counts()).toEqual(before);

@@ -87,9 +87,19 @@ describe("框架错误也遵守错误约定 {code, message, fields?}", () => {
   });
 
   it("格式错误的 JSON → 400 invalid_json；原型污染 → 400", async () => {
-    const bad = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": "application/json" }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: '{"username":',
+    });
     expectContract(bad, 400, "invalid_json");
-    const proto = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": "application/json" }, payload: '{"__proto__":{"x":1}}' });
+    const proto = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: '{"__proto__":{"x":1}}',
+    });
     expectContract(proto, 400);
   });
 
@@ -132,7 +142,11 @@ describe("空字符与不成对的代理字符一律 400 invalid_characters，�
 
   it("新建案件：当事人名称含不成对的代理字符 → 400“当事人名称：含有不允许的字符”，且不写入任何数据", async () => {
     const before = { cases: await t.count("cases"), audit: await t.count("audit_events") };
-    const res = await t.post("/api/v1/cases", { party: { type: "enterprise", name: "某公司\uD800", address: "明溪县" }, facts: "事实\u0000" }, officer);
+    const res = await t.post(
+      "/api/v1/cases",
+      { party: { type: "enterprise", name: "某公司\uD800", address: "明溪县" }, facts: "事实\u0000" },
+      officer,
+    );
     const body = expectContract(res, 400, "invalid_characters");
     const messages = body.fields!.map((f) => f.message);
     expect(messages).toContain("当事人名称：含有不允许的字符");
@@ -179,7 +193,11 @@ describe("超大数字、超长字符串与深层嵌套 → 400，不是 500", (
 describe("文书模板保存：请求体按模板结构校验", () => {
   it("blocks:[1] → 400 validation_failed（以前是 TypeError 500）", async () => {
     const admin = await t.login("demo-orgadmin");
-    const res = await t.post("/api/v1/documents/templates/warning", { template: { title: "告诫书", numbered: true, typeShort: "告", basis: "", blocks: [1], fields: [] } }, admin);
+    const res = await t.post(
+      "/api/v1/documents/templates/warning",
+      { template: { title: "告诫书", numbered: true, typeShort: "告", basis: "", blocks: [1], fields: [] } },
+      admin,
+    );
     const body = expectContract(res, 400, "validation_failed");
     expect(body.fields![0].field).toBe("template.blocks.0");
   });

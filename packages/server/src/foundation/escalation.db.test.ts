@@ -78,7 +78,11 @@ describe("越权：单位管理员不能越出本单位及下级单位、本行�
     );
     await refused(
       () =>
-        t.post("/api/v1/users", { username: "mx-fake-sys", displayName: "假管理", password: "Abcdef123x", roles: ["sysAdmin"], organisationId: ids.childA }, admin),
+        t.post(
+          "/api/v1/users",
+          { username: "mx-fake-sys", displayName: "假管理", password: "Abcdef123x", roles: ["sysAdmin"], organisationId: ids.childA },
+          admin,
+        ),
       /系统管理员/,
     );
     expect(await t.count("users")).toBe(n);

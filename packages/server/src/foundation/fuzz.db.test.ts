@@ -127,7 +127,8 @@ function sample(schema: JsonSchema | undefined, key = "", depth = 0): Json {
     case "object": {
       const out: Record<string, Json> = {};
       for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = sample(v, k, depth + 1);
-      if (!s.properties && s.additionalProperties && typeof s.additionalProperties === "object") out.key = sample(s.additionalProperties, "", depth + 1);
+      if (!s.properties && s.additionalProperties && typeof s.additionalProperties === "object")
+        out.key = sample(s.additionalProperties, "", depth + 1);
       return out;
     }
     default:
@@ -207,7 +208,12 @@ function bodyMutations(op: Operation, pick: () => number): string[] {
     } else if (typeof v === "boolean") {
       variants.push("true", 1, null);
     } else if (Array.isArray(v)) {
-      variants.push("x", [null], [[[]]], Array.from({ length: 2000 }, () => 1));
+      variants.push(
+        "x",
+        [null],
+        [[[]]],
+        Array.from({ length: 2000 }, () => 1),
+      );
     } else if (v && typeof v === "object") {
       variants.push("x", [], null);
     }
@@ -241,7 +247,20 @@ const PARAM_VARIANTS = [
   "x".repeat(220),
   "长".repeat(120),
 ];
-const QUERY_VARIANTS = ["%00", "x%00y", "%ED%A0%80", "%ED%B0%80", "%", "-1", "1e400", "NaN", "0.5", "99999999999999999999", "x".repeat(5000), "%E5%BC%A0".repeat(700)];
+const QUERY_VARIANTS = [
+  "%00",
+  "x%00y",
+  "%ED%A0%80",
+  "%ED%B0%80",
+  "%",
+  "-1",
+  "1e400",
+  "NaN",
+  "0.5",
+  "99999999999999999999",
+  "x".repeat(5000),
+  "%E5%BC%A0".repeat(700),
+];
 
 function pathWith(op: Operation, override?: { name: string; raw: string }): string {
   let p = op.path;
@@ -340,7 +359,10 @@ describe("模糊测试：每个接口面对畸形输入都不出现 5xx，错误
       const res = await t.app.inject({ method: op.method as "GET", url, headers, ...(payload !== undefined ? { payload } : {}) });
       sent++;
       const why = contractViolation(res, op.method);
-      if (why) failures.push(`${op.method} ${url.slice(0, 160)} as ${user ?? "anonymous"} body=${(payload ?? "").slice(0, 120)} → ${res.statusCode} ${why} :: ${res.body.slice(0, 200)}`);
+      if (why)
+        failures.push(
+          `${op.method} ${url.slice(0, 160)} as ${user ?? "anonymous"} body=${(payload ?? "").slice(0, 120)} → ${res.statusCode} ${why} :: ${res.body.slice(0, 200)}`,
+        );
       return res;
     };
 
@@ -355,7 +377,9 @@ describe("模糊测试：每个接口面对畸形输入都不出现 5xx，错误
       else requests.push({ url: basePath });
       const baseBody = hasBody ? JSON.stringify(sample(op.body)) : undefined;
       for (const prm of op.params.filter((x) => x.in === "path")) {
-        for (const v of PARAM_VARIANTS) if (pick() < 0.6 || v.length > 100 || v.includes("%00") || v.includes("%ED")) requests.push({ url: pathWith(op, { name: prm.name, raw: v }), payload: baseBody });
+        for (const v of PARAM_VARIANTS)
+          if (pick() < 0.6 || v.length > 100 || v.includes("%00") || v.includes("%ED"))
+            requests.push({ url: pathWith(op, { name: prm.name, raw: v }), payload: baseBody });
       }
       for (const prm of op.params.filter((x) => x.in === "query")) {
         const good = encodeURIComponent(String(sample(prm.schema, prm.name)));
@@ -378,7 +402,12 @@ describe("模糊测试：每个接口面对畸形输入都不出现 5xx，错误
       timings.push([Date.now() - opStarted, `${op.method} ${op.path}`]);
     }
     timings.sort((a, b) => b[0] - a[0]);
-    console.log(`slowest: ${timings.slice(0, 8).map(([ms, name]) => `${name} ${ms} ms`).join("; ")}`);
+    console.log(
+      `slowest: ${timings
+        .slice(0, 8)
+        .map(([ms, name]) => `${name} ${ms} ms`)
+        .join("; ")}`,
+    );
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`fuzz: seed ${SEED}, ${ops.length} endpoints, ${sent} requests in ${seconds} s, ${failures.length} failures`);

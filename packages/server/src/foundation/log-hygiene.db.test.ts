@@ -57,7 +57,12 @@ describe("日志不含请求内容、失败查询的参数或个人信息", () =
       method: "POST",
       url: `/api/v1/cases/${open.id}/evidence`,
       headers: { cookie: officer.cookie, "x-csrf-token": officer.csrf },
-      payload: { fileName: `${MARKER}.pdf`, description: `说明 ${MARKER}`, contentBase64: bytes.toString("base64"), lockVersion: detail.case?.lockVersion ?? detail.lockVersion },
+      payload: {
+        fileName: `${MARKER}.pdf`,
+        description: `说明 ${MARKER}`,
+        contentBase64: bytes.toString("base64"),
+        lockVersion: detail.case?.lockVersion ?? detail.lockVersion,
+      },
     });
     expect(upload.statusCode).toBe(500);
     expect(upload.json()).toEqual({ code: "internal", message: "服务器内部错误，请稍后重试" });
@@ -95,7 +100,9 @@ describe("日志不含请求内容、失败查询的参数或个人信息", () =
     }
     expect(caught).toBeDefined();
     // The raw error carries the value (which is why it must never be logged as is).
-    expect(JSON.stringify(caught, Object.getOwnPropertyNames(caught)) + String((caught as Error).message) + String((caught as Error).cause)).toContain("350421199001011234");
+    expect(
+      JSON.stringify(caught, Object.getOwnPropertyNames(caught)) + String((caught as Error).message) + String((caught as Error).cause),
+    ).toContain("350421199001011234");
     const scrubbed = JSON.stringify(scrubError(caught));
     expect(scrubbed).not.toContain("350421199001011234");
     expect(scrubbed).toContain("22P02"); // invalid_text_representation: the code survives

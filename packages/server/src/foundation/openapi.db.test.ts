@@ -26,6 +26,14 @@ const downloads: Record<string, string> = {
   "GET /api/v1/documents/{id}/docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "GET /api/v1/documents/{id}/deliveries/{deliveryId}/pdf": "application/pdf",
   "GET /api/v1/lists/{id}/versions/{no}/export": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "GET /api/v1/field/inspections/{id}/photos/{sha256}": "image/jpeg",
+  "GET /api/v1/field/inspections/{id}/record.pdf": "application/pdf",
+  "GET /api/v1/field/inspections/{id}/record.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "GET /api/v1/hazards/{id}/evidence/{evidenceId}": "application/octet-stream",
+  "GET /api/v1/inspections/units/export": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "GET /api/v1/inspections/draws/{id}/pool.json": "application/json",
+  "GET /api/v1/public/inspections/draws/{id}/pool.json": "application/json",
+  "GET /api/v1/public/inspections/draws/{id}/draw.json": "application/json",
 };
 
 /** Routes that always refuse (no 2xx): the description says so. */
@@ -94,7 +102,10 @@ function routesOf(tree: string): string[] {
     stack.length = depth;
     const full = (stack[depth - 1] ?? "") + m[2];
     stack[depth] = full;
-    for (const method of (m[3] ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const method of (m[3] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (method === "HEAD") continue;
       out.push(`${method} ${full.replace(/:(\w+)/g, "{$1}")}`);
     }
@@ -112,7 +123,9 @@ function problem(route: string): string | null {
   if (refusal) return op.description?.includes(refusal) ? null : `始终拒绝的接口未在描述中注明“${refusal}”`;
   const download = downloads[route];
   if (download) return op.description?.includes(download) ? null : `文件下载未在描述中注明内容类型 ${download}`;
-  const ok = Object.entries(op.responses ?? {}).some(([code, r]) => /^2\d\d$/.test(code) && (code === "204" || r.content?.["application/json"]?.schema !== undefined));
+  const ok = Object.entries(op.responses ?? {}).some(
+    ([code, r]) => /^2\d\d$/.test(code) && (code === "204" || r.content?.["application/json"]?.schema !== undefined),
+  );
   return ok ? null : "没有 2xx 响应的 JSON 模式";
 }
 

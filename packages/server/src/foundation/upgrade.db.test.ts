@@ -70,15 +70,16 @@ describe("升级：上一版本的演示数据库", () => {
     expect(applied.has("0000_foundation.sql")).toBe(true);
     const before = await snapshot(database);
     expect(before.get("cases")!.count).toBeGreaterThan(0);
-    const demoUsernames = new Set(
-      (await database.query<{ username: string }>(`SELECT username FROM users`)).map((r) => r.username),
-    );
+    const demoUsernames = new Set((await database.query<{ username: string }>(`SELECT username FROM users`)).map((r) => r.username));
 
     // What `kuanyan start` (and `kuanyan migrate`) run on an existing database.
     await prepareDatabase(database);
 
     // Every migration file in the tree ran, including the ones added after the fixture was made.
-    const files = fs.readdirSync(migrationsDir).filter((f) => f.endsWith(".sql")).sort();
+    const files = fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     const nowApplied = new Set((await database.query<{ name: string }>(`SELECT name FROM kuanyan_migrations`)).map((r) => r.name));
     for (const f of files) expect(nowApplied.has(f), `migration ${f} applied`).toBe(true);
 

@@ -23,10 +23,15 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
   if (!org || !li || !wang) return;
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
-  const [checklist] = (await tx.select().from(inspectionChecklists).where(and(eq(inspectionChecklists.organisationId, org.id), eq(inspectionChecklists.industry, "industry_trade")))).filter(
-    (c) => (c.versions as ChecklistVersion[]).some((v) => v.status === "published"),
-  );
-  const version = checklist ? Math.max(...(checklist.versions as ChecklistVersion[]).filter((v) => v.status === "published").map((v) => v.version)) : null;
+  const [checklist] = (
+    await tx
+      .select()
+      .from(inspectionChecklists)
+      .where(and(eq(inspectionChecklists.organisationId, org.id), eq(inspectionChecklists.industry, "industry_trade")))
+  ).filter((c) => (c.versions as ChecklistVersion[]).some((v) => v.status === "published"));
+  const version = checklist
+    ? Math.max(...(checklist.versions as ChecklistVersion[]).filter((v) => v.status === "published").map((v) => v.version))
+    : null;
 
   // Two 工贸企业 of the pool not drawn otherwise get an inspection drawn to 李明 and 王芳 (the pool itself
   // is the inspections module's: no unit is added here).
@@ -36,9 +41,17 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
     .where(and(eq(inspectionUnits.organisationId, org.id), eq(inspectionUnits.industry, "industry_trade")))
     .orderBy(asc(inspectionUnits.name));
   const busy = new Set(
-    (await tx.select({ unitId: inspections.unitId }).from(inspections).where(and(eq(inspections.organisationId, org.id), ne(inspections.status, "planned")))).map((r) => r.unitId),
+    (
+      await tx
+        .select({ unitId: inspections.unitId })
+        .from(inspections)
+        .where(and(eq(inspections.organisationId, org.id), ne(inspections.status, "planned")))
+    ).map((r) => r.unitId),
   );
-  for (const [n, unit] of poolUnits.filter((u) => !busy.has(u.id)).slice(0, 2).entries()) {
+  for (const [n, unit] of poolUnits
+    .filter((u) => !busy.has(u.id))
+    .slice(0, 2)
+    .entries()) {
     await tx.insert(inspections).values({
       regionCode: org.regionCode,
       organisationId: org.id,
@@ -56,8 +69,27 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
   const creditCodeOf = new Map(poolUnits.map((u) => [u.name, u.creditCode]));
 
   // 隐患台账: one of each state, found by earlier inspections of the pool's units.
-  const ledger: { unit: string; level: "general" | "major"; criterion?: string; description: string; person: string; found: number; deadline: number; status: string; evidence?: boolean; review?: boolean }[] = [
-    { unit: "明溪县御帘纸业有限公司", level: "general", description: "配电箱前堆放纸卷，未保持操作通道畅通", person: "黄志强", found: -12, deadline: 10, status: "open" },
+  const ledger: {
+    unit: string;
+    level: "general" | "major";
+    criterion?: string;
+    description: string;
+    person: string;
+    found: number;
+    deadline: number;
+    status: string;
+    evidence?: boolean;
+    review?: boolean;
+  }[] = [
+    {
+      unit: "明溪县御帘纸业有限公司",
+      level: "general",
+      description: "配电箱前堆放纸卷，未保持操作通道畅通",
+      person: "黄志强",
+      found: -12,
+      deadline: 10,
+      status: "open",
+    },
     { unit: "明溪县盖洋机械加工厂", level: "general", description: "砂轮机防护罩缺失", person: "罗永福", found: -40, deadline: -9, status: "open" },
     {
       unit: "明溪县宏发五金制品有限公司",
@@ -69,9 +101,38 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       deadline: -2,
       status: "open",
     },
-    { unit: "明溪县翠竹塑料制品厂", level: "general", description: "安全出口指示标志损坏", person: "吴春燕", found: -20, deadline: -5, status: "rectification_reported", evidence: true },
-    { unit: "明溪县御帘纸业有限公司", level: "general", description: "特种作业人员证书过期", person: "黄志强", found: -60, deadline: -30, status: "review_passed", evidence: true, review: true },
-    { unit: "明溪县盖洋机械加工厂", level: "general", description: "未如实记录隐患排查治理情况", person: "罗永福", found: -90, deadline: -60, status: "closed", evidence: true, review: true },
+    {
+      unit: "明溪县翠竹塑料制品厂",
+      level: "general",
+      description: "安全出口指示标志损坏",
+      person: "吴春燕",
+      found: -20,
+      deadline: -5,
+      status: "rectification_reported",
+      evidence: true,
+    },
+    {
+      unit: "明溪县御帘纸业有限公司",
+      level: "general",
+      description: "特种作业人员证书过期",
+      person: "黄志强",
+      found: -60,
+      deadline: -30,
+      status: "review_passed",
+      evidence: true,
+      review: true,
+    },
+    {
+      unit: "明溪县盖洋机械加工厂",
+      level: "general",
+      description: "未如实记录隐患排查治理情况",
+      person: "罗永福",
+      found: -90,
+      deadline: -60,
+      status: "closed",
+      evidence: true,
+      review: true,
+    },
   ];
   const evidence = "3f1e7b8c0d2a4e6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7";
   for (const [n, h] of ledger.entries()) {
@@ -98,6 +159,14 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
         createdBy: li.id,
       })
       .returning({ id: hazards.id });
-    await tx.insert(hazardEvents).values({ regionCode: org.regionCode, organisationId: org.id, hazardId: row.id, kind: "registered", detail: { level: h.level }, actorId: li.id, at: new Date(`${foundOn}T02:00:00Z`) });
+    await tx.insert(hazardEvents).values({
+      regionCode: org.regionCode,
+      organisationId: org.id,
+      hazardId: row.id,
+      kind: "registered",
+      detail: { level: h.level },
+      actorId: li.id,
+      at: new Date(`${foundOn}T02:00:00Z`),
+    });
   }
 }

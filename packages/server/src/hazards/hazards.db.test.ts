@@ -50,7 +50,9 @@ beforeAll(async () => {
   orgAdmin = await t.login("demo-orgadmin");
   justice = await t.login("demo-justice");
   admin = await t.login("demo-admin");
-  const [o] = await t.database.query<{ id: string; region_code: string }>("SELECT id::text, region_code FROM organisations WHERE name = '明溪县应急管理局'");
+  const [o] = await t.database.query<{ id: string; region_code: string }>(
+    "SELECT id::text, region_code FROM organisations WHERE name = '明溪县应急管理局'",
+  );
   mx = { id: o.id, region: o.region_code };
 });
 afterAll(async () => t?.close());
@@ -115,8 +117,17 @@ describe("整改 → 复查 → 销号", () => {
     const closed = await t.post(`/api/v1/hazards/${id}/close`, {}, orgAdmin);
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: "closed", responsiblePerson: "陈建国" });
-    expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual(["rectification_reported", "reviewed", "rectification_reported", "reviewed", "closed"]);
-    const [audit] = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action LIKE 'hazard.%'", [id]);
+    expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual([
+      "rectification_reported",
+      "reviewed",
+      "rectification_reported",
+      "reviewed",
+      "closed",
+    ]);
+    const [audit] = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action LIKE 'hazard.%'",
+      [id],
+    );
     expect(audit.n).toBe(6); // the evidence upload and the five actions, each with its audit event
   });
 });
@@ -124,7 +135,8 @@ describe("整改 → 复查 → 销号", () => {
 describe("隐患统计", () => {
   it("整改率 = rectified ÷ found, per organisation and region, each number opening the ledger", async () => {
     const year = 2031;
-    for (const status of ["closed", "review_passed", "rectification_reported", "open"]) await insertHazard({ status, foundOn: `${year}-03-01`, deadline: `${year}-03-10` });
+    for (const status of ["closed", "review_passed", "rectification_reported", "open"])
+      await insertHazard({ status, foundOn: `${year}-03-01`, deadline: `${year}-03-10` });
     const res = await t.get(`/api/v1/hazards/figures?year=${year}&organisationId=${mx.id}`, officer);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().hazards).toMatchObject({ found: 4, rectified: 2, awaitingReview: 1, open: 1, rectificationRate: 50 });

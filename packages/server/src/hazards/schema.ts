@@ -20,9 +20,18 @@ export const hazards = pgTable(
     foundOn: date("found_on", { mode: "string" }).notNull(),
     deadline: date("deadline", { mode: "string" }).notNull(),
     status: text("status").notNull(),
-    rectificationEvidence: jsonb("rectification_evidence").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    reviews: jsonb("reviews").$type<{ on: string; passed: boolean; note: string; reviewerId: string }[]>().notNull().default(sql`'[]'::jsonb`),
-    previousDeadlines: jsonb("previous_deadlines").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    rectificationEvidence: jsonb("rectification_evidence")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    reviews: jsonb("reviews")
+      .$type<{ on: string; passed: boolean; note: string; reviewerId: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    previousDeadlines: jsonb("previous_deadlines")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     rectifiedOn: date("rectified_on", { mode: "string" }),
     closedOn: date("closed_on", { mode: "string" }),
     idempotencyKey: text("idempotency_key"),
@@ -43,10 +52,18 @@ export const hazardEvents = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    hazardId: uuid("hazard_id").notNull().references(() => hazards.id),
+    hazardId: uuid("hazard_id")
+      .notNull()
+      .references(() => hazards.id),
     kind: text("kind").notNull(),
-    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-    evidence: jsonb("evidence").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    detail: jsonb("detail")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    evidence: jsonb("evidence")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     actorId: uuid("actor_id"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,7 +77,9 @@ export const hazardEvidence = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    hazardId: uuid("hazard_id").notNull().references(() => hazards.id),
+    hazardId: uuid("hazard_id")
+      .notNull()
+      .references(() => hazards.id),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),

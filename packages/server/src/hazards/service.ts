@@ -7,14 +7,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { maskName } from "@kuanyan/domain/codes";
-import {
-  applyHazardAction,
-  hazardFigures,
-  hazardFiguresBy,
-  overdueEscalation,
-  type Hazard,
-  type HazardAction,
-} from "@kuanyan/domain/hazards";
+import { applyHazardAction, hazardFigures, hazardFiguresBy, overdueEscalation, type Hazard, type HazardAction } from "@kuanyan/domain/hazards";
 import { rolesAllowed, type AdminAction, type Role } from "@kuanyan/domain/organisations";
 import { inspectionFigures, keyUnitCoverage, type InspectionStatus } from "@kuanyan/domain/inspections";
 import { inspections, inspectionUnits } from "../inspections/schema";
@@ -120,7 +113,10 @@ export async function listHazards(ctx: AppContext, auth: Auth, query: HazardList
     where.push(or(ilike(hazards.unitName, like), eq(hazards.creditCode, query.q.toUpperCase()))!);
   }
   const cond = where.length ? and(...where) : undefined;
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(hazards).where(cond);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(hazards)
+    .where(cond);
   const rows = await db
     .select({ h: hazards, organisationName: organisations.name })
     .from(hazards)
@@ -175,7 +171,10 @@ export async function getHazard(ctx: AppContext, auth: Auth, id: string): Promis
 export async function hazardEvidenceFile(ctx: AppContext, auth: Auth, id: string, evidenceId: string) {
   const { db } = ctx.database;
   await readHazard(db, auth, id);
-  const [row] = await db.select().from(hazardEvidence).where(and(eq(hazardEvidence.id, evidenceId), eq(hazardEvidence.hazardId, id)));
+  const [row] = await db
+    .select()
+    .from(hazardEvidence)
+    .where(and(eq(hazardEvidence.id, evidenceId), eq(hazardEvidence.hazardId, id)));
   return row ?? null;
 }
 
@@ -203,11 +202,23 @@ export async function uploadHazardEvidence(ctx: AppContext, auth: Auth, id: stri
   return ctx.database.db.transaction(async (tx) => {
     const h = await editableHazard(tx, auth, id, "hazard.manage", "上传整改证据");
     if (h.status === "closed") throw new AppError("rule_violation", "隐患已销号，不能再上传整改证据");
-    const [existing] = await tx.select().from(hazardEvidence).where(and(eq(hazardEvidence.hazardId, id), eq(hazardEvidence.sha256, sha256)));
+    const [existing] = await tx
+      .select()
+      .from(hazardEvidence)
+      .where(and(eq(hazardEvidence.hazardId, id), eq(hazardEvidence.sha256, sha256)));
     if (existing) return { id: existing.id, sha256, mime: existing.mime, size: existing.size };
     const [row] = await tx
       .insert(hazardEvidence)
-      .values({ regionCode: h.regionCode, organisationId: h.organisationId, hazardId: id, mime: type.mime, size: data.length, sha256, data, uploadedBy: auth.userId })
+      .values({
+        regionCode: h.regionCode,
+        organisationId: h.organisationId,
+        hazardId: id,
+        mime: type.mime,
+        size: data.length,
+        sha256,
+        data,
+        uploadedBy: auth.userId,
+      })
       .returning({ id: hazardEvidence.id });
     await recordAudit(tx, auth, {
       action: "hazard.evidence_uploaded",
@@ -238,7 +249,10 @@ export async function actOnHazard(ctx: AppContext, auth: Auth, id: string, actio
       if (action.on > day) throw new AppError("rule_violation", `整改完成日期不能晚于今天（${day}）`);
       // Evidence must be files uploaded to this hazard: a hash alone proves nothing.
       const uploaded = action.evidence.length
-        ? await tx.select({ sha256: hazardEvidence.sha256 }).from(hazardEvidence).where(and(eq(hazardEvidence.hazardId, id), inArray(hazardEvidence.sha256, action.evidence)))
+        ? await tx
+            .select({ sha256: hazardEvidence.sha256 })
+            .from(hazardEvidence)
+            .where(and(eq(hazardEvidence.hazardId, id), inArray(hazardEvidence.sha256, action.evidence)))
         : [];
       const missing = action.evidence.filter((h) => !uploaded.some((u) => u.sha256 === h));
       if (missing.length) throw new AppError("rule_violation", "整改证据须先上传到本隐患（有摘要对应不上已上传的文件）");
@@ -317,7 +331,12 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
     .from(hazards)
     .innerJoin(organisations, eq(organisations.id, hazards.organisationId))
     .where(and(...where));
-  const countable = rows.map((r) => ({ ...r, status: r.status as Hazard["status"], level: r.level as Hazard["level"], rectifiedOn: r.rectifiedOn ?? undefined }));
+  const countable = rows.map((r) => ({
+    ...r,
+    status: r.status as Hazard["status"],
+    level: r.level as Hazard["level"],
+    rectifiedOn: r.rectifiedOn ?? undefined,
+  }));
   const names = new Map(rows.map((r) => [r.organisationId, r.organisationName]));
   const base = `/hazards?year=${query.year}${query.organisationId ? `&organisationId=${query.organisationId}` : ""}`;
   const inspOrg = orgs === "all" ? undefined : orgs.length ? inArray(inspections.organisationId, orgs) : sql`false`;
@@ -366,5 +385,3 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
     },
   };
 }
-
-

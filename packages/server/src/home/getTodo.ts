@@ -56,7 +56,11 @@ async function officerDeadlines(ctx: AppContext, auth: Auth, on: string, horizon
     scope === "all" ? undefined : inArray(cases.organisationId, [...scope]),
     or(eq(cases.createdBy, auth.userId), sql`${cases.inspection} -> 'officerIds' @> ${JSON.stringify([auth.userId])}::jsonb`),
   )!;
-  const label = { correction_not_corrected: "改正期限", reinspection: caseTaskKindLabels.reinspection, follow_up: caseTaskKindLabels.follow_up } as const;
+  const label = {
+    correction_not_corrected: "改正期限",
+    reinspection: caseTaskKindLabels.reinspection,
+    follow_up: caseTaskKindLabels.follow_up,
+  } as const;
   const kindOf = { correction_not_corrected: "correction", reinspection: "reinspection", follow_up: "follow_up" } as const;
 
   // Overdue: the overdue board (cases/queries.ts), narrowed to his cases.
@@ -64,7 +68,17 @@ async function officerDeadlines(ctx: AppContext, auth: Auth, on: string, horizon
   const overdue = (await overdueBoard(ctx, auth)).items
     .filter((i) => myIds.has(i.caseId))
     .map((i) =>
-      item({ kind: kindOf[i.kind], label: label[i.kind], title: `${i.caseNo} ${i.partyName}`, detail: i.matterName, dueOn: i.dueOn, link: `/cases/${i.caseId}` }, on),
+      item(
+        {
+          kind: kindOf[i.kind],
+          label: label[i.kind],
+          title: `${i.caseNo} ${i.partyName}`,
+          detail: i.matterName,
+          dueOn: i.dueOn,
+          link: `/cases/${i.caseId}`,
+        },
+        on,
+      ),
     );
 
   // Due soon (today … today + 7): open 复查 / 回访 tasks, and correction deadlines without an open task.
@@ -72,7 +86,15 @@ async function officerDeadlines(ctx: AppContext, auth: Auth, on: string, horizon
     .select({ t: caseTasks, c: cases })
     .from(caseTasks)
     .innerJoin(cases, eq(cases.id, caseTasks.caseId))
-    .where(and(mine, isNull(caseTasks.doneOn), gte(caseTasks.dueOn, on), lte(caseTasks.dueOn, horizon), notInArray(cases.status, ["cancelled", "transferred"])));
+    .where(
+      and(
+        mine,
+        isNull(caseTasks.doneOn),
+        gte(caseTasks.dueOn, on),
+        lte(caseTasks.dueOn, horizon),
+        notInArray(cases.status, ["cancelled", "transferred"]),
+      ),
+    );
   const corrections = await db
     .select({ c: cases })
     .from(cases)
@@ -89,10 +111,23 @@ async function officerDeadlines(ctx: AppContext, auth: Auth, on: string, horizon
   const soon = [
     ...tasks.map(({ t, c }) => {
       const kind = t.kind === "reinspection" ? "reinspection" : "follow_up";
-      return item({ kind, label: label[kind], title: `${c.caseNo} ${c.partyName}`, detail: c.matterName, dueOn: t.dueOn, link: `/cases/${c.id}` }, on);
+      return item(
+        { kind, label: label[kind], title: `${c.caseNo} ${c.partyName}`, detail: c.matterName, dueOn: t.dueOn, link: `/cases/${c.id}` },
+        on,
+      );
     }),
     ...corrections.map(({ c }) =>
-      item({ kind: "correction", label: label.correction_not_corrected, title: `${c.caseNo} ${c.partyName}`, detail: c.matterName, dueOn: c.correctionDue, link: `/cases/${c.id}` }, on),
+      item(
+        {
+          kind: "correction",
+          label: label.correction_not_corrected,
+          title: `${c.caseNo} ${c.partyName}`,
+          detail: c.matterName,
+          dueOn: c.correctionDue,
+          link: `/cases/${c.id}`,
+        },
+        on,
+      ),
     ),
   ];
   return section("deadlines", "officer", "我的案件期限（7日内到期及已逾期）", "/cases?tab=overdue", [...overdue, ...soon].sort(byDue));
@@ -129,7 +164,17 @@ async function listReviews(ctx: AppContext, auth: Auth, on: string): Promise<Sec
     "待合法性审核的清单",
     "/lists",
     items.map((v) =>
-      item({ kind: "list_review", label: "待审核", title: v.title, detail: `${v.organisationName}：${v.typeLabel}（第${v.versionNo}版）`, dueOn: null, link: `/lists/${v.listId}` }, on),
+      item(
+        {
+          kind: "list_review",
+          label: "待审核",
+          title: v.title,
+          detail: `${v.organisationName}：${v.typeLabel}（第${v.versionNo}版）`,
+          dueOn: null,
+          link: `/lists/${v.listId}`,
+        },
+        on,
+      ),
     ),
   );
 }
@@ -156,7 +201,17 @@ async function approvals(ctx: AppContext, auth: Auth, on: string): Promise<Secti
     "审核通过、待发布的清单",
     "/lists",
     rows.map(({ v, l, orgName }) =>
-      item({ kind: "list_to_publish", label: "待发布", title: v.title, detail: `${orgName}：第${v.versionNo}版已通过合法性审核`, dueOn: null, link: `/lists/${l.id}` }, on),
+      item(
+        {
+          kind: "list_to_publish",
+          label: "待发布",
+          title: v.title,
+          detail: `${orgName}：第${v.versionNo}版已通过合法性审核`,
+          dueOn: null,
+          link: `/lists/${l.id}`,
+        },
+        on,
+      ),
     ),
   );
 }
@@ -170,7 +225,17 @@ async function unitOverdue(ctx: AppContext, auth: Auth, on: string): Promise<Sec
     "本单位逾期案件",
     "/cases?tab=overdue",
     items.map((i) =>
-      item({ kind: "case_overdue", label: label[i.kind], title: `${i.caseNo} ${i.partyName}`, detail: `${i.organisationName}：${i.matterName}`, dueOn: i.dueOn, link: `/cases/${i.caseId}` }, on),
+      item(
+        {
+          kind: "case_overdue",
+          label: label[i.kind],
+          title: `${i.caseNo} ${i.partyName}`,
+          detail: `${i.organisationName}：${i.matterName}`,
+          dueOn: i.dueOn,
+          link: `/cases/${i.caseId}`,
+        },
+        on,
+      ),
     ),
   );
 }
@@ -211,7 +276,10 @@ function periodLabel(kind: ReportKind, periodKey: string): string {
 /** The unit's statistics reports due by today + 7 days (this year) and not yet submitted. */
 async function reportsToFile(ctx: AppContext, auth: Auth, on: string, horizon: string): Promise<Section> {
   const { db } = ctx.database;
-  const [org] = await db.select({ kind: organisations.kind, name: organisations.name }).from(organisations).where(eq(organisations.id, auth.organisationId));
+  const [org] = await db
+    .select({ kind: organisations.kind, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, auth.organisationId));
   let all: Item[] = [];
   if (org && reportingKinds.has(org.kind)) {
     const due = new Map<string, { kind: ReportKind; periodKey: string; dueDate: string }>();
@@ -227,7 +295,17 @@ async function reportsToFile(ctx: AppContext, auth: Auth, on: string, horizon: s
     all = [...due.entries()]
       .filter(([k]) => !submitted.has(k))
       .map(([, d]) =>
-        item({ kind: "statistics_report", label: reportKindLabels[d.kind], title: periodLabel(d.kind, d.periodKey), detail: `${org.name}：待报送`, dueOn: d.dueDate, link: "/statistics" }, on),
+        item(
+          {
+            kind: "statistics_report",
+            label: reportKindLabels[d.kind],
+            title: periodLabel(d.kind, d.periodKey),
+            detail: `${org.name}：待报送`,
+            dueOn: d.dueDate,
+            link: "/statistics",
+          },
+          on,
+        ),
       )
       .sort(byDue);
   }

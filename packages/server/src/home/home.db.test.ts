@@ -86,7 +86,11 @@ describe("工作台待办：执法人员", () => {
     const colleagues = await insertCase({ status: "in_progress", created_by: userIds.get("demo-officer2") });
     await insertTask(colleagues.id, "follow_up", addDays(today, -3));
     // A case where he was among the inspecting officers counts as his too.
-    const inspected = await insertCase({ correction_due: addDays(today, 1), created_by: userIds.get("demo-officer2"), inspection: { officerIds: [userIds.get("demo-officer")] } });
+    const inspected = await insertCase({
+      correction_due: addDays(today, 1),
+      created_by: userIds.get("demo-officer2"),
+      inspection: { officerIds: [userIds.get("demo-officer")] },
+    });
 
     const list = await todo("demo-officer");
     expect(list.today).toBe(today);
@@ -178,7 +182,9 @@ describe("工作台待办：单位管理员（单位负责人）", () => {
     const list = await todo("demo-orgadmin");
     expect(list.sections.map((x) => x.key)).toEqual(["approvals", "unit_overdue", "statistics_reports"]);
     const approvals = sectionOf(list, "approvals").items.filter((i) => i.title.startsWith("待办测试"));
-    expect(approvals.map((i) => [i.title, i.kind, i.label, i.link])).toEqual([["待办测试待发布清单", "list_to_publish", "待发布", `/lists/${created.json().listId}`]]);
+    expect(approvals.map((i) => [i.title, i.kind, i.label, i.link])).toEqual([
+      ["待办测试待发布清单", "list_to_publish", "待发布", `/lists/${created.json().listId}`],
+    ]);
 
     const overdue = sectionOf(list, "unit_overdue");
     const lateItem = overdue.items.find((i) => i.title.startsWith(late.caseNo)) ?? null;
@@ -196,7 +202,9 @@ describe("工作台待办：单位管理员（单位负责人）", () => {
 
   it("lists the unit's statistics reports due by today + 7 days that are not filed, and drops one once it is filed", async () => {
     const submitted = new Set(
-      (await t.database.query<{ k: string }>("SELECT kind || '|' || period_key AS k FROM statistics_reports WHERE organisation_id = $1", [mx.id])).map((r) => r.k),
+      (
+        await t.database.query<{ k: string }>("SELECT kind || '|' || period_key AS k FROM statistics_reports WHERE organisation_id = $1", [mx.id])
+      ).map((r) => r.k),
     );
     // Due by 2026-07-08: December 2025 to June 2026 monthly (each the 5th of the next month) and the half-year report (7月5日).
     const expected = [
@@ -225,9 +233,22 @@ describe("工作台待办：单位管理员（单位负责人）", () => {
 
 describe("工作台待办：司法局监督人员", () => {
   it("lists the decisions of his region that departed from the engine's proposal, latest first, linked to the case", async () => {
-    const older = await insertCase({ proposed_outcome: "no_penalty", decided_outcome: "mitigated", decided_on: addDays(today, -20), departure_reason: "当事人多次违法" });
-    const newer = await insertCase({ proposed_outcome: "no_penalty", decided_outcome: "lighter", decided_on: addDays(today, -2), departure_reason: "情节较重" });
-    const foreign = await insertCase({ proposed_outcome: "no_penalty", decided_outcome: "mitigated", decided_on: addDays(today, -1), departure_reason: "外县" }, jj);
+    const older = await insertCase({
+      proposed_outcome: "no_penalty",
+      decided_outcome: "mitigated",
+      decided_on: addDays(today, -20),
+      departure_reason: "当事人多次违法",
+    });
+    const newer = await insertCase({
+      proposed_outcome: "no_penalty",
+      decided_outcome: "lighter",
+      decided_on: addDays(today, -2),
+      departure_reason: "情节较重",
+    });
+    const foreign = await insertCase(
+      { proposed_outcome: "no_penalty", decided_outcome: "mitigated", decided_on: addDays(today, -1), departure_reason: "外县" },
+      jj,
+    );
 
     const list = await todo("demo-justice");
     expect(list.sections.map((x) => x.key)).toEqual(["departures"]);

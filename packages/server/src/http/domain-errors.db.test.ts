@@ -59,7 +59,10 @@ describe("统计报表：领域错误与程序缺陷", () => {
     } finally {
       clockBroken = false;
     }
-    const errors = lines.slice(before).map((l) => JSON.parse(l)).filter((l) => l.level >= 50);
+    const errors = lines
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.level >= 50);
     expect(errors.map((e) => e.msg)).toContain("unhandled error");
     expect(JSON.stringify(errors)).toContain("clock source unavailable");
   });

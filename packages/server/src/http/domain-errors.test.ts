@@ -48,7 +48,11 @@ describe("领域错误在一处映射为 HTTP 状态，消息为中文", () => {
   it("输入错误带出有问题的字段", async () => {
     const res = await throwing(new InvalidInputError("输入有误：请填写决定日期", [{ field: "decisionDate", message: "请填写决定日期" }]));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ code: "validation_failed", message: "输入有误：请填写决定日期", fields: [{ field: "decisionDate", message: "请填写决定日期" }] });
+    expect(res.json()).toEqual({
+      code: "validation_failed",
+      message: "输入有误：请填写决定日期",
+      fields: [{ field: "decisionDate", message: "请填写决定日期" }],
+    });
   });
 
   it("程序缺陷（普通异常）：500、通用中文提示、不含内部文字，并写入日志", async () => {

@@ -96,7 +96,10 @@ export function toErrorResponse(err: unknown, request: FastifyRequest, reply?: F
     // A non-zod schema (JSON schema via ajv) speaks English: keep only where, say it in Chinese.
     const part = e.validationContext ?? "body";
     const schema = (request.routeOptions?.schema as Record<string, unknown> | undefined)?.[part];
-    const fields = validationFields(schema, (e.validation as { instancePath: string }[]).map((v) => ({ instancePath: v.instancePath ?? "", message: "格式不正确" })));
+    const fields = validationFields(
+      schema,
+      (e.validation as { instancePath: string }[]).map((v) => ({ instancePath: v.instancePath ?? "", message: "格式不正确" })),
+    );
     return { status: 400, body: { code: "validation_failed", message: `输入有误：${fields.map((f) => f.message).join("；")}`, fields } };
   }
   if (typeof e.code === "string" && byFrameworkCode[e.code]) {

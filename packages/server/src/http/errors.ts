@@ -69,5 +69,4 @@ export function statusOfDomainError(err: DomainError): number {
 
 export const notFound = (what: string) => new AppError("not_found", `${what}不存在或无权查看`);
 export const forbidden = (message = "您没有执行此操作的权限") => new AppError("forbidden", message);
-export const versionConflict = () =>
-  new AppError("version_conflict", "该记录已被他人修改，请刷新后重试（您的修改未保存）");
+export const versionConflict = () => new AppError("version_conflict", "该记录已被他人修改，请刷新后重试（您的修改未保存）");

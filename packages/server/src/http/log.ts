@@ -74,7 +74,10 @@ export function scrubError(err: unknown, depth = 0): ScrubbedError {
   const out: ScrubbedError = { type, message };
   for (const f of dbFields) if (typeof e[f] === "string" && (e[f] as string).length < 100) out[f] = e[f];
   if (typeof e.stack === "string") {
-    const frames = e.stack.split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 15);
+    const frames = e.stack
+      .split("\n")
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 15);
     if (frames.length) out.stack = frames.join("\n");
   }
   if (e.cause !== undefined && depth < 3) out.cause = scrubError(e.cause, depth + 1);

@@ -158,11 +158,19 @@ describe(`rate limits (${testDbKind})`, () => {
     await setup.close();
     const dbA = await openPostgres(pg.url, { max: 4 });
     const dbB = await openPostgres(pg.url, { max: 4 });
-    cleanups.push(() => dbA.close(), () => dbB.close());
+    cleanups.push(
+      () => dbA.close(),
+      () => dbB.close(),
+    );
     const { app: a } = await appWith({ rateLoginPerUser: 4 }, dbA);
     const { app: b } = await appWith({ rateLoginPerUser: 4 }, dbB);
     // Two attempts on each instance, at the same time: four in all, none refused.
-    const first = await Promise.all([login(a, "someone", "x-Aa1"), login(b, "someone", "x-Aa1"), login(a, "someone", "x-Aa1"), login(b, "someone", "x-Aa1")]);
+    const first = await Promise.all([
+      login(a, "someone", "x-Aa1"),
+      login(b, "someone", "x-Aa1"),
+      login(a, "someone", "x-Aa1"),
+      login(b, "someone", "x-Aa1"),
+    ]);
     expect(first.map((r) => r.statusCode)).toEqual([401, 401, 401, 401]);
     // The fifth, on either instance, is over the shared limit.
     expectLimited(await login(b, "someone", "x-Aa1"), 60);

@@ -35,7 +35,10 @@ function bodyCarriesFile(schema: unknown): boolean {
 }
 
 /** Which limit a route falls under, if any. */
-export function limitKind(route: Pick<RouteOptions, "url" | "method" | "bodyLimit" | "schema" | "config">, defaultBodyLimit: number): LimitKind | null {
+export function limitKind(
+  route: Pick<RouteOptions, "url" | "method" | "bodyLimit" | "schema" | "config">,
+  defaultBodyLimit: number,
+): LimitKind | null {
   const url = route.url ?? "";
   if (!url.startsWith("/api/") || unlimited.has(url)) return null;
   const methods = ([] as string[]).concat(route.method as string | string[]);

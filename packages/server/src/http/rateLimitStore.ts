@@ -48,17 +48,19 @@ export function databaseStore(database: Database): new (...args: unknown[]) => R
   };
   class DatabaseStore implements RateLimitStore {
     incr(key: string, cb: Callback, timeWindow: number) {
-      database
-        .query<{ count: number; ttl: number }>(incrSql, [storedKey(key), Math.min(Math.max(1, Math.trunc(timeWindow)), 2_000_000_000)])
-        .then(([row]) => {
+      database.query<{ count: number; ttl: number }>(incrSql, [storedKey(key), Math.min(Math.max(1, Math.trunc(timeWindow)), 2_000_000_000)]).then(
+        ([row]) => {
           sweep();
           cb(null, { current: Number(row.count), ttl: Number(row.ttl) });
-        }, (err: Error) => cb(err));
+        },
+        (err: Error) => cb(err),
+      );
     }
     read(key: string, cb: Callback) {
-      database
-        .query<{ count: number; ttl: number }>(readSql, [storedKey(key)])
-        .then(([row]) => cb(null, row ? { current: Number(row.count), ttl: Number(row.ttl) } : { current: 0, ttl: 0 }), (err: Error) => cb(err));
+      database.query<{ count: number; ttl: number }>(readSql, [storedKey(key)]).then(
+        ([row]) => cb(null, row ? { current: Number(row.count), ttl: Number(row.ttl) } : { current: 0, ttl: 0 }),
+        (err: Error) => cb(err),
+      );
     }
     child() {
       return new DatabaseStore();

@@ -26,10 +26,14 @@ const apps: App[] = [];
 
 beforeAll(async () => {
   webDist = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-web-"));
-  const build = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/vite/bin/vite.js"), "build", "--outDir", webDist, "--emptyOutDir", "--logLevel", "warn"], {
-    cwd: path.join(repoRoot, "packages/web"),
-    encoding: "utf8",
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, "node_modules/vite/bin/vite.js"), "build", "--outDir", webDist, "--emptyOutDir", "--logLevel", "warn"],
+    {
+      cwd: path.join(repoRoot, "packages/web"),
+      encoding: "utf8",
+    },
+  );
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
   database = await freshDatabase();
 }, 300_000);
@@ -163,7 +167,11 @@ describe(`security headers and assets (${testDbKind})`, () => {
 
   it("导出的文件：PDF 只允许本站页面嵌入（打印用的 iframe），其它文件在沙箱中且不允许任何内容", async () => {
     const app = await appWith();
-    const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "demo-justice-city", password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "demo-justice-city", password: DEMO_PASSWORD },
+    });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const year = new Date().getFullYear();
     const pdf = await app.inject({ method: "GET", url: `/api/v1/statistics/form.pdf?period=year&year=${year}`, headers: { cookie } });

@@ -80,10 +80,19 @@ function unwrap(r: ChecklistResult): { record: ChecklistRecord; version: number 
 export async function listChecklists(ctx: AppContext, auth: Auth, organisationId: string) {
   const db = ctx.database.db;
   const nodes = await requirePermission(db, auth, "inspection.read", organisationId);
-  const rows = await db.select().from(inspectionChecklists).where(eq(inspectionChecklists.organisationId, organisationId)).orderBy(asc(inspectionChecklists.title));
+  const rows = await db
+    .select()
+    .from(inspectionChecklists)
+    .where(eq(inspectionChecklists.organisationId, organisationId))
+    .orderBy(asc(inspectionChecklists.title));
   return {
     items: rows.map((r) => summary(recordOf(r), r.lockVersion)),
-    starters: starterChecklists().map((s) => ({ id: s.id, industry: s.industry, title: s.title, items: s.versions.find((v) => v.status === "published")?.items.length ?? 0 })),
+    starters: starterChecklists().map((s) => ({
+      id: s.id,
+      industry: s.industry,
+      title: s.title,
+      items: s.versions.find((v) => v.status === "published")?.items.length ?? 0,
+    })),
     allowedActions: allowedActions(auth, organisationId, nodes),
   };
 }
@@ -104,7 +113,11 @@ export async function getChecklist(ctx: AppContext, auth: Auth, id: string) {
   return presentChecklist(recordOf(row), row.lockVersion);
 }
 
-export async function copyChecklistFor(ctx: AppContext, auth: Auth, input: { organisationId?: string; sourceId: string; version?: number; title?: string }) {
+export async function copyChecklistFor(
+  ctx: AppContext,
+  auth: Auth,
+  input: { organisationId?: string; sourceId: string; version?: number; title?: string },
+) {
   const organisationId = input.organisationId ?? auth.organisationId;
   return ctx.database.db.transaction(async (tx) => {
     await requirePermission(tx, auth, "inspection.checklist.manage", organisationId);
@@ -122,9 +135,25 @@ export async function copyChecklistFor(ctx: AppContext, auth: Auth, input: { org
     const { record } = unwrap(copyChecklist(source, version, { id, organisationId, title: input.title }));
     const [row] = await tx
       .insert(inspectionChecklists)
-      .values({ id, regionCode: org.regionCode, organisationId, industry: record.industry, title: record.title, copiedFrom: record.copiedFrom ?? null, versions: record.versions, createdBy: auth.userId })
+      .values({
+        id,
+        regionCode: org.regionCode,
+        organisationId,
+        industry: record.industry,
+        title: record.title,
+        copiedFrom: record.copiedFrom ?? null,
+        versions: record.versions,
+        createdBy: auth.userId,
+      })
       .returning();
-    await recordAudit(tx, auth, { action: "inspection.checklist.copied", entityType: "inspection_checklist", entityId: id, organisationId, regionCode: org.regionCode, after: { title: record.title, copiedFrom: record.copiedFrom } });
+    await recordAudit(tx, auth, {
+      action: "inspection.checklist.copied",
+      entityType: "inspection_checklist",
+      entityId: id,
+      organisationId,
+      regionCode: org.regionCode,
+      after: { title: record.title, copiedFrom: record.copiedFrom },
+    });
     return presentChecklist(recordOf(row), row.lockVersion);
   });
 }
@@ -162,8 +191,13 @@ async function change(
   });
 }
 
-export const saveChecklistDraft = (ctx: AppContext, auth: Auth, id: string, version: number, input: { items: ChecklistItem[]; lockVersion: number }) =>
-  change(ctx, auth, id, input.lockVersion, "inspection.checklist.edited", (r) => editChecklistDraft(r, version, input.items));
+export const saveChecklistDraft = (
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  version: number,
+  input: { items: ChecklistItem[]; lockVersion: number },
+) => change(ctx, auth, id, input.lockVersion, "inspection.checklist.edited", (r) => editChecklistDraft(r, version, input.items));
 
 export const publishChecklistVersion = (ctx: AppContext, auth: Auth, id: string, input: { version: number; lockVersion: number }) =>
   change(ctx, auth, id, input.lockVersion, "inspection.checklist.published", (r) => publishChecklist(r, input.version, today(ctx), resolve));

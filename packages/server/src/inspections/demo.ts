@@ -32,7 +32,15 @@ import type { DemoIds } from "../demo";
 import type { AppContext } from "../http/context";
 import { lawLibrary } from "../laws/library";
 import { encryptValue } from "../pii/keyring";
-import { inspectionChecklists, inspectionDraws, inspectionMatters, inspectionPlans, inspectionUnits, inspections, inspectorCertificates } from "./schema";
+import {
+  inspectionChecklists,
+  inspectionDraws,
+  inspectionMatters,
+  inspectionPlans,
+  inspectionUnits,
+  inspections,
+  inspectorCertificates,
+} from "./schema";
 import { today } from "./shared";
 import { unitColumns } from "./units";
 
@@ -50,7 +58,19 @@ export function demoCreditCode(regionCode: string, serial: number): string {
   return body + USCC_CHARS[(31 - (sum % 31)) % 31];
 }
 
-const ALL_FIELDS: Industry[] = ["mining", "hazardous_chemicals", "metallurgy", "construction", "road_transport", "fireworks", "industry_trade", "confined_space", "dust_explosion", "ammonia_refrigeration", "other"];
+const ALL_FIELDS: Industry[] = [
+  "mining",
+  "hazardous_chemicals",
+  "metallurgy",
+  "construction",
+  "road_transport",
+  "fireworks",
+  "industry_trade",
+  "confined_space",
+  "dust_explosion",
+  "ammonia_refrigeration",
+  "other",
+];
 
 /** [name, industry, risk, key unit, town?] — fictional units of 明溪县. */
 const demoUnits: [string, Industry, string, boolean, boolean][] = [
@@ -189,10 +209,25 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
   });
 
   // 年度抽查计划 and its annual draw (drawn 38 days ago).
-  const rules: AnnualRules = { defaultPercent: 30, ratios: [{ riskLevel: "major", percent: 100 }, { riskLevel: "high", percent: 50 }] };
+  const rules: AnnualRules = {
+    defaultPercent: 30,
+    ratios: [
+      { riskLevel: "major", percent: 100 },
+      { riskLevel: "high", percent: 50 },
+    ],
+  };
   const [plan] = await tx
     .insert(inspectionPlans)
-    .values({ regionCode: org.regionCode, organisationId: org.id, year, title: `${year}年度“双随机”抽查计划`, rules, notes: "重点单位全部列入；重大风险单位全部抽取，较大风险单位抽取50%，其余30%。", createdBy: admin.id, isDemo: true })
+    .values({
+      regionCode: org.regionCode,
+      organisationId: org.id,
+      year,
+      title: `${year}年度“双随机”抽查计划`,
+      rules,
+      notes: "重点单位全部列入；重大风险单位全部抽取，较大风险单位抽取50%，其余30%。",
+      createdBy: admin.id,
+      isDemo: true,
+    })
     .returning();
   const objects = units.map(poolObjectOf);
 
@@ -211,7 +246,14 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
     drawn?: { publicValue: string; on: string; pool: Parameters<typeof selectDraw>[0] };
   }) => {
     const secret = crypto.randomBytes(32).toString("hex");
-    const a = announceDraw({ drawId: input.drawNo, poolSha256: input.sha256, secret, publicSource: input.publicSource, publicValueDate: input.publicValueDate, today: input.announcedOn });
+    const a = announceDraw({
+      drawId: input.drawNo,
+      poolSha256: input.sha256,
+      secret,
+      publicSource: input.publicSource,
+      publicValueDate: input.publicValueDate,
+      today: input.announcedOn,
+    });
     if (!a.ok) throw new Error(a.error);
     let drawn: { publicValue: string; secret: string; seed: string; result: unknown; drawnOn: string; drawnAt: Date; drawnBy: string } | undefined;
     let selection: ReturnType<typeof selectDraw> | undefined;
@@ -220,7 +262,15 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
       if (!seed.ok) throw new Error(seed.error);
       selection = selectDraw(input.drawn.pool, seed.seed);
       if (!selection.ok) throw new Error(selection.error);
-      drawn = { publicValue: input.drawn.publicValue, secret, seed: seed.seed, result: selection.selection, drawnOn: input.drawn.on, drawnAt: new Date(`${input.drawn.on}T02:00:00Z`), drawnBy: admin.id };
+      drawn = {
+        publicValue: input.drawn.publicValue,
+        secret,
+        seed: seed.seed,
+        result: selection.selection,
+        drawnOn: input.drawn.on,
+        drawnAt: new Date(`${input.drawn.on}T02:00:00Z`),
+        drawnBy: admin.id,
+      };
     }
     const [row] = await tx
       .insert(inspectionDraws)
@@ -275,7 +325,19 @@ export async function seedDemo(ctx: AppContext, tx: Tx, ids: DemoIds): Promise<v
     .values(
       planned.map((p) => {
         const u = unitOf.get(p.creditCode)!;
-        return { id: p.id, regionCode: u.regionCode, organisationId: org.id, unitId: u.id, unitName: p.unitName, creditCode: p.creditCode, year, planId: plan.id, planDrawId: annual.row.id, status: "planned", isDemo: true };
+        return {
+          id: p.id,
+          regionCode: u.regionCode,
+          organisationId: org.id,
+          unitId: u.id,
+          unitName: p.unitName,
+          creditCode: p.creditCode,
+          year,
+          planId: plan.id,
+          planDrawId: annual.row.id,
+          status: "planned",
+          isDemo: true,
+        };
       }),
     )
     .returning();

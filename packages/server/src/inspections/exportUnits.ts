@@ -14,7 +14,11 @@ import { inspectionUnits } from "./schema";
 import { loadOrganisation, permitted, requirePermission } from "./shared";
 import { unitFilter } from "./units";
 
-export async function exportUnits(ctx: AppContext, auth: Auth, query: { organisationId?: string; q?: string; industry?: Industry; riskLevel?: RiskLevel; keyUnit?: "true" | "false" }) {
+export async function exportUnits(
+  ctx: AppContext,
+  auth: Auth,
+  query: { organisationId?: string; q?: string; industry?: Industry; riskLevel?: RiskLevel; keyUnit?: "true" | "false" },
+) {
   const organisationId = query.organisationId ?? auth.organisationId;
   const db = ctx.database.db;
   const nodes = await requirePermission(db, auth, "inspection.read", organisationId);
@@ -28,7 +32,17 @@ export async function exportUnits(ctx: AppContext, auth: Auth, query: { organisa
   for (const r of rows) {
     const phone = r.contactPhoneEnc ? (clear ? decryptValue(r.contactPhoneEnc) : (r.contactPhoneMasked ?? "")) : "";
     const name = r.contactName ? (clear ? r.contactName : maskName(r.contactName)) : "";
-    ws.addRow([r.creditCode, r.name, r.address, r.regionCode, industryLabels[r.industry as Industry] ?? r.industry, riskLevelLabels[r.riskLevel as RiskLevel] ?? r.riskLevel, r.keyUnit ? "是" : "否", name, phone]);
+    ws.addRow([
+      r.creditCode,
+      r.name,
+      r.address,
+      r.regionCode,
+      industryLabels[r.industry as Industry] ?? r.industry,
+      riskLevelLabels[r.riskLevel as RiskLevel] ?? r.riskLevel,
+      r.keyUnit ? "是" : "否",
+      name,
+      phone,
+    ]);
   }
   ws.columns.forEach((c, i) => (c.width = [22, 30, 30, 12, 12, 16, 10, 10, 16][i] ?? 14));
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());

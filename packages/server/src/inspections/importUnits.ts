@@ -30,7 +30,8 @@ async function existingCodes(db: DbOrTx, organisationId: string): Promise<string
 }
 
 async function parse(ctx: AppContext, file: UnitFile, organisationId: string): Promise<{ result: UnitImportResult; sha256: string; ms: number }> {
-  if (!file.fileName.toLowerCase().endsWith(".xlsx")) throw new AppError("unsupported_media_type", "只支持导入 .xlsx 文件（旧版 .xls 请先另存为 .xlsx）");
+  if (!file.fileName.toLowerCase().endsWith(".xlsx"))
+    throw new AppError("unsupported_media_type", "只支持导入 .xlsx 文件（旧版 .xls 请先另存为 .xlsx）");
   const content = Buffer.from(file.contentBase64, "base64");
   const limits = unitFileLimits(uploadLimits(ctx.config));
   checkUploadBytes(content, limits);

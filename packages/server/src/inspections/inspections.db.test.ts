@@ -32,7 +32,16 @@ const advance = async (days: number) => {
 
 async function snapshot(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ["inspection_units", "inspection_draws", "inspections", "inspector_certificates", "inspection_plans", "inspection_checklists", "audit_events"]) out[table] = await t.count(table);
+  for (const table of [
+    "inspection_units",
+    "inspection_draws",
+    "inspections",
+    "inspector_certificates",
+    "inspection_plans",
+    "inspection_checklists",
+    "audit_events",
+  ])
+    out[table] = await t.count(table);
   return out;
 }
 
@@ -49,11 +58,27 @@ describe("检查对象名录库", () => {
     const code = demoCreditCode("350421", 990_001);
     const created = await t.post(
       "/api/v1/inspections/units",
-      { creditCode: code.toLowerCase(), name: "明溪县测试化工有限公司", regionCode: "350421", industry: "危化品", riskLevel: "较大", keyUnit: true, contactName: "张三丰", contactPhone: "13805981111" },
+      {
+        creditCode: code.toLowerCase(),
+        name: "明溪县测试化工有限公司",
+        regionCode: "350421",
+        industry: "危化品",
+        riskLevel: "较大",
+        keyUnit: true,
+        contactName: "张三丰",
+        contactPhone: "13805981111",
+      },
       officer,
     );
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ creditCode: code, industry: "hazardous_chemicals", riskLevel: "high", keyUnit: true, contactName: "张**", contactPhone: "138****1111" });
+    expect(created.json()).toMatchObject({
+      creditCode: code,
+      industry: "hazardous_chemicals",
+      riskLevel: "high",
+      keyUnit: true,
+      contactName: "张**",
+      contactPhone: "138****1111",
+    });
 
     const list = await t.get(`/api/v1/inspections/units?q=${encodeURIComponent("测试化工")}`, officer);
     expect(list.statusCode).toBe(200);
@@ -63,27 +88,54 @@ describe("检查对象名录库", () => {
     expect(list.json().allowedActions).toContain("inspection.pool.manage");
 
     const before = await snapshot();
-    const bad = await t.post("/api/v1/inspections/units", { creditCode: "91350421MA00000000", name: "无效代码公司", regionCode: "350421", industry: "工贸企业", riskLevel: "低" }, officer);
+    const bad = await t.post(
+      "/api/v1/inspections/units",
+      { creditCode: "91350421MA00000000", name: "无效代码公司", regionCode: "350421", industry: "工贸企业", riskLevel: "低" },
+      officer,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/统一社会信用代码/);
-    const dup = await t.post("/api/v1/inspections/units", { creditCode: code, name: "重复登记的公司", regionCode: "350421", industry: "工贸企业", riskLevel: "低" }, officer);
+    const dup = await t.post(
+      "/api/v1/inspections/units",
+      { creditCode: code, name: "重复登记的公司", regionCode: "350421", industry: "工贸企业", riskLevel: "低" },
+      officer,
+    );
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toContain("已在名录库中");
     expect(await snapshot()).toEqual(before);
 
     // Editing keeps the credit code; a stale version is refused.
     const id = created.json().id;
-    const edited = await t.patch(`/api/v1/inspections/units/${id}`, { name: "明溪县测试化工股份有限公司", regionCode: "350421", industry: "hazardous_chemicals", riskLevel: "major", keyUnit: true, version: 1 }, officer);
+    const edited = await t.patch(
+      `/api/v1/inspections/units/${id}`,
+      { name: "明溪县测试化工股份有限公司", regionCode: "350421", industry: "hazardous_chemicals", riskLevel: "major", keyUnit: true, version: 1 },
+      officer,
+    );
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ name: "明溪县测试化工股份有限公司", riskLevel: "major", version: 2, contactPhone: null });
-    const stale = await t.patch(`/api/v1/inspections/units/${id}`, { name: "x公司", regionCode: "350421", industry: "other", riskLevel: "low", version: 1 }, officer);
+    const stale = await t.patch(
+      `/api/v1/inspections/units/${id}`,
+      { name: "x公司", regionCode: "350421", industry: "other", riskLevel: "low", version: 1 },
+      officer,
+    );
     expect(stale.statusCode).toBe(409);
   });
 
   it("另一县的执法人员不能在本县名录库登记单位，也看不到本县的名录库", async () => {
     const jjOfficer = await t.login("demo-officer-jj");
     const mx = (await t.database.query<{ id: string }>("SELECT id FROM organisations WHERE name = '明溪县应急管理局'"))[0].id;
-    const res = await t.post("/api/v1/inspections/units", { organisationId: mx, creditCode: demoCreditCode("350421", 990_002), name: "越权登记公司", regionCode: "350421", industry: "other", riskLevel: "low" }, jjOfficer);
+    const res = await t.post(
+      "/api/v1/inspections/units",
+      {
+        organisationId: mx,
+        creditCode: demoCreditCode("350421", 990_002),
+        name: "越权登记公司",
+        regionCode: "350421",
+        industry: "other",
+        riskLevel: "low",
+      },
+      jjOfficer,
+    );
     expect(res.statusCode).toBe(403);
     expect((await t.get(`/api/v1/inspections/units?organisationId=${mx}`, jjOfficer)).statusCode).toBe(403);
   });
@@ -102,13 +154,18 @@ describe("检查对象名录库", () => {
     expect(p.errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
     expect(p.errors[1].message).toContain("与第2行重复");
     const before = await snapshot();
-    const refused = await t.post("/api/v1/inspections/units/import", { fileName: "名录.xlsx", contentBase64: errorsFile, fileSha256: p.fileSha256 }, officer);
+    const refused = await t.post(
+      "/api/v1/inspections/units/import",
+      { fileName: "名录.xlsx", contentBase64: errorsFile, fileSha256: p.fileSha256 },
+      officer,
+    );
     expect(refused.statusCode).toBe(422);
     expect(refused.json().message).toContain("有错误");
     expect(await snapshot()).toEqual(before);
 
     // 10,000 rows (one of them a unit already in the pool: an update).
-    const existing = (await t.database.query<{ credit_code: string }>("SELECT credit_code FROM inspection_units ORDER BY credit_code LIMIT 1"))[0].credit_code;
+    const existing = (await t.database.query<{ credit_code: string }>("SELECT credit_code FROM inspection_units ORDER BY credit_code LIMIT 1"))[0]
+      .credit_code;
     const rows: unknown[][] = Array.from({ length: 10_000 }, (_, i) => [
       i === 0 ? existing : demoCreditCode("350421", 800_000 + i),
       `明溪县批量导入企业${i + 1}有限公司`,
@@ -125,7 +182,11 @@ describe("检查对象名录库", () => {
     const bigPreview = await t.post("/api/v1/inspections/units/import/preview", { fileName: "万行.xlsx", contentBase64: big }, officer);
     expect(bigPreview.statusCode, bigPreview.body.slice(0, 500)).toBe(200);
     expect(bigPreview.json()).toMatchObject({ creates: 9_999, updates: 1, errors: [] });
-    const committed = await t.post("/api/v1/inspections/units/import", { fileName: "万行.xlsx", contentBase64: big, fileSha256: bigPreview.json().fileSha256 }, officer);
+    const committed = await t.post(
+      "/api/v1/inspections/units/import",
+      { fileName: "万行.xlsx", contentBase64: big, fileSha256: bigPreview.json().fileSha256 },
+      officer,
+    );
     const ms = Math.round(performance.now() - started);
     expect(committed.statusCode, committed.body).toBe(200);
     expect(committed.json()).toEqual({ created: 9_999, updated: 1 });
@@ -136,7 +197,9 @@ describe("检查对象名录库", () => {
     const [{ n }] = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM inspection_units WHERE name LIKE '明溪县批量导入企业%'");
     expect(n).toBe(10_000); // 9,999 created, and the existing unit renamed by its row
     // The phones were stored encrypted, never in clear.
-    const [{ clear }] = await t.database.query<{ clear: number }>("SELECT count(*)::int AS clear FROM inspection_units WHERE contact_phone_enc LIKE '1390598%'");
+    const [{ clear }] = await t.database.query<{ clear: number }>(
+      "SELECT count(*)::int AS clear FROM inspection_units WHERE contact_phone_enc LIKE '1390598%'",
+    );
     expect(clear).toBe(0);
 
     const exported = await t.get("/api/v1/inspections/units/export?q=%E6%89%B9%E9%87%8F%E5%AF%BC%E5%85%A5%E4%BC%81%E4%B8%9A1%E6%9C%89", officer);
@@ -158,10 +221,18 @@ describe("执法检查人员名录库", () => {
     expect(me.problem).toContain("已于2025-06-30过期");
 
     const officer2 = (await t.database.query<{ id: string }>("SELECT id FROM users WHERE username = 'demo-officer2'"))[0].id;
-    const bad = await t.post(`/api/v1/inspections/inspectors/${officer2}/certificate`, { number: "35042120260002", issuingBody: "三明市人民政府", validFrom: "2026-01-01", validTo: "2025-01-01", fields: ["other"] }, admin);
+    const bad = await t.post(
+      `/api/v1/inspections/inspectors/${officer2}/certificate`,
+      { number: "35042120260002", issuingBody: "三明市人民政府", validFrom: "2026-01-01", validTo: "2025-01-01", fields: ["other"] },
+      admin,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain("截止日期不能早于起始日期");
-    const byOfficer = await t.post(`/api/v1/inspections/inspectors/${officer2}/certificate`, { number: "1", issuingBody: "x", validFrom: "2026-01-01", validTo: "2027-01-01", fields: ["other"] }, officer);
+    const byOfficer = await t.post(
+      `/api/v1/inspections/inspectors/${officer2}/certificate`,
+      { number: "1", issuingBody: "x", validFrom: "2026-01-01", validTo: "2027-01-01", fields: ["other"] },
+      officer,
+    );
     expect(byOfficer.statusCode).toBe(403);
   });
 });
@@ -175,7 +246,15 @@ describe("双随机抽取", () => {
     const before = await snapshot();
     const announced = await t.post(
       "/api/v1/inspections/draws",
-      { kind: "periodic", drawNo: "MXYJ-TEST-ZX01", title: "有限空间专项抽查", publicSource: "次日深证成指收盘点数", publicValueDate: day(1), objectCount: 2, inspectorsPerObject: 2 },
+      {
+        kind: "periodic",
+        drawNo: "MXYJ-TEST-ZX01",
+        title: "有限空间专项抽查",
+        publicSource: "次日深证成指收盘点数",
+        publicValueDate: day(1),
+        objectCount: 2,
+        inspectorsPerObject: 2,
+      },
       admin,
     );
     expect(announced.statusCode, announced.body).toBe(201);
@@ -209,10 +288,17 @@ describe("双随机抽取", () => {
     expect(crypto.createHash("sha256").update(poolFile.rawPayload).digest("hex")).toBe(pub.json().poolSha256);
     const parsed = parsePoolFile(poolFile.body);
     expect(parsed.ok).toBe(true);
-    const seed = deriveSeed({ poolSha256: pub.json().poolSha256, commitment: pub.json().commitment, publicValue: pub.json().publicValue, secret: pub.json().secret });
+    const seed = deriveSeed({
+      poolSha256: pub.json().poolSha256,
+      commitment: pub.json().commitment,
+      publicValue: pub.json().publicValue,
+      secret: pub.json().secret,
+    });
     expect(seed.ok && seed.seed).toBe(pub.json().seed);
     const again = selectDraw((parsed as { ok: true; pool: Parameters<typeof selectDraw>[0] }).pool, pub.json().seed);
-    expect(again.ok && again.selection.kind === "periodic" && again.selection.periodic.assignments.map((x) => x.creditCode)).toEqual(pub.json().selection.objects.map((o: { creditCode: string }) => o.creditCode));
+    expect(again.ok && again.selection.kind === "periodic" && again.selection.periodic.assignments.map((x) => x.creditCode)).toEqual(
+      pub.json().selection.objects.map((o: { creditCode: string }) => o.creditCode),
+    );
     // No personal data on the public page.
     for (const secret of ["13805981234", "李明", "王芳", "林建国"]) expect(pub.body + poolFile.body).not.toContain(secret);
 
@@ -226,14 +312,32 @@ describe("双随机抽取", () => {
     // A redraw is a new draw with a reason.
     const noReason = await t.post(
       "/api/v1/inspections/draws",
-      { kind: "periodic", drawNo: "MXYJ-TEST-ZX01-R", title: "有限空间专项抽查（重新抽取）", publicSource: "次日深证成指收盘点数", publicValueDate: day(1), objectCount: 2, redrawOf: a.id, redrawReason: "  " },
+      {
+        kind: "periodic",
+        drawNo: "MXYJ-TEST-ZX01-R",
+        title: "有限空间专项抽查（重新抽取）",
+        publicSource: "次日深证成指收盘点数",
+        publicValueDate: day(1),
+        objectCount: 2,
+        redrawOf: a.id,
+        redrawReason: "  ",
+      },
       admin,
     );
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().message).toContain("重新抽取必须写明理由");
     const redraw = await t.post(
       "/api/v1/inspections/draws",
-      { kind: "periodic", drawNo: "MXYJ-TEST-ZX01-R", title: "有限空间专项抽查（重新抽取）", publicSource: "次日深证成指收盘点数", publicValueDate: day(1), objectCount: 2, redrawOf: a.id, redrawReason: "抽中的单位已停产" },
+      {
+        kind: "periodic",
+        drawNo: "MXYJ-TEST-ZX01-R",
+        title: "有限空间专项抽查（重新抽取）",
+        publicSource: "次日深证成指收盘点数",
+        publicValueDate: day(1),
+        objectCount: 2,
+        redrawOf: a.id,
+        redrawReason: "抽中的单位已停产",
+      },
       admin,
     );
     expect(redraw.statusCode, redraw.body).toBe(201);
@@ -243,11 +347,26 @@ describe("双随机抽取", () => {
 
   it("执法人员少于两名、底库为空时不能公告抽取，说明原因，不改动任何数据", async () => {
     const officer2 = (await t.database.query<{ id: string }>("SELECT id FROM users WHERE username = 'demo-officer2'"))[0].id;
-    const expired = await t.post(`/api/v1/inspections/inspectors/${officer2}/certificate`, { number: "35042120260002", issuingBody: "三明市人民政府", validFrom: "2020-01-01", validTo: "2021-01-01", fields: ["industry_trade"] }, admin);
+    const expired = await t.post(
+      `/api/v1/inspections/inspectors/${officer2}/certificate`,
+      { number: "35042120260002", issuingBody: "三明市人民政府", validFrom: "2020-01-01", validTo: "2021-01-01", fields: ["industry_trade"] },
+      admin,
+    );
     expect(expired.statusCode, expired.body).toBe(200);
     expect(expired.json().status).toBe("expired");
     const before = await snapshot();
-    const few = await t.post("/api/v1/inspections/draws", { kind: "periodic", drawNo: "MXYJ-TEST-ZX02", title: "专项抽查", publicSource: "次日深证成指收盘点数", publicValueDate: day(1), objectCount: 1 }, admin);
+    const few = await t.post(
+      "/api/v1/inspections/draws",
+      {
+        kind: "periodic",
+        drawNo: "MXYJ-TEST-ZX02",
+        title: "专项抽查",
+        publicSource: "次日深证成指收盘点数",
+        publicValueDate: day(1),
+        objectCount: 1,
+      },
+      admin,
+    );
     expect(few.statusCode).toBe(422);
     expect(few.json().message).toContain("少于两名");
     expect(few.json().message).toContain("已于2021-01-01过期");
@@ -255,7 +374,19 @@ describe("双随机抽取", () => {
     const plan = await t.post("/api/v1/inspections/plans", { year: 2099, title: "2099年度计划", rules: { defaultPercent: 10, ratios: [] } }, admin);
     expect(plan.statusCode, plan.body).toBe(201);
     const afterPlan = await snapshot();
-    const empty = await t.post("/api/v1/inspections/draws", { kind: "periodic", planId: plan.json().id, drawNo: "MXYJ-TEST-ZX03", title: "季度抽查", publicSource: "次日深证成指收盘点数", publicValueDate: day(1), objectCount: 1 }, admin);
+    const empty = await t.post(
+      "/api/v1/inspections/draws",
+      {
+        kind: "periodic",
+        planId: plan.json().id,
+        drawNo: "MXYJ-TEST-ZX03",
+        title: "季度抽查",
+        publicSource: "次日深证成指收盘点数",
+        publicValueDate: day(1),
+        objectCount: 1,
+      },
+      admin,
+    );
     expect(empty.statusCode).toBe(422);
     expect(empty.json().message).toContain("名录库为空");
     expect(await snapshot()).toEqual(afterPlan);
@@ -263,11 +394,22 @@ describe("双随机抽取", () => {
   });
 
   it("年度抽取：重点单位全部列入计划，其余按比例抽取，生成已列入计划的检查；同一计划不能再次年度抽取", async () => {
-    const plan = await t.post("/api/v1/inspections/plans", { year: 2098, title: "2098年度双随机抽查计划", rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] } }, admin);
+    const plan = await t.post(
+      "/api/v1/inspections/plans",
+      { year: 2098, title: "2098年度双随机抽查计划", rules: { defaultPercent: 20, ratios: [{ riskLevel: "major", percent: 100 }] } },
+      admin,
+    );
     expect(plan.statusCode).toBe(201);
     const dupPlan = await t.post("/api/v1/inspections/plans", { year: 2098, title: "重复", rules: { defaultPercent: 20, ratios: [] } }, admin);
     expect(dupPlan.statusCode).toBe(409);
-    const body = { kind: "annual", planId: plan.json().id, drawNo: "MXYJ-2098-ND01", title: "2098年度抽取", publicSource: "次日深证成指收盘点数", publicValueDate: day(1) };
+    const body = {
+      kind: "annual",
+      planId: plan.json().id,
+      drawNo: "MXYJ-2098-ND01",
+      title: "2098年度抽取",
+      publicSource: "次日深证成指收盘点数",
+      publicValueDate: day(1),
+    };
     const a = await t.post("/api/v1/inspections/draws", body, admin);
     expect(a.statusCode, a.body).toBe(201);
     const again = await t.post("/api/v1/inspections/draws", { ...body, drawNo: "MXYJ-2098-ND02" }, admin);
@@ -275,9 +417,18 @@ describe("双随机抽取", () => {
     await advance(1);
     const d = await t.post(`/api/v1/inspections/draws/${a.json().id}/draw`, { publicValue: "03 09 14 21 27 30 + 11" }, admin);
     expect(d.statusCode, d.body).toBe(200);
-    const keyUnits = (await t.database.query<{ credit_code: string }>("SELECT credit_code FROM inspection_units WHERE key_unit AND organisation_id = $1", [await mxOrg()])).map((r) => r.credit_code);
+    const keyUnits = (
+      await t.database.query<{ credit_code: string }>("SELECT credit_code FROM inspection_units WHERE key_unit AND organisation_id = $1", [
+        await mxOrg(),
+      ])
+    ).map((r) => r.credit_code);
     const objects = d.json().selection.objects as { creditCode: string; reason: string }[];
-    expect(objects.filter((o) => o.reason === "key").map((o) => o.creditCode).sort()).toEqual(keyUnits.sort());
+    expect(
+      objects
+        .filter((o) => o.reason === "key")
+        .map((o) => o.creditCode)
+        .sort(),
+    ).toEqual(keyUnits.sort());
     expect(d.json().inspections.length).toBe(objects.length);
     expect(d.json().inspections.every((i: { status: string }) => i.status === "planned")).toBe(true);
   });
@@ -292,7 +443,11 @@ describe("检查表与抽查事项", () => {
     expect(copy.statusCode, copy.body).toBe(201);
     const c = copy.json();
     const items = c.versions[0].items;
-    const noBasis = await t.patch(`/api/v1/inspections/checklists/${c.id}/versions/1`, { items: [{ ...items[0], basis: [] }, ...items.slice(1)], lockVersion: c.lockVersion }, admin);
+    const noBasis = await t.patch(
+      `/api/v1/inspections/checklists/${c.id}/versions/1`,
+      { items: [{ ...items[0], basis: [] }, ...items.slice(1)], lockVersion: c.lockVersion },
+      admin,
+    );
     expect(noBasis.statusCode).toBe(200);
     const refused = await t.post(`/api/v1/inspections/checklists/${c.id}/publish`, { version: 1, lockVersion: noBasis.json().lockVersion }, admin);
     expect(refused.statusCode).toBe(422);
@@ -303,11 +458,19 @@ describe("检查表与抽查事项", () => {
     expect(published.json().versions[0].status).toBe("published");
     const edit = await t.patch(`/api/v1/inspections/checklists/${c.id}/versions/1`, { items, lockVersion: published.json().lockVersion }, admin);
     expect(edit.statusCode).toBe(422);
-    const revised = await t.post(`/api/v1/inspections/checklists/${c.id}/revise`, { changeNote: "增加除尘系统检查项", lockVersion: published.json().lockVersion }, admin);
+    const revised = await t.post(
+      `/api/v1/inspections/checklists/${c.id}/revise`,
+      { changeNote: "增加除尘系统检查项", lockVersion: published.json().lockVersion },
+      admin,
+    );
     expect(revised.statusCode).toBe(200);
     expect(revised.json().versions.map((v: { status: string }) => v.status)).toEqual(["published", "draft"]);
 
-    const matter = await t.post("/api/v1/inspections/matters", { name: "粉尘涉爆企业检查", industry: "dust_explosion", matterCodes: [items[0].matterCode], checklistId: c.id }, admin);
+    const matter = await t.post(
+      "/api/v1/inspections/matters",
+      { name: "粉尘涉爆企业检查", industry: "dust_explosion", matterCodes: [items[0].matterCode], checklistId: c.id },
+      admin,
+    );
     expect(matter.statusCode, matter.body).toBe(201);
     const pub = await t.post(`/api/v1/inspections/matters/${matter.json().id}/publish`, { version: 1 }, admin);
     expect(pub.statusCode, pub.body).toBe(200);

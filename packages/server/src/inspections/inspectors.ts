@@ -38,7 +38,14 @@ function present(u: { id: string; displayName: string; organisationId: string; r
     organisationId: u.organisationId,
     roles: u.roles,
     certificate: c
-      ? { number: c.number, issuingBody: c.issuingBody, validFrom: c.validFrom, validTo: c.validTo, fields: c.fields as Industry[], version: c.version }
+      ? {
+          number: c.number,
+          issuingBody: c.issuingBody,
+          validFrom: c.validFrom,
+          validTo: c.validTo,
+          fields: c.fields as Industry[],
+          version: c.version,
+        }
       : null,
     status: certificateStatus(certificate, date),
     problem: certificateProblem({ name: u.displayName, certificate }, date),
@@ -85,7 +92,12 @@ export async function saveCertificate(ctx: AppContext, auth: Auth, userId: strin
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user) throw notFound("用户");
     await requirePermission(tx, auth, "inspection.inspectors.manage", user.organisationId);
-    const cert = { number: input.number.trim(), issuedBy: input.issuingBody.trim(), validFrom: input.validFrom.trim(), validTo: input.validTo.trim() };
+    const cert = {
+      number: input.number.trim(),
+      issuedBy: input.issuingBody.trim(),
+      validFrom: input.validFrom.trim(),
+      validTo: input.validTo.trim(),
+    };
     const problems = validateCertificate(cert);
     if (problems.length > 0) throw new AppError("validation_failed", problems.join("；"));
     const fields = [...new Set(input.fields)];
@@ -101,14 +113,31 @@ export async function saveCertificate(ctx: AppContext, auth: Auth, userId: strin
       if (input.version !== undefined && input.version !== before.version) throw versionConflict();
       [row] = await tx
         .update(inspectorCertificates)
-        .set({ number: cert.number, issuingBody: cert.issuedBy, validFrom: cert.validFrom, validTo: cert.validTo, fields, version: before.version + 1, updatedAt: new Date() })
+        .set({
+          number: cert.number,
+          issuingBody: cert.issuedBy,
+          validFrom: cert.validFrom,
+          validTo: cert.validTo,
+          fields,
+          version: before.version + 1,
+          updatedAt: new Date(),
+        })
         .where(and(eq(inspectorCertificates.id, before.id), eq(inspectorCertificates.version, before.version)))
         .returning();
       if (!row) throw versionConflict();
     } else {
       [row] = await tx
         .insert(inspectorCertificates)
-        .values({ regionCode: user.regionCode, organisationId: user.organisationId, userId, number: cert.number, issuingBody: cert.issuedBy, validFrom: cert.validFrom, validTo: cert.validTo, fields })
+        .values({
+          regionCode: user.regionCode,
+          organisationId: user.organisationId,
+          userId,
+          number: cert.number,
+          issuingBody: cert.issuedBy,
+          validFrom: cert.validFrom,
+          validTo: cert.validTo,
+          fields,
+        })
         .returning();
     }
     const shown = present(user, row, today(ctx));
@@ -118,7 +147,9 @@ export async function saveCertificate(ctx: AppContext, auth: Auth, userId: strin
       entityId: userId,
       organisationId: user.organisationId,
       regionCode: user.regionCode,
-      before: before ? { number: before.number, issuingBody: before.issuingBody, validFrom: before.validFrom, validTo: before.validTo, fields: before.fields } : null,
+      before: before
+        ? { number: before.number, issuingBody: before.issuingBody, validFrom: before.validFrom, validTo: before.validTo, fields: before.fields }
+        : null,
       after: shown.certificate,
     });
     return shown;
@@ -156,18 +187,35 @@ export async function addExclusion(ctx: AppContext, auth: Auth, input: z.infer<t
     const [unit] = await tx.select().from(inspectionUnits).where(eq(inspectionUnits.id, input.unitId));
     if (!unit) throw notFound("检查对象");
     await requirePermission(tx, auth, "inspection.inspectors.manage", unit.organisationId);
-    const [user] = await tx.select().from(users).where(and(eq(users.id, input.userId), inArray(users.organisationId, [unit.organisationId])));
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, input.userId), inArray(users.organisationId, [unit.organisationId])));
     if (!user) throw new AppError("validation_failed", "执法人员不是该检查对象所属单位的人员");
     const made = makeExclusion({ userId: input.userId, creditCode: unit.creditCode, reason: input.reason, note: input.note });
     if (!made.ok) throw new AppError("validation_failed", made.error);
     const [exists] = await tx
       .select({ id: inspectionExclusions.id })
       .from(inspectionExclusions)
-      .where(and(eq(inspectionExclusions.userId, input.userId), eq(inspectionExclusions.unitId, input.unitId), eq(inspectionExclusions.reason, input.reason)));
+      .where(
+        and(
+          eq(inspectionExclusions.userId, input.userId),
+          eq(inspectionExclusions.unitId, input.unitId),
+          eq(inspectionExclusions.reason, input.reason),
+        ),
+      );
     if (exists) throw new AppError("conflict", "该回避记录已经登记");
     const [row] = await tx
       .insert(inspectionExclusions)
-      .values({ regionCode: unit.regionCode, organisationId: unit.organisationId, userId: input.userId, unitId: input.unitId, reason: input.reason, note: made.exclusion.note ?? null, createdBy: auth.userId })
+      .values({
+        regionCode: unit.regionCode,
+        organisationId: unit.organisationId,
+        userId: input.userId,
+        unitId: input.unitId,
+        reason: input.reason,
+        note: made.exclusion.note ?? null,
+        createdBy: auth.userId,
+      })
       .returning();
     await recordAudit(tx, auth, {
       action: "inspection.exclusion.added",

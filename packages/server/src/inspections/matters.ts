@@ -66,10 +66,25 @@ export async function createMatter(
     }
     const [row] = await tx
       .insert(inspectionMatters)
-      .values({ regionCode: org.regionCode, organisationId, name, industry: input.industry ?? null, matterCodes: codes, checklistId: input.checklistId ?? null, inspectionMethod: input.inspectionMethod?.trim() ?? "" })
+      .values({
+        regionCode: org.regionCode,
+        organisationId,
+        name,
+        industry: input.industry ?? null,
+        matterCodes: codes,
+        checklistId: input.checklistId ?? null,
+        inspectionMethod: input.inspectionMethod?.trim() ?? "",
+      })
       .returning();
     const shown = present(row, title);
-    await recordAudit(tx, auth, { action: "inspection.matter.created", entityType: "inspection_matter", entityId: row.id, organisationId, regionCode: org.regionCode, after: shown });
+    await recordAudit(tx, auth, {
+      action: "inspection.matter.created",
+      entityType: "inspection_matter",
+      entityId: row.id,
+      organisationId,
+      regionCode: org.regionCode,
+      after: shown,
+    });
     return shown;
   });
 }
@@ -92,7 +107,14 @@ export async function publishMatter(ctx: AppContext, auth: Auth, id: string, inp
       .returning();
     if (!saved) throw versionConflict();
     const shown = present(saved, cl.title);
-    await recordAudit(tx, auth, { action: "inspection.matter.published", entityType: "inspection_matter", entityId: id, organisationId: row.organisationId, regionCode: row.regionCode, after: shown });
+    await recordAudit(tx, auth, {
+      action: "inspection.matter.published",
+      entityType: "inspection_matter",
+      entityId: id,
+      organisationId: row.organisationId,
+      regionCode: row.regionCode,
+      after: shown,
+    });
     return shown;
   });
 }

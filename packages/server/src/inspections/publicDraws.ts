@@ -95,7 +95,6 @@ export async function publicPoolFile(db: DbOrTx, id: string) {
   return d;
 }
 
-
 /** The published draw as scripts/verify-draw.mjs reads it (the domain's DrawResult), or 404 before the draw. */
 export async function publicDrawResult(db: DbOrTx, id: string) {
   const { d } = await loadPublic(db, id);

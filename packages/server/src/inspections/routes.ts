@@ -89,22 +89,47 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.post(
     "/api/v1/inspections/units/import",
-    { schema: { tags, summary: "导入检查对象：提交预览过的文件（有错误行的文件不导入）", body: ZUnitImportCommit, response: { 200: ZUnitImportResult } } },
+    {
+      schema: {
+        tags,
+        summary: "导入检查对象：提交预览过的文件（有错误行的文件不导入）",
+        body: ZUnitImportCommit,
+        response: { 200: ZUnitImportResult },
+      },
+    },
     async (request) => commitUnitImport(ctx, requireAuth(request.auth), request.body),
   );
   app.get(
     "/api/v1/inspections/units/export",
-    { schema: { tags, summary: "导出检查对象名录库（.xlsx，导入模板的列）", querystring: ZUnitsQuery } },
+    {
+      schema: {
+        tags,
+        summary: "导出检查对象名录库（.xlsx，导入模板的列）",
+        description: "文件下载（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）",
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        querystring: ZUnitsQuery,
+      },
+    },
     async (request, reply) => {
       const { buffer, fileName } = await exportUnits(ctx, requireAuth(request.auth), request.query);
-      return reply.header("content-type", XLSX).header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(buffer);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(buffer);
     },
   );
 
   // 执法检查人员名录库
   app.get(
     "/api/v1/inspections/inspectors",
-    { schema: { tags, summary: "执法检查人员名录库（执法证、执法领域；不能参加抽取的写明原因）", querystring: ZOrgQuery, response: { 200: ZInspectorList } } },
+    {
+      schema: {
+        tags,
+        summary: "执法检查人员名录库（执法证、执法领域；不能参加抽取的写明原因）",
+        querystring: ZOrgQuery,
+        response: { 200: ZInspectorList },
+      },
+    },
     async (request) => {
       const auth = requireAuth(request.auth);
       return listInspectors(ctx, auth, orgOf(auth, request.query));
@@ -140,7 +165,14 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.post(
     "/api/v1/inspections/checklists",
-    { schema: { tags, summary: "复制检查表（起步检查表或其他单位已发布的检查表），得到第1版草稿", body: ZChecklistCopy, response: { 201: ZChecklist } } },
+    {
+      schema: {
+        tags,
+        summary: "复制检查表（起步检查表或其他单位已发布的检查表），得到第1版草稿",
+        body: ZChecklistCopy,
+        response: { 201: ZChecklist },
+      },
+    },
     async (request, reply) => reply.status(201).send(await copyChecklistFor(ctx, requireAuth(request.auth), request.body)),
   );
   app.get(
@@ -155,7 +187,9 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.post(
     "/api/v1/inspections/checklists/:id/publish",
-    { schema: { tags, summary: "发布检查表（逐项核对依据和执法事项）", params: ZChecklistId, body: ZChecklistPublish, response: { 200: ZChecklist } } },
+    {
+      schema: { tags, summary: "发布检查表（逐项核对依据和执法事项）", params: ZChecklistId, body: ZChecklistPublish, response: { 200: ZChecklist } },
+    },
     async (request) => publishChecklistVersion(ctx, requireAuth(request.auth), request.params.id, request.body),
   );
   app.post(
@@ -203,19 +237,33 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: "公告抽取：冻结底库，公布SHA-256、承诺值和公开随机数来源", body: ZAnnounce, response: { 201: ZDraw } } },
     async (request, reply) => reply.status(201).send(await announce(ctx, requireAuth(request.auth), request.body)),
   );
-  app.get(
-    "/api/v1/inspections/draws/:id",
-    { schema: { tags, summary: "抽取详情", params: ZId, response: { 200: ZDraw } } },
-    async (request) => getDraw(ctx, requireAuth(request.auth), request.params.id),
+  app.get("/api/v1/inspections/draws/:id", { schema: { tags, summary: "抽取详情", params: ZId, response: { 200: ZDraw } } }, async (request) =>
+    getDraw(ctx, requireAuth(request.auth), request.params.id),
   );
   app.post(
     "/api/v1/inspections/draws/:id/draw",
-    { schema: { tags, summary: "抽取：录入公开随机数，公开服务器密钥，计算种子和抽取结果（只能进行一次）", params: ZId, body: ZPerform, response: { 200: ZDraw } } },
+    {
+      schema: {
+        tags,
+        summary: "抽取：录入公开随机数，公开服务器密钥，计算种子和抽取结果（只能进行一次）",
+        params: ZId,
+        body: ZPerform,
+        response: { 200: ZDraw },
+      },
+    },
     async (request) => draw(ctx, requireAuth(request.auth), request.params.id, request.body),
   );
   app.get(
     "/api/v1/inspections/draws/:id/pool.json",
-    { schema: { tags, summary: "抽取底库文件（冻结时的原文）", params: ZId } },
+    {
+      schema: {
+        tags,
+        summary: "抽取底库文件（冻结时的原文）",
+        description: "文件下载（application/json，冻结时的原文字节）",
+        produces: ["application/json"],
+        params: ZId,
+      },
+    },
     async (request, reply) => {
       const row = await drawPoolFile(ctx, requireAuth(request.auth), request.params.id);
       return reply
@@ -228,17 +276,32 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   // 一公开 (no login)
   app.get(
     "/api/v1/public/inspections/draws",
-    { config: { access: "public" }, schema: { tags: ["公开"], summary: "公开：双随机抽取公告和结果，无需登录", querystring: ZPublicDrawsQuery, response: { 200: ZPublicDrawList } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["公开"], summary: "公开：双随机抽取公告和结果，无需登录", querystring: ZPublicDrawsQuery, response: { 200: ZPublicDrawList } },
+    },
     async (request) => listPublicDraws(db, request.query.organisationId),
   );
   app.get(
     "/api/v1/public/inspections/draws/:id",
-    { config: { access: "public" }, schema: { tags: ["公开"], summary: "公开：一次抽取的底库摘要、种子和抽取结果", params: ZId, response: { 200: ZPublicDraw } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["公开"], summary: "公开：一次抽取的底库摘要、种子和抽取结果", params: ZId, response: { 200: ZPublicDraw } },
+    },
     async (request) => getPublicDraw(db, request.params.id),
   );
   app.get(
     "/api/v1/public/inspections/draws/:id/pool.json",
-    { config: { access: "public" }, schema: { tags: ["公开"], summary: "公开：抽取底库文件（可用 scripts/verify-draw.mjs 重算）", params: ZId } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["公开"],
+        summary: "公开：抽取底库文件（可用 scripts/verify-draw.mjs 重算）",
+        description: "文件下载（application/json，冻结时的原文字节）",
+        produces: ["application/json"],
+        params: ZId,
+      },
+    },
     async (request, reply) => {
       const row = await publicPoolFile(db, request.params.id);
       return reply
@@ -249,12 +312,24 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   );
   app.get(
     "/api/v1/public/inspections/draws/:id/draw.json",
-    { config: { access: "public" }, schema: { tags: ["公开"], summary: "公开：抽取结果文件（公开随机数、服务器密钥、种子和结果，供 scripts/verify-draw.mjs 核对）", params: ZId } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["公开"],
+        summary: "公开：抽取结果文件（公开随机数、服务器密钥、种子和结果，供 scripts/verify-draw.mjs 核对）",
+        description: "文件下载（application/json）",
+        produces: ["application/json"],
+        params: ZId,
+      },
+    },
     async (request, reply) => {
       const result = await publicDrawResult(db, request.params.id);
       return reply
         .header("content-type", "application/json; charset=utf-8")
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${result.drawId.replace(/[\\/:*?"<>|]/g, "_")}-draw.json`)}`)
+        .header(
+          "content-disposition",
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${result.drawId.replace(/[\\/:*?"<>|]/g, "_")}-draw.json`)}`,
+        )
         .send(JSON.stringify(result, null, 2));
     },
   );

@@ -52,7 +52,10 @@ export const inspectorCertificates = pgTable(
     issuingBody: text("issuing_body").notNull(),
     validFrom: date("valid_from", { mode: "string" }).notNull(),
     validTo: date("valid_to", { mode: "string" }).notNull(),
-    fields: text("fields").array().notNull().default(sql`'{}'::text[]`),
+    fields: text("fields")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -82,10 +85,7 @@ export const inspectionExclusions = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("inspection_exclusions_pair_uq").on(t.userId, t.unitId, t.reason),
-    index("inspection_exclusions_org_idx").on(t.organisationId),
-  ],
+  (t) => [uniqueIndex("inspection_exclusions_pair_uq").on(t.userId, t.unitId, t.reason), index("inspection_exclusions_org_idx").on(t.organisationId)],
 );
 
 /**
@@ -120,7 +120,10 @@ export const inspectionMatters = pgTable(
     organisationId: uuid("organisation_id").notNull(),
     name: text("name").notNull(),
     industry: text("industry"),
-    matterCodes: text("matter_codes").array().notNull().default(sql`'{}'::text[]`),
+    matterCodes: text("matter_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     checklistId: uuid("checklist_id").references(() => inspectionChecklists.id),
     inspectionMethod: text("inspection_method").notNull().default(""),
     published: boolean("published").notNull().default(false),
@@ -228,7 +231,10 @@ export const inspections = pgTable(
     drawId: uuid("draw_id").references(() => inspectionDraws.id),
     checklistId: uuid("checklist_id").references(() => inspectionChecklists.id),
     checklistVersion: integer("checklist_version"),
-    inspectorIds: uuid("inspector_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    inspectorIds: uuid("inspector_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     dueBy: date("due_by", { mode: "string" }),
     /** InspectionStatus of the domain. */
     status: text("status").notNull(),

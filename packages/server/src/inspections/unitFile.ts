@@ -12,7 +12,11 @@ export const UNIT_IMPORT_MAX_ROWS = 10_000;
 
 /** The upload limits of this import: the header row and 10,000 data rows (and a few blank ones). */
 export function unitFileLimits(limits: UploadLimits): UploadLimits {
-  return { ...limits, maxRows: Math.max(limits.maxRows, UNIT_IMPORT_MAX_ROWS + 50), maxCells: Math.max(limits.maxCells, (UNIT_IMPORT_MAX_ROWS + 50) * 20) };
+  return {
+    ...limits,
+    maxRows: Math.max(limits.maxRows, UNIT_IMPORT_MAX_ROWS + 50),
+    maxCells: Math.max(limits.maxCells, (UNIT_IMPORT_MAX_ROWS + 50) * 20),
+  };
 }
 
 export async function parseUnitFile(content: Buffer, existingCreditCodes: readonly string[], limits: UploadLimits): Promise<UnitImportResult> {

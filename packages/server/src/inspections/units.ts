@@ -59,13 +59,23 @@ export async function createUnit(ctx: AppContext, auth: Auth, input: z.infer<typ
     if (dup) throw new AppError("conflict", `统一社会信用代码${unit.creditCode}已在名录库中（${dup.name}），请修改该单位而不是重复登记`);
     let row: typeof inspectionUnits.$inferSelect;
     try {
-      [row] = await tx.insert(inspectionUnits).values({ organisationId, ...unitColumns(unit) }).returning();
+      [row] = await tx
+        .insert(inspectionUnits)
+        .values({ organisationId, ...unitColumns(unit) })
+        .returning();
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError("conflict", `统一社会信用代码${unit.creditCode}已在名录库中`);
       throw err;
     }
     const shown = presentUnit(row);
-    await recordAudit(tx, auth, { action: "inspection.unit.created", entityType: "inspection_unit", entityId: row.id, organisationId, regionCode: row.regionCode, after: shown });
+    await recordAudit(tx, auth, {
+      action: "inspection.unit.created",
+      entityType: "inspection_unit",
+      entityId: row.id,
+      organisationId,
+      regionCode: row.regionCode,
+      after: shown,
+    });
     return shown;
   });
 }
@@ -130,4 +140,3 @@ export async function listUnits(db: DbOrTx, auth: Auth, query: z.infer<typeof ZU
     .where(eq(inspectionUnits.organisationId, organisationId));
   return { items: rows.map(presentUnit), total: Number(total), keyUnits: Number(key), allowedActions: allowedActions(auth, organisationId, nodes) };
 }
-

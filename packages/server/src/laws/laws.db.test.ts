@@ -52,7 +52,11 @@ describe("matter catalogue API", () => {
     const res = await t.get(`/api/v1/matters?q=${encodeURIComponent("没有记录培训情况")}`);
     expect(res.statusCode).toBe(200);
     const [first] = res.json().items;
-    expect(first).toMatchObject({ code: "YJ-AQSCF-097-04", name: "生产经营单位未如实记录安全生产教育和培训情况", fineRange: { minYuan: 0, maxYuan: 100000 } });
+    expect(first).toMatchObject({
+      code: "YJ-AQSCF-097-04",
+      name: "生产经营单位未如实记录安全生产教育和培训情况",
+      fineRange: { minYuan: 0, maxYuan: 100000 },
+    });
     expect(first.penalty).toEqual(["《中华人民共和国安全生产法》第九十七条第（四）项"]);
     expect(await t.count("matters")).toBeGreaterThanOrEqual(20);
     expect((await t.get("/api/v1/matters/YJ-YJYA-PS")).json().externalBasis.length).toBeGreaterThan(0);

@@ -31,7 +31,8 @@ export async function claimList(ctx: AppContext, auth: Auth, input: { listId: st
     const loaded = await loadList(tx, input.listId);
     const nodes = await loadOrgNodes(tx);
     // Another county's list is not claimable and not shown (authz: foreign ids answer 404).
-    if (!isAncestor(nodes, loaded.list.organisationId, auth.organisationId) && !canRead(auth, nodes, loaded.list.organisationId)) throw notFound("清单");
+    if (!isAncestor(nodes, loaded.list.organisationId, auth.organisationId) && !canRead(auth, nodes, loaded.list.organisationId))
+      throw notFound("清单");
     const id = versionId(loaded, input.versionNo);
     const rows = await tx
       .select()
@@ -54,7 +55,10 @@ export async function claimList(ctx: AppContext, auth: Auth, input: { listId: st
     });
     if (!result.ok) throw new AppError("rule_violation", result.error);
     if (result.withdrawn) {
-      await tx.update(listClaims).set({ active: false }).where(and(eq(listClaims.organisationId, auth.organisationId), eq(listClaims.listId, loaded.list.id)));
+      await tx
+        .update(listClaims)
+        .set({ active: false })
+        .where(and(eq(listClaims.organisationId, auth.organisationId), eq(listClaims.listId, loaded.list.id)));
     }
     const [claim] = await tx
       .insert(listClaims)

@@ -5,18 +5,7 @@
  * with its conditions.
  */
 import ExcelJS from "exceljs";
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { formatCitations } from "@kuanyan/domain/laws";
 import { describeCondition, listColumnLabels, type ListItem, type ListType } from "@kuanyan/domain/lists";
 import { softMethodLabels } from "@kuanyan/domain/measures";
@@ -110,8 +99,7 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     new TableRow({
       tableHeader: bold,
       children: cells.map(
-        (text, i) =>
-          new TableCell({ width: { size: widths[i], type: WidthType.PERCENTAGE }, children: cellParagraphs(text, bold) }),
+        (text, i) => new TableCell({ width: { size: widths[i], type: WidthType.PERCENTAGE }, children: cellParagraphs(text, bold) }),
       ),
     });
   const table = new Table({
@@ -124,7 +112,10 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.title, bold: true, size: 36, font: "方正小标宋简体" })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: input.title, bold: true, size: 36, font: "方正小标宋简体" })],
+          }),
           new Paragraph({ children: [new TextRun({ text: unitLine(input), font, size: 24 })] }),
           table,
           ...(notes ? [new Paragraph({ children: [new TextRun({ text: notes, font, size: 24 })] })] : []),

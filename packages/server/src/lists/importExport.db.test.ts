@@ -47,8 +47,22 @@ async function annexDocx(header: string[], rows: string[][]): Promise<string> {
 }
 
 const goodRows = [
-  ["1", "生产经营单位未如实记录安全生产教育和培训情况的。", "首次被发现、及时改正、没有造成危害后果的。", `${art33}、第三十三条第二款`, "说服教育、行政告诫", ""],
-  ["2", "生产经营单位未设置安全警示标志的。", "一般生产经营单位首次被发现，当场改正的。", "《行政处罚法》第三十三条", "说服教育\n行政建议\n其他：信用承诺", "试行"],
+  [
+    "1",
+    "生产经营单位未如实记录安全生产教育和培训情况的。",
+    "首次被发现、及时改正、没有造成危害后果的。",
+    `${art33}、第三十三条第二款`,
+    "说服教育、行政告诫",
+    "",
+  ],
+  [
+    "2",
+    "生产经营单位未设置安全警示标志的。",
+    "一般生产经营单位首次被发现，当场改正的。",
+    "《行政处罚法》第三十三条",
+    "说服教育\n行政建议\n其他：信用承诺",
+    "试行",
+  ],
 ];
 
 async function preview(fileName: string, contentBase64: string) {
@@ -106,12 +120,24 @@ describe("import from the annex layout", () => {
   it("a .docx with a 事项编码 column and line-broken header cells imports; one without a 依据 column is refused", async () => {
     const header = ["序号", "处罚事项\n名称", "处罚事项\n编码", "减轻处罚的\n情形", "减轻处罚的\n依据", "配套监管\n措施", "备注"];
     const good = await annexDocx(header, [
-      ["1", "生产经营单位未按照规定开展应急预案评审的。", "yj-yjya-ps", "首次被发现，及时纠正，主动消除危害后果的。", "《中华人民共和国行政处罚法》第三十二条第（一）项", "说服教育、行政约谈", ""],
+      [
+        "1",
+        "生产经营单位未按照规定开展应急预案评审的。",
+        "yj-yjya-ps",
+        "首次被发现，及时纠正，主动消除危害后果的。",
+        "《中华人民共和国行政处罚法》第三十二条第（一）项",
+        "说服教育、行政约谈",
+        "",
+      ],
     ]);
     const p = await preview("附件2.docx", good);
     expect(p.ok, JSON.stringify(p.rows)).toBe(true);
     expect(p.type).toBe("mitigated");
-    expect(p.items[0]).toMatchObject({ matterCode: "YJ-YJYA-PS", basis: [{ law: "中华人民共和国行政处罚法", article: 32, item: 1 }], measures: ["persuasion", "administrativeInterview"] });
+    expect(p.items[0]).toMatchObject({
+      matterCode: "YJ-YJYA-PS",
+      basis: [{ law: "中华人民共和国行政处罚法", article: 32, item: 1 }],
+      measures: ["persuasion", "administrativeInterview"],
+    });
     expect(p.notes).toMatch(/^一般生产经营单位是指/);
 
     const bad = await annexDocx(["序号", "处罚事项名称", "减轻处罚的情形", "配套监管措施"], [["1", "某事项", "某情形", "说服教育"]]);
@@ -124,7 +150,11 @@ describe("import from the annex layout", () => {
   });
 
   it("a file that is not a spreadsheet or document is refused in Chinese", async () => {
-    const res = await t.post("/api/v1/lists/import/preview", { fileName: "x.xlsx", contentBase64: Buffer.from("not a zip").toString("base64") }, manager);
+    const res = await t.post(
+      "/api/v1/lists/import/preview",
+      { fileName: "x.xlsx", contentBase64: Buffer.from("not a zip").toString("base64") },
+      manager,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/不是有效的 Excel/);
     const pdf = await t.post("/api/v1/lists/import/preview", { fileName: "x.pdf", contentBase64: "AAAA" }, manager);
@@ -148,12 +178,28 @@ describe("export in the annex layout, and back", () => {
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("三明市应急管理局不予处罚事项清单");
     expect(String(ws.getCell("A2").value)).toBe("单位：三明市应急管理局　　联系人：林晓东　　联系电话：0598-8221234");
-    expect(ws.getRow(3).values).toEqual([undefined, "序号", "处罚事项名称", "处罚事项编码", "不予处罚的情形", "不予处罚的依据", "配套监管措施", "备注"]);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      "序号",
+      "处罚事项名称",
+      "处罚事项编码",
+      "不予处罚的情形",
+      "不予处罚的依据",
+      "配套监管措施",
+      "备注",
+    ]);
     const p = await preview("export.xlsx", res.rawPayload.toString("base64"));
     expect(p.ok, JSON.stringify(p.rows.filter((r: { errors: string[] }) => r.errors.length))).toBe(true);
     const strip = (i: Record<string, unknown>) => ({
-      seq: i.seq, matterName: i.matterName, matterCode: i.matterCode, circumstances: i.circumstances, basis: i.basis,
-      basisText: i.basisText, measures: i.measures, otherMeasures: i.otherMeasures, conditions: i.conditions,
+      seq: i.seq,
+      matterName: i.matterName,
+      matterCode: i.matterCode,
+      circumstances: i.circumstances,
+      basis: i.basis,
+      basisText: i.basisText,
+      measures: i.measures,
+      otherMeasures: i.otherMeasures,
+      conditions: i.conditions,
     });
     expect(p.items.map(strip)).toEqual(sanmingNoPenaltyItems.map((i) => strip(i as unknown as Record<string, unknown>)));
     expect(p.notes).toMatch(/^1、一般生产经营单位是指除矿山、危化品、金属冶炼、建筑施工、道路运输以外的生产经营单位/);
@@ -183,9 +229,15 @@ describe("export in the annex layout, and back", () => {
   });
 
   it("a .docx whose header names no 事项名称 column: the header error names the wrong and missing columns exactly", async () => {
-    const bad = await annexDocx(["序号", "名称", "减轻处罚的情形", "法律依据", "措施"], [["1", "某事项", "某情形", "《中华人民共和国行政处罚法》第三十二条", "说服教育"]]);
+    const bad = await annexDocx(
+      ["序号", "名称", "减轻处罚的情形", "法律依据", "措施"],
+      [["1", "某事项", "某情形", "《中华人民共和国行政处罚法》第三十二条", "说服教育"]],
+    );
     const p = await preview("附件2.docx", bad);
     expect(p.ok).toBe(false);
-    expect(p.errors).toEqual(["表头缺少“事项名称”列", "表头中的“名称”列无法识别（应为“序号”“事项名称”“事项编码”“情形”“依据”“配套监管措施”“备注”等列）"]);
+    expect(p.errors).toEqual([
+      "表头缺少“事项名称”列",
+      "表头中的“名称”列无法识别（应为“序号”“事项名称”“事项编码”“情形”“依据”“配套监管措施”“备注”等列）",
+    ]);
   });
 });

@@ -33,7 +33,12 @@ export async function importList(ctx: AppContext, auth: Auth, input: ImportListI
   const preview = await parseListFile(ctx.config, { fileName: input.fileName, content: input.content }, input.type);
   if (!preview.ok || !preview.type) throw new AppError("rule_violation", failure(preview));
   if (input.target) {
-    const saved = await saveDraft(ctx, auth, { ...input.target, items: preview.items, notes: preview.notes, ...(input.title ? { title: input.title } : {}) });
+    const saved = await saveDraft(ctx, auth, {
+      ...input.target,
+      items: preview.items,
+      notes: preview.notes,
+      ...(input.title ? { title: input.title } : {}),
+    });
     return { ...saved, imported: preview.items.length };
   }
   const created = await createList(ctx, auth, {

@@ -75,7 +75,9 @@ describe("demo: 三明市应急管理局's four lists, filed and claimed", () =>
     const board = (await t.get("/api/v1/lists/filings", await t.login("demo-justice-city"))).json();
     const sm = board.items.filter((i: { organisationName: string }) => i.organisationName === "三明市应急管理局");
     expect(sm).toHaveLength(4);
-    expect(sm.every((i: { filingStatus: string; filedWithName: string }) => i.filingStatus === "filed_on_time" && i.filedWithName === "三明市司法局")).toBe(true);
+    expect(
+      sm.every((i: { filingStatus: string; filedWithName: string }) => i.filingStatus === "filed_on_time" && i.filedWithName === "三明市司法局"),
+    ).toBe(true);
   });
 
   it("a version shows its citations resolved to the provision text", async () => {
@@ -117,7 +119,13 @@ describe("lifecycle: 草稿 → 合法性审核 → 发布 → 备案, and who m
     const published = await t.post(`/api/v1/lists/${listId}/versions/1/publish`, {}, manager);
     expect(published.statusCode, published.body).toBe(200);
     v = await version(manager, listId, 1);
-    expect(v.version).toMatchObject({ status: "published", publishedOn: "2026-03-02", effectiveFrom: "2026-03-02", filingDeadline: "2026-03-17", filingStatus: "pending" });
+    expect(v.version).toMatchObject({
+      status: "published",
+      publishedOn: "2026-03-02",
+      effectiveFrom: "2026-03-02",
+      filingDeadline: "2026-03-17",
+      filingStatus: "pending",
+    });
 
     setToday("2026-03-10");
     manager = await t.login("demo-listmanager-mx"); // sessions end when the clock moves on
@@ -126,7 +134,9 @@ describe("lifecycle: 草稿 → 合法性审核 → 发布 → 备案, and who m
     expect(v.version).toMatchObject({ status: "filed", filedOn: "2026-03-10", filingStatus: "filed_on_time", filedWithName: "明溪县司法局" });
     // Every step left an audit event.
     // Every step left an audit event; refused attempts left none.
-    const events = await t.database.query<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE 'list.%' AND action <> 'list.demo_created' ORDER BY id");
+    const events = await t.database.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE action LIKE 'list.%' AND action <> 'list.demo_created' ORDER BY id",
+    );
     expect(events.map((e) => e.action)).toEqual([
       "list.created",
       "list.draft_saved",
@@ -167,7 +177,9 @@ describe("lifecycle: 草稿 → 合法性审核 → 发布 → 备案, and who m
     const withReason = await t.post(`/api/v1/lists/${listId}/versions/1/publish`, { warningReason: "事项编码待省级目录公布后补充" }, manager);
     expect(withReason.statusCode).toBe(200);
 
-    const bad = await createDraft(manager, "lighter", [goodItem({ basisText: "《中华人民共和国行政处罚法》第九百条", matterCode: "YJ-AQSCF-099-01" })]);
+    const bad = await createDraft(manager, "lighter", [
+      goodItem({ basisText: "《中华人民共和国行政处罚法》第九百条", matterCode: "YJ-AQSCF-099-01" }),
+    ]);
     expect(bad.quality.map((q) => q.code)).toContain("citation_unresolved");
     const blocked = await publishFlow(manager, reviewer, bad.listId, 1, { warningReason: "无" });
     expect(blocked.statusCode).toBe(422);
@@ -226,7 +238,10 @@ describe("revision and claims: old versions stay as they were", () => {
     expect(v2.version.items[0].matterName).toBe(goodItem().matterName);
     const changed = await t.patch(
       `/api/v1/lists/${listId}/versions/2`,
-      { lockVersion: v2.version.lockVersion, items: [goodItem({ circumstances: "修订后的情形" }), goodItem({ seq: 2, matterCode: "YJ-AQSCF-099-01", matterName: "未设置安全警示标志的" })] },
+      {
+        lockVersion: v2.version.lockVersion,
+        items: [goodItem({ circumstances: "修订后的情形" }), goodItem({ seq: 2, matterCode: "YJ-AQSCF-099-01", matterName: "未设置安全警示标志的" })],
+      },
       manager,
     );
     expect(changed.statusCode, changed.body).toBe(200);
@@ -247,7 +262,13 @@ describe("revision and claims: old versions stay as they were", () => {
     let cityReviewer = await t.login("demo-reviewer-city");
     let mx = await t.login("demo-listmanager-mx");
     const { listId } = await createDraft(city, "heavier", [
-      goodItem({ matterCode: "YJ-AQSCF-099-05", matterName: "未提供劳动防护用品", circumstances: "拒不改正的", basisText: "《中华人民共和国安全生产法》第九十九条第（五）项", conditions: [{ kind: "refusedCorrection" }] }),
+      goodItem({
+        matterCode: "YJ-AQSCF-099-05",
+        matterName: "未提供劳动防护用品",
+        circumstances: "拒不改正的",
+        basisText: "《中华人民共和国安全生产法》第九十九条第（五）项",
+        conditions: [{ kind: "refusedCorrection" }],
+      }),
     ]);
     expect((await publishFlow(city, cityReviewer, listId)).statusCode).toBe(200);
     // The county's officer may not claim; its list manager may; claiming twice is refused.
@@ -272,7 +293,9 @@ describe("revision and claims: old versions stay as they were", () => {
     mine = (await t.get("/api/v1/lists", mx)).json();
     c = mine.claimed.find((x: { listId: string }) => x.listId === listId);
     expect(c.version.versionNo).toBe(2);
-    const all = await t.database.query<{ active: boolean }>("SELECT active FROM list_claims WHERE list_id = $1 ORDER BY claimed_on, active", [listId]);
+    const all = await t.database.query<{ active: boolean }>("SELECT active FROM list_claims WHERE list_id = $1 ORDER BY claimed_on, active", [
+      listId,
+    ]);
     expect(all.map((r) => r.active).sort()).toEqual([false, true]);
   });
 
@@ -284,7 +307,9 @@ describe("revision and claims: old versions stay as they were", () => {
     expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, {}, await t.login("demo-reviewer"))).statusCode).toBe(403);
     const queue = (await t.get("/api/v1/lists/review-queue", await t.login("demo-reviewer-city"))).json().items;
     expect(queue.map((q: { listId: string }) => q.listId)).toContain(listId);
-    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, { comments: "同意" }, await t.login("demo-reviewer-city"))).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/lists/${listId}/versions/1/approve`, { comments: "同意" }, await t.login("demo-reviewer-city"))).statusCode).toBe(
+      200,
+    );
     expect((await t.post(`/api/v1/lists/${listId}/versions/1/publish`, {}, city)).statusCode).toBe(200);
     expect((await version(city, listId, 1)).version.status).toBe("published");
   });
@@ -299,7 +324,11 @@ describe("revision and claims: old versions stay as they were", () => {
     const { listId } = await createDraft(manager);
     expect((await version(manager, listId, 1)).allowedActions).toEqual(["edit", "import", "submit"]);
     expect((await version(reviewer, listId, 1)).allowedActions).toEqual([]);
-    expect((await t.get("/api/v1/lists", manager)).json().own.find((l: { id: string }) => l.id === listId).allowedActions).toEqual(["edit", "import", "submit"]);
+    expect((await t.get("/api/v1/lists", manager)).json().own.find((l: { id: string }) => l.id === listId).allowedActions).toEqual([
+      "edit",
+      "import",
+      "submit",
+    ]);
     await t.post(`/api/v1/lists/${listId}/versions/1/submit`, {}, manager);
     expect((await version(manager, listId, 1)).allowedActions).toEqual([]);
     expect((await version(reviewer, listId, 1)).allowedActions).toEqual(["approve", "return"]);
@@ -312,7 +341,9 @@ describe("revision and claims: old versions stay as they were", () => {
     await t.post(`/api/v1/lists/${cityList}/versions/1/approve`, {}, await t.login("demo-reviewer-city"));
     await t.post(`/api/v1/lists/${cityList}/versions/1/publish`, {}, city);
     expect((await version(manager, cityList, 1)).allowedActions).toEqual(["claim"]);
-    expect((await t.get("/api/v1/lists", manager)).json().claimable.find((c: { listId: string }) => c.listId === cityList).allowedActions).toEqual(["claim"]);
+    expect((await t.get("/api/v1/lists", manager)).json().claimable.find((c: { listId: string }) => c.listId === cityList).allowedActions).toEqual([
+      "claim",
+    ]);
     await t.post(`/api/v1/lists/${cityList}/versions/1/claim`, {}, manager);
     expect((await version(manager, cityList, 1)).allowedActions).toEqual([]);
     expect((await version(city, cityList, 1)).allowedActions).toEqual(["file", "recordEvaluation", "revise"]);
@@ -333,7 +364,11 @@ describe("revision and claims: old versions stay as they were", () => {
     const { listId } = await createDraft(manager);
     expect((await publishFlow(manager, await t.login("demo-reviewer"), listId)).statusCode).toBe(200);
     // 定期评估 is recorded on the version in force.
-    const evaluation = await t.post(`/api/v1/lists/${listId}/versions/1/evaluations`, { findings: "运行半年，适用12件，未发现问题" }, await t.login("demo-reviewer"));
+    const evaluation = await t.post(
+      `/api/v1/lists/${listId}/versions/1/evaluations`,
+      { findings: "运行半年，适用12件，未发现问题" },
+      await t.login("demo-reviewer"),
+    );
     expect(evaluation.statusCode, evaluation.body).toBe(200);
     expect((await version(manager, listId, 1)).version.evaluations).toEqual([{ on: "2026-03-02", findings: "运行半年，适用12件，未发现问题" }]);
     expect((await t.post(`/api/v1/lists/${listId}/repeal`, { reason: "职能调整" }, manager)).statusCode).toBe(403);

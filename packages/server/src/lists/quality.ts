@@ -30,7 +30,10 @@ export async function otherListsOf(db: DbOrTx, organisationId: string, exceptLis
     .innerJoin(lists, eq(lists.id, listVersions.listId))
     .where(and(eq(listClaims.organisationId, organisationId), eq(listClaims.active, true), ne(lists.id, exceptListId)));
   const rows = [...newest.values(), ...claimed];
-  const items = await loadItems(db, rows.map((r) => r.v.id));
+  const items = await loadItems(
+    db,
+    rows.map((r) => r.v.id),
+  );
   return rows.map((r) => ({
     list: { id: r.v.listId, type: r.type as ListType, title: r.v.title },
     version: { version: r.v.versionNo, items: items.get(r.v.id) ?? [] },

@@ -99,7 +99,16 @@ export async function myLists(db: DbOrTx, auth: Auth, organisationId: string, to
   await requireAccess(db, auth, { mode: "read", organisationId });
   const ownLists = await db.select().from(lists).where(eq(lists.organisationId, organisationId)).orderBy(asc(lists.createdAt));
   const versions = ownLists.length
-    ? await db.select().from(listVersions).where(inArray(listVersions.listId, ownLists.map((l) => l.id))).orderBy(asc(listVersions.versionNo))
+    ? await db
+        .select()
+        .from(listVersions)
+        .where(
+          inArray(
+            listVersions.listId,
+            ownLists.map((l) => l.id),
+          ),
+        )
+        .orderBy(asc(listVersions.versionNo))
     : [];
   const scope = await actionScope(db, auth);
   const own = ownLists.map((l) => {
@@ -139,7 +148,10 @@ export async function myLists(db: DbOrTx, auth: Auth, organisationId: string, to
   // The versions of the superiors' lists, to know whether a list is repealed and a version may be claimed.
   const superiorListIds = [...new Set([...claims.map((r) => r.l.id), ...claimable.map((x) => x.l.id)])];
   const superiorVersions = superiorListIds.length
-    ? await db.select({ listId: listVersions.listId, status: listVersions.status }).from(listVersions).where(inArray(listVersions.listId, superiorListIds))
+    ? await db
+        .select({ listId: listVersions.listId, status: listVersions.status })
+        .from(listVersions)
+        .where(inArray(listVersions.listId, superiorListIds))
     : [];
   const versionsOf = (listId: string) => superiorVersions.filter((v) => v.listId === listId);
   const writable = scope.writable === "all" || scope.writable.has(organisationId);
@@ -273,7 +285,11 @@ export async function filingBoard(db: DbOrTx, auth: Auth, today: string) {
     .innerJoin(organisations, eq(organisations.id, lists.organisationId))
     .where(inArray(listVersions.status, publishedStatuses))
     .orderBy(asc(organisations.name), desc(listVersions.publishedOn));
-  const bureaus = new Map((await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "justice_bureau"))).map((b) => [b.id, b.name]));
+  const bureaus = new Map(
+    (await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "justice_bureau"))).map(
+      (b) => [b.id, b.name],
+    ),
+  );
   const items = rows
     .filter((r) => inScope(scope, r.l.organisationId))
     .map((r) => ({
@@ -282,13 +298,19 @@ export async function filingBoard(db: DbOrTx, auth: Auth, today: string) {
       typeLabel: listTypeLabels[r.l.type as ListType],
       organisationId: r.l.organisationId,
       organisationName: r.orgName,
-      filedWithName: r.v.filedWithId ? bureaus.get(r.v.filedWithId) ?? null : null,
+      filedWithName: r.v.filedWithId ? (bureaus.get(r.v.filedWithId) ?? null) : null,
       ...versionSummary(r.v, today),
     }));
   const count = (s: string) => items.filter((i) => i.filingStatus === s).length;
   return {
     today,
-    summary: { total: items.length, filedOnTime: count("filed_on_time"), filedLate: count("filed_late"), pending: count("pending"), overdue: count("overdue") },
+    summary: {
+      total: items.length,
+      filedOnTime: count("filed_on_time"),
+      filedLate: count("filed_late"),
+      pending: count("pending"),
+      overdue: count("overdue"),
+    },
     items,
   };
 }
@@ -303,11 +325,16 @@ export async function publicLists(db: DbOrTx, q: string | undefined, today: stri
     .where(inArray(listVersions.status, inForceStatuses))
     .orderBy(asc(organisations.name), asc(lists.createdAt));
   const current = rows.filter((r) => r.v.effectiveFrom && r.v.effectiveFrom <= today && (!r.v.effectiveTo || r.v.effectiveTo >= today));
-  const items = await loadItems(db, current.map((r) => r.v.id));
+  const items = await loadItems(
+    db,
+    current.map((r) => r.v.id),
+  );
   const term = q?.trim() ?? "";
   const out = [];
   for (const r of current) {
-    const its = (items.get(r.v.id) ?? []).filter((i) => term === "" || i.matterName.includes(term) || (i.matterCode ?? "").includes(term.toUpperCase()));
+    const its = (items.get(r.v.id) ?? []).filter(
+      (i) => term === "" || i.matterName.includes(term) || (i.matterCode ?? "").includes(term.toUpperCase()),
+    );
     if (term !== "" && its.length === 0) continue;
     out.push({
       versionId: r.v.id,

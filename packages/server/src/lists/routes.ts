@@ -130,17 +130,25 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     return filingBoard(db, auth, today(ctx));
   });
 
-  app.get("/api/v1/lists/:id", { schema: { tags, summary: "清单及其各版本", params: ZListParams, response: { 200: ZVersionDetail } } }, async (request) => {
-    const auth = requireAuth(request.auth);
-    const loaded = await loadList(db, request.params.id);
-    const latest = loaded.versions.at(-1)!;
-    return versionDetail(db, auth, loaded.list.id, latest.versionNo, today(ctx));
-  });
+  app.get(
+    "/api/v1/lists/:id",
+    { schema: { tags, summary: "清单及其各版本", params: ZListParams, response: { 200: ZVersionDetail } } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      const loaded = await loadList(db, request.params.id);
+      const latest = loaded.versions.at(-1)!;
+      return versionDetail(db, auth, loaded.list.id, latest.versionNo, today(ctx));
+    },
+  );
 
-  app.get("/api/v1/lists/:id/versions/:no", { schema: { tags, summary: "清单的一个版本（事项、质量检查、条文）", params: ZVersionParams, response: { 200: ZVersionDetail } } }, async (request) => {
-    const auth = requireAuth(request.auth);
-    return versionDetail(db, auth, request.params.id, request.params.no, today(ctx));
-  });
+  app.get(
+    "/api/v1/lists/:id/versions/:no",
+    { schema: { tags, summary: "清单的一个版本（事项、质量检查、条文）", params: ZVersionParams, response: { 200: ZVersionDetail } } },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      return versionDetail(db, auth, request.params.id, request.params.no, today(ctx));
+    },
+  );
 
   app.patch(
     "/api/v1/lists/:id/versions/:no",
@@ -164,7 +172,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     pathSuffix: string,
     summary: string,
     body: B,
-    run: (auth: NonNullable<ReturnType<typeof requireAuth>>, p: { id: string; no: number }, b: z.infer<B>) => Promise<z.infer<typeof ZTransitionResult>>,
+    run: (
+      auth: NonNullable<ReturnType<typeof requireAuth>>,
+      p: { id: string; no: number },
+      b: z.infer<B>,
+    ) => Promise<z.infer<typeof ZTransitionResult>>,
   ) =>
     app.post(
       `/api/v1/lists/:id/versions/:no/${pathSuffix}`,
@@ -181,11 +193,14 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
   action("return", "退回修改", ZReturnBody, (auth, p, b) =>
     returnList(ctx, auth, { listId: p.id, versionNo: p.no, comments: b.comments, lockVersion: b.lockVersion }),
   );
-  action(
-    "publish",
-    "发布（质量检查有错误时不能发布，有提示时须说明理由）",
-    ZPublishBody,
-    (auth, p, b) => publishList(ctx, auth, { listId: p.id, versionNo: p.no, effectiveFrom: b.effectiveFrom, warningReason: b.warningReason, lockVersion: b.lockVersion }),
+  action("publish", "发布（质量检查有错误时不能发布，有提示时须说明理由）", ZPublishBody, (auth, p, b) =>
+    publishList(ctx, auth, {
+      listId: p.id,
+      versionNo: p.no,
+      effectiveFrom: b.effectiveFrom,
+      warningReason: b.warningReason,
+      lockVersion: b.lockVersion,
+    }),
   );
   action("file", "报同级司法局备案", ZFileBody, (auth, p, b) =>
     fileList(ctx, auth, { listId: p.id, versionNo: p.no, reference: b.reference, lockVersion: b.lockVersion }),
@@ -221,7 +236,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const auth = requireAuth(request.auth);
       requireRole(auth, ["listManager"], "导入清单");
       // Parsed, presented and serialised in a worker thread within the upload limits (src/uploads).
-      const json = await previewListFileJson(ctx.config, { fileName: request.body.fileName, content: decode(request.body.contentBase64) }, request.body.type);
+      const json = await previewListFileJson(
+        ctx.config,
+        { fileName: request.body.fileName, content: decode(request.body.contentBase64) },
+        request.body.type,
+      );
       // JSON text with a JSON content type is sent as is (not serialised again).
       return reply.type("application/json; charset=utf-8").send(json as never);
     },
@@ -240,7 +259,13 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const auth = requireAuth(request.auth);
       const b = request.body;
-      const result = await importList(ctx, auth, { fileName: b.fileName, content: decode(b.contentBase64), type: b.type, title: b.title, target: b.target });
+      const result = await importList(ctx, auth, {
+        fileName: b.fileName,
+        content: decode(b.contentBase64),
+        type: b.type,
+        title: b.title,
+        target: b.target,
+      });
       return reply.status(201).send(result);
     },
   );
@@ -252,8 +277,12 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "导出为附件格式（.xlsx / .docx）",
-        description: "文件下载（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/vnd.openxmlformats-officedocument.wordprocessingml.document，按 format）",
-        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+        description:
+          "文件下载（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 或 application/vnd.openxmlformats-officedocument.wordprocessingml.document，按 format）",
+        produces: [
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ],
         params: ZVersionParams,
         querystring: ZExportQuery,
       },
@@ -276,7 +305,12 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       const buffer = format === "docx" ? await exportDocx(input) : await exportXlsx(input);
       const name = encodeURIComponent(`${d.version.title}（第${d.version.versionNo}版）.${format}`);
       return reply
-        .header("content-type", format === "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-type",
+          format === "docx"
+            ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         .header("content-disposition", `attachment; filename*=UTF-8''${name}`)
         .send(buffer);
     },
@@ -295,5 +329,4 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => publicLists(db, request.query.q, today(ctx)),
   );
-
 }

@@ -32,7 +32,8 @@ export async function regionName(db: DbOrTx, code: string): Promise<string | nul
 }
 
 export async function checkRegion(db: DbOrTx, code: string): Promise<void> {
-  if (!(await regionName(db, code))) throw new AppError("validation_failed", "行政区划代码：不存在该区划", [{ field: "regionCode", message: "行政区划代码：不存在该区划" }]);
+  if (!(await regionName(db, code)))
+    throw new AppError("validation_failed", "行政区划代码：不存在该区划", [{ field: "regionCode", message: "行政区划代码：不存在该区划" }]);
 }
 
 export function checkCreditCode(code: string | undefined): void {

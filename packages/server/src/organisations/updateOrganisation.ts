@@ -10,14 +10,22 @@ import { forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { checkCreditCode, checkRegion, presentOrganisation, regionName } from "./present";
 
-export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string, body: z.output<typeof ZOrganisationPatchBody>): Promise<Organisation> {
+export async function updateOrganisation(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  body: z.output<typeof ZOrganisationPatchBody>,
+): Promise<Organisation> {
   const { db } = ctx.database;
   requireRole(auth, rolesAllowed("organisation.edit"), "修改单位信息");
   const { version, ...changes } = body;
   const [before] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!before) throw notFound("单位");
   // Only inside the subtree; region inside the actor's region; a move stays in the subtree, no cycle (authz).
-  const after = { parentId: changes.parentId === undefined ? before.parentId : changes.parentId, regionCode: changes.regionCode ?? before.regionCode };
+  const after = {
+    parentId: changes.parentId === undefined ? before.parentId : changes.parentId,
+    regionCode: changes.regionCode ?? before.regionCode,
+  };
   const problem = organisationChangeProblem(auth, await loadOrgNodes(db), before, after);
   if (problem) throw forbidden(problem);
   checkCreditCode(changes.creditCode);
@@ -38,7 +46,15 @@ export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string
       .where(and(eq(organisations.id, before.id), eq(organisations.version, version)))
       .returning();
     if (!rows.length) throw versionConflict();
-    await recordAudit(tx, auth, { action: "organisation.updated", entityType: "organisation", entityId: before.id, organisationId: before.id, regionCode: before.regionCode, before, after: rows[0] });
+    await recordAudit(tx, auth, {
+      action: "organisation.updated",
+      entityType: "organisation",
+      entityId: before.id,
+      organisationId: before.id,
+      regionCode: before.regionCode,
+      before,
+      after: rows[0],
+    });
     return rows[0];
   });
   return presentOrganisation(updated, await regionName(db, updated.regionCode));

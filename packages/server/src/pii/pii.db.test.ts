@@ -23,7 +23,9 @@ beforeAll(async () => {
   t = await testApp({ now: () => new Date("2026-03-10T02:00:00Z") });
   await ensureSanmingLists(t.database.db);
   officer = await t.login("demo-officer");
-  officerIds = (await t.database.query<{ id: string }>("SELECT id FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username")).map((r) => r.id);
+  officerIds = (
+    await t.database.query<{ id: string }>("SELECT id FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username")
+  ).map((r) => r.id);
 });
 afterAll(async () => {
   installKeyring(testKeyring());
@@ -35,7 +37,16 @@ async function openCase(party: Record<string, unknown>) {
   const res = await t.post(
     "/api/v1/cases",
     {
-      party: { type: "individual", name: "林某某", idNumber: ID_NUMBER, address: "明溪县雪峰镇城关工业园区8号", industryCategory: "general", contact: "林某某", phone: PHONE, ...party },
+      party: {
+        type: "individual",
+        name: "林某某",
+        idNumber: ID_NUMBER,
+        address: "明溪县雪峰镇城关工业园区8号",
+        industryCategory: "general",
+        contact: "林某某",
+        phone: PHONE,
+        ...party,
+      },
       matterCode: "YJ-AQSCF-097-04",
       facts: "检查发现培训记录表未如实填写培训时间和学时。",
       actDate: "2026-03-01",
@@ -91,7 +102,9 @@ describe("电话与身份证号码加密保存，按盲索引精确检索", () =
       expect(found, table).toEqual([]);
     }
     // The demo's 回访 forms keep the phone masked, the number encrypted beside it.
-    const [task] = await t.database.query<{ phone: string; enc: string }>("SELECT result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE result ? 'phoneEnc' LIMIT 1");
+    const [task] = await t.database.query<{ phone: string; enc: string }>(
+      "SELECT result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE result ? 'phoneEnc' LIMIT 1",
+    );
     expect(task.phone).toMatch(/^1\d\d\*{4}\d{4}$/);
     expect(decryptWith(testKeyring(), task.enc)).toMatch(/^1\d{10}$/);
   });

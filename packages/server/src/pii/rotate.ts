@@ -18,7 +18,11 @@ export interface RotationResult {
   values: number;
 }
 
-async function pages<T extends { id: string }>(tx: Tx, select: (after: string) => ReturnType<typeof sql>, each: (rows: T[]) => Promise<void>): Promise<number> {
+async function pages<T extends { id: string }>(
+  tx: Tx,
+  select: (after: string) => ReturnType<typeof sql>,
+  each: (rows: T[]) => Promise<void>,
+): Promise<number> {
   let after = "00000000-0000-0000-0000-000000000000";
   let n = 0;
   for (;;) {
@@ -35,7 +39,9 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
   return database.db.transaction(async (tx) => {
     // Nothing the statistics count changes (see setup.ts).
     await tx.execute(sql`SELECT set_config('kuanyan.defer_statistics', 'on', true)`);
-    const [recorded] = ((await tx.execute(sql`SELECT value FROM settings WHERE key = ${KEY_ID_SETTING} FOR UPDATE`)) as unknown as { rows: { value: string }[] }).rows;
+    const [recorded] = (
+      (await tx.execute(sql`SELECT value FROM settings WHERE key = ${KEY_ID_SETTING} FOR UPDATE`)) as unknown as { rows: { value: string }[] }
+    ).rows;
     if (recorded && recorded.value !== from.id) throw new Error(`当前密钥（${from.id}）不是本数据库使用的密钥（${recorded.value}），未做任何修改。`);
     let values = 0;
     const open = (table: string, id: string, stored: string) => {
@@ -85,7 +91,8 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
     type TaskRow = { id: string; phone_enc: string };
     const tasks = await pages<TaskRow>(
       tx,
-      (after) => sql`SELECT id::text AS id, result->>'phoneEnc' AS phone_enc FROM case_tasks WHERE result ? 'phoneEnc' AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      (after) =>
+        sql`SELECT id::text AS id, result->>'phoneEnc' AS phone_enc FROM case_tasks WHERE result ? 'phoneEnc' AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
       async (rows) => {
         const out = rows.map((r) => ({ id: r.id, phone_enc: encryptWith(to, open("回访任务", r.id, r.phone_enc)) }));
         await tx.execute(sql`UPDATE case_tasks t SET result = t.result || jsonb_build_object('phoneEnc', v.phone_enc)
@@ -99,7 +106,8 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
     type UnitRow = { id: string; phone_enc: string };
     await pages<UnitRow>(
       tx,
-      (after) => sql`SELECT id::text AS id, contact_phone_enc AS phone_enc FROM inspection_units WHERE contact_phone_enc IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      (after) =>
+        sql`SELECT id::text AS id, contact_phone_enc AS phone_enc FROM inspection_units WHERE contact_phone_enc IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
       async (rows) => {
         const out = rows.map((r) => {
           const plain = open("检查对象", r.id, r.phone_enc);
@@ -112,15 +120,20 @@ export async function rotateDataKey(database: Database, from: Keyring, to: Keyri
     type DrawRow = { id: string; secret_enc: string };
     await pages<DrawRow>(
       tx,
-      (after) => sql`SELECT id::text AS id, secret_enc FROM inspection_draws WHERE drawn_at IS NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
+      (after) =>
+        sql`SELECT id::text AS id, secret_enc FROM inspection_draws WHERE drawn_at IS NULL AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,
       async (rows) => {
         for (const r of rows) {
-          await tx.execute(sql`UPDATE inspection_draws SET secret_enc = ${encryptWith(to, open("抽取", r.id, r.secret_enc))} WHERE id = ${r.id}::uuid`);
+          await tx.execute(
+            sql`UPDATE inspection_draws SET secret_enc = ${encryptWith(to, open("抽取", r.id, r.secret_enc))} WHERE id = ${r.id}::uuid`,
+          );
         }
       },
     );
 
-    await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${KEY_ID_SETTING}, ${to.id}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+    await tx.execute(
+      sql`INSERT INTO settings (key, value) VALUES (${KEY_ID_SETTING}, ${to.id}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    );
     return { cases, users, values };
   });
 }

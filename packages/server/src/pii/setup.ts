@@ -35,7 +35,12 @@ export async function preparePersonalData(database: Database, config: Config, lo
 
 type Row = { id: string; v: string };
 
-async function batches(database: Database, select: string, update: (rows: Row[]) => ReturnType<typeof sql>, transform: (r: Row) => Record<string, string | null>): Promise<number> {
+async function batches(
+  database: Database,
+  select: string,
+  update: (rows: Row[]) => ReturnType<typeof sql>,
+  transform: (r: Row) => Record<string, string | null>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await database.db.transaction(async (tx) => {
@@ -87,7 +92,9 @@ export async function encryptClearValues(
   const followUps = await batches(
     database,
     "SELECT id::text AS id, result->>'phone' AS v FROM case_tasks WHERE result ? 'phone' AND NOT result ? 'phoneEnc' AND jsonb_typeof(result->'phone') = 'string'",
-    (rows) => sql`UPDATE case_tasks t SET result = CASE WHEN v.enc IS NULL THEN t.result - 'phone' ELSE t.result || jsonb_build_object('phone', v.masked, 'phoneEnc', v.enc) END
+    (
+      rows,
+    ) => sql`UPDATE case_tasks t SET result = CASE WHEN v.enc IS NULL THEN t.result - 'phone' ELSE t.result || jsonb_build_object('phone', v.masked, 'phoneEnc', v.enc) END
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, enc text, masked text) WHERE t.id = v.id`,
     (r) => {
       const p = r.v.trim();

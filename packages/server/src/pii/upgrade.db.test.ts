@@ -32,7 +32,7 @@ function v1Encrypt(key: Buffer, plain: string): string {
   return `v1:${Buffer.concat([iv, c.getAuthTag(), data]).toString("base64")}`;
 }
 
-const q = <T,>(text: string, params: unknown[] = []) => t.database.query<T>(text, params);
+const q = <T>(text: string, params: unknown[] = []) => t.database.query<T>(text, params);
 
 beforeAll(async () => {
   t = await testApp();
@@ -53,13 +53,16 @@ beforeAll(async () => {
     phones.set(r.id, phone);
   }
   for (const [id, phone] of phones) {
-    await q("UPDATE cases SET party_phone = $2, party_phone_enc = NULL, party_phone_masked = NULL, party_phone_bidx = NULL WHERE id = $1", [id, phone]);
+    await q("UPDATE cases SET party_phone = $2, party_phone_enc = NULL, party_phone_masked = NULL, party_phone_bidx = NULL WHERE id = $1", [
+      id,
+      phone,
+    ]);
   }
   individualCase = one.id;
-  await q("UPDATE cases SET party_type = 'individual', party_id_number_enc = $2, party_id_number_masked = '3504**********1230', party_id_number_bidx = NULL WHERE id = $1", [
-    individualCase,
-    v1Encrypt(legacyKey, ID_NUMBER),
-  ]);
+  await q(
+    "UPDATE cases SET party_type = 'individual', party_id_number_enc = $2, party_id_number_masked = '3504**********1230', party_id_number_bidx = NULL WHERE id = $1",
+    [individualCase, v1Encrypt(legacyKey, ID_NUMBER)],
+  );
   for (const r of await q<{ id: string; enc: string }>("SELECT id::text, phone_enc AS enc FROM users WHERE phone_enc IS NOT NULL")) {
     userPhones.set(r.id, decryptWith(test, r.enc));
     await q("UPDATE users SET phone = $2, phone_enc = NULL, phone_masked = NULL WHERE id = $1", [r.id, userPhones.get(r.id)]);
@@ -67,12 +70,17 @@ beforeAll(async () => {
   // 回访 forms and their written records with the phone in clear.
   for (const r of await q<{ id: string; enc: string }>("SELECT id::text, result->>'phoneEnc' AS enc FROM case_tasks WHERE result ? 'phoneEnc'")) {
     followUps.set(r.id, decryptWith(test, r.enc));
-    await q("UPDATE case_tasks SET result = (result - 'phoneEnc') || jsonb_build_object('phone', $2::text) WHERE id = $1", [r.id, followUps.get(r.id)]);
+    await q("UPDATE case_tasks SET result = (result - 'phoneEnc') || jsonb_build_object('phone', $2::text) WHERE id = $1", [
+      r.id,
+      followUps.get(r.id),
+    ]);
   }
   await q("UPDATE measures SET written_record = written_record || '；回访对象签名：林某；联系电话：13805983321' WHERE method = 'followUpVisit'");
   // The previous version had no inspections (issue 10, migration 0013): none of their demo rows, whose
   // contact phones this database's test key encrypted. TRUNCATE: a draw row is never deleted one by one.
-  await q("TRUNCATE inspection_units, inspector_certificates, inspection_exclusions, inspection_checklists, inspection_matters, inspection_plans, inspection_draws, inspections CASCADE");
+  await q(
+    "TRUNCATE inspection_units, inspector_certificates, inspection_exclusions, inspection_checklists, inspection_matters, inspection_plans, inspection_draws, inspections CASCADE",
+  );
   await q("DELETE FROM settings WHERE key = $1", [KEY_ID_SETTING]);
   await q("INSERT INTO settings (key, value) VALUES ($1, $2)", [LEGACY_KEY_SETTING, legacyKey.toString("base64")]);
 }, 120_000);
@@ -92,14 +100,20 @@ async function expectAllReadable(k: Keyring) {
     expect(r.clear).toBeNull();
     expect(decryptWith(k, r.enc!)).toBe(phones.get(r.id));
   }
-  for (const r of await q<{ id: string; enc: string; clear: string | null }>("SELECT id::text, phone_enc AS enc, phone AS clear FROM users WHERE id = ANY($1::uuid[])", [[...userPhones.keys()]])) {
+  for (const r of await q<{ id: string; enc: string; clear: string | null }>(
+    "SELECT id::text, phone_enc AS enc, phone AS clear FROM users WHERE id = ANY($1::uuid[])",
+    [[...userPhones.keys()]],
+  )) {
     expect(r.clear).toBeNull();
     expect(decryptWith(k, r.enc)).toBe(userPhones.get(r.id));
   }
   const [ind] = await q<{ enc: string }>("SELECT party_id_number_enc AS enc FROM cases WHERE id = $1", [individualCase]);
   expect(decryptWith(k, ind.enc)).toBe(ID_NUMBER);
   expect(followUps.size).toBeGreaterThan(0);
-  for (const r of await q<{ id: string; phone: string; enc: string }>("SELECT id::text, result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE id = ANY($1::uuid[])", [[...followUps.keys()]])) {
+  for (const r of await q<{ id: string; phone: string; enc: string }>(
+    "SELECT id::text, result->>'phone' AS phone, result->>'phoneEnc' AS enc FROM case_tasks WHERE id = ANY($1::uuid[])",
+    [[...followUps.keys()]],
+  )) {
     expect(r.phone).toMatch(/\*{4}/);
     expect(decryptWith(k, r.enc)).toBe(followUps.get(r.id));
   }
@@ -118,7 +132,9 @@ async function expectAllReadable(k: Keyring) {
 describe("从旧版本升级：密钥移出数据库，明文电话加密，一条不丢", () => {
   it("配置的密钥与旧版本库中的密钥不同：拒绝启动，什么都不改", async () => {
     const before = await q<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE party_phone IS NOT NULL");
-    await expect(preparePersonalData(t.database, testConfig({ dataKey: TEST_DATA_KEY, dataDir: tmp }))).rejects.toThrow(/与旧版本保存在数据库中的密钥不同/);
+    await expect(preparePersonalData(t.database, testConfig({ dataKey: TEST_DATA_KEY, dataDir: tmp }))).rejects.toThrow(
+      /与旧版本保存在数据库中的密钥不同/,
+    );
     expect(await q("SELECT 1 FROM settings WHERE key = $1", [LEGACY_KEY_SETTING])).toHaveLength(1);
     expect(await q<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE party_phone IS NOT NULL")).toEqual(before);
   });
@@ -133,9 +149,13 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
        JOIN measures m ON m.organisation_id = s.organisation_id AND m.carried_out_on = s.day WHERE m.method = 'followUpVisit' LIMIT 1`,
     );
     expect(total).toBeTruthy();
-    const sentinel = "SELECT value::float8 AS v FROM statistics_daily_totals WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4";
+    const sentinel =
+      "SELECT value::float8 AS v FROM statistics_daily_totals WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4";
     const key = [total.region_code, total.organisation_id, total.day, total.item];
-    await q("UPDATE statistics_daily_totals SET value = value + 1000 WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4", key);
+    await q(
+      "UPDATE statistics_daily_totals SET value = value + 1000 WHERE region_code = $1 AND organisation_id = $2 AND day = $3 AND item = $4",
+      key,
+    );
     const [wrong] = await q<{ v: number }>(sentinel, key);
     const messages: string[] = [];
     if (testDbKind === "postgres") {
@@ -158,7 +178,11 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
     await expectAllReadable(legacy);
     // A second start changes nothing.
     const again: string[] = [];
-    await preparePersonalData(t.database, testConfig(testDbKind === "postgres" ? { dataKey: legacyKey.toString("base64") } : { dataKey: undefined, dataDir: tmp }), (m) => again.push(m));
+    await preparePersonalData(
+      t.database,
+      testConfig(testDbKind === "postgres" ? { dataKey: legacyKey.toString("base64") } : { dataKey: undefined, dataDir: tmp }),
+      (m) => again.push(m),
+    );
     expect(again).toEqual([]);
   });
 
@@ -185,27 +209,31 @@ describe("从旧版本升级：密钥移出数据库，明文电话加密，一�
 describe("命令行 kuanyan keys（内置数据库，真实进程）", () => {
   // Embedded database only: a key file is generated only with no DATABASE_URL (PostgreSQL refuses to
   // start without a configured key, tested in pii.db.test.ts); the PostgreSQL run would repeat the PGlite one.
-  it.skipIf(testDbKind === "postgres")("零配置首次启动生成密钥文件；keys rotate 换用新密钥后服务用新密钥照常启动", async () => {
-    const dir = path.join(tmp, "cli");
-    const server = await startServerProcess(["--data-dir", dir, "--no-demo"], {}, 300_000);
-    expect(server.output()).toMatch(/已生成数据密钥文件 .*kuanyan\.key/);
-    await server.stop();
-    const oldKey = fs.readFileSync(path.join(dir, "kuanyan.key"), "utf8");
-    const newFile = path.join(tmp, "new.key");
-    const made = await runCli(["keys", "new", "--key-file", newFile]);
-    expect(made.code, made.output).toBe(0);
-    expect(fs.statSync(newFile).mode & 0o777).toBe(0o600);
-    const rotated = await runCli(["keys", "rotate", "--data-dir", dir, "--new-key-file", newFile]);
-    expect(rotated.code, rotated.output).toBe(0);
-    expect(rotated.output).toMatch(/已用新密钥（[0-9a-f]{16}）重新加密/);
-    expect(fs.readFileSync(path.join(dir, "kuanyan.key"), "utf8")).toBe(fs.readFileSync(newFile, "utf8"));
-    const old = fs.readdirSync(dir).find((f) => f.startsWith("kuanyan.key.") && f.endsWith(".old"));
-    expect(fs.readFileSync(path.join(dir, old!), "utf8")).toBe(oldKey);
-    // The old key is refused now; the new one starts.
-    const withOld = await runCli(["start", "--data-dir", dir, "--port", "0"], { KUANYAN_DATA_KEY: oldKey.trim() });
-    expect(withOld.code).not.toBe(0);
-    expect(withOld.output).toContain("数据密钥与本数据库不符");
-    const again = await startServerProcess(["--data-dir", dir], {}, 300_000);
-    await again.stop();
-  }, 900_000);
+  it.skipIf(testDbKind === "postgres")(
+    "零配置首次启动生成密钥文件；keys rotate 换用新密钥后服务用新密钥照常启动",
+    async () => {
+      const dir = path.join(tmp, "cli");
+      const server = await startServerProcess(["--data-dir", dir, "--no-demo"], {}, 300_000);
+      expect(server.output()).toMatch(/已生成数据密钥文件 .*kuanyan\.key/);
+      await server.stop();
+      const oldKey = fs.readFileSync(path.join(dir, "kuanyan.key"), "utf8");
+      const newFile = path.join(tmp, "new.key");
+      const made = await runCli(["keys", "new", "--key-file", newFile]);
+      expect(made.code, made.output).toBe(0);
+      expect(fs.statSync(newFile).mode & 0o777).toBe(0o600);
+      const rotated = await runCli(["keys", "rotate", "--data-dir", dir, "--new-key-file", newFile]);
+      expect(rotated.code, rotated.output).toBe(0);
+      expect(rotated.output).toMatch(/已用新密钥（[0-9a-f]{16}）重新加密/);
+      expect(fs.readFileSync(path.join(dir, "kuanyan.key"), "utf8")).toBe(fs.readFileSync(newFile, "utf8"));
+      const old = fs.readdirSync(dir).find((f) => f.startsWith("kuanyan.key.") && f.endsWith(".old"));
+      expect(fs.readFileSync(path.join(dir, old!), "utf8")).toBe(oldKey);
+      // The old key is refused now; the new one starts.
+      const withOld = await runCli(["start", "--data-dir", dir, "--port", "0"], { KUANYAN_DATA_KEY: oldKey.trim() });
+      expect(withOld.code).not.toBe(0);
+      expect(withOld.output).toContain("数据密钥与本数据库不符");
+      const again = await startServerProcess(["--data-dir", dir], {}, 300_000);
+      await again.stop();
+    },
+    900_000,
+  );
 });

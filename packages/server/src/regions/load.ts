@@ -44,7 +44,10 @@ export async function loadRegions(database: Database): Promise<number> {
   const rows = readRegionSeed();
   await database.db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 2000) {
-      await tx.insert(regions).values(rows.slice(i, i + 2000)).onConflictDoNothing();
+      await tx
+        .insert(regions)
+        .values(rows.slice(i, i + 2000))
+        .onConflictDoNothing();
     }
     await tx.execute(sql`SELECT 1`);
   });

@@ -20,5 +20,9 @@ export async function seedDemo(ctx: AppContext, tx: Tx, _ids: DemoIds): Promise<
   const exec = async (text: string) => tx.execute(sql.raw(text));
   await generateDemoCases(exec, { count: demoCaseCount, from: `${year}-01-01`, to: today, tag: "D", organisations }, today);
   // Fewer cases the year before, so the dashboard has a year-on-year change to show.
-  await generateDemoCases(exec, { count: previousYearCount, from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31`, tag: "P", organisations }, today);
+  await generateDemoCases(
+    exec,
+    { count: previousYearCount, from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31`, tag: "P", organisations },
+    today,
+  );
 }

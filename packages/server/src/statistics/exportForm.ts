@@ -7,7 +7,9 @@ import type { StatisticsFormExportInput } from "./export/form-layout";
 import { getForm, type ComputedForm } from "./getForm";
 import type { PeriodQuery, ScopeQuery } from "./scope";
 
-export function exportInput(form: Pick<ComputedForm, "period" | "reportingOrganisation" | "phone" | "reportedAt" | "values">): StatisticsFormExportInput {
+export function exportInput(
+  form: Pick<ComputedForm, "period" | "reportingOrganisation" | "phone" | "reportedAt" | "values">,
+): StatisticsFormExportInput {
   return {
     periodTitle: periodTitle(form.period),
     reportingOrganisation: form.reportingOrganisation,

@@ -134,7 +134,9 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
 
   const regionCodes = [...new Set(scope.organisations.map((o) => o.regionCode.slice(0, 6)))];
   const names = new Map(
-    (await db.query<{ code: string; name: string }>("SELECT code, name FROM regions WHERE code = ANY($1::text[])", [`{${regionCodes.join(",")}}`])).map((r) => [r.code, r.name]),
+    (
+      await db.query<{ code: string; name: string }>("SELECT code, name FROM regions WHERE code = ANY($1::text[])", [`{${regionCodes.join(",")}}`])
+    ).map((r) => [r.code, r.name]),
   );
   const byRegion = regionCodes
     .map((code) => {
@@ -153,7 +155,11 @@ export async function getDashboard(ctx: AppContext, authIn: Auth | null, input: 
 
   const indicator = new Map(indicatorRows.map((r) => [r.item, Number(r.value)]));
   const rect = { due: indicator.get("rectification_due") ?? 0, on_time: indicator.get("rectification_on_time") ?? 0 };
-  const burden = { total: indicator.get("burden_yuan") ?? 0, cases: indicator.get("burden_cases") ?? 0, without: indicator.get("burden_without") ?? 0 };
+  const burden = {
+    total: indicator.get("burden_yuan") ?? 0,
+    cases: indicator.get("burden_cases") ?? 0,
+    without: indicator.get("burden_without") ?? 0,
+  };
   const overdue = new Map(overdueRows.map((r) => [r.kind, r.n]));
   return {
     year,

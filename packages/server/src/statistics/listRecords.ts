@@ -150,4 +150,3 @@ export async function listRecords(ctx: AppContext, authIn: Auth | null, input: R
     })),
   };
 }
-

@@ -113,7 +113,12 @@ async function submitOrCorrect(
   const auth = requireAuth(authIn);
   const organisationId = input.organisationId ?? auth.organisationId;
   // Filing is the organisation's act: the roles of the permission table (authz), in the write scope.
-  await requireAccess(ctx.database.db, auth, { mode: "write", organisationId, roles: rolesAllowed("statistics.report.file"), what: "报送或更正统计报表" });
+  await requireAccess(ctx.database.db, auth, {
+    mode: "write",
+    organisationId,
+    roles: rolesAllowed("statistics.report.file"),
+    what: "报送或更正统计报表",
+  });
   const [org] = await ctx.database.db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw notFound("单位");
   const period = periodOf(input);
@@ -128,11 +133,14 @@ async function submitOrCorrect(
       const earlier = await tx
         .select()
         .from(statisticsReports)
-        .where(and(eq(statisticsReports.organisationId, organisationId), eq(statisticsReports.kind, input.kind), eq(statisticsReports.periodKey, key)))
+        .where(
+          and(eq(statisticsReports.organisationId, organisationId), eq(statisticsReports.kind, input.kind), eq(statisticsReports.periodKey, key)),
+        )
         .orderBy(asc(statisticsReports.revision));
       let snapshot: ReportSnapshot;
       if (mode === "submit") {
-        if (earlier.length > 0) throw new AppError("conflict", `该单位${reportKindLabels[input.kind]}已报送（第${earlier.length}版），如需修改请更正`);
+        if (earlier.length > 0)
+          throw new AppError("conflict", `该单位${reportKindLabels[input.kind]}已报送（第${earlier.length}版），如需修改请更正`);
         snapshot = createSnapshot({
           form,
           organisationId,
@@ -170,7 +178,13 @@ async function submitOrCorrect(
         entityId: inserted.id,
         organisationId,
         regionCode: org.regionCode,
-        after: { kind: input.kind, periodKey: key, revision: snapshot.revision, reason: snapshot.correctionReason ?? null, values: valuesOf(snapshot) },
+        after: {
+          kind: input.kind,
+          periodKey: key,
+          revision: snapshot.revision,
+          reason: snapshot.correctionReason ?? null,
+          values: valuesOf(snapshot),
+        },
       });
       return inserted;
     });
@@ -181,18 +195,24 @@ async function submitOrCorrect(
 }
 
 export const submitReport = (ctx: AppContext, auth: Auth | null, input: z.infer<typeof ZSubmitReport>) => submitOrCorrect(ctx, auth, input, "submit");
-export const correctReport = (ctx: AppContext, auth: Auth | null, input: z.infer<typeof ZCorrectReport>) => submitOrCorrect(ctx, auth, input, "correct");
+export const correctReport = (ctx: AppContext, auth: Auth | null, input: z.infer<typeof ZCorrectReport>) =>
+  submitOrCorrect(ctx, auth, input, "correct");
 
 async function summaries(ctx: AppContext, rows: ReportRow[]): Promise<ReportSummary[]> {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.organisationId))];
   const userIds = [...new Set(rows.map((r) => r.submittedBy).filter((x): x is string => !!x))];
   const orgNames = new Map(
-    (await ctx.database.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))).map((o) => [o.id, o.name]),
+    (
+      await ctx.database.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
+    ).map((o) => [o.id, o.name]),
   );
   const userNames = new Map(
     userIds.length
-      ? (await ctx.database.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name])
+      ? (await ctx.database.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [
+          u.id,
+          u.name,
+        ])
       : [],
   );
   return rows.map((r) => summary(r, orgNames.get(r.organisationId) ?? "", r.submittedBy ? (userNames.get(r.submittedBy) ?? null) : null));
@@ -223,7 +243,11 @@ export async function listReports(
 }
 
 /** One submitted revision with every cell's records as frozen. */
-export async function getReport(ctx: AppContext, authIn: Auth | null, id: string): Promise<ReportSummary & { snapshot: z.infer<typeof ZReportSnapshot> }> {
+export async function getReport(
+  ctx: AppContext,
+  authIn: Auth | null,
+  id: string,
+): Promise<ReportSummary & { snapshot: z.infer<typeof ZReportSnapshot> }> {
   const auth = requireAuth(authIn);
   const [row] = await ctx.database.db.select().from(statisticsReports).where(eq(statisticsReports.id, id));
   if (!row) throw notFound("报表");
@@ -246,10 +270,25 @@ export async function submissionBoard(ctx: AppContext, authIn: Auth | null, inpu
     ? await ctx.database.db
         .select()
         .from(statisticsReports)
-        .where(and(inArray(statisticsReports.organisationId, orgs.map((o) => o.id)), eq(statisticsReports.kind, input.kind), eq(statisticsReports.periodKey, key)))
+        .where(
+          and(
+            inArray(
+              statisticsReports.organisationId,
+              orgs.map((o) => o.id),
+            ),
+            eq(statisticsReports.kind, input.kind),
+            eq(statisticsReports.periodKey, key),
+          ),
+        )
     : [];
   const snapshots = rows.map((r) => r.snapshot as ReportSnapshot);
-  const overview = submissionOverview(orgs.map((o) => ({ id: o.id, name: o.name })), snapshots, input.kind, period, today);
+  const overview = submissionOverview(
+    orgs.map((o) => ({ id: o.id, name: o.name })),
+    snapshots,
+    input.kind,
+    period,
+    today,
+  );
   const aggregated = aggregateSnapshots(snapshots);
   const values = zeroValues();
   for (const c of statisticsColumns) values[c] = aggregated[c].value;

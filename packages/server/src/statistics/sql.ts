@@ -13,14 +13,7 @@
  *   twice for the same method counts once (the first countable entry by date, then id, in any period).
  */
 import { softMethods, columnUnit, statisticsColumns, type StatisticsColumn } from "@kuanyan/domain/measures";
-import type {
-  CaseStatus,
-  CountingRecords,
-  DecisionOutcome,
-  DecisionRecord,
-  MeasureRecord,
-  Period,
-} from "@kuanyan/domain/statistics";
+import type { CaseStatus, CountingRecords, DecisionOutcome, DecisionRecord, MeasureRecord, Period } from "@kuanyan/domain/statistics";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 
@@ -81,8 +74,7 @@ counted_measures AS (
  */
 export async function queryAggregate<T>(database: Database, text: string, params: unknown[]): Promise<T[]> {
   if (database.kind !== "postgres") return database.query<T>(text, params);
-  const literal = (v: unknown) =>
-    v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+  const literal = (v: unknown) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
   const inlined = text.replace(/\$(\d+)/g, (_m, n: string) => literal(params[Number(n) - 1]));
   return database.db.transaction(async (tx) => {
     await tx.execute(sql.raw("SET LOCAL jit = off"));

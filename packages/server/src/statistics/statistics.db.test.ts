@@ -148,7 +148,12 @@ describe("统计口径在案件表上逐条适用 / counting rules case by case 
     const jj = orgId("晋江市应急管理局");
     const [user] = await t.database.query<{ id: string }>("SELECT id::text FROM users WHERE username = 'demo-officer-jj'");
     const day = "2024-03-15";
-    const insertCase = async (no: string, outcome: string, status: string, opts: { reopen?: number; decidedBy?: string | null; partyChoice?: string } = {}) => {
+    const insertCase = async (
+      no: string,
+      outcome: string,
+      status: string,
+      opts: { reopen?: number; decidedBy?: string | null; partyChoice?: string } = {},
+    ) => {
       const [row] = await t.database.query<{ id: string }>(
         `INSERT INTO cases (region_code, organisation_id, case_no, status, party_type, party_name, matter_code, matter_name, act_date, discovered_on,
            decided_outcome, decided_on, decided_by, reopen_count, party_choice)
@@ -158,7 +163,13 @@ describe("统计口径在案件表上逐条适用 / counting rules case by case 
       );
       return row.id;
     };
-    const measure = (caseId: string | null, method: string, persons: number, record: string | null, extra: { documentId?: string; cancelled?: boolean } = {}) =>
+    const measure = (
+      caseId: string | null,
+      method: string,
+      persons: number,
+      record: string | null,
+      extra: { documentId?: string; cancelled?: boolean } = {},
+    ) =>
       t.database.query(
         `INSERT INTO measures (region_code, organisation_id, case_id, method, carried_out_on, persons, written_record, document_id, cancelled)
          VALUES ('350582', $1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -238,9 +249,7 @@ describe("报送日历：快照、更正、报送情况", () => {
     const list = (await t.get(`/api/v1/statistics/reports?kind=annual&year=2026&organisationId=${mx}`, filer)).json().items;
     expect(list.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
     expect(list[0].values).toEqual(first.values);
-    const audits = await t.database.query<{ action: string }>(
-      "SELECT action FROM audit_events WHERE entity_type = 'statistics_report' ORDER BY id",
-    );
+    const audits = await t.database.query<{ action: string }>("SELECT action FROM audit_events WHERE entity_type = 'statistics_report' ORDER BY id");
     expect(audits.map((a) => a.action)).toEqual(["statistics.report_submitted", "statistics.report_corrected"]);
 
     // The 司法局 sees who has submitted and the aggregated form of the latest revisions.
@@ -271,9 +280,18 @@ describe("数据驾驶舱", () => {
     const ids = regionIds("3504");
     const period = periodRange("year", 2026);
     const cases = await t.database.query<{
-      id: string; outcome: string; decided_on: string; benchmark: string | null; fine: string | null; matter_code: string;
-      status: string; party_choice: string | null; decided_by: string | null; organisation_id: string;
-      correction_due: string | null; corrected_on: string | null;
+      id: string;
+      outcome: string;
+      decided_on: string;
+      benchmark: string | null;
+      fine: string | null;
+      matter_code: string;
+      status: string;
+      party_choice: string | null;
+      decided_by: string | null;
+      organisation_id: string;
+      correction_due: string | null;
+      corrected_on: string | null;
     }>(
       `SELECT id::text, decided_outcome AS outcome, decided_on::text, benchmark_fine_yuan::text AS benchmark, fine_yuan::text AS fine,
               matter_code, status, party_choice, decided_by::text, organisation_id::text, correction_due::text, corrected_on::text

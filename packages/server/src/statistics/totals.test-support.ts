@@ -19,4 +19,3 @@ export async function storedAndRecounted(db: Database): Promise<{ stored: TotalR
   );
   return { stored, recounted };
 }
-

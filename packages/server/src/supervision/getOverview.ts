@@ -73,7 +73,12 @@ export interface OrganisationOverview {
 export interface Overview {
   asOf: string;
   organisations: OrganisationOverview[];
-  totals: { organisations: number; lists: ListFigures; cases: Omit<CaseFigures, "byStatus"> & { byStatus: Record<string, number> }; statistics: Omit<ReportFigures, "overduePeriods"> };
+  totals: {
+    organisations: number;
+    lists: ListFigures;
+    cases: Omit<CaseFigures, "byStatus"> & { byStatus: Record<string, number> };
+    statistics: Omit<ReportFigures, "overduePeriods">;
+  };
 }
 
 /** The report periods whose due date lies in [1 Jan of asOf's year, asOf]. */
@@ -130,10 +135,24 @@ export async function getOverview(ctx: AppContext, authIn: Auth | null, input: {
         pending: sql<number>`count(*) filter (where ${unfiled} and (${listVersions.filingDeadline} is null or ${listVersions.filingDeadline} >= ${asOf}))`,
       })
       .from(listVersions)
-      .where(and(inArray(listVersions.organisationId, ids), inArray(listVersions.status, everPublishedStatuses), isNotNull(listVersions.publishedOn), lte(listVersions.publishedOn, asOf)))
+      .where(
+        and(
+          inArray(listVersions.organisationId, ids),
+          inArray(listVersions.status, everPublishedStatuses),
+          isNotNull(listVersions.publishedOn),
+          lte(listVersions.publishedOn, asOf),
+        ),
+      )
       .groupBy(listVersions.organisationId);
     for (const r of listRows)
-      listsBy.set(r.org, { published: int(r.published), filedOnTime: int(r.onTime), filedLate: int(r.late), overdueUnfiled: int(r.overdue), pending: int(r.pending), claimed: 0 });
+      listsBy.set(r.org, {
+        published: int(r.published),
+        filedOnTime: int(r.onTime),
+        filedLate: int(r.late),
+        overdueUnfiled: int(r.overdue),
+        pending: int(r.pending),
+        claimed: 0,
+      });
     const claimRows = await db
       .select({ org: listClaims.organisationId, n: sql<number>`count(*)` })
       .from(listClaims)
@@ -168,7 +187,12 @@ export async function getOverview(ctx: AppContext, authIn: Auth | null, input: {
     }
 
     const reportRows = await db
-      .select({ org: statisticsReports.organisationId, kind: statisticsReports.kind, key: statisticsReports.periodKey, at: statisticsReports.submittedAt })
+      .select({
+        org: statisticsReports.organisationId,
+        kind: statisticsReports.kind,
+        key: statisticsReports.periodKey,
+        at: statisticsReports.submittedAt,
+      })
       .from(statisticsReports)
       .where(and(inArray(statisticsReports.organisationId, ids), eq(statisticsReports.revision, 1)));
     for (const r of reportRows) submittedBy.set(`${r.org}|${r.kind}|${r.key}`, chinaDate(r.at.toISOString()));
@@ -197,7 +221,17 @@ export async function getOverview(ctx: AppContext, authIn: Auth | null, input: {
     if (c.correctionOverdue > 0) flags.push("correction_overdue");
     if (c.followUpOverdue > 0) flags.push("follow_up_overdue");
     if (statistics && statistics.overdue > 0) flags.push("report_overdue");
-    return { organisationId: o.id, organisationName: o.name, kind: o.kind, regionCode: o.regionCode, parentId: o.parentId, lists, cases: c, statistics, flags };
+    return {
+      organisationId: o.id,
+      organisationName: o.name,
+      kind: o.kind,
+      regionCode: o.regionCode,
+      parentId: o.parentId,
+      lists,
+      cases: c,
+      statistics,
+      flags,
+    };
   });
 
   const totals: Overview["totals"] = {

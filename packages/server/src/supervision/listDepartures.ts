@@ -19,7 +19,7 @@ export { ZDeparturesQuery };
 export type Departure = z.infer<typeof ZDeparture>;
 export type DepartureGroup = z.infer<typeof ZDepartureGroup>;
 
-const label = (o: string | null) => (o ? outcomeLabels[o as Outcome] ?? o : null);
+const label = (o: string | null) => (o ? (outcomeLabels[o as Outcome] ?? o) : null);
 
 export async function listDepartures(ctx: AppContext, authIn: Auth | null, input: z.infer<typeof ZDeparturesQuery>) {
   const auth = requireAuth(authIn);
@@ -84,7 +84,10 @@ export async function listDepartures(ctx: AppContext, authIn: Auth | null, input
     g.differentOutcomes = g.outcomes.length > 1;
   }
   const sorted = [...groups.values()].sort(
-    (a, b) => Number(b.differentOutcomes) - Number(a.differentOutcomes) || b.departures.length - a.departures.length || a.matterCode.localeCompare(b.matterCode),
+    (a, b) =>
+      Number(b.differentOutcomes) - Number(a.differentOutcomes) ||
+      b.departures.length - a.departures.length ||
+      a.matterCode.localeCompare(b.matterCode),
   );
   return { asOf, total: rows.length, groups: sorted };
 }

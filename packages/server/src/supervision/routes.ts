@@ -18,13 +18,27 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
 
   app.get(
     "/api/v1/supervision/overview",
-    { schema: { tags, summary: "监督总览（按单位：清单备案、整改与回访逾期、偏离建议、统计报表报送）", querystring: ZAsOfQuery, response: { 200: ZOverview } } },
+    {
+      schema: {
+        tags,
+        summary: "监督总览（按单位：清单备案、整改与回访逾期、偏离建议、统计报表报送）",
+        querystring: ZAsOfQuery,
+        response: { 200: ZOverview },
+      },
+    },
     async (request) => getOverview(ctx, request.auth, request.query),
   );
 
   app.get(
     "/api/v1/supervision/departures",
-    { schema: { tags, summary: "偏离系统建议的处理决定（按事项分组，用于发现同案不同罚）", querystring: ZDeparturesQuery, response: { 200: ZDepartures } } },
+    {
+      schema: {
+        tags,
+        summary: "偏离系统建议的处理决定（按事项分组，用于发现同案不同罚）",
+        querystring: ZDeparturesQuery,
+        response: { 200: ZDepartures },
+      },
+    },
     async (request) => listDepartures(ctx, request.auth, request.query),
   );
 }

@@ -25,7 +25,13 @@ export interface ScopedOrganisation {
 export async function scopedOrganisations(db: DbOrTx, auth: Auth): Promise<ScopedOrganisation[]> {
   const scope = await readScope(db, auth);
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, regionCode: organisations.regionCode, parentId: organisations.parentId })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      regionCode: organisations.regionCode,
+      parentId: organisations.parentId,
+    })
     .from(organisations);
   return rows
     .filter((o) => inScope(scope, o.id))

@@ -18,7 +18,9 @@ beforeAll(async () => {
   today = chinaDate(t.ctx.now().toISOString());
   justice = await t.login("demo-justice");
   officerJj = await t.login("demo-officer-jj");
-  [mxSafety] = await t.database.query<{ id: string; region_code: string }>("SELECT id, region_code FROM organisations WHERE name = '明溪县应急管理局'");
+  [mxSafety] = await t.database.query<{ id: string; region_code: string }>(
+    "SELECT id, region_code FROM organisations WHERE name = '明溪县应急管理局'",
+  );
   [{ id: officerId }] = await t.database.query<{ id: string }>("SELECT id FROM users WHERE username = 'demo-officer'");
 });
 afterAll(async () => t?.close());
@@ -117,7 +119,10 @@ describe("监督检查 overview: the figures equal direct counts on the lists, c
         ),
       );
       expect(org.cases.followUpOverdue).toBe(
-        await n(`${cs} AND c.id IN (SELECT case_id FROM case_tasks WHERE kind = 'follow_up' AND due_on < $2 AND (done_on IS NULL OR done_on > $2))`, p),
+        await n(
+          `${cs} AND c.id IN (SELECT case_id FROM case_tasks WHERE kind = 'follow_up' AND due_on < $2 AND (done_on IS NULL OR done_on > $2))`,
+          p,
+        ),
       );
       expect(org.cases.departures).toBe(await n(`${cs} AND c.departure_reason IS NOT NULL AND c.decided_on <= $2`, p));
 
@@ -194,7 +199,9 @@ describe("偏离建议: decisions that departed from the engine's proposal, grou
     expect(d.organisationName).toBe("明溪县应急管理局");
     // The same matter ended in two outcomes: the 同案不同罚 signal.
     expect(g.differentOutcomes).toBe(true);
-    const decided = await n("FROM cases WHERE matter_code = 'SUPERVISION-TEST-001' AND decided_outcome IS NOT NULL AND organisation_id = $1", [mxSafety.id]);
+    const decided = await n("FROM cases WHERE matter_code = 'SUPERVISION-TEST-001' AND decided_outcome IS NOT NULL AND organisation_id = $1", [
+      mxSafety.id,
+    ]);
     expect(g.decidedCases).toBe(decided);
     expect(g.outcomes.map((x) => x.outcome).sort()).toEqual(["mitigated", "no_penalty"]);
 
@@ -203,7 +210,13 @@ describe("偏离建议: decisions that departed from the engine's proposal, grou
   });
 
   it("a matter whose decided cases all had the same outcome is not flagged as 同案不同罚", async () => {
-    await insertCase({ matter_code: "SUPERVISION-TEST-002", proposed_outcome: "lighter", decided_outcome: "mitigated", departure_reason: "情节轻微且已主动消除危害后果，依法减轻处罚", decided_on: addDays(today, -4) });
+    await insertCase({
+      matter_code: "SUPERVISION-TEST-002",
+      proposed_outcome: "lighter",
+      decided_outcome: "mitigated",
+      departure_reason: "情节轻微且已主动消除危害后果，依法减轻处罚",
+      decided_on: addDays(today, -4),
+    });
     const groups = (await t.get("/api/v1/supervision/departures", justice)).json().groups as DepartureGroup[];
     const g = groups.find((x) => x.matterCode === "SUPERVISION-TEST-002")!;
     expect(g.departures).toHaveLength(1);

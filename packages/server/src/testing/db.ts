@@ -85,7 +85,8 @@ async function buildPgliteTemplate(): Promise<Blob> {
     const tmp = `${file}.${process.pid}`;
     fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     fs.renameSync(tmp, file);
-    for (const old of fs.readdirSync(dir)) if (old.startsWith("pglite-") && old.endsWith(".tar") && path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
+    for (const old of fs.readdirSync(dir))
+      if (old.startsWith("pglite-") && old.endsWith(".tar") && path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
     return dump;
   } finally {
     fs.rmSync(lock, { force: true });
@@ -176,11 +177,19 @@ export async function demoDatabaseForProcess(): Promise<{ args: string[]; env: R
     const db = await openPglite({ dataDir: path.join(dir, "pgdata"), loadDataDir: await pgliteTemplate });
     await db.close();
     // The template's personal data was encrypted with the tests' data key: the process needs it too.
-    return { args: ["--data-dir", dir, "--no-demo"], env: { KUANYAN_DATA_KEY: TEST_DATA_KEY }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      args: ["--data-dir", dir, "--no-demo"],
+      env: { KUANYAN_DATA_KEY: TEST_DATA_KEY },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   pgTemplate ??= buildPgTemplate();
   const template = await pgTemplate;
   const name = `kuanyan_t_${process.pid}_${Date.now()}_${counter++}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  return { args: ["--no-demo"], env: { DATABASE_URL: dbUrl(name), KUANYAN_DATA_KEY: TEST_DATA_KEY }, drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return {
+    args: ["--no-demo"],
+    env: { DATABASE_URL: dbUrl(name), KUANYAN_DATA_KEY: TEST_DATA_KEY },
+    drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
 }

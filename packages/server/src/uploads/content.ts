@@ -141,16 +141,18 @@ const walkMp4: Walk = (b) => {
   return p === b.length ? null : "文件末尾数据不完整";
 };
 
-const walkOffice = (what: "word/" | "xl/"): Walk => (b) => {
-  try {
-    const names = listZip(b, defaultUploadLimits).map((e) => e.name);
-    if (!names.includes("[Content_Types].xml")) return "缺少 [Content_Types].xml";
-    if (!names.some((n) => n.startsWith(what))) return "缺少文档内容";
-    return null;
-  } catch (err) {
-    return err instanceof AppError ? err.message.replace(/^文件无法读取：/, "") : "压缩包无效";
-  }
-};
+const walkOffice =
+  (what: "word/" | "xl/"): Walk =>
+  (b) => {
+    try {
+      const names = listZip(b, defaultUploadLimits).map((e) => e.name);
+      if (!names.includes("[Content_Types].xml")) return "缺少 [Content_Types].xml";
+      if (!names.some((n) => n.startsWith(what))) return "缺少文档内容";
+      return null;
+    } catch (err) {
+      return err instanceof AppError ? err.message.replace(/^文件无法读取：/, "") : "压缩包无效";
+    }
+  };
 
 const walks: Record<string, Walk> = {
   "image/png": walkPng,
@@ -177,7 +179,11 @@ export function markupAt(b: Buffer, from = 0, to = b.length): number {
 
 /** SVG or HTML (what an upload of a web page looks like), for a precise refusal. */
 function looksLike(b: Buffer): "svg" | "html" | null {
-  const head = b.toString("utf8", 0, Math.min(b.length, 4096)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const head = b
+    .toString("utf8", 0, Math.min(b.length, 4096))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   if (/<svg[\s>]/.test(head) || (head.startsWith("<?xml") && head.includes("<svg"))) return "svg";
   if (/^<(?:!doctype\s+html|html|head|body|script|iframe|meta|!--)/.test(head) || /<(?:html|script|body)[\s>]/.test(head)) return "html";
   return null;

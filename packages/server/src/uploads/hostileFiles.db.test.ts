@@ -168,7 +168,15 @@ describe("evidence checked by content; what is kept is served as what it is", ()
     const opened = await t.post(
       "/api/v1/cases",
       {
-        party: { type: "enterprise", name: "明溪县鑫源竹木制品有限公司", creditCode: "91350421MA2Y8K7P02", address: "福建省三明市明溪县雪峰镇城关工业园区8号", industryCategory: "general", contact: "陈建华", phone: "13859871234" },
+        party: {
+          type: "enterprise",
+          name: "明溪县鑫源竹木制品有限公司",
+          creditCode: "91350421MA2Y8K7P02",
+          address: "福建省三明市明溪县雪峰镇城关工业园区8号",
+          industryCategory: "general",
+          contact: "陈建华",
+          phone: "13859871234",
+        },
         matterCode: "YJ-AQSCF-097-04",
         facts: "检查发现培训记录表未如实填写培训时间和学时。",
         actDate: "2026-03-01",
@@ -199,10 +207,16 @@ describe("evidence checked by content; what is kept is served as what it is", ()
   });
 
   it("改名为 .jpg 的 HTML 文件与 SVG 图片被拒绝，说明原因", async () => {
-    const html = await upload("现场照片.jpg", Buffer.from("<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"));
+    const html = await upload(
+      "现场照片.jpg",
+      Buffer.from("<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"),
+    );
     expect(html.status).toBe(415);
     expect(html.body.message).toMatch(/内容是网页（HTML）/);
-    const svg = await upload("示意图.svg", Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'));
+    const svg = await upload(
+      "示意图.svg",
+      Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'),
+    );
     expect(svg.status).toBe(415);
     expect(svg.body.message).toMatch(/SVG 矢量图，可能含有脚本/);
   });
@@ -234,7 +248,11 @@ describe("evidence checked by content; what is kept is served as what it is", ()
 
   it("电子印章同样按内容检查：尾部附带网页的 PNG 被拒绝", async () => {
     const admin = await t.login("demo-orgadmin");
-    const res = await post("/api/v1/documents/seal", { contentBase64: Buffer.concat([sampleSealPng(64), Buffer.from("<html><script>alert(1)</script>")]).toString("base64") }, admin);
+    const res = await post(
+      "/api/v1/documents/seal",
+      { contentBase64: Buffer.concat([sampleSealPng(64), Buffer.from("<html><script>alert(1)</script>")]).toString("base64") },
+      admin,
+    );
     expect(res.status).toBe(415);
     expect(res.body.message).toMatch(/电子印章图片不是完整有效的 PNG 图片（图像结束（IEND）之后还有其他数据）/);
     const ok = await post("/api/v1/documents/seal", { contentBase64: sampleSealPng(64).toString("base64") }, admin);

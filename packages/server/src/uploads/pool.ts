@@ -33,8 +33,7 @@ const slots = new Set<Slot>();
 const queue: Waiting[] = [];
 let nextId = 1;
 
-const busyError = () =>
-  new AppError("busy", "服务器正在处理其他上传的文件，请稍后再试（同时解析的文件数量有上限）");
+const busyError = () => new AppError("busy", "服务器正在处理其他上传的文件，请稍后再试（同时解析的文件数量有上限）");
 
 function retire(slot: Slot) {
   slots.delete(slot);

@@ -110,7 +110,9 @@ export async function bombDocx(mb: number, options: { declaredSize?: number } = 
   const para = Buffer.from(`<w:p><w:r><w:t>${"宽严相济".repeat(10)}</w:t></w:r></w:p>`);
   const chunk = Buffer.alloc(1024 * 1024, 0x20);
   for (let i = 0; i + para.length <= chunk.length; i += para.length) para.copy(chunk, i);
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+  );
   const tail = Buffer.from("</w:body></w:document>");
   const doc = await deflateRepeated(head, chunk, mb, tail);
   const contentTypes = Buffer.from(

@@ -63,14 +63,19 @@ describe("the sheet scan and the grid reader", () => {
 
   it("行数、单元格数、合并区域按上限检查", () => {
     expect(() => scanSheet(`<row r="6000"><c r="A6000"/></row>`, limits())).toThrow(/行数过多：用到第 6000 行，超过上限 5000 行/);
-    const many = Array.from({ length: 30 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"/>`).join("")}</row>`).join("");
+    const many = Array.from(
+      { length: 30 },
+      (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"/>`).join("")}</row>`,
+    ).join("");
     expect(() => scanSheet(many, limits({ maxCells: 250 }))).toThrow(/单元格过多：共 251 个，超过上限 250 个/);
     expect(() => scanSheet(`<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`, limits())).toThrow(/列数过多/);
     expect(scanSheet(many, limits())).toEqual({ rows: 30, columns: 10, cells: 300 });
   });
 
   it("a minimal hand-written xlsx is read", async () => {
-    const grid = await xlsxGrid(await minimalXlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="C1" t="inlineStr"><is><t>情形</t></is></c></row>`));
+    const grid = await xlsxGrid(
+      await minimalXlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="C1" t="inlineStr"><is><t>情形</t></is></c></row>`),
+    );
     expect(grid.rows).toEqual([["序号", "", "情形"]]);
   });
 });

@@ -27,9 +27,19 @@ export async function createUser(ctx: AppContext, auth: Auth, input: z.output<ty
     const dup = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (dup.length) throw new AppError("conflict", `用户名“${input.username}”已被使用`);
     const { password: _pw, ...rest } = input;
-    const [row] = await tx.insert(users).values({ ...rest, ...userPhoneColumns(rest.phone), passwordHash, regionCode: org.regionCode }).returning();
+    const [row] = await tx
+      .insert(users)
+      .values({ ...rest, ...userPhoneColumns(rest.phone), passwordHash, regionCode: org.regionCode })
+      .returning();
     await rememberPassword(tx, row.id, passwordHash, ctx.now());
-    await recordAudit(tx, auth, { action: "user.created", entityType: "user", entityId: row.id, organisationId: org.id, regionCode: org.regionCode, after: row });
+    await recordAudit(tx, auth, {
+      action: "user.created",
+      entityType: "user",
+      entityId: row.id,
+      organisationId: org.id,
+      regionCode: org.regionCode,
+      after: row,
+    });
     return row;
   });
   return presentUser(created, org.name, ctx.now());

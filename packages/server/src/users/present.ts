@@ -25,6 +25,8 @@ export function presentUser(u: UserRow, organisationName: string, now: Date): Us
 /** An officer (执法人员) carries his 执法证号 (its format: the contract, validateLicenceNo). */
 export function checkOfficer(rolesGiven: readonly string[], licenceNo: string | null | undefined) {
   if (rolesGiven.includes("officer") && !licenceNo) {
-    throw new AppError("validation_failed", "执法证号：执法人员必须填写执法证号", [{ field: "licenceNo", message: "执法证号：执法人员必须填写执法证号" }]);
+    throw new AppError("validation_failed", "执法证号：执法人员必须填写执法证号", [
+      { field: "licenceNo", message: "执法证号：执法人员必须填写执法证号" },
+    ]);
   }
 }

@@ -45,10 +45,8 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     async (request) => grantableRolesFor(ctx, requireAuth(request.auth), request.query),
   );
 
-  app.post(
-    "/api/v1/users",
-    { schema: { tags, summary: "新建用户", body: ZUserCreateBody, response: { 201: ZUser } } },
-    async (request, reply) => reply.status(201).send(await createUser(ctx, requireAuth(request.auth), request.body)),
+  app.post("/api/v1/users", { schema: { tags, summary: "新建用户", body: ZUserCreateBody, response: { 201: ZUser } } }, async (request, reply) =>
+    reply.status(201).send(await createUser(ctx, requireAuth(request.auth), request.body)),
   );
 
   app.patch(

@@ -126,7 +126,18 @@ describe("审计日志显示中文名称和人名、对象名称，而不是代�
     const s = await t.login("demo-admin");
     const { items } = ZAuditList.parse((await t.get("/api/v1/audit?limit=500", s)).json());
     expect(items.length).toBeGreaterThan(0);
-    const named = ["user", "organisation", "case", "list", "list_version", "list_claim", "document", "document_template", "statistics_report", "installation"];
+    const named = [
+      "user",
+      "organisation",
+      "case",
+      "list",
+      "list_version",
+      "list_claim",
+      "document",
+      "document_template",
+      "statistics_report",
+      "installation",
+    ];
     for (const e of items) {
       expect(e.actionLabel, e.action).not.toBe(e.action);
       expect(e.entityTypeLabel, e.entityType).not.toBe(e.entityType);

@@ -25,7 +25,11 @@ export default function PageContainer({ title, description, extra, children }: P
             </Typography.Paragraph>
           ) : null}
         </div>
-        {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+        {extra ? (
+          <Flex gap={8} wrap>
+            {extra}
+          </Flex>
+        ) : null}
       </Flex>
       {children}
     </div>

@@ -93,20 +93,23 @@ export default function RegionCascader({ value, onChange, placeholder = "请选�
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, options === null]);
 
-  const loadData = useCallback(async (selected: RegionOption[]) => {
-    const target = selected[selected.length - 1];
-    if (!target || target.children) return;
-    target.loading = true;
-    setOptions((o) => (o ? [...o] : o));
-    try {
-      const children = toOptions(await listRegions(target.value), selected.length + 1, within);
-      target.children = children;
-      if (children.length === 0) target.isLeaf = true;
-    } finally {
-      target.loading = false;
+  const loadData = useCallback(
+    async (selected: RegionOption[]) => {
+      const target = selected[selected.length - 1];
+      if (!target || target.children) return;
+      target.loading = true;
       setOptions((o) => (o ? [...o] : o));
-    }
-  }, [within]);
+      try {
+        const children = toOptions(await listRegions(target.value), selected.length + 1, within);
+        target.children = children;
+        if (children.length === 0) target.isLeaf = true;
+      } finally {
+        target.loading = false;
+        setOptions((o) => (o ? [...o] : o));
+      }
+    },
+    [within],
+  );
 
   return (
     <Cascader<RegionOption>

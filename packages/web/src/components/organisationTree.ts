@@ -27,9 +27,7 @@ export function buildOrganisationTree(organisations: readonly Organisation[]): O
   }
   const sort = (list: OrganisationNode[]) => {
     list.sort(
-      (a, b) =>
-        a.organisation.regionCode.localeCompare(b.organisation.regionCode) ||
-        a.organisation.name.localeCompare(b.organisation.name, "zh-CN"),
+      (a, b) => a.organisation.regionCode.localeCompare(b.organisation.regionCode) || a.organisation.name.localeCompare(b.organisation.name, "zh-CN"),
     );
     for (const n of list) sort(n.children);
   };

@@ -1,12 +1,5 @@
 // Chinese labels for the codes the API uses (see /work/shared/GLOSSARY.md for the English names).
-import {
-  enforcementDomains,
-  organisationKindLabels,
-  roleLabels,
-  roles,
-  type OrganisationKind,
-  type Role,
-} from "@kuanyan/domain/organisations";
+import { enforcementDomains, organisationKindLabels, roleLabels, roles, type OrganisationKind, type Role } from "@kuanyan/domain/organisations";
 
 export const PRODUCT_NAME = "宽严 · 柔性执法平台";
 

@@ -92,11 +92,37 @@ export const appRoutes: AppRoute[] = [
     access: "canSeeInspections",
     children: [
       { path: "/inspections/field", name: "今日检查", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/field")) },
-      { path: "/inspections/field/:id", name: "现场检查", access: "canSeeInspections", hideInMenu: true, component: lazy(() => import("../pages/inspections/field/detail")) },
-      { path: "/inspections/units", name: "检查对象名录库", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/units")) },
-      { path: "/inspections/inspectors", name: "执法检查人员", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/inspectors")) },
-      { path: "/inspections/checklists", name: "抽查事项与检查表", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/checklists")) },
-      { path: "/inspections/draws", name: "抽查计划与抽取", access: "canSeeInspections", component: lazy(() => import("../pages/inspections/draws")) },
+      {
+        path: "/inspections/field/:id",
+        name: "现场检查",
+        access: "canSeeInspections",
+        hideInMenu: true,
+        component: lazy(() => import("../pages/inspections/field/detail")),
+      },
+      {
+        path: "/inspections/units",
+        name: "检查对象名录库",
+        access: "canSeeInspections",
+        component: lazy(() => import("../pages/inspections/units")),
+      },
+      {
+        path: "/inspections/inspectors",
+        name: "执法检查人员",
+        access: "canSeeInspections",
+        component: lazy(() => import("../pages/inspections/inspectors")),
+      },
+      {
+        path: "/inspections/checklists",
+        name: "抽查事项与检查表",
+        access: "canSeeInspections",
+        component: lazy(() => import("../pages/inspections/checklists")),
+      },
+      {
+        path: "/inspections/draws",
+        name: "抽查计划与抽取",
+        access: "canSeeInspections",
+        component: lazy(() => import("../pages/inspections/draws")),
+      },
     ],
   },
   {

@@ -1,12 +1,6 @@
 // The console's frame: side menu (a Drawer on a phone), header with the organisation and user,
 // and the page. Menu items come from config/routes.tsx filtered by src/access.ts.
-import {
-  LogoutOutlined,
-  MenuFoldOutlined,
-  MenuOutlined,
-  MenuUnfoldOutlined,
-  UserOutlined,
-} from "@ant-design/icons";
+import { LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, type MenuProps } from "antd";
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -159,9 +153,7 @@ export default function BasicLayout() {
             <Outlet />
           </Suspense>
         </Content>
-        <Layout.Footer style={{ textAlign: "center", color: "rgba(0,0,0,0.62)" }}>
-          {PRODUCT_NAME} · 开源软件
-        </Layout.Footer>
+        <Layout.Footer style={{ textAlign: "center", color: "rgba(0,0,0,0.62)" }}>{PRODUCT_NAME} · 开源软件</Layout.Footer>
       </Layout>
     </Layout>
   );

@@ -46,7 +46,8 @@ export function listDocuments(query: z.infer<typeof ZDocumentListQuery>) {
 
 export const getDocument = (id: string) => request<z.infer<typeof ZDocumentDetail>>(`/documents/${encodeURIComponent(id)}`);
 
-export const listIssuableCases = (q?: string) => request<z.infer<typeof ZIssuableCases>>("/documents/cases", { query: { q, limit: 30 } }).then((r) => r.items);
+export const listIssuableCases = (q?: string) =>
+  request<z.infer<typeof ZIssuableCases>>("/documents/cases", { query: { q, limit: 30 } }).then((r) => r.items);
 
 export function previewDocument(body: z.input<typeof ZPreviewBody>) {
   return request<z.infer<typeof ZPreviewResult>>("/documents/preview", { method: "POST", body, silent: true });
@@ -75,10 +76,15 @@ export const listTemplates = (organisationId?: string) =>
 export const saveTemplate = (type: DocumentType, template: TemplateBody, organisationId?: string) =>
   request<z.infer<typeof ZSavedTemplate>>(`/documents/templates/${type}`, { method: "POST", body: { organisationId, template }, silent: true });
 
-export const getSettings = (organisationId?: string) => request<z.infer<typeof ZDocumentSettings>>("/documents/settings", { query: { organisationId } });
+export const getSettings = (organisationId?: string) =>
+  request<z.infer<typeof ZDocumentSettings>>("/documents/settings", { query: { organisationId } });
 
 export const saveNumberPattern = (numberPattern: string, version: number, organisationId?: string) =>
-  request<z.infer<typeof ZNumberSettings>>("/documents/settings", { method: "PATCH", body: { numberPattern, version, organisationId }, silent: true });
+  request<z.infer<typeof ZNumberSettings>>("/documents/settings", {
+    method: "PATCH",
+    body: { numberPattern, version, organisationId },
+    silent: true,
+  });
 
 export const uploadSeal = (contentBase64: string, organisationId?: string) =>
   request<z.infer<typeof ZSealUploaded>>("/documents/seal", { method: "POST", body: { contentBase64, organisationId }, silent: true });

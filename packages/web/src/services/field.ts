@@ -17,7 +17,8 @@ export type HazardList = z.infer<typeof ZHazardList>;
 export type HazardDetail = z.infer<typeof ZHazardDetail>;
 export type FieldFigures = z.infer<typeof ZFieldFigures>;
 export type Outcome = "pass" | "fail" | "not_applicable";
-export type Finding = { kind: "hazard"; level: "general" | "major"; criterion?: string } | { kind: "case"; majorHazard?: boolean; criterion?: string };
+export type Finding =
+  { kind: "hazard"; level: "general" | "major"; criterion?: string } | { kind: "case"; majorHazard?: boolean; criterion?: string };
 
 export interface QueueEntry {
   key: string;
@@ -151,9 +152,12 @@ export const hazardApi = {
   list: (query: Record<string, string | number | undefined>) => request<HazardList>("/hazards", { query }),
   get: (id: string) => request<HazardDetail>(`/hazards/${id}`),
   figures: (year: number) => request<FieldFigures>("/hazards/figures", { query: { year } }),
-  uploadEvidence: (id: string, contentBase64: string) => request<{ id: string; sha256: string }>(`/hazards/${id}/evidence`, { method: "POST", body: { contentBase64 } }),
-  rectify: (id: string, body: { on: string; evidence: string[]; note?: string }) => request<HazardDetail>(`/hazards/${id}/rectification`, { method: "POST", body }),
-  review: (id: string, body: { passed: boolean; note: string; newDeadline?: string }) => request<HazardDetail>(`/hazards/${id}/review`, { method: "POST", body }),
+  uploadEvidence: (id: string, contentBase64: string) =>
+    request<{ id: string; sha256: string }>(`/hazards/${id}/evidence`, { method: "POST", body: { contentBase64 } }),
+  rectify: (id: string, body: { on: string; evidence: string[]; note?: string }) =>
+    request<HazardDetail>(`/hazards/${id}/rectification`, { method: "POST", body }),
+  review: (id: string, body: { passed: boolean; note: string; newDeadline?: string }) =>
+    request<HazardDetail>(`/hazards/${id}/review`, { method: "POST", body }),
   close: (id: string) => request<HazardDetail>(`/hazards/${id}/close`, { method: "POST", body: {} }),
 };
 

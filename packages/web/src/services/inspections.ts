@@ -52,7 +52,8 @@ export const commitUnitImport = (fileName: string, contentBase64: string, fileSh
 export const UNITS_EXPORT_URL = "/api/v1/inspections/units/export";
 
 export const listInspectors = () => request<InspectorList>("/inspections/inspectors");
-export const saveCertificate = (userId: string, body: CertificateInput) => request<Inspector>(`/inspections/inspectors/${userId}/certificate`, { method: "POST", body });
+export const saveCertificate = (userId: string, body: CertificateInput) =>
+  request<Inspector>(`/inspections/inspectors/${userId}/certificate`, { method: "POST", body });
 
 export const listChecklists = () => request<ChecklistList>("/inspections/checklists");
 export const getChecklist = (id: string) => request<Checklist>(`/inspections/checklists/${encodeURIComponent(id)}`);
@@ -63,15 +64,18 @@ export const reviseChecklist = (id: string, changeNote: string, lockVersion: num
   request<Checklist>(`/inspections/checklists/${id}/revise`, { method: "POST", body: { changeNote, lockVersion } });
 export const listMatters = () => request<MatterList>("/inspections/matters");
 export const createMatter = (body: MatterInput) => request<unknown>("/inspections/matters", { method: "POST", body });
-export const publishMatter = (id: string, version: number) => request<unknown>(`/inspections/matters/${id}/publish`, { method: "POST", body: { version } });
+export const publishMatter = (id: string, version: number) =>
+  request<unknown>(`/inspections/matters/${id}/publish`, { method: "POST", body: { version } });
 
 export const listPlans = () => request<PlanList>("/inspections/plans");
 export const createPlan = (body: PlanInput) => request<unknown>("/inspections/plans", { method: "POST", body });
 export const announceDraw = (body: AnnounceInput) => request<Draw>("/inspections/draws", { method: "POST", body });
 export const getDraw = (id: string) => request<Draw>(`/inspections/draws/${id}`);
-export const performDraw = (id: string, publicValue: string) => request<Draw>(`/inspections/draws/${id}/draw`, { method: "POST", body: { publicValue } });
+export const performDraw = (id: string, publicValue: string) =>
+  request<Draw>(`/inspections/draws/${id}/draw`, { method: "POST", body: { publicValue } });
 
-export const listPublicDraws = (organisationId?: string) => request<PublicDrawList>("/public/inspections/draws", { query: { organisationId }, silent: true });
+export const listPublicDraws = (organisationId?: string) =>
+  request<PublicDrawList>("/public/inspections/draws", { query: { organisationId }, silent: true });
 export const getPublicDraw = (id: string) => request<PublicDraw>(`/public/inspections/draws/${id}`, { silent: true });
 export const publicPoolUrl = (id: string) => `/api/v1/public/inspections/draws/${id}/pool.json`;
 export const publicDrawJsonUrl = (id: string) => `/api/v1/public/inspections/draws/${id}/draw.json`;

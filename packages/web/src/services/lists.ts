@@ -41,7 +41,8 @@ import type { EditableItem } from "@kuanyan/contract/lists";
 export type ListVersionActionName = z.infer<typeof ZListVersionAction>;
 
 export const myLists = () => request<z.infer<typeof ZMyLists>>("/lists");
-export const getVersion = (listId: string, no: number) => request<z.infer<typeof ZVersionDetail>>(`/lists/${listId}/versions/${no}`, { silent: true });
+export const getVersion = (listId: string, no: number) =>
+  request<z.infer<typeof ZVersionDetail>>(`/lists/${listId}/versions/${no}`, { silent: true });
 export const getLatest = (listId: string) => request<z.infer<typeof ZVersionDetail>>(`/lists/${listId}`, { silent: true });
 export const createList = (body: z.input<typeof ZCreateListBody>) => request<z.infer<typeof ZCreateListResult>>("/lists", { method: "POST", body });
 export const saveDraft = (listId: string, no: number, body: { lockVersion: number; title?: string; notes?: string; items: EditableItem[] }) =>
@@ -51,12 +52,14 @@ export const saveDraft = (listId: string, no: number, body: { lockVersion: numbe
 export type ListActionPath = "submit" | "approve" | "return" | "publish" | "file" | "evaluations" | "revise" | "claim";
 export const listAction = (listId: string, no: number, action: ListActionPath, body: Record<string, unknown> = {}) =>
   request<z.infer<typeof ZTransitionResult> | z.infer<typeof ZClaimResult>>(`/lists/${listId}/versions/${no}/${action}`, { method: "POST", body });
-export const repealList = (listId: string, reason: string) => request<z.infer<typeof ZTransitionResult>>(`/lists/${listId}/repeal`, { method: "POST", body: { reason } });
+export const repealList = (listId: string, reason: string) =>
+  request<z.infer<typeof ZTransitionResult>>(`/lists/${listId}/repeal`, { method: "POST", body: { reason } });
 
 export const reviewQueue = () => request<z.infer<typeof ZReviewQueue>>("/lists/review-queue");
 export const filingBoard = () => request<z.infer<typeof ZFilingBoard>>("/lists/filings");
 
-export const previewImport = (body: z.input<typeof ZImportPreviewBody>) => request<z.infer<typeof ZImportPreview>>("/lists/import/preview", { method: "POST", body });
+export const previewImport = (body: z.input<typeof ZImportPreviewBody>) =>
+  request<z.infer<typeof ZImportPreview>>("/lists/import/preview", { method: "POST", body });
 export const confirmImport = (body: z.input<typeof ZImportBody>) => request<z.infer<typeof ZImportResult>>("/lists/import", { method: "POST", body });
 
 export const exportUrl = (listId: string, no: number, format: "xlsx" | "docx") => `/api/v1/lists/${listId}/versions/${no}/export?format=${format}`;

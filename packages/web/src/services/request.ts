@@ -82,11 +82,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     409: "数据已被他人修改，请刷新后重试",
     423: "账号已锁定",
   };
-  return new ApiError(
-    response.status,
-    "http_" + response.status,
-    fallback[response.status] ?? `服务器错误（${response.status}），请稍后重试`,
-  );
+  return new ApiError(response.status, "http_" + response.status, fallback[response.status] ?? `服务器错误（${response.status}），请稍后重试`);
 }
 
 /**

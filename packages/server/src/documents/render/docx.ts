@@ -56,9 +56,9 @@ function runsOf(runs: DocRun[], size = bodyHalfPt, kind: "title" | "body" = "bod
   const characterSpacing = kind === "body" && size === bodyHalfPt ? bodyCharSpacing : undefined;
   for (const r of runs) {
     // Multiline values: a line break inside the paragraph.
-    r.text.split("\n").forEach((part, i) =>
-      out.push(new TextRun({ text: part, break: i > 0 ? 1 : undefined, font: font(kind), size, characterSpacing })),
-    );
+    r.text
+      .split("\n")
+      .forEach((part, i) => out.push(new TextRun({ text: part, break: i > 0 ? 1 : undefined, font: font(kind), size, characterSpacing })));
   }
   return out;
 }

@@ -13,15 +13,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { FilledBlock, FilledDocument, TextRun } from "@kuanyan/domain/documents";
 import { fonts } from "../../shared/fonts";
-import {
-  NO_LINE_END,
-  NO_LINE_START,
-  charPitchPt,
-  columnWidths,
-  linePitchPt,
-  mmToPt,
-  officialLayout,
-} from "./layout";
+import { NO_LINE_END, NO_LINE_START, charPitchPt, columnWidths, linePitchPt, mmToPt, officialLayout } from "./layout";
 import { trimSignature } from "./signature";
 
 export interface PdfRenderOptions {
@@ -179,9 +171,7 @@ function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph
   const limit = typeBottom + 0.5;
   const fits = (h: number) => w.y + h <= limit;
   const breakBefore =
-    keepWithNext > 0 && fits(lines.length * linePitchPt) && !fits(lines.length * linePitchPt + keepWithNext)
-      ? Math.max(0, lines.length - 2)
-      : -1;
+    keepWithNext > 0 && fits(lines.length * linePitchPt) && !fits(lines.length * linePitchPt + keepWithNext) ? Math.max(0, lines.length - 2) : -1;
   lines.forEach((ln, i) => {
     if (i === breakBefore) {
       doc.addPage();
@@ -202,11 +192,7 @@ function drawParagraph(w: PageWriter, b: Extract<FilledBlock, { kind: "paragraph
   });
 }
 
-function drawTable(
-  w: PageWriter,
-  b: Extract<FilledBlock, { kind: "table" }>,
-  signatureImage: Buffer | undefined,
-): void {
+function drawTable(w: PageWriter, b: Extract<FilledBlock, { kind: "table" }>, signatureImage: Buffer | undefined): void {
   const { doc } = w;
   const colWs = columnWidths(b.widths, typeWidth);
   const xAt = (col: number) => left + colWs.slice(0, col).reduce((a, v) => a + v, 0);
@@ -230,7 +216,10 @@ function drawTable(
       lines.forEach((ln, i) => {
         const tx = c.role === "label" ? x + (width - ln.width) / 2 : x + tablePad;
         const baseline = y0 + i * tableLinePt + tableLinePt / 2 + L.tablePt * 0.38;
-        doc.font("body").fontSize(L.tablePt).text(ln.text, tx, baseline - w.ascent.body * L.tablePt, { lineBreak: false });
+        doc
+          .font("body")
+          .fontSize(L.tablePt)
+          .text(ln.text, tx, baseline - w.ascent.body * L.tablePt, { lineBreak: false });
       });
       if (signatureImage && c.runs.some((r) => r.field === "recipientName")) {
         const imgH = Math.min(height - 2 * tablePad, mmToPt(signatureHeightMm + 3));
@@ -244,11 +233,7 @@ function drawTable(
   w.blank();
 }
 
-function drawSignature(
-  w: PageWriter,
-  b: Extract<FilledBlock, { kind: "signature" }>,
-  options: PdfRenderOptions,
-): void {
+function drawSignature(w: PageWriter, b: Extract<FilledBlock, { kind: "signature" }>, options: PdfRenderOptions): void {
   const { doc } = w;
   // 正文下空一行 (GB/T 9704-2012 7.3.5.1).
   w.blank(1);

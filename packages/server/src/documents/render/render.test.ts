@@ -218,14 +218,21 @@ function greyPage(file: string): { width: number; height: number; at: (x: number
 
 describe.skipIf(!hasPoppler)("被送达人签名", () => {
   it("签名图印在“被送达人签名：”所在行、标签之后，高度约12毫米，便于辨认", async () => {
-    const result = fillTemplate(BUILT_IN_TEMPLATES.warning, { ...sampleValues("warning", TODAY), delivererName: "李明", deliveredAt: `${TODAY}T09:40` }, { today: TODAY });
+    const result = fillTemplate(
+      BUILT_IN_TEMPLATES.warning,
+      { ...sampleValues("warning", TODAY), delivererName: "李明", deliveredAt: `${TODAY}T09:40` },
+      { today: TODAY },
+    );
     if (!result.ok) throw new Error(result.message);
     // As it comes from the on-screen pad: a wide transparent canvas with the strokes in its top right.
     const strokes = decodeRgbaPng(sampleSignaturePng())!;
     const pad = { width: 900, height: 360 };
     const canvas = new Uint8Array(pad.width * pad.height * 4);
     for (let y = 0; y < strokes.height; y++) {
-      canvas.set(strokes.rgba.subarray(y * strokes.width * 4, (y + 1) * strokes.width * 4), ((y + 10) * pad.width + pad.width - strokes.width - 10) * 4);
+      canvas.set(
+        strokes.rgba.subarray(y * strokes.width * 4, (y + 1) * strokes.width * 4),
+        ((y + 10) * pad.width + pad.width - strokes.width - 10) * 4,
+      );
     }
     const signatureImage = encodePng(pad.width, pad.height, canvas);
     const file = write("signed-line.pdf", await renderPdf(result.document, { signatureImage }));
@@ -273,7 +280,11 @@ describe.skipIf(!hasPoppler)("页码（GB/T 9704-2012 7.5）", () => {
     const zip = await JSZip.loadAsync(await renderDocx(filled("no_penalty_decision")));
     const settings = await zip.file("word/settings.xml")!.async("string");
     expect(settings).toContain("<w:evenAndOddHeaders");
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
     expect(footers).toHaveLength(2);
     for (const xml of footers) {
       expect(xml).toMatch(/PAGE/);
@@ -287,7 +298,11 @@ describe.skipIf(!hasPoppler)("页码（GB/T 9704-2012 7.5）", () => {
     async () => {
       const docx = write("lo-pages.docx", await renderDocx(filled("no_penalty_decision")));
       const outDir = path.join(dir, "lo-pages");
-      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-pages")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      execFileSync(
+        "soffice",
+        [`-env:UserInstallation=file://${path.join(dir, "lo-profile-pages")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
+        { stdio: "pipe", timeout: 120_000 },
+      );
       const numbers = pageNumbers(path.join(outDir, "lo-pages.pdf"));
       expect(numbers.map((n) => n.n)).toEqual(["1", "2"]);
       expect(numbers[0].xMid).toBeGreaterThan(numbers[0].width * 0.75);
@@ -312,7 +327,11 @@ describe.skipIf(!hasPoppler)("约谈通知书的送达栏", () => {
     async () => {
       const docx = write("lo-interview.docx", await renderDocx(filled("interview_notice")));
       const outDir = path.join(dir, "lo-interview");
-      execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile-interview")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { stdio: "pipe", timeout: 120_000 });
+      execFileSync(
+        "soffice",
+        [`-env:UserInstallation=file://${path.join(dir, "lo-profile-interview")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
+        { stdio: "pipe", timeout: 120_000 },
+      );
       const { pages, words: ws } = words(path.join(outDir, "lo-interview.pdf"));
       expect(pages).toHaveLength(1);
       expect(ws.find((w) => w.text.startsWith("送达时间"))?.page).toBe(1);

@@ -49,12 +49,23 @@ export function decodeRgbaPng(png: Buffer): { width: number; height: number; rgb
       const x = line[i];
       let v: number;
       switch (filter) {
-        case 0: v = x; break;
-        case 1: v = x + a; break;
-        case 2: v = x + b; break;
-        case 3: v = x + ((a + b) >> 1); break;
-        case 4: v = x + paeth(a, b, c); break;
-        default: return undefined;
+        case 0:
+          v = x;
+          break;
+        case 1:
+          v = x + a;
+          break;
+        case 2:
+          v = x + b;
+          break;
+        case 3:
+          v = x + ((a + b) >> 1);
+          break;
+        case 4:
+          v = x + paeth(a, b, c);
+          break;
+        default:
+          return undefined;
       }
       out[y * stride + i] = v & 0xff;
     }
@@ -67,7 +78,10 @@ export function trimSignature(png: Buffer, pad = 4): Buffer {
   const img = decodeRgbaPng(png);
   if (!img) return png;
   const { width, height, rgba } = img;
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (rgba[(y * width + x) * 4 + 3] < 16) continue;

@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const put = (url: string, body: unknown, s: Session) => t.app.inject({ method: "PUT", url, payload: body as object, headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
+const put = (url: string, body: unknown, s: Session) =>
+  t.app.inject({ method: "PUT", url, payload: body as object, headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
 const count = async (sql: string, params: unknown[]) => (await t.database.query<{ n: number }>(sql, params))[0].n;
 
 describe("今日检查 and 签到", () => {
@@ -69,22 +70,50 @@ describe("检查项 and signatures", () => {
   });
 
   it("a failed item needs the problem; photos must be uploaded first and are stored once by hash", async () => {
-    const noNote = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", finding: { kind: "hazard", level: "general" } }, li);
+    const noNote = await put(
+      `/api/v1/field/inspections/${id}/results/GM-07`,
+      { idempotencyKey: key(), outcome: "fail", finding: { kind: "hazard", level: "general" } },
+      li,
+    );
     expect(noNote.statusCode).toBe(422);
     expect(noNote.json().message).toContain("请写明发现的问题");
     const photo = await t.post(`/api/v1/field/inspections/${id}/photos`, { contentBase64: PNG }, li);
     expect(photo.statusCode, photo.body).toBe(200);
     expect((await t.post(`/api/v1/field/inspections/${id}/photos`, { contentBase64: PNG }, li)).json().sha256).toBe(photo.json().sha256);
     expect(await count("SELECT count(*)::int AS n FROM inspection_photos WHERE inspection_id = $1", [id])).toBe(1);
-    const ghost = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", note: "疏散通道堆放纸箱", photos: ["b".repeat(64)], finding: { kind: "hazard", level: "general" } }, li);
+    const ghost = await put(
+      `/api/v1/field/inspections/${id}/results/GM-07`,
+      { idempotencyKey: key(), outcome: "fail", note: "疏散通道堆放纸箱", photos: ["b".repeat(64)], finding: { kind: "hazard", level: "general" } },
+      li,
+    );
     expect(ghost.statusCode).toBe(422);
-    const ok = await put(`/api/v1/field/inspections/${id}/results/GM-07`, { idempotencyKey: key(), outcome: "fail", note: "二楼疏散通道堆放纸箱", photos: [photo.json().sha256], finding: { kind: "hazard", level: "general" } }, li);
+    const ok = await put(
+      `/api/v1/field/inspections/${id}/results/GM-07`,
+      {
+        idempotencyKey: key(),
+        outcome: "fail",
+        note: "二楼疏散通道堆放纸箱",
+        photos: [photo.json().sha256],
+        finding: { kind: "hazard", level: "general" },
+      },
+      li,
+    );
     expect(ok.statusCode, ok.body).toBe(200);
-    const major = await put(`/api/v1/field/inspections/${id}/results/GM-11`, { idempotencyKey: key(), outcome: "fail", note: "动火作业无专人现场管理", finding: { kind: "case", majorHazard: true } }, li);
+    const major = await put(
+      `/api/v1/field/inspections/${id}/results/GM-11`,
+      { idempotencyKey: key(), outcome: "fail", note: "动火作业无专人现场管理", finding: { kind: "case", majorHazard: true } },
+      li,
+    );
     expect(major.json().message).toContain("判定依据");
     const caseItem = await put(
       `/api/v1/field/inspections/${id}/results/GM-11`,
-      { idempotencyKey: key(), outcome: "fail", note: "动火作业无专人现场管理", photos: [photo.json().sha256], finding: { kind: "case", majorHazard: true, criterion: "工贸行业重大事故隐患判定标准第二条" } },
+      {
+        idempotencyKey: key(),
+        outcome: "fail",
+        note: "动火作业无专人现场管理",
+        photos: [photo.json().sha256],
+        finding: { kind: "case", majorHazard: true, criterion: "工贸行业重大事故隐患判定标准第二条" },
+      },
       li,
     );
     expect(caseItem.statusCode, caseItem.body).toBe(200);
@@ -92,15 +121,24 @@ describe("检查项 and signatures", () => {
 
   it("the submit needs two inspectors and the unit; a changed result voids the signatures given", async () => {
     const png = { imageBase64: PNG };
-    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, li)).statusCode).toBe(200);
+    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, li)).statusCode).toBe(
+      200,
+    );
     const notYet = await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: key() }, li);
     expect(notYet.statusCode).toBe(422);
     expect(notYet.json().message).toContain("两名执法人员签名");
     // a change of GM-01 voids 李明's signature: it is not shown as signed
     const changed = await put(`/api/v1/field/inspections/${id}/results/GM-01`, { idempotencyKey: key(), outcome: "not_applicable" }, li);
     expect(changed.json().signatures).toEqual([]);
-    for (const s of [li, wang]) expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, s)).statusCode).toBe(200);
-    const rep = await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "representative", name: "陈建国", ...png }, li);
+    for (const s of [li, wang])
+      expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", ...png }, s)).statusCode).toBe(
+        200,
+      );
+    const rep = await t.post(
+      `/api/v1/field/inspections/${id}/signatures`,
+      { idempotencyKey: key(), signer: "representative", name: "陈建国", ...png },
+      li,
+    );
     expect(rep.statusCode, rep.body).toBe(200);
     expect(rep.json().signatures.map((s: { name: string }) => s.name)).toEqual(["李明（执法人员）", "王芳（执法人员）", "陈建国"]);
   });
@@ -117,7 +155,15 @@ describe("提交 → 现场检查记录 (locked)", () => {
     const locked = await put(`/api/v1/field/inspections/${id}/results/GM-01`, { idempotencyKey: key(), outcome: "pass" }, li);
     expect(locked.statusCode).toBe(422);
     expect(locked.json().message).toContain("已提交");
-    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "representative", refused: true, note: "改口" }, li)).statusCode).toBe(422);
+    expect(
+      (
+        await t.post(
+          `/api/v1/field/inspections/${id}/signatures`,
+          { idempotencyKey: key(), signer: "representative", refused: true, note: "改口" },
+          li,
+        )
+      ).statusCode,
+    ).toBe(422);
 
     const pdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf`, li);
     expect(pdf.statusCode).toBe(200);
@@ -125,7 +171,19 @@ describe("提交 → 现场检查记录 (locked)", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "record-")), "r.pdf");
     fs.writeFileSync(file, pdf.rawPayload);
     const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().replace(/\s+/g, "");
-    for (const s of ["现场检查记录", "明溪县城关机械有限公司", "91350582000700396X", "二楼疏散通道堆放纸箱", "不符合", "李明", "王芳", "陈建国", "记为一般隐患", "立案查处（属于重大事故隐"]) expect(text).toContain(s);
+    for (const s of [
+      "现场检查记录",
+      "明溪县城关机械有限公司",
+      "91350582000700396X",
+      "二楼疏散通道堆放纸箱",
+      "不符合",
+      "李明",
+      "王芳",
+      "陈建国",
+      "记为一般隐患",
+      "立案查处（属于重大事故隐",
+    ])
+      expect(text).toContain(s);
     const docx = await t.get(`/api/v1/field/inspections/${id}/record.docx`, li);
     expect(docx.statusCode).toBe(200);
     const figures = await t.get("/api/v1/hazards/figures?year=2026", li);

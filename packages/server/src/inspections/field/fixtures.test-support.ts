@@ -13,8 +13,12 @@ export async function drawnInspection(
   options: { unitName?: string; creditCode?: string; dueBy?: string; organisation?: string; usernames?: string[] } = {},
 ): Promise<string> {
   const q = <T>(sql: string, params: unknown[] = []) => database.query<T>(sql, params);
-  const [org] = await q<{ id: string; region_code: string }>("SELECT id::text, region_code FROM organisations WHERE name = $1", [options.organisation ?? "明溪县应急管理局"]);
-  const officers = await q<{ id: string }>("SELECT id::text FROM users WHERE username = ANY($1::text[]) ORDER BY username", [options.usernames ?? ["demo-officer", "demo-officer2"]]);
+  const [org] = await q<{ id: string; region_code: string }>("SELECT id::text, region_code FROM organisations WHERE name = $1", [
+    options.organisation ?? "明溪县应急管理局",
+  ]);
+  const officers = await q<{ id: string }>("SELECT id::text FROM users WHERE username = ANY($1::text[]) ORDER BY username", [
+    options.usernames ?? ["demo-officer", "demo-officer2"],
+  ]);
   for (const [n, o] of officers.entries()) {
     await q(
       `INSERT INTO inspector_certificates (region_code, organisation_id, user_id, number, issuing_body, valid_from, valid_to, fields)
@@ -38,7 +42,16 @@ export async function drawnInspection(
   const [inspection] = await q<{ id: string }>(
     `INSERT INTO inspections (region_code, organisation_id, unit_id, unit_name, credit_code, year, checklist_id, checklist_version, inspector_ids, due_by, status)
      VALUES ($1, $2, $3, $4, $5, 2026, $6, 1, $7::uuid[], $8, 'drawn') RETURNING id::text`,
-    [org.region_code, org.id, unit.id, options.unitName ?? "明溪县城关机械有限公司", creditCode, checklist.id, officers.map((o) => o.id), options.dueBy ?? "2026-12-31"],
+    [
+      org.region_code,
+      org.id,
+      unit.id,
+      options.unitName ?? "明溪县城关机械有限公司",
+      creditCode,
+      checklist.id,
+      officers.map((o) => o.id),
+      options.dueBy ?? "2026-12-31",
+    ],
   );
   return inspection.id;
 }

@@ -49,7 +49,11 @@ export function recordDocument(c: RecordContent): FilledDocument {
     {
       cells: [
         cell("签到位置", "label"),
-        cell(c.location ? `北纬${c.location.latitude.toFixed(5)}° 东经${c.location.longitude.toFixed(5)}°` : "未取得（浏览器未提供位置）", "value", 3),
+        cell(
+          c.location ? `北纬${c.location.latitude.toFixed(5)}° 东经${c.location.longitude.toFixed(5)}°` : "未取得（浏览器未提供位置）",
+          "value",
+          3,
+        ),
       ],
     },
     { cells: [cell("执法人员", "label"), cell(c.inspectors.map((i) => `${i.name}（执法证号${i.certificateNo ?? "无"}）`).join("、"), "value", 3)] },
@@ -66,7 +70,7 @@ export function recordDocument(c: RecordContent): FilledDocument {
       ],
     })),
   ];
-  const para = (text: string, indent = true): FilledBlock => ({ kind: "paragraph", runs: run(text), indent, align: "left" } as FilledBlock);
+  const para = (text: string, indent = true): FilledBlock => ({ kind: "paragraph", runs: run(text), indent, align: "left" }) as FilledBlock;
   const rep = c.representative;
   const blocks: FilledBlock[] = [
     { kind: "organisationHeading", runs: run(c.organisationName) },
@@ -87,7 +91,14 @@ export function recordDocument(c: RecordContent): FilledDocument {
     ),
     { kind: "signature", organisation: c.organisationName, sealNote: "", date: chinaDate(c.submittedAt) },
   ];
-  return { type: "inspection_record" as FilledDocument["type"], templateVersion: 1, title: "现场检查记录", documentNumber: c.recordNo, blocks, values: {} };
+  return {
+    type: "inspection_record" as FilledDocument["type"],
+    templateVersion: 1,
+    title: "现场检查记录",
+    documentNumber: c.recordNo,
+    blocks,
+    values: {},
+  };
 }
 
 export const recordPdf = (c: RecordContent) => renderPdf(recordDocument(c), { creationDate: new Date(c.submittedAt) });

@@ -30,7 +30,10 @@ export const inspectionResults = pgTable(
     itemId: text("item_id").notNull(),
     outcome: text("outcome").notNull(),
     note: text("note"),
-    photos: jsonb("photos").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    photos: jsonb("photos")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     finding: jsonb("finding").$type<Record<string, unknown> | null>(),
     idempotencyKey: text("idempotency_key").notNull(),
     recordedBy: uuid("recorded_by").notNull(),

@@ -58,14 +58,22 @@ async function readable(db: DbOrTx, auth: Auth, id: string): Promise<FieldSource
 /** The domain record: the other part's row with this part's check-in, results and signatures. */
 async function domainRecord(db: DbOrTx, src: FieldSource): Promise<InspectionRecord> {
   const [checkIn] = await db.select().from(inspectionCheckIns).where(eq(inspectionCheckIns.inspectionId, src.id));
-  const results = await db.select().from(inspectionResults).where(eq(inspectionResults.inspectionId, src.id)).orderBy(asc(inspectionResults.recordedAt));
+  const results = await db
+    .select()
+    .from(inspectionResults)
+    .where(eq(inspectionResults.inspectionId, src.id))
+    .orderBy(asc(inspectionResults.recordedAt));
   const sigs = await db
     .select()
     .from(inspectionSignatures)
     .where(and(eq(inspectionSignatures.inspectionId, src.id), isNull(inspectionSignatures.voidedAt)))
     .orderBy(asc(inspectionSignatures.signedAt));
   const rep = sigs.filter((s) => s.signerKind === "representative").at(-1);
-  const [record] = await db.select().from(inspectionRecords).where(eq(inspectionRecords.inspectionId, src.id)).orderBy(asc(inspectionRecords.submittedAt));
+  const [record] = await db
+    .select()
+    .from(inspectionRecords)
+    .where(eq(inspectionRecords.inspectionId, src.id))
+    .orderBy(asc(inspectionRecords.submittedAt));
   return {
     id: src.id,
     organisationId: src.organisationId,
@@ -82,13 +90,21 @@ async function domainRecord(db: DbOrTx, src: FieldSource): Promise<InspectionRec
       ? {
           checkIn: {
             at: checkIn.at.toISOString(),
-            ...(checkIn.latitude !== null && checkIn.longitude !== null ? { location: { latitude: checkIn.latitude, longitude: checkIn.longitude } } : {}),
+            ...(checkIn.latitude !== null && checkIn.longitude !== null
+              ? { location: { latitude: checkIn.latitude, longitude: checkIn.longitude } }
+              : {}),
           },
         }
       : {}),
     results: results.map(resultOf),
     signatures: sigs.filter((s) => s.signerKind === "inspector" && s.userId).map((s) => ({ inspectorId: s.userId!, at: s.signedAt.toISOString() })),
-    ...(rep ? { representative: rep.refused ? { refused: true as const, note: rep.note ?? "", at: rep.signedAt.toISOString() } : { name: rep.name, at: rep.signedAt.toISOString() } } : {}),
+    ...(rep
+      ? {
+          representative: rep.refused
+            ? { refused: true as const, note: rep.note ?? "", at: rep.signedAt.toISOString() }
+            : { name: rep.name, at: rep.signedAt.toISOString() },
+        }
+      : {}),
     ...(record ? { submittedAt: record.submittedAt.toISOString() } : {}),
   };
 }
@@ -105,11 +121,16 @@ function resultOf(r: typeof inspectionResults.$inferSelect): ItemResult {
 
 /** Runs one domain action (422 with the domain's Chinese error when refused). */
 function act(src: FieldSource, record: InspectionRecord, action: InspectionAction, auth: Auth, now: Date): InspectionRecord {
-  const r = applyInspectionAction(record, action, { userId: auth.userId, roles: auth.roles }, {
-    now: now.toISOString(),
-    inspectors: src.inspectors,
-    items: src.checklist?.items ?? [],
-  });
+  const r = applyInspectionAction(
+    record,
+    action,
+    { userId: auth.userId, roles: auth.roles },
+    {
+      now: now.toISOString(),
+      inspectors: src.inspectors,
+      items: src.checklist?.items ?? [],
+    },
+  );
   if (!r.ok) throw rule(r.error);
   return r.record;
 }
@@ -123,7 +144,14 @@ async function writable(tx: Tx, auth: Auth, id: string, what: string): Promise<{
 }
 
 const audit = (tx: Tx, auth: Auth, src: FieldSource, action: string, after: unknown) =>
-  recordAudit(tx, auth, { action, entityType: "inspection", entityId: src.id, organisationId: src.organisationId, regionCode: src.regionCode, after });
+  recordAudit(tx, auth, {
+    action,
+    entityType: "inspection",
+    entityId: src.id,
+    organisationId: src.organisationId,
+    regionCode: src.regionCode,
+    after,
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -162,7 +190,10 @@ export async function fieldInspection(ctx: AppContext, auth: Auth, id: string): 
     .orderBy(asc(inspectionSignatures.signedAt));
   const records = await db.select().from(inspectionRecords).where(eq(inspectionRecords.inspectionId, id)).orderBy(asc(inspectionRecords.submittedAt));
   const record = records.find((r) => !r.supersededById) ?? null;
-  const hz = await db.select({ id: hazards.id, itemId: hazards.itemId, level: hazards.level, status: hazards.status }).from(hazards).where(eq(hazards.inspectionId, id));
+  const hz = await db
+    .select({ id: hazards.id, itemId: hazards.itemId, level: hazards.level, status: hazards.status })
+    .from(hazards)
+    .where(eq(hazards.inspectionId, id));
   const links = await db
     .select({ id: inspectionCaseLinks.caseId, itemId: inspectionCaseLinks.itemId, caseNo: cases.caseNo })
     .from(inspectionCaseLinks)
@@ -185,7 +216,13 @@ export async function fieldInspection(ctx: AppContext, auth: Auth, id: string): 
     }),
     checkIn: checkIn ? { at: checkIn.at.toISOString(), latitude: checkIn.latitude, longitude: checkIn.longitude } : null,
     checklistTitle: src.checklist?.title ?? null,
-    items: (src.checklist?.items ?? []).map((i) => ({ id: i.id, area: i.area, text: i.text, basis: i.basis.map((c) => formatCitation(c)).join("；"), matterCode: i.matterCode })),
+    items: (src.checklist?.items ?? []).map((i) => ({
+      id: i.id,
+      area: i.area,
+      text: i.text,
+      basis: i.basis.map((c) => formatCitation(c)).join("；"),
+      matterCode: i.matterCode,
+    })),
     results: results.map((r) => ({
       itemId: r.itemId,
       outcome: r.outcome as "pass" | "fail" | "not_applicable",
@@ -213,14 +250,29 @@ export async function fieldInspection(ctx: AppContext, auth: Auth, id: string): 
 // ---------------------------------------------------------------------------------------------
 // 签到, results, photos, signatures
 
-export async function checkIn(ctx: AppContext, auth: Auth, id: string, input: { idempotencyKey: string; location?: { latitude: number; longitude: number; accuracyMetres?: number } }): Promise<void> {
+export async function checkIn(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  input: { idempotencyKey: string; location?: { latitude: number; longitude: number; accuracyMetres?: number } },
+): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
     const { src, record } = await writable(tx, auth, id, "开始检查（签到）");
     const [existing] = await tx.select().from(inspectionCheckIns).where(eq(inspectionCheckIns.inspectionId, id));
     if (existing && src.status !== "drawn") return; // already started (a replay, or the other inspector checked in)
     if (!src.checklist) throw rule("本单位没有适用于该行业的已发布检查表，不能开始检查（请先发布检查表）");
     const now = ctx.now();
-    act(src, record, { type: "start", checklist: { checklistId: src.checklist.id, version: src.checklist.version }, ...(input.location ? { location: input.location } : {}) }, auth, now);
+    act(
+      src,
+      record,
+      {
+        type: "start",
+        checklist: { checklistId: src.checklist.id, version: src.checklist.version },
+        ...(input.location ? { location: input.location } : {}),
+      },
+      auth,
+      now,
+    );
     await tx.insert(inspectionCheckIns).values({
       regionCode: src.regionCode,
       organisationId: src.organisationId,
@@ -240,16 +292,29 @@ export async function checkIn(ctx: AppContext, auth: Auth, id: string, input: { 
 export async function uploadPhoto(ctx: AppContext, auth: Auth, id: string, input: { contentBase64: string }) {
   const data = Buffer.from(input.contentBase64, "base64");
   if (data.length === 0) throw new AppError("validation_failed", "照片内容为空", [{ field: "contentBase64", message: "照片内容为空" }]);
-  if (data.length > Math.min(10 * 1024 * 1024, uploadLimits(ctx.config).maxBytes)) throw new AppError("payload_too_large", "照片过大，不得超过 10 MB");
+  if (data.length > Math.min(10 * 1024 * 1024, uploadLimits(ctx.config).maxBytes))
+    throw new AppError("payload_too_large", "照片过大，不得超过 10 MB");
   const type = await checkEvidenceFile(ctx.config, data, "现场照片");
   if (!type.mime.startsWith("image/")) throw new AppError("unsupported_media_type", "现场照片须为图片（JPEG、PNG）");
   const hash = sha256(data);
   return ctx.database.db.transaction(async (tx) => {
     const { src } = await writable(tx, auth, id, "上传现场照片");
     if (src.status !== "started") throw rule(`检查当前状态为“${inspectionStatusLabels[src.status]}”，不能上传照片`);
-    const [existing] = await tx.select({ id: inspectionPhotos.id }).from(inspectionPhotos).where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
+    const [existing] = await tx
+      .select({ id: inspectionPhotos.id })
+      .from(inspectionPhotos)
+      .where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
     if (!existing) {
-      await tx.insert(inspectionPhotos).values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, mime: type.mime, size: data.length, sha256: hash, data, uploadedBy: auth.userId });
+      await tx.insert(inspectionPhotos).values({
+        regionCode: src.regionCode,
+        organisationId: src.organisationId,
+        inspectionId: id,
+        mime: type.mime,
+        size: data.length,
+        sha256: hash,
+        data,
+        uploadedBy: auth.userId,
+      });
       await audit(tx, auth, src, "inspection.photo_uploaded", { sha256: hash, size: data.length, mime: type.mime });
     }
     return { sha256: hash, size: data.length, mime: type.mime };
@@ -258,7 +323,10 @@ export async function uploadPhoto(ctx: AppContext, auth: Auth, id: string, input
 
 export async function photoFile(ctx: AppContext, auth: Auth, id: string, hash: string) {
   await readable(ctx.database.db, auth, id);
-  const [row] = await ctx.database.db.select().from(inspectionPhotos).where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
+  const [row] = await ctx.database.db
+    .select()
+    .from(inspectionPhotos)
+    .where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
   return row ?? null;
 }
 
@@ -281,7 +349,10 @@ export async function saveResult(ctx: AppContext, auth: Auth, id: string, itemId
     const next = act(src, record, { type: "recordResult", result }, auth, ctx.now());
     if (next === record) return { changed: false }; // the same content again
     if (result.photos.length) {
-      const stored = await tx.select({ sha256: inspectionPhotos.sha256 }).from(inspectionPhotos).where(and(eq(inspectionPhotos.inspectionId, id), inArray(inspectionPhotos.sha256, result.photos)));
+      const stored = await tx
+        .select({ sha256: inspectionPhotos.sha256 })
+        .from(inspectionPhotos)
+        .where(and(eq(inspectionPhotos.inspectionId, id), inArray(inspectionPhotos.sha256, result.photos)));
       if (stored.length !== result.photos.length) throw rule("有照片尚未上传，请先上传照片再保存检查结果");
     }
     if (await hasFollowUp(tx, id, itemId)) throw rule(`检查项${itemId}已登记隐患或立案，不能再修改结果`);
@@ -295,22 +366,41 @@ export async function saveResult(ctx: AppContext, auth: Auth, id: string, itemId
       recordedAt: ctx.now(),
     };
     const before = record.results.find((r) => r.itemId === itemId);
-    if (before) await tx.update(inspectionResults).set(values).where(and(eq(inspectionResults.inspectionId, id), eq(inspectionResults.itemId, itemId)));
-    else await tx.insert(inspectionResults).values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, itemId, ...values });
+    if (before)
+      await tx
+        .update(inspectionResults)
+        .set(values)
+        .where(and(eq(inspectionResults.inspectionId, id), eq(inspectionResults.itemId, itemId)));
+    else
+      await tx
+        .insert(inspectionResults)
+        .values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, itemId, ...values });
     // A changed result voids the signatures given (they signed other content): never shown as signed.
     const voided = await tx
       .update(inspectionSignatures)
       .set({ voidedAt: ctx.now() })
       .where(and(eq(inspectionSignatures.inspectionId, id), isNull(inspectionSignatures.voidedAt)))
       .returning({ id: inspectionSignatures.id });
-    await audit(tx, auth, src, "inspection.result_recorded", { itemId, outcome: result.outcome, finding: result.finding?.kind ?? null, photos: result.photos.length, signaturesVoided: voided.length });
+    await audit(tx, auth, src, "inspection.result_recorded", {
+      itemId,
+      outcome: result.outcome,
+      finding: result.finding?.kind ?? null,
+      photos: result.photos.length,
+      signaturesVoided: voided.length,
+    });
     return { changed: true };
   });
 }
 
 async function hasFollowUp(tx: DbOrTx, id: string, itemId: string): Promise<boolean> {
-  const [h] = await tx.select({ id: hazards.id }).from(hazards).where(and(eq(hazards.inspectionId, id), eq(hazards.itemId, itemId)));
-  const [c] = await tx.select({ id: inspectionCaseLinks.id }).from(inspectionCaseLinks).where(and(eq(inspectionCaseLinks.inspectionId, id), eq(inspectionCaseLinks.itemId, itemId)));
+  const [h] = await tx
+    .select({ id: hazards.id })
+    .from(hazards)
+    .where(and(eq(hazards.inspectionId, id), eq(hazards.itemId, itemId)));
+  const [c] = await tx
+    .select({ id: inspectionCaseLinks.id })
+    .from(inspectionCaseLinks)
+    .where(and(eq(inspectionCaseLinks.inspectionId, id), eq(inspectionCaseLinks.itemId, itemId)));
   return Boolean(h || c);
 }
 
@@ -324,7 +414,10 @@ export async function sign(
   if (image) await checkImageFile(ctx.config, image, { what: "签名", maxBytes: 1024 * 1024, pngOnly: true, field: "imageBase64" });
   await ctx.database.db.transaction(async (tx) => {
     const { src, record } = await writable(tx, auth, id, "签名");
-    const [replay] = await tx.select({ id: inspectionSignatures.id }).from(inspectionSignatures).where(and(eq(inspectionSignatures.inspectionId, id), eq(inspectionSignatures.idempotencyKey, input.idempotencyKey)));
+    const [replay] = await tx
+      .select({ id: inspectionSignatures.id })
+      .from(inspectionSignatures)
+      .where(and(eq(inspectionSignatures.inspectionId, id), eq(inspectionSignatures.idempotencyKey, input.idempotencyKey)));
     if (replay) return;
     const now = ctx.now();
     if (input.signer === "inspector") {
@@ -332,7 +425,18 @@ export async function sign(
       const next = act(src, record, { type: "sign" }, auth, now);
       if (next === record) return; // already signed
       const name = src.inspectors.find((i) => i.userId === auth.userId)?.name ?? auth.displayName;
-      await tx.insert(inspectionSignatures).values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, signerKind: "inspector", userId: auth.userId, name, image, imageSha256: sha256(image), idempotencyKey: input.idempotencyKey, signedAt: now });
+      await tx.insert(inspectionSignatures).values({
+        regionCode: src.regionCode,
+        organisationId: src.organisationId,
+        inspectionId: id,
+        signerKind: "inspector",
+        userId: auth.userId,
+        name,
+        image,
+        imageSha256: sha256(image),
+        idempotencyKey: input.idempotencyKey,
+        signedAt: now,
+      });
       await audit(tx, auth, src, "inspection.signed", { signer: "inspector", userId: auth.userId });
       return;
     }
@@ -341,7 +445,9 @@ export async function sign(
     await tx
       .update(inspectionSignatures)
       .set({ voidedAt: now })
-      .where(and(eq(inspectionSignatures.inspectionId, id), eq(inspectionSignatures.signerKind, "representative"), isNull(inspectionSignatures.voidedAt)));
+      .where(
+        and(eq(inspectionSignatures.inspectionId, id), eq(inspectionSignatures.signerKind, "representative"), isNull(inspectionSignatures.voidedAt)),
+      );
     await tx.insert(inspectionSignatures).values({
       regionCode: src.regionCode,
       organisationId: src.organisationId,
@@ -398,7 +504,11 @@ export async function submit(ctx: AppContext, auth: Auth, id: string): Promise<v
   });
 }
 
-function recordContent(src: FieldSource, r: InspectionRecord, extra: { recordNo: string; organisationName: string; submittedAt: string }): RecordContent {
+function recordContent(
+  src: FieldSource,
+  r: InspectionRecord,
+  extra: { recordNo: string; organisationName: string; submittedAt: string },
+): RecordContent {
   const items = src.checklist?.items ?? [];
   return {
     recordNo: extra.recordNo,
@@ -449,7 +559,10 @@ export async function registerHazardFromItem(ctx: AppContext, auth: Auth, input:
   return ctx.database.db.transaction(async (tx) => {
     const src = await readable(tx, auth, input.inspectionId);
     await requireAccess(tx, auth, { mode: "write", organisationId: src.organisationId, roles: roles("hazard.manage"), what: "登记隐患" });
-    const [existing] = await tx.select({ id: hazards.id }).from(hazards).where(and(eq(hazards.inspectionId, src.id), eq(hazards.itemId, input.itemId)));
+    const [existing] = await tx
+      .select({ id: hazards.id })
+      .from(hazards)
+      .where(and(eq(hazards.inspectionId, src.id), eq(hazards.itemId, input.itemId)));
     if (existing) return { id: existing.id, created: false }; // a replay: one hazard per item
     if (src.status !== "started" && src.status !== "submitted") throw rule(`检查当前状态为“${inspectionStatusLabels[src.status]}”，不能登记隐患`);
     const record = await domainRecord(tx, src);
@@ -457,7 +570,10 @@ export async function registerHazardFromItem(ctx: AppContext, auth: Auth, input:
     if (!item) throw rule(`检查表中没有检查项${input.itemId}`);
     const result = record.results.find((r) => r.itemId === input.itemId);
     if (!result) throw rule(`检查项${input.itemId}尚未填写`);
-    const [link] = await tx.select({ id: inspectionCaseLinks.id }).from(inspectionCaseLinks).where(and(eq(inspectionCaseLinks.inspectionId, src.id), eq(inspectionCaseLinks.itemId, input.itemId)));
+    const [link] = await tx
+      .select({ id: inspectionCaseLinks.id })
+      .from(inspectionCaseLinks)
+      .where(and(eq(inspectionCaseLinks.inspectionId, src.id), eq(inspectionCaseLinks.itemId, input.itemId)));
     if (link) throw rule(`检查项${input.itemId}已立案，不能再登记为隐患`);
     const id = crypto.randomUUID();
     const draft = hazardFromFinding({ inspection: record, item, result, id, deadline: input.deadline, responsiblePerson: input.responsiblePerson });
@@ -483,7 +599,15 @@ export async function registerHazardFromItem(ctx: AppContext, auth: Auth, input:
       idempotencyKey: input.idempotencyKey ?? null,
       createdBy: auth.userId,
     });
-    await tx.insert(hazardEvents).values({ regionCode: h.regionCode, organisationId: h.organisationId, hazardId: id, kind: "registered", detail: { level: h.level, deadline: h.deadline }, actorId: auth.userId, at: ctx.now() });
+    await tx.insert(hazardEvents).values({
+      regionCode: h.regionCode,
+      organisationId: h.organisationId,
+      hazardId: id,
+      kind: "registered",
+      detail: { level: h.level, deadline: h.deadline },
+      actorId: auth.userId,
+      at: ctx.now(),
+    });
     await recordAudit(tx, auth, {
       action: "hazard.registered",
       entityType: "hazard",
@@ -530,12 +654,20 @@ export async function openCaseFromItem(ctx: AppContext, auth: Auth, id: string, 
           // The 重大事故隐患 flag goes into the case's circumstances: the decision engine then excludes
           // every lenient list outcome (the lists' 重大事故隐患除外).
           if (pre.circumstances.majorHazard) {
-            await tx.update(cases).set({ circumstances: { ...(c.circumstances as Record<string, unknown>), majorHazard: true } }).where(eq(cases.id, c.id));
+            await tx
+              .update(cases)
+              .set({ circumstances: { ...(c.circumstances as Record<string, unknown>), majorHazard: true } })
+              .where(eq(cases.id, c.id));
           }
-          await tx.insert(inspectionCaseLinks).values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, itemId, caseId: c.id });
+          await tx
+            .insert(inspectionCaseLinks)
+            .values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, itemId, caseId: c.id });
           // The item's photos become the case's evidence (same bytes, same hash).
           for (const hash of result.photos) {
-            const [photo] = await tx.select().from(inspectionPhotos).where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
+            const [photo] = await tx
+              .select()
+              .from(inspectionPhotos)
+              .where(and(eq(inspectionPhotos.inspectionId, id), eq(inspectionPhotos.sha256, hash)));
             if (!photo) continue;
             await tx.insert(evidence).values({
               regionCode: c.regionCode,
@@ -550,7 +682,12 @@ export async function openCaseFromItem(ctx: AppContext, auth: Auth, id: string, 
               uploadedBy: auth.userId,
             });
           }
-          await audit(tx, auth, src, "inspection.case_opened", { itemId, caseId: c.id, caseNo: c.caseNo, majorHazard: pre.circumstances.majorHazard });
+          await audit(tx, auth, src, "inspection.case_opened", {
+            itemId,
+            caseId: c.id,
+            caseNo: c.caseNo,
+            majorHazard: pre.circumstances.majorHazard,
+          });
         },
       },
     );

@@ -47,7 +47,8 @@ export async function loadSource(db: DbOrTx, id: string): Promise<FieldSource | 
     const candidates = rows
       .flatMap((c) => (c.versions as ChecklistVersion[]).filter((v) => v.status === "published").map((v) => ({ c, v })))
       .sort((a, b) => (b.v.publishedOn ?? "").localeCompare(a.v.publishedOn ?? "") || b.v.version - a.v.version);
-    if (candidates[0]) checklist = { id: candidates[0].c.id, version: candidates[0].v.version, title: candidates[0].c.title, items: candidates[0].v.items };
+    if (candidates[0])
+      checklist = { id: candidates[0].c.id, version: candidates[0].v.version, title: candidates[0].c.title, items: candidates[0].v.items };
   }
   const unit: InspectedUnit = {
     creditCode: u.creditCode,
@@ -77,7 +78,12 @@ export async function loadSource(db: DbOrTx, id: string): Promise<FieldSource | 
 export async function setStatus(db: DbOrTx, id: string, status: InspectionStatus, checklist?: { id: string; version: number }): Promise<void> {
   await db
     .update(inspections)
-    .set({ status, version: sql`${inspections.version} + 1`, updatedAt: new Date(), ...(checklist ? { checklistId: checklist.id, checklistVersion: checklist.version } : {}) })
+    .set({
+      status,
+      version: sql`${inspections.version} + 1`,
+      updatedAt: new Date(),
+      ...(checklist ? { checklistId: checklist.id, checklistVersion: checklist.version } : {}),
+    })
     .where(eq(inspections.id, id));
 }
 
@@ -94,7 +100,12 @@ export async function assignedTo(db: DbOrTx, userId: string) {
     ? await db
         .select({ inspectionId: inspectionRecords.inspectionId, at: inspectionRecords.submittedAt })
         .from(inspectionRecords)
-        .where(inArray(inspectionRecords.inspectionId, rows.map((r) => r.i.id)))
+        .where(
+          inArray(
+            inspectionRecords.inspectionId,
+            rows.map((r) => r.i.id),
+          ),
+        )
     : [];
   const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   return rows.map(({ i, address }) => ({

@@ -57,11 +57,7 @@ export function formatChineseDate(value: string): string {
 
 /** The header fields, each as printed: "填报单位：…", "填报时间：…", "联系电话：…". */
 export function headerFields(input: StatisticsFormExportInput): [string, string, string] {
-  return [
-    `填报单位：${input.reportingOrganisation}`,
-    `填报时间：${formatChineseDate(input.reportedAt)}`,
-    `联系电话：${input.phone}`,
-  ];
+  return [`填报单位：${input.reportingOrganisation}`, `填报时间：${formatChineseDate(input.reportedAt)}`, `联系电话：${input.phone}`];
 }
 
 export interface ColumnHeader {

@@ -14,10 +14,7 @@ function pdfText(buffer: Buffer, mode: "-raw" | "-layout"): string {
 }
 
 describe("统计报表 PDF export", () => {
-  const cells = Object.fromEntries(statisticsColumns.map((c, i) => [c, 1000 + 37 * i])) as Record<
-    StatisticsColumn,
-    number
-  >;
+  const cells = Object.fromEntries(statisticsColumns.map((c, i) => [c, 1000 + 37 * i])) as Record<StatisticsColumn, number>;
   const input = {
     year: 2026,
     reportingOrganisation: "明溪县应急管理局",

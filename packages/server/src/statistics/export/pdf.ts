@@ -5,15 +5,7 @@
 import { readFileSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { fonts } from "../../shared/fonts";
-import {
-  cellValues,
-  columnHeaders,
-  formNotes,
-  formNotesHeading,
-  formTitle,
-  headerFields,
-  type StatisticsFormExportInput,
-} from "./form-layout";
+import { cellValues, columnHeaders, formNotes, formNotesHeading, formTitle, headerFields, type StatisticsFormExportInput } from "./form-layout";
 
 /** A4 landscape, in points. */
 const page = { width: 841.89, height: 595.28 };
@@ -91,7 +83,10 @@ export async function exportFormPdf(input: StatisticsFormExportInput): Promise<B
   const bottom = headBottom + pdfLayout.valueRowHeight;
   doc.lineWidth(0.8).strokeColor("#000000");
   doc.rect(margin, top, tableWidth, bottom - top).stroke();
-  doc.moveTo(margin, headBottom).lineTo(margin + tableWidth, headBottom).stroke();
+  doc
+    .moveTo(margin, headBottom)
+    .lineTo(margin + tableWidth, headBottom)
+    .stroke();
   for (let i = 1; i < columnHeaders.length; i++) {
     const x = margin + i * colWidth;
     doc.moveTo(x, top).lineTo(x, bottom).stroke();

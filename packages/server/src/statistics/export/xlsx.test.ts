@@ -34,10 +34,7 @@ async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
 const text = (v: ExcelJS.CellValue) => String(v ?? "").replace(/\s/g, "");
 
 describe("统计报表 .xlsx export", () => {
-  const cells = Object.fromEntries(statisticsColumns.map((c, i) => [c, 3 * i + (i % 4)])) as Record<
-    StatisticsColumn,
-    number
-  >;
+  const cells = Object.fromEntries(statisticsColumns.map((c, i) => [c, 3 * i + (i % 4)])) as Record<StatisticsColumn, number>;
   const input = {
     year: 2026,
     reportingOrganisation: "三明市应急管理局",
@@ -59,13 +56,9 @@ describe("统计报表 .xlsx export", () => {
     const row = sheet.getRow(xlsxRows.columns);
     expect(Array.from({ length: 15 }, (_, i) => text(row.getCell(i + 1).value))).toEqual(seedHeaders);
     const values = sheet.getRow(xlsxRows.values);
-    expect(Array.from({ length: 15 }, (_, i) => values.getCell(i + 1).value)).toEqual(
-      statisticsColumns.map((c) => cells[c]),
-    );
+    expect(Array.from({ length: 15 }, (_, i) => values.getCell(i + 1).value)).toEqual(statisticsColumns.map((c) => cells[c]));
     expect(sheet.getCell(`A${xlsxRows.notesHeading}`).value).toBe("填表说明：");
-    expect(sheet.getCell(`A${xlsxRows.firstNote}`).value).toBe(
-      "1. 所有事项的统计数量都应当具有实施该类柔性执法行为的文字记录；",
-    );
+    expect(sheet.getCell(`A${xlsxRows.firstNote}`).value).toBe("1. 所有事项的统计数量都应当具有实施该类柔性执法行为的文字记录；");
     expect(sheet.getCell(`A${xlsxRows.firstNote + 1}`).value).toBe(
       "2. 每年本报表应当与年度行政执法统计报表一并报本级人民政府、上级主管部门和本级司法行政部门。",
     );
@@ -115,9 +108,7 @@ describe("统计报表 .xlsx export", () => {
       periodRange("half_year", 2026, 1),
       { organisationIds: ["o"] },
     );
-    const sheet = await readBack(
-      await exportFormXlsx({ ...input, year: undefined, periodTitle: "2026年上半年", cells: form.cells }),
-    );
+    const sheet = await readBack(await exportFormXlsx({ ...input, year: undefined, periodTitle: "2026年上半年", cells: form.cells }));
     expect(sheet.getCell("A1").value).toBe("2026年上半年柔性执法统计报表");
     expect(sheet.getCell("B4").value).toBe(1); // 减轻行政处罚
     expect(sheet.getCell("G4").value).toBe(17); // 行政指导（人次）

@@ -4,15 +4,7 @@
  * No formulas: every cell holds its value, so any reader shows the numbers.
  */
 import ExcelJS from "exceljs";
-import {
-  cellValues,
-  columnHeaders,
-  formNotes,
-  formNotesHeading,
-  formTitle,
-  headerFields,
-  type StatisticsFormExportInput,
-} from "./form-layout";
+import { cellValues, columnHeaders, formNotes, formNotesHeading, formTitle, headerFields, type StatisticsFormExportInput } from "./form-layout";
 
 /** Font of the printed form (the usual government form faces; readers substitute if missing). */
 export const xlsxBodyFont = "仿宋";

@@ -82,7 +82,19 @@ function stepActionable(shown: number, p: Panels, can: StepProps["can"], panelCo
 }
 
 /** A phone: one step at a time, with a compact step indicator and 上一步/下一步. */
-function PhoneSteps({ props, panels: p, current, shown, onShow }: { props: StepProps; panels: Panels; current: number; shown: number; onShow: (step: number) => void }) {
+function PhoneSteps({
+  props,
+  panels: p,
+  current,
+  shown,
+  onShow,
+}: {
+  props: StepProps;
+  panels: Panels;
+  current: number;
+  shown: number;
+  onShow: (step: number) => void;
+}) {
   const { file, can } = props;
   const steps: ReactNode[][] = [
     [p.info, p.evidence, p.void],
@@ -119,7 +131,14 @@ function DesktopCase({ file, panels: p, current }: { file: CaseFile; panels: Pan
   return (
     <>
       {inFlow(file) ? (
-        <Steps size="small" current={current} items={flowSteps.map((title) => ({ title }))} responsive={false} className="ky-case-steps" style={{ marginBottom: 16 }} />
+        <Steps
+          size="small"
+          current={current}
+          items={flowSteps.map((title) => ({ title }))}
+          responsive={false}
+          className="ky-case-steps"
+          style={{ marginBottom: 16 }}
+        />
       ) : (
         <Alert
           type={c.status === "cancelled" ? "warning" : "info"}

@@ -101,23 +101,42 @@ function CaseList() {
           style={{ flex: "1 1 140px" }}
         />
         <Flex align="center" gap={4}>
-          <Switch checked={filters.overdue === "true"} onChange={(on) => setFilters({ ...filters, overdue: on ? "true" : undefined })} aria-label="只看逾期" />
+          <Switch
+            checked={filters.overdue === "true"}
+            onChange={(on) => setFilters({ ...filters, overdue: on ? "true" : undefined })}
+            aria-label="只看逾期"
+          />
           逾期
         </Flex>
         <Flex align="center" gap={4}>
-          <Switch checked={filters.officerId === user?.id} onChange={(on) => setFilters({ ...filters, officerId: on ? user?.id : undefined })} aria-label="我经办的" />
+          <Switch
+            checked={filters.officerId === user?.id}
+            onChange={(on) => setFilters({ ...filters, officerId: on ? user?.id : undefined })}
+            aria-label="我经办的"
+          />
           我经办的
         </Flex>
       </Flex>
       <Flex gap={8} wrap align="center">
         <Typography.Text type="secondary">视图：</Typography.Text>
-        <Button size="small" onClick={() => { setFilters({}); setText(""); }}>全部</Button>
+        <Button
+          size="small"
+          onClick={() => {
+            setFilters({});
+            setText("");
+          }}
+        >
+          全部
+        </Button>
         {views.map((v) => (
           <Tag
             key={v.name}
             closable
             style={{ cursor: "pointer" }}
-            onClick={() => { setFilters(v.filters); setText(v.filters.q ?? ""); }}
+            onClick={() => {
+              setFilters(v.filters);
+              setText(v.filters.q ?? "");
+            }}
             onClose={() => {
               const next = views.filter((x) => x.name !== v.name);
               setViews(next);

@@ -69,7 +69,14 @@ export default function NewCasePage() {
 
   async function next() {
     // A field in error shows its message; the wizard stays on the step.
-    if (step === 0 && !(await form.validateFields(partyFields).then(() => true, () => false))) return;
+    if (
+      step === 0 &&
+      !(await form.validateFields(partyFields).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     if (step === 1 && !matter) {
       message.warning("请从推荐中选择执法事项");
       return;
@@ -103,7 +110,16 @@ export default function NewCasePage() {
       navigate(`/cases/${f.case.id}`);
     } catch (error) {
       const fields = fieldErrors(error).map((f) => ({
-        name: ({ "party.creditCode": "creditCode", "party.idNumber": "idNumber", "party.phone": "phone", "inspection.officerIds": "officerIds", "inspection.date": "inspectionDate" } as Record<string, string>)[f.name] ?? f.name,
+        name:
+          (
+            {
+              "party.creditCode": "creditCode",
+              "party.idNumber": "idNumber",
+              "party.phone": "phone",
+              "inspection.officerIds": "officerIds",
+              "inspection.date": "inspectionDate",
+            } as Record<string, string>
+          )[f.name] ?? f.name,
         errors: f.errors,
       }));
       form.setFields(fields);
@@ -118,19 +134,44 @@ export default function NewCasePage() {
   return (
     <PageContainer title="登记案件" description="现场检查时用手机逐步填写，登记后由决策引擎研判。">
       <div className="ky-wizard">
-        <Steps size="small" current={step} items={steps.map((title) => ({ title }))} direction="horizontal" responsive={false} style={{ marginBottom: 16 }} />
+        <Steps
+          size="small"
+          current={step}
+          items={steps.map((title) => ({ title }))}
+          direction="horizontal"
+          responsive={false}
+          style={{ marginBottom: 16 }}
+        />
         <Form
           form={form}
           layout="vertical"
           size="large"
-          initialValues={{ partyType: "enterprise", industryCategory: "general", actDate: today, discoveredOn: today, inspectionDate: today, officerIds: user ? [user.id] : [] }}
+          initialValues={{
+            partyType: "enterprise",
+            industryCategory: "general",
+            actDate: today,
+            discoveredOn: today,
+            inspectionDate: today,
+            officerIds: user ? [user.id] : [],
+          }}
         >
           <div hidden={step !== 0}>
             <Card title="当事人" size="small">
               <Form.Item name="partyType" label="当事人类型">
-                <Radio.Group optionType="button" buttonStyle="solid" options={[{ label: "单位", value: "enterprise" }, { label: "个人", value: "individual" }]} />
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={[
+                    { label: "单位", value: "enterprise" },
+                    { label: "个人", value: "individual" },
+                  ]}
+                />
               </Form.Item>
-              <Form.Item name="name" label={partyType === "enterprise" ? "单位名称" : "姓名"} rules={[{ required: true, message: "请填写当事人名称" }]}>
+              <Form.Item
+                name="name"
+                label={partyType === "enterprise" ? "单位名称" : "姓名"}
+                rules={[{ required: true, message: "请填写当事人名称" }]}
+              >
                 <Input autoComplete="off" />
               </Form.Item>
               {partyType === "enterprise" ? (
@@ -163,7 +204,13 @@ export default function NewCasePage() {
                 <Form.Item name="contact" label="联系人" style={{ flex: 1 }}>
                   <Input />
                 </Form.Item>
-                <Form.Item name="phone" label="联系电话" style={{ flex: 1 }} validateTrigger={["onChange", "onBlur"]} rules={[codeRule(validatePhone)]}>
+                <Form.Item
+                  name="phone"
+                  label="联系电话"
+                  style={{ flex: 1 }}
+                  validateTrigger={["onChange", "onBlur"]}
+                  rules={[codeRule(validatePhone)]}
+                >
                   <Input inputMode="tel" />
                 </Form.Item>
               </Flex>
@@ -229,7 +276,12 @@ export default function NewCasePage() {
               <Form.Item
                 name="officerIds"
                 label="执法人员（不少于两人，《行政处罚法》第四十二条）"
-                rules={[{ validator: (_, v: string[] | undefined) => ((v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error("执法人员不得少于两人"))) }]}
+                rules={[
+                  {
+                    validator: (_, v: string[] | undefined) =>
+                      (v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error("执法人员不得少于两人")),
+                  },
+                ]}
               >
                 <Checkbox.Group options={officerOptions} style={{ display: "flex", flexDirection: "column", gap: 8 }} />
               </Form.Item>

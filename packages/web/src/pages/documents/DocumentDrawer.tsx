@@ -4,7 +4,16 @@ import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Form, Input, 
 import { useEffect, useState } from "react";
 import { getCase } from "../../services/cases";
 import { ApiError } from "../../services/request";
-import { cancelDocument, docxUrl, getDocument, pdfUrl, recordDelivery, signedPdfUrl, type DeliveryInput, type DocumentDetail } from "../../services/documents";
+import {
+  cancelDocument,
+  docxUrl,
+  getDocument,
+  pdfUrl,
+  recordDelivery,
+  signedPdfUrl,
+  type DeliveryInput,
+  type DocumentDetail,
+} from "../../services/documents";
 import SignaturePad from "./SignaturePad";
 import { formatDateTime, nowMinuteInChina } from "../../utils/time";
 
@@ -69,7 +78,12 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
         signatureBase64: method === "direct" ? signature : undefined,
         refused: method === "lodged",
         refusalReason: method === "lodged" ? v.refusalReason : undefined,
-        witnesses: method === "lodged" ? String(v.witnesses ?? "").split(/[、,，\s]+/).filter(Boolean) : [],
+        witnesses:
+          method === "lodged"
+            ? String(v.witnesses ?? "")
+                .split(/[、,，\s]+/)
+                .filter(Boolean)
+            : [],
         consent: method === "electronic" ? !!v.consent : undefined,
         consentRecord: method === "electronic" ? v.consentRecord : undefined,
         remarks: v.remarks || undefined,
@@ -84,7 +98,11 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ deliveredAt: nowMinuteInChina(), recipient: doc.values.partyRepresentative || doc.partyName || "" }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ deliveredAt: nowMinuteInChina(), recipient: doc.values.partyRepresentative || doc.partyName || "" }}
+    >
       <Form.Item label="送达方式">
         <Radio.Group value={method} onChange={(e) => setMethod(e.target.value)} optionType="button" buttonStyle="solid">
           <Radio.Button value="direct">直接送达</Radio.Button>
@@ -111,7 +129,12 @@ function DeliveryForm({ doc, onDone }: { doc: DocumentDetail; onDone: (d: Docume
       </Form.Item>
       {method === "lodged" && (
         <>
-          <Alert type="info" showIcon title="受送达人拒绝签收：邀请见证人到场，把文书留在受送达人的住所，并记录见证人。" style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title="受送达人拒绝签收：邀请见证人到场，把文书留在受送达人的住所，并记录见证人。"
+            style={{ marginBottom: 12 }}
+          />
           <Form.Item name="refusalReason" label="拒收事由" rules={[{ required: true, message: "请记录受送达人拒绝签收的情况" }]}>
             <Input placeholder="例如：受送达人林建华当场拒绝签收，未说明理由" />
           </Form.Item>
@@ -191,15 +214,22 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
               <Tag color={statusColor[doc.status]}>{doc.statusLabel}</Tag>
               {doc.supersededBy && <span>由 {doc.supersededBy.number} 更正</span>}
             </Descriptions.Item>
-            <Descriptions.Item label="案件">{doc.caseNo}　{doc.partyName}</Descriptions.Item>
+            <Descriptions.Item label="案件">
+              {doc.caseNo}　{doc.partyName}
+            </Descriptions.Item>
             <Descriptions.Item label="签发">
               {doc.issuedOn}　{doc.issuedByName ?? "系统"}（模板第 {doc.templateVersion} 版{doc.sealed ? "，已加盖电子印章" : ""}）
             </Descriptions.Item>
             <Descriptions.Item label="核验码">
-              <Typography.Text copyable>{doc.shortCode}</Typography.Text>　<a href={`/verify/${doc.shortCode}`} target="_blank" rel="noreferrer">核验页面</a>
+              <Typography.Text copyable>{doc.shortCode}</Typography.Text>　
+              <a href={`/verify/${doc.shortCode}`} target="_blank" rel="noreferrer">
+                核验页面
+              </a>
             </Descriptions.Item>
             <Descriptions.Item label="SHA-256">
-              <Typography.Text code style={{ wordBreak: "break-all" }}>{doc.sha256}</Typography.Text>
+              <Typography.Text code style={{ wordBreak: "break-all" }}>
+                {doc.sha256}
+              </Typography.Text>
             </Descriptions.Item>
             {doc.cancelReason && <Descriptions.Item label="作废原因">{doc.cancelReason}</Descriptions.Item>}
           </Descriptions>
@@ -218,7 +248,9 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
               </Popconfirm>
             )}
           </Flex>
-          <Typography.Title level={5} style={{ margin: 0 }}>送达记录</Typography.Title>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            送达记录
+          </Typography.Title>
           <List
             size="small"
             bordered
@@ -226,7 +258,15 @@ export default function DocumentDrawer({ id, onClose, onChanged }: { id?: string
             dataSource={doc.deliveries}
             renderItem={(d) => (
               <List.Item
-                actions={d.hasSignedPdf ? [<a key="pdf" href={signedPdfUrl(doc.id, d.id)}>下载签收件</a>] : []}
+                actions={
+                  d.hasSignedPdf
+                    ? [
+                        <a key="pdf" href={signedPdfUrl(doc.id, d.id)}>
+                          下载签收件
+                        </a>,
+                      ]
+                    : []
+                }
               >
                 <div>
                   <Tag>{d.methodLabel}</Tag>

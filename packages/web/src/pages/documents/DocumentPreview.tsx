@@ -58,7 +58,13 @@ function Block({ b }: { b: FilledBlock }) {
                   <td
                     key={ci}
                     colSpan={c.colSpan}
-                    style={{ border: "1px solid #333", padding: 4, textAlign: c.role === "label" ? "center" : "left", height: `${c.minLines * 1.6}em`, verticalAlign: "top" }}
+                    style={{
+                      border: "1px solid #333",
+                      padding: 4,
+                      textAlign: c.role === "label" ? "center" : "left",
+                      height: `${c.minLines * 1.6}em`,
+                      verticalAlign: "top",
+                    }}
                   >
                     <Runs runs={c.runs} />
                   </td>

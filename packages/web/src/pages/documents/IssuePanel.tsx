@@ -4,12 +4,28 @@ import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, FACTS_WRITING_HINT, type Document
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../services/request";
-import { issueDocument, listIssuableCases, previewDocument, type CaseOption, type DocumentDetail, type FormField, type PreviewResult } from "../../services/documents";
+import {
+  issueDocument,
+  listIssuableCases,
+  previewDocument,
+  type CaseOption,
+  type DocumentDetail,
+  type FormField,
+  type PreviewResult,
+} from "../../services/documents";
 import DocumentPreview from "./DocumentPreview";
 
 const issuableTypes: DocumentType[] = [...DOCUMENT_TYPES];
 
-export default function IssuePanel({ initialCaseId, initialType, onIssued }: { initialCaseId?: string; initialType?: DocumentType; onIssued: (d: DocumentDetail) => void }) {
+export default function IssuePanel({
+  initialCaseId,
+  initialType,
+  onIssued,
+}: {
+  initialCaseId?: string;
+  initialType?: DocumentType;
+  onIssued: (d: DocumentDetail) => void;
+}) {
   const { message } = App.useApp();
   const [cases, setCases] = useState<CaseOption[]>([]);
   const [caseId, setCaseId] = useState<string | undefined>(initialCaseId);
@@ -56,7 +72,11 @@ export default function IssuePanel({ initialCaseId, initialType, onIssued }: { i
   };
 
   const input = (f: FormField) => {
-    const common = { id: `field-${f.key}`, value: values[f.key] ?? "", onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f.key]: e.target.value })) };
+    const common = {
+      id: `field-${f.key}`,
+      value: values[f.key] ?? "",
+      onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f.key]: e.target.value })),
+    };
     switch (f.kind) {
       case "multiline":
         return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} {...common} />;
@@ -109,7 +129,13 @@ export default function IssuePanel({ initialCaseId, initialType, onIssued }: { i
               </Descriptions>
             )}
             {editable.map((f) => (
-              <Form.Item key={f.key} label={f.label} required={f.required} extra={f.notBeforeToday ? "不得早于今天" : f.key === "facts" ? FACTS_WRITING_HINT : undefined} htmlFor={`field-${f.key}`}>
+              <Form.Item
+                key={f.key}
+                label={f.label}
+                required={f.required}
+                extra={f.notBeforeToday ? "不得早于今天" : f.key === "facts" ? FACTS_WRITING_HINT : undefined}
+                htmlFor={`field-${f.key}`}
+              >
                 {input(f)}
               </Form.Item>
             ))}

@@ -17,10 +17,13 @@ export default function SettingsPanel() {
   const [sealVersion, setSealVersion] = useState(0);
 
   const load = () =>
-    getSettings().then((s) => {
-      setSettings(s);
-      setPattern(s.numberPattern);
-    }, () => undefined);
+    getSettings().then(
+      (s) => {
+        setSettings(s);
+        setPattern(s.numberPattern);
+      },
+      () => undefined,
+    );
   useEffect(() => {
     void load();
   }, []);
@@ -71,7 +74,10 @@ export default function SettingsPanel() {
       <Col xs={24} md={12}>
         <Card size="small" title="文书编号格式">
           <Form layout="vertical">
-            <Form.Item label="编号格式" extra="占位符：{org} 单位简称、{type} 文书种类简称、{year} 年份、{seq} 序号（{seq:3} 补零到 3 位）。编号按单位、文书种类、年度连续编排，作废文书保留编号。">
+            <Form.Item
+              label="编号格式"
+              extra="占位符：{org} 单位简称、{type} 文书种类简称、{year} 年份、{seq} 序号（{seq:3} 补零到 3 位）。编号按单位、文书种类、年度连续编排，作废文书保留编号。"
+            >
               <Input value={pattern} onChange={(e) => setPattern(e.target.value)} disabled={!canEdit} />
             </Form.Item>
             <Typography.Paragraph>示例：{example}</Typography.Paragraph>

@@ -16,7 +16,10 @@ export interface SignaturePadProps {
 function inkPng(c: HTMLCanvasElement): string {
   const { width, height } = c;
   const data = c.getContext("2d")!.getImageData(0, 0, width, height).data;
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (data[(y * width + x) * 4 + 3] === 0) continue;

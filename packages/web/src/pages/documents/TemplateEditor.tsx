@@ -49,7 +49,9 @@ export default function TemplateEditor() {
     if (!body) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      previewDocument({ type, template: body, sample: true }).then(setPreview, (e: unknown) => setError(e instanceof ApiError ? e.message : "预览失败"));
+      previewDocument({ type, template: body, sample: true }).then(setPreview, (e: unknown) =>
+        setError(e instanceof ApiError ? e.message : "预览失败"),
+      );
     }, 250);
     return () => window.clearTimeout(timer.current);
   }, [type, body]);
@@ -74,12 +76,25 @@ export default function TemplateEditor() {
       <Col xs={24} lg={11}>
         <Card size="small" title="模板">
           <Space orientation="vertical" style={{ width: "100%" }}>
-            <Select aria-label="模板种类" value={type} onChange={setType} style={{ width: "100%" }} options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))} />
+            <Select
+              aria-label="模板种类"
+              value={type}
+              onChange={setType}
+              style={{ width: "100%" }}
+              options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))}
+            />
             {current && (
               <Typography.Text type="secondary">
                 正在使用：{sourceLabel[current.source]}
                 {current.ownerName ? `（${current.ownerName}）` : ""} 第 {current.version} 版
-                {current.versions.length > 0 && <>；本单位版本：{current.versions.map((v) => <Tag key={v.id}>第{v.version}版</Tag>)}</>}
+                {current.versions.length > 0 && (
+                  <>
+                    ；本单位版本：
+                    {current.versions.map((v) => (
+                      <Tag key={v.id}>第{v.version}版</Tag>
+                    ))}
+                  </>
+                )}
               </Typography.Text>
             )}
             {body && (
@@ -96,7 +111,12 @@ export default function TemplateEditor() {
                 {body.blocks.map((b, i) =>
                   "text" in b && b.kind !== "title" ? (
                     <Form.Item key={i} label={`第${i + 1}段`}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} value={b.text} onChange={(e) => setBlockText(i, e.target.value)} disabled={!canEdit} />
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 8 }}
+                        value={b.text}
+                        onChange={(e) => setBlockText(i, e.target.value)}
+                        disabled={!canEdit}
+                      />
                     </Form.Item>
                   ) : null,
                 )}
@@ -114,7 +134,9 @@ export default function TemplateEditor() {
         </Card>
       </Col>
       <Col xs={24} lg={13}>
-        <Card size="small" title="实时预览（示例数据）">{preview && <DocumentPreview document={preview.document} />}</Card>
+        <Card size="small" title="实时预览（示例数据）">
+          {preview && <DocumentPreview document={preview.document} />}
+        </Card>
       </Col>
     </Row>
   );

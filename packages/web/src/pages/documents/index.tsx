@@ -32,7 +32,10 @@ function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload
   useEffect(() => {
     let live = true;
     listDocuments({ type, status, q, caseId, limit: 20, offset: (page - 1) * 20 })
-      .then((d) => live && setData(d), () => undefined) // the request client shows the error
+      .then(
+        (d) => live && setData(d),
+        () => undefined,
+      ) // the request client shows the error
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -45,14 +48,52 @@ function DocumentList({ onOpen, reload }: { onOpen: (id: string) => void; reload
     { title: "案件", dataIndex: "caseNo", responsive: ["lg"] },
     { title: "签发日期", dataIndex: "issuedOn", responsive: ["md"] },
     { title: "状态", dataIndex: "status", render: (s: DocumentSummary["status"], r) => <Tag color={statusColor[s]}>{r.statusLabel}</Tag> },
-    { title: "送达", dataIndex: "deliveredCount", render: (n: number) => (n > 0 ? <Tag color="blue">已送达</Tag> : <Tag>未送达</Tag>), responsive: ["sm"] },
+    {
+      title: "送达",
+      dataIndex: "deliveredCount",
+      render: (n: number) => (n > 0 ? <Tag color="blue">已送达</Tag> : <Tag>未送达</Tag>),
+      responsive: ["sm"],
+    },
   ];
   return (
     <Card size="small">
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="文书种类" aria-label="文书种类筛选" style={{ width: 180 }} value={type} onChange={(v) => { setType(v); setPage(1); }} options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))} />
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={[{ value: "issued", label: "已签发" }, { value: "superseded", label: "已被更正" }, { value: "cancelled", label: "作废" }]} />
-        <Input.Search allowClear placeholder="编号、当事人、案件编号或核验码" style={{ width: 280 }} onSearch={(v) => { setQ(v || undefined); setPage(1); }} />
+        <Select
+          allowClear
+          placeholder="文书种类"
+          aria-label="文书种类筛选"
+          style={{ width: 180 }}
+          value={type}
+          onChange={(v) => {
+            setType(v);
+            setPage(1);
+          }}
+          options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={[
+            { value: "issued", label: "已签发" },
+            { value: "superseded", label: "已被更正" },
+            { value: "cancelled", label: "作废" },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder="编号、当事人、案件编号或核验码"
+          style={{ width: 280 }}
+          onSearch={(v) => {
+            setQ(v || undefined);
+            setPage(1);
+          }}
+        />
         {caseId && <Button href={archiveUrl(caseId)}>下载案卷 PDF</Button>}
       </Flex>
       <Table
@@ -77,7 +118,10 @@ export default function DocumentsPage() {
   // 签发 is offered when the server allows it (the list's response carries the page's actions).
   const [pageActions, setPageActions] = useState<DocumentPageActionName[]>([]);
   useEffect(() => {
-    void listDocuments({ limit: 1 }).then((r) => setPageActions(r.allowedActions), () => setPageActions([]));
+    void listDocuments({ limit: 1 }).then(
+      (r) => setPageActions(r.allowedActions),
+      () => setPageActions([]),
+    );
   }, []);
   return (
     <PageContainer title="文书" description="按模板签发执法文书，统一编号，电子印章与核验码，送达签收，案卷归档。">

@@ -1,6 +1,24 @@
 // 隐患台账: filters (status, level, overdue, year, unit), masked responsible person, the figures
 // (each number opens its records), and a hazard's 整改 → 复查 → 销号 in a drawer.
-import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Input, Radio, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -54,7 +72,15 @@ export default function HazardsPage() {
   const f = figures?.hazards;
   const fig = (title: string, value: number | string, link: Record<string, string | undefined>) => (
     <Col xs={12} sm={8} md={4}>
-      <Card size="small" hoverable onClick={() => setParams(new URLSearchParams({ year: String(year), ...(Object.fromEntries(Object.entries(link).filter(([, v]) => v)) as Record<string, string>) }))}>
+      <Card
+        size="small"
+        hoverable
+        onClick={() =>
+          setParams(
+            new URLSearchParams({ year: String(year), ...(Object.fromEntries(Object.entries(link).filter(([, v]) => v)) as Record<string, string>) }),
+          )
+        }
+      >
         <Statistic title={title} value={value} />
       </Card>
     </Col>
@@ -72,22 +98,65 @@ export default function HazardsPage() {
         </Row>
       )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select style={{ width: 110 }} value={year} onChange={(v) => set("year", String(v))} options={[0, 1, 2].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d}年` }))} aria-label="年度" />
-        <Select allowClear placeholder="状态" style={{ width: 150 }} value={query.status} onChange={(v) => set("status", v)} options={Object.entries(hazardStatusLabels).map(([value, label]) => ({ value, label }))} />
-        <Select allowClear placeholder="等级" style={{ width: 140 }} value={query.level} onChange={(v) => set("level", v)} options={Object.entries(hazardLevelLabels).map(([value, label]) => ({ value, label }))} />
-        <Select allowClear placeholder="逾期" style={{ width: 110 }} value={query.overdue} onChange={(v) => set("overdue", v)} options={[{ value: "true", label: "只看逾期" }]} />
-        <Input.Search allowClear placeholder="单位名称或统一社会信用代码" defaultValue={query.q} onSearch={(v) => set("q", v || undefined)} style={{ width: 260 }} />
+        <Select
+          style={{ width: 110 }}
+          value={year}
+          onChange={(v) => set("year", String(v))}
+          options={[0, 1, 2].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d}年` }))}
+          aria-label="年度"
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 150 }}
+          value={query.status}
+          onChange={(v) => set("status", v)}
+          options={Object.entries(hazardStatusLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder="等级"
+          style={{ width: 140 }}
+          value={query.level}
+          onChange={(v) => set("level", v)}
+          options={Object.entries(hazardLevelLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder="逾期"
+          style={{ width: 110 }}
+          value={query.overdue}
+          onChange={(v) => set("overdue", v)}
+          options={[{ value: "true", label: "只看逾期" }]}
+        />
+        <Input.Search
+          allowClear
+          placeholder="单位名称或统一社会信用代码"
+          defaultValue={query.q}
+          onSearch={(v) => set("q", v || undefined)}
+          style={{ width: 260 }}
+        />
       </Space>
       <Table
         rowKey="id"
         size="small"
         scroll={{ x: 900 }}
         dataSource={list?.items ?? []}
-        pagination={{ current: query.page, pageSize: 50, total: list?.total ?? 0, onChange: (p) => setParams(new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })) }}
+        pagination={{
+          current: query.page,
+          pageSize: 50,
+          total: list?.total ?? 0,
+          onChange: (p) => setParams(new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })),
+        }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: "pointer" } })}
         columns={[
           { title: "单位", dataIndex: "unitName", fixed: "left", width: 180 },
-          { title: "等级", dataIndex: "level", width: 110, render: (v: HazardLevel) => <Tag color={v === "major" ? "red" : "default"}>{hazardLevelLabels[v]}</Tag> },
+          {
+            title: "等级",
+            dataIndex: "level",
+            width: 110,
+            render: (v: HazardLevel) => <Tag color={v === "major" ? "red" : "default"}>{hazardLevelLabels[v]}</Tag>,
+          },
           { title: "隐患", dataIndex: "description", ellipsis: true },
           { title: "整改期限", dataIndex: "deadline", width: 110 },
           { title: "责任人", dataIndex: "responsiblePersonMasked", width: 80 },
@@ -98,7 +167,11 @@ export default function HazardsPage() {
             render: (v: HazardStatus, r) => (
               <Space size={4} wrap>
                 <Tag color={statusColors[v]}>{hazardStatusLabels[v]}</Tag>
-                {r.overdue && <Tag color={r.escalation === "supervision" ? "red" : "volcano"}>{r.escalation === "supervision" ? `逾期${r.daysOverdue}天·督办` : `逾期${r.daysOverdue}天`}</Tag>}
+                {r.overdue && (
+                  <Tag color={r.escalation === "supervision" ? "red" : "volcano"}>
+                    {r.escalation === "supervision" ? `逾期${r.daysOverdue}天·督办` : `逾期${r.daysOverdue}天`}
+                  </Tag>
+                )}
               </Space>
             ),
           },
@@ -150,7 +223,11 @@ function HazardDrawer({ id, onClose, onChanged }: { id: string | null; onClose: 
             <Descriptions.Item label="状态">{hazardStatusLabels[h.status]}</Descriptions.Item>
             <Descriptions.Item label="整改证据">{h.evidenceFiles.length ? `${h.evidenceFiles.length}份` : "无"}</Descriptions.Item>
           </Descriptions>
-          <Timeline items={h.events.map((e) => ({ children: `${dayjs(e.at).format("YYYY-MM-DD HH:mm")} ${eventLabels[e.kind] ?? e.kind}${e.actorName ? ` · ${e.actorName}` : ""}` }))} />
+          <Timeline
+            items={h.events.map((e) => ({
+              children: `${dayjs(e.at).format("YYYY-MM-DD HH:mm")} ${eventLabels[e.kind] ?? e.kind}${e.actorName ? ` · ${e.actorName}` : ""}`,
+            }))}
+          />
           {h.status === "open" && (
             <Card size="small" title="登记整改情况（须附整改证据）">
               <Space direction="vertical" style={{ width: "100%" }}>
@@ -167,7 +244,12 @@ function HazardDrawer({ id, onClose, onChanged }: { id: string | null; onClose: 
                 />
                 <DatePicker value={dayjs(on)} onChange={(v) => v && setOn(v.format("YYYY-MM-DD"))} aria-label="整改完成日期" />
                 <Input.TextArea placeholder="整改情况" value={note} onChange={(e) => setNote(e.target.value)} />
-                <Button type="primary" onClick={() => void hazardApi.rectify(h.id, { on, evidence: h.evidenceFiles.map((x) => x.sha256), note: note || undefined }).then(done)}>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    void hazardApi.rectify(h.id, { on, evidence: h.evidenceFiles.map((x) => x.sha256), note: note || undefined }).then(done)
+                  }
+                >
                   登记整改情况
                 </Button>
               </Space>

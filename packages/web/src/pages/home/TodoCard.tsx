@@ -9,7 +9,12 @@ import { getTodo, type Todo, type TodoItem, type TodoSection } from "../../servi
 
 function Due({ item }: { item: TodoItem }) {
   if (!item.dueOn) return null;
-  if (item.overdue) return <Typography.Text type="danger">期限 {item.dueOn}，已逾期 {item.daysLate} 天</Typography.Text>;
+  if (item.overdue)
+    return (
+      <Typography.Text type="danger">
+        期限 {item.dueOn}，已逾期 {item.daysLate} 天
+      </Typography.Text>
+    );
   return <Typography.Text type="secondary">期限 {item.dueOn}</Typography.Text>;
 }
 

@@ -67,7 +67,16 @@ export default function ChecklistsPage() {
                     render: (_v: unknown, r: ChecklistList["items"][number]) => {
                       const draft = r.versions.find((v) => v.status === "draft");
                       return draft ? (
-                        <Button size="small" type="primary" onClick={() => void publishChecklist(r.id, draft.version, r.lockVersion).then(() => (message.success("已发布"), load()), () => undefined)}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() =>
+                            void publishChecklist(r.id, draft.version, r.lockVersion).then(
+                              () => (message.success("已发布"), load()),
+                              () => undefined,
+                            )
+                          }
+                        >
                           发布第{draft.version}版
                         </Button>
                       ) : (
@@ -75,7 +84,11 @@ export default function ChecklistsPage() {
                           size="small"
                           onClick={() => {
                             const note = window.prompt("修订说明");
-                            if (note) void reviseChecklist(r.id, note, r.lockVersion).then(() => (message.success("已新建修订草稿"), load()), () => undefined);
+                            if (note)
+                              void reviseChecklist(r.id, note, r.lockVersion).then(
+                                () => (message.success("已新建修订草稿"), load()),
+                                () => undefined,
+                              );
                           }}
                         >
                           修订
@@ -101,7 +114,15 @@ export default function ChecklistsPage() {
                   查看
                 </Button>
                 {canManage ? (
-                  <Button size="small" onClick={() => void copyChecklist(s.id).then(() => (message.success("已复制为本单位的草稿"), load()), () => undefined)}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void copyChecklist(s.id).then(
+                        () => (message.success("已复制为本单位的草稿"), load()),
+                        () => undefined,
+                      )
+                    }
+                  >
                     复制
                   </Button>
                 ) : null}
@@ -129,7 +150,15 @@ export default function ChecklistsPage() {
                 r.published ? (
                   <Tag color="green">已发布 {r.publishedOn}</Tag>
                 ) : canManage ? (
-                  <Button size="small" onClick={() => void publishMatter(r.id, r.version).then(() => (message.success("已发布"), load()), () => undefined)}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void publishMatter(r.id, r.version).then(
+                        () => (message.success("已发布"), load()),
+                        () => undefined,
+                      )
+                    }
+                  >
                     发布
                   </Button>
                 ) : (
@@ -152,7 +181,9 @@ export default function ChecklistsPage() {
                     {g.items.map((i) => (
                       <li key={i.id}>
                         {i.text}
-                        <Typography.Text type="secondary">（依据：{i.basis.map((c) => formatCitation(c)).join("、")}；事项：{i.matterCode}；出处：{i.source}）</Typography.Text>
+                        <Typography.Text type="secondary">
+                          （依据：{i.basis.map((c) => formatCitation(c)).join("、")}；事项：{i.matterCode}；出处：{i.source}）
+                        </Typography.Text>
                       </li>
                     ))}
                   </ol>
@@ -169,7 +200,12 @@ export default function ChecklistsPage() {
         onCancel={() => setAdding(false)}
         onOk={() =>
           void form.validateFields().then(async (v: { name: string; matterCodes: string; checklistId?: string; inspectionMethod?: string }) => {
-            await createMatter({ name: v.name, matterCodes: v.matterCodes.split(/[,，、\s]+/).filter(Boolean), checklistId: v.checklistId, inspectionMethod: v.inspectionMethod });
+            await createMatter({
+              name: v.name,
+              matterCodes: v.matterCodes.split(/[,，、\s]+/).filter(Boolean),
+              checklistId: v.checklistId,
+              inspectionMethod: v.inspectionMethod,
+            });
             message.success("已新增");
             setAdding(false);
             form.resetFields();

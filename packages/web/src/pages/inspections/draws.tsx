@@ -1,7 +1,24 @@
 // 抽查计划与抽取: the annual plans and their draws; announce a draw (the pool frozen, its hash and the
 // commitment published, a future public value named), enter the public value and draw, see the
 // result and the inspections, and open the public page.
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { industryLabels, inspectionStatusLabels, riskLevelLabels } from "@kuanyan/domain/inspections";
@@ -23,7 +40,11 @@ export default function DrawsPage() {
   const load = useCallback(() => void listPlans().then(setData, () => undefined), []);
   useEffect(load, [load]);
   const canDraw = data?.allowedActions.includes("inspection.draw") ?? false;
-  const open = (id: string) => void getDraw(id).then((d) => (setDraw(d), setPublicValue("")), () => undefined);
+  const open = (id: string) =>
+    void getDraw(id).then(
+      (d) => (setDraw(d), setPublicValue("")),
+      () => undefined,
+    );
 
   const drawTable = (rows: Summary[]) => (
     <Table
@@ -85,7 +106,11 @@ export default function DrawsPage() {
           }
         >
           <Typography.Paragraph type="secondary">
-            默认抽取比例 {p.rules.defaultPercent}%{p.rules.ratios.length ? `；${p.rules.ratios.map((r) => `${[r.industry ? industryLabels[r.industry] : "", r.riskLevel ? riskLevelLabels[r.riskLevel] : ""].filter(Boolean).join("、")} ${r.percent}%`).join("；")}` : ""}。检查：待抽取执法人员 {p.inspections.planned}，已分配 {p.inspections.drawn}，已完成 {p.inspections.done}，共 {p.inspections.total}。
+            默认抽取比例 {p.rules.defaultPercent}%
+            {p.rules.ratios.length
+              ? `；${p.rules.ratios.map((r) => `${[r.industry ? industryLabels[r.industry] : "", r.riskLevel ? riskLevelLabels[r.riskLevel] : ""].filter(Boolean).join("、")} ${r.percent}%`).join("；")}`
+              : ""}
+            。检查：待抽取执法人员 {p.inspections.planned}，已分配 {p.inspections.drawn}，已完成 {p.inspections.done}，共 {p.inspections.total}。
           </Typography.Paragraph>
           {drawTable(p.draws)}
         </Card>
@@ -99,7 +124,12 @@ export default function DrawsPage() {
         </Button>
       ) : null}
 
-      <Drawer open={!!draw} width={Math.min(900, window.innerWidth)} title={draw ? `${draw.title}（${draw.drawNo}）` : ""} onClose={() => setDraw(null)}>
+      <Drawer
+        open={!!draw}
+        width={Math.min(900, window.innerWidth)}
+        title={draw ? `${draw.title}（${draw.drawNo}）` : ""}
+        onClose={() => setDraw(null)}
+      >
         {draw ? (
           <DrawDetail
             draw={draw}
@@ -128,7 +158,13 @@ export default function DrawsPage() {
         confirmLoading={busy}
         onCancel={() => setAnnouncing(null)}
         afterOpenChange={(o) => {
-          if (o) form.setFieldsValue({ kind: announcing?.redrawOf?.kind ?? (announcing?.planId ? "periodic" : "periodic"), objectCount: 2, inspectorsPerObject: 2, publicValueDate: dayjs().add(3, "day") });
+          if (o)
+            form.setFieldsValue({
+              kind: announcing?.redrawOf?.kind ?? (announcing?.planId ? "periodic" : "periodic"),
+              objectCount: 2,
+              inspectorsPerObject: 2,
+              publicValueDate: dayjs().add(3, "day"),
+            });
         }}
         onOk={() =>
           void form.validateFields().then(async (v) => {
@@ -160,7 +196,12 @@ export default function DrawsPage() {
         <Form form={form} layout="vertical">
           {announcing?.planId ? (
             <Form.Item name="kind" label="种类">
-              <Radio.Group options={[{ value: "annual", label: "年度计划抽取" }, { value: "periodic", label: "季度抽取（从计划中尚未抽取的对象）" }]} />
+              <Radio.Group
+                options={[
+                  { value: "annual", label: "年度计划抽取" },
+                  { value: "periodic", label: "季度抽取（从计划中尚未抽取的对象）" },
+                ]}
+              />
             </Form.Item>
           ) : (
             <Form.Item name="kind" hidden>
@@ -208,7 +249,11 @@ export default function DrawsPage() {
         onCancel={() => setPlanning(false)}
         onOk={() =>
           void planForm.validateFields().then(async (v: { year: number; title: string; defaultPercent: number }) => {
-            await createPlan({ year: v.year, title: v.title, rules: { defaultPercent: v.defaultPercent, ratios: [{ riskLevel: "major", percent: 100 }] } });
+            await createPlan({
+              year: v.year,
+              title: v.title,
+              rules: { defaultPercent: v.defaultPercent, ratios: [{ riskLevel: "major", percent: 100 }] },
+            });
             message.success("已新建");
             setPlanning(false);
             load();
@@ -227,13 +272,26 @@ export default function DrawsPage() {
           </Form.Item>
         </Form>
       </Modal>
-
     </Space>
   );
 }
 
 /** The drawer's body: a draw's announcement, its drawing (public value entered) and its result. */
-function DrawDetail({ draw, publicValue, setPublicValue, busy, onDraw, onRedraw }: { draw: Draw; publicValue: string; setPublicValue: (v: string) => void; busy: boolean; onDraw: () => Promise<void>; onRedraw: () => void }) {
+function DrawDetail({
+  draw,
+  publicValue,
+  setPublicValue,
+  busy,
+  onDraw,
+  onRedraw,
+}: {
+  draw: Draw;
+  publicValue: string;
+  setPublicValue: (v: string) => void;
+  busy: boolean;
+  onDraw: () => Promise<void>;
+  onRedraw: () => void;
+}) {
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} size="small" bordered>

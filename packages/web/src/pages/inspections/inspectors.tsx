@@ -40,7 +40,12 @@ export default function InspectorsPage() {
           { title: "发证机关", render: (_v, r) => r.certificate?.issuingBody ?? "—" },
           { title: "有效期", render: (_v, r) => (r.certificate ? `${r.certificate.validFrom} 至 ${r.certificate.validTo}` : "—") },
           { title: "执法领域", render: (_v, r) => r.certificate?.fields.map((f) => industryLabels[f]).join("、") ?? "—" },
-          { title: "状态", dataIndex: "status", width: 90, render: (v: Inspector["status"], r) => <span title={r.problem ?? ""}>{statusTag[v]}</span> },
+          {
+            title: "状态",
+            dataIndex: "status",
+            width: 90,
+            render: (v: Inspector["status"], r) => <span title={r.problem ?? ""}>{statusTag[v]}</span>,
+          },
           ...(canManage
             ? [
                 {
@@ -73,19 +78,21 @@ export default function InspectorsPage() {
         okText="保存"
         onCancel={() => setEditing(null)}
         onOk={() =>
-          void form.validateFields().then(async (v: { number: string; issuingBody: string; validity: [dayjs.Dayjs, dayjs.Dayjs]; fields: CertificateInput["fields"] }) => {
-            await saveCertificate(editing!.userId, {
-              number: v.number,
-              issuingBody: v.issuingBody,
-              validFrom: v.validity[0].format("YYYY-MM-DD"),
-              validTo: v.validity[1].format("YYYY-MM-DD"),
-              fields: v.fields,
-              version: editing!.certificate?.version,
-            });
-            message.success("已保存");
-            setEditing(null);
-            load();
-          })
+          void form
+            .validateFields()
+            .then(async (v: { number: string; issuingBody: string; validity: [dayjs.Dayjs, dayjs.Dayjs]; fields: CertificateInput["fields"] }) => {
+              await saveCertificate(editing!.userId, {
+                number: v.number,
+                issuingBody: v.issuingBody,
+                validFrom: v.validity[0].format("YYYY-MM-DD"),
+                validTo: v.validity[1].format("YYYY-MM-DD"),
+                fields: v.fields,
+                version: editing!.certificate?.version,
+              });
+              message.success("已保存");
+              setEditing(null);
+              load();
+            })
         }
       >
         <Form form={form} layout="vertical">

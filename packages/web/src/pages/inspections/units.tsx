@@ -3,7 +3,16 @@
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { industries, industryLabels, riskLevelLabels, riskLevels } from "@kuanyan/domain/inspections";
-import { commitUnitImport, createUnit, listUnits, previewUnitImport, UNITS_EXPORT_URL, type UnitImportPreview, type UnitInput, type UnitList } from "../../services/inspections";
+import {
+  commitUnitImport,
+  createUnit,
+  listUnits,
+  previewUnitImport,
+  UNITS_EXPORT_URL,
+  type UnitImportPreview,
+  type UnitInput,
+  type UnitList,
+} from "../../services/inspections";
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -30,34 +39,40 @@ export default function UnitsPage() {
   return (
     <Card title="检查对象名录库">
       <Space wrap style={{ marginBottom: 12 }}>
-          <Button href={`${UNITS_EXPORT_URL}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>导出</Button>
-          {canManage ? (
-            <>
-              <Upload
-                accept=".xlsx"
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  setBusy(true);
-                  void toBase64(file)
-                    .then(async (content) => setImporting({ name: file.name, content, preview: await previewUnitImport(file.name, content) }))
-                    .catch(() => undefined)
-                    .finally(() => setBusy(false));
-                  return false;
-                }}
-              >
-                <Button loading={busy}>导入 .xlsx</Button>
-              </Upload>
-              <Button type="primary" onClick={() => setCreating(true)}>
-                登记单位
-              </Button>
-            </>
-          ) : null}
+        <Button href={`${UNITS_EXPORT_URL}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>导出</Button>
+        {canManage ? (
+          <>
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                setBusy(true);
+                void toBase64(file)
+                  .then(async (content) => setImporting({ name: file.name, content, preview: await previewUnitImport(file.name, content) }))
+                  .catch(() => undefined)
+                  .finally(() => setBusy(false));
+                return false;
+              }}
+            >
+              <Button loading={busy}>导入 .xlsx</Button>
+            </Upload>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              登记单位
+            </Button>
+          </>
+        ) : null}
       </Space>
       <br />
-      <Input.Search placeholder="单位名称或统一社会信用代码" allowClear onSearch={(v) => (setPage(1), setQ(v.trim()))} style={{ maxWidth: 360, marginBottom: 12 }} />
+      <Input.Search
+        placeholder="单位名称或统一社会信用代码"
+        allowClear
+        onSearch={(v) => (setPage(1), setQ(v.trim()))}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
       {data ? (
         <Typography.Paragraph type="secondary">
-          共 {data.total} 家，其中重点单位 {data.keyUnits} 家。导入模板的列：统一社会信用代码、单位名称、地址、行政区划代码、行业、风险等级、重点单位、联系人、联系电话。
+          共 {data.total} 家，其中重点单位 {data.keyUnits}{" "}
+          家。导入模板的列：统一社会信用代码、单位名称、地址、行政区划代码、行业、风险等级、重点单位、联系人、联系电话。
         </Typography.Paragraph>
       ) : null}
       <Table
@@ -69,7 +84,19 @@ export default function UnitsPage() {
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: "统一社会信用代码", dataIndex: "creditCode", width: 190 },
-          { title: "单位名称", dataIndex: "name", render: (v: string, r) => (r.keyUnit ? <Space size={4}>{v}<Tag color="red">重点</Tag></Space> : v) },
+          {
+            title: "单位名称",
+            dataIndex: "name",
+            render: (v: string, r) =>
+              r.keyUnit ? (
+                <Space size={4}>
+                  {v}
+                  <Tag color="red">重点</Tag>
+                </Space>
+              ) : (
+                v
+              ),
+          },
           { title: "行业", dataIndex: "industry", width: 100, render: (v: keyof typeof industryLabels) => industryLabels[v] },
           { title: "风险等级", dataIndex: "riskLevel", width: 130, render: (v: keyof typeof riskLevelLabels) => riskLevelLabels[v] },
           { title: "行政区划", dataIndex: "regionCode", width: 100 },
@@ -131,7 +158,10 @@ export default function UnitsPage() {
         width={900}
         title={`导入预览：${importing?.name ?? ""}`}
         okText="确认导入"
-        okButtonProps={{ disabled: !importing || importing.preview.errors.length > 0 || importing.preview.creates + importing.preview.updates === 0, loading: busy }}
+        okButtonProps={{
+          disabled: !importing || importing.preview.errors.length > 0 || importing.preview.creates + importing.preview.updates === 0,
+          loading: busy,
+        }}
         onCancel={() => setImporting(null)}
         onOk={() => {
           if (!importing) return;
@@ -149,7 +179,8 @@ export default function UnitsPage() {
         {importing ? (
           <>
             <Typography.Paragraph data-testid="import-summary">
-              共 {importing.preview.rows} 行：新增 {importing.preview.creates} 家，更新 {importing.preview.updates} 家，错误 {importing.preview.errors.length} 处（用时 {importing.preview.parseMs} 毫秒）。
+              共 {importing.preview.rows} 行：新增 {importing.preview.creates} 家，更新 {importing.preview.updates} 家，错误{" "}
+              {importing.preview.errors.length} 处（用时 {importing.preview.parseMs} 毫秒）。
             </Typography.Paragraph>
             {importing.preview.errors.length ? (
               <Alert
@@ -176,7 +207,12 @@ export default function UnitsPage() {
               dataSource={importing.preview.sample}
               columns={[
                 { title: "行", dataIndex: "row", width: 60 },
-                { title: "", dataIndex: "action", width: 60, render: (v: string) => (v === "create" ? <Tag color="green">新增</Tag> : <Tag color="blue">更新</Tag>) },
+                {
+                  title: "",
+                  dataIndex: "action",
+                  width: 60,
+                  render: (v: string) => (v === "create" ? <Tag color="green">新增</Tag> : <Tag color="blue">更新</Tag>),
+                },
                 { title: "统一社会信用代码", dataIndex: "creditCode", width: 190 },
                 { title: "单位名称", dataIndex: "name" },
                 { title: "行业", dataIndex: "industry", width: 90, render: (v: keyof typeof industryLabels) => industryLabels[v] },

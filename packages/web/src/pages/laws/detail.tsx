@@ -55,7 +55,14 @@ export default function LawDetailPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Flex gap={8} wrap align="center">
             <span>跳转到第</span>
-            <InputNumber aria-label="条号" min={1} max={last} value={jump} onChange={(v) => setJump(v)} onPressEnter={() => jump && setParams({ article: String(jump) })} />
+            <InputNumber
+              aria-label="条号"
+              min={1}
+              max={last}
+              value={jump}
+              onChange={(v) => setJump(v)}
+              onPressEnter={() => jump && setParams({ article: String(jump) })}
+            />
             <span>条</span>
             <Button onClick={() => jump && setParams({ article: String(jump) })}>跳转</Button>
             <Select
@@ -83,7 +90,10 @@ export default function LawDetailPage() {
                   第{numberToChinese(chapter.number)}章 {chapter.title}
                 </Typography.Title>
               ) : null}
-              <div id={`article-${a.number}`} style={{ padding: "6px 8px", background: a.number === target ? "#e6f4ff" : undefined, borderRadius: 6, scrollMarginTop: 80 }}>
+              <div
+                id={`article-${a.number}`}
+                style={{ padding: "6px 8px", background: a.number === target ? "#e6f4ff" : undefined, borderRadius: 6, scrollMarginTop: 80 }}
+              >
                 <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: "pre-line" }}>
                   <Typography.Text strong>第{numberToChinese(a.number)}条</Typography.Text> {a.text}
                 </Typography.Paragraph>

@@ -11,7 +11,10 @@ export default function LawsPage() {
   const [laws, setLaws] = useState<LawSummary[]>([]);
   const [hits, setHits] = useState<ProvisionHit[] | null>(null);
   useEffect(() => {
-    void listLaws().then((r) => setLaws(r.items), () => setLaws([]));
+    void listLaws().then(
+      (r) => setLaws(r.items),
+      () => setLaws([]),
+    );
   }, []);
   return (
     <PageContainer title="法律法规库" description="清单依据所引用的法律法规，逐条可查；可按文字或条号检索，如“初次违法”“行政处罚法第三十三条”。">

@@ -53,9 +53,7 @@ export default function ConditionBuilder({ value = [], onChange, listType }: Con
   const errors = validateConditions(value, { listType });
   return (
     <Flex vertical gap={8}>
-      {value.length === 0 ? (
-        <Typography.Text type="secondary">尚未设置适用条件：决策引擎将对该事项的所有情形适用本项。</Typography.Text>
-      ) : null}
+      {value.length === 0 ? <Typography.Text type="secondary">尚未设置适用条件：决策引擎将对该事项的所有情形适用本项。</Typography.Text> : null}
       {value.map((c, i) => (
         <Card size="small" key={i} styles={{ body: { padding: 10 } }} data-testid="condition-row">
           <Flex gap={8} wrap align="center">
@@ -137,10 +135,11 @@ export default function ConditionBuilder({ value = [], onChange, listType }: Con
           </Typography.Text>
         </Card>
       ))}
-      {errors.length > 0 ? (
-        <Typography.Text type="danger">{errors.join("；")}</Typography.Text>
-      ) : null}
-      <Button icon={<PlusOutlined />} onClick={() => onChange?.([...value, defaults(kinds.find((k) => !value.some((c) => c.kind === k)) ?? "question", value)])}>
+      {errors.length > 0 ? <Typography.Text type="danger">{errors.join("；")}</Typography.Text> : null}
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => onChange?.([...value, defaults(kinds.find((k) => !value.some((c) => c.kind === k)) ?? "question", value)])}
+      >
         添加条件
       </Button>
     </Flex>

@@ -69,7 +69,8 @@ export default function ImportModal({ open, onClose, onImported, target }: Impor
       }}
     >
       <Typography.Paragraph type="secondary">
-        支持 .xlsx 与 .docx，表格须有附件格式的列：序号、事项名称（处罚事项名称）、事项编码（可无）、情形、依据、配套监管措施、备注。预览无误并确认后才会保存。
+        支持 .xlsx 与
+        .docx，表格须有附件格式的列：序号、事项名称（处罚事项名称）、事项编码（可无）、情形、依据、配套监管措施、备注。预览无误并确认后才会保存。
       </Typography.Paragraph>
       {!target ? (
         <Space style={{ marginBottom: 12 }}>
@@ -132,7 +133,12 @@ export default function ImportModal({ open, onClose, onImported, target }: Impor
               {
                 title: "依据",
                 width: 220,
-                render: (_, r) => r.item?.citations.map((c) => <Tag key={c.label} color={c.ok ? "green" : "red"} style={{ whiteSpace: "normal", marginBottom: 4 }}>{c.label}</Tag>),
+                render: (_, r) =>
+                  r.item?.citations.map((c) => (
+                    <Tag key={c.label} color={c.ok ? "green" : "red"} style={{ whiteSpace: "normal", marginBottom: 4 }}>
+                      {c.label}
+                    </Tag>
+                  )),
               },
               {
                 title: "检查结果",

@@ -72,7 +72,19 @@ export default function ItemFormModal({ open, listType, initial, onCancel, onOk 
       okText="确定"
       cancelText="取消"
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then((v) => onOk({ ...initial, ...v, matterCode: (v.matterCode ?? "").trim().toUpperCase(), remarks: v.remarks ?? "", otherMeasures: v.otherMeasures ?? [], measures: v.measures ?? [], conditions: v.conditions ?? [] }))}
+      onOk={() =>
+        void form.validateFields().then((v) =>
+          onOk({
+            ...initial,
+            ...v,
+            matterCode: (v.matterCode ?? "").trim().toUpperCase(),
+            remarks: v.remarks ?? "",
+            otherMeasures: v.otherMeasures ?? [],
+            measures: v.measures ?? [],
+            conditions: v.conditions ?? [],
+          }),
+        )
+      }
       destroyOnHidden
     >
       <Form form={form} layout="vertical" requiredMark>

@@ -100,7 +100,9 @@ export default function ListDetailPage() {
           <span>{detail.list.organisationName}</span>
           <span>· 第{v.versionNo}版</span>
           <Tag color={statusColor(v.status)}>{v.statusLabel}</Tag>
-          {v.publishedOn ? <Tag color={v.filingStatus === "overdue" ? "red" : v.filingStatus === "filed_on_time" ? "green" : "orange"}>{v.filingStatusLabel}</Tag> : null}
+          {v.publishedOn ? (
+            <Tag color={v.filingStatus === "overdue" ? "red" : v.filingStatus === "filed_on_time" ? "green" : "orange"}>{v.filingStatusLabel}</Tag>
+          ) : null}
         </Space>
       }
       extra={

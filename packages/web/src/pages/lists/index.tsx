@@ -95,7 +95,13 @@ function OwnLists({ data, reload }: { data: MyLists; reload: () => void }) {
             responsive: ["lg"],
             render: (_, r) => {
               const v = r.versions.at(-1)!;
-              return v.errors ? <Tag color="red">{v.errors}个错误</Tag> : v.warnings ? <Tag color="orange">{v.warnings}个提示</Tag> : <Tag color="green">通过</Tag>;
+              return v.errors ? (
+                <Tag color="red">{v.errors}个错误</Tag>
+              ) : v.warnings ? (
+                <Tag color="orange">{v.warnings}个提示</Tag>
+              ) : (
+                <Tag color="green">通过</Tag>
+              );
             },
           },
         ]}
@@ -157,7 +163,15 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
         columns={[
           { title: "清单", width: 240, render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.version.versionNo}`}>{r.version.title}</Link> },
           { title: "发布单位", dataIndex: "organisationName", width: 180, responsive: ["md"] },
-          { title: "认领版本", width: 160, render: (_, r) => <Space size={4}>第{r.version.versionNo}版<Tag color={statusColor(r.version.status)}>{r.version.statusLabel}</Tag></Space> },
+          {
+            title: "认领版本",
+            width: 160,
+            render: (_, r) => (
+              <Space size={4}>
+                第{r.version.versionNo}版<Tag color={statusColor(r.version.status)}>{r.version.statusLabel}</Tag>
+              </Space>
+            ),
+          },
           { title: "认领日期", dataIndex: "claimedOn", width: 110, responsive: ["sm"] },
           {
             title: "",
@@ -167,7 +181,10 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
                 <Space>
                   <Tag color="orange">上级已发布第{r.newerVersionNo}版</Tag>
                   {canClaimNewer(r.listId, r.newerVersionNo) ? (
-                    <Button size="small" onClick={() => void listAction(r.listId, r.newerVersionNo!, "claim").then(() => (message.success("已认领新版本"), reload()))}>
+                    <Button
+                      size="small"
+                      onClick={() => void listAction(r.listId, r.newerVersionNo!, "claim").then(() => (message.success("已认领新版本"), reload()))}
+                    >
                       认领新版本
                     </Button>
                   ) : null}
@@ -194,7 +211,11 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
             width: 100,
             render: (_, r) =>
               r.allowedActions.includes("claim") ? (
-                <Button size="small" type="primary" onClick={() => void listAction(r.listId, r.version.versionNo, "claim").then(() => (message.success("已认领"), reload()))}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => void listAction(r.listId, r.version.versionNo, "claim").then(() => (message.success("已认领"), reload()))}
+                >
                   认领
                 </Button>
               ) : null,
@@ -208,7 +229,10 @@ function Claimed({ data, reload }: { data: MyLists; reload: () => void }) {
 function ReviewQueue() {
   const [items, setItems] = useState<QueueItem[] | null>(null);
   useEffect(() => {
-    void reviewQueue().then((r) => setItems(r.items), () => setItems([]));
+    void reviewQueue().then(
+      (r) => setItems(r.items),
+      () => setItems([]),
+    );
   }, []);
   return (
     <Table
@@ -222,7 +246,18 @@ function ReviewQueue() {
         { title: "清单", render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.versionNo}`}>{r.title}</Link> },
         { title: "单位", dataIndex: "organisationName", width: 180 },
         { title: "版本", width: 80, render: (_, r) => `第${r.versionNo}版` },
-        { title: "质量检查", width: 140, render: (_, r) => (r.errors ? <Tag color="red">{r.errors}个错误</Tag> : r.warnings ? <Tag color="orange">{r.warnings}个提示</Tag> : <Tag color="green">通过</Tag>) },
+        {
+          title: "质量检查",
+          width: 140,
+          render: (_, r) =>
+            r.errors ? (
+              <Tag color="red">{r.errors}个错误</Tag>
+            ) : r.warnings ? (
+              <Tag color="orange">{r.warnings}个提示</Tag>
+            ) : (
+              <Tag color="green">通过</Tag>
+            ),
+        },
       ]}
     />
   );
@@ -259,7 +294,14 @@ export function FilingBoardView() {
         dataSource={board.items}
         columns={[
           { title: "单位", dataIndex: "organisationName", width: 180 },
-          { title: "清单", render: (_, r) => <Link to={`/lists/${r.listId}?version=${r.versionNo}`}>{r.title}（第{r.versionNo}版）</Link> },
+          {
+            title: "清单",
+            render: (_, r) => (
+              <Link to={`/lists/${r.listId}?version=${r.versionNo}`}>
+                {r.title}（第{r.versionNo}版）
+              </Link>
+            ),
+          },
           { title: "发布日期", dataIndex: "publishedOn", width: 110 },
           { title: "备案期限", dataIndex: "filingDeadline", width: 110 },
           { title: "备案情况", width: 150, render: (_, r) => filingTag(r) },
@@ -279,11 +321,21 @@ export default function ListsPage() {
   useEffect(reload, [reload]);
   const tabs = [
     { key: "own", label: "本单位清单", children: data ? <OwnLists data={data} reload={reload} /> : null },
-    { key: "claimed", label: `认领的清单${data ? `（${data.claimed.length}）` : ""}`, children: data ? <Claimed data={data} reload={reload} /> : null },
+    {
+      key: "claimed",
+      label: `认领的清单${data ? `（${data.claimed.length}）` : ""}`,
+      children: data ? <Claimed data={data} reload={reload} /> : null,
+    },
     ...(data?.allowedActions.includes("review") ? [{ key: "review", label: "法制审核", children: <ReviewQueue /> }] : []),
     { key: "filings", label: "备案情况", children: <FilingBoardView /> },
   ];
-  const active = tabs.some((t) => t.key === params.get("tab")) ? params.get("tab")! : roles.includes("justiceSupervisor") ? "filings" : roles.includes("legalReviewer") ? "review" : "own";
+  const active = tabs.some((t) => t.key === params.get("tab"))
+    ? params.get("tab")!
+    : roles.includes("justiceSupervisor")
+      ? "filings"
+      : roles.includes("legalReviewer")
+        ? "review"
+        : "own";
   return (
     <PageContainer
       title="清单管理"

@@ -13,7 +13,6 @@ interface PasswordForm {
   confirmPassword: string;
 }
 
-
 export default function ProfilePage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -61,12 +60,7 @@ export default function ProfilePage() {
               <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: "请输入当前密码" }]}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
-              <Form.Item
-                label="新密码"
-                name="newPassword"
-                extra={PASSWORD_HINT}
-                rules={passwordRules("请输入新密码")}
-              >
+              <Form.Item label="新密码" name="newPassword" extra={PASSWORD_HINT} rules={passwordRules("请输入新密码")}>
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
               <Form.Item
@@ -77,9 +71,7 @@ export default function ProfilePage() {
                   { required: true, message: "请再次输入新密码" },
                   ({ getFieldValue }) => ({
                     validator: (_rule, value) =>
-                      !value || value === getFieldValue("newPassword")
-                        ? Promise.resolve()
-                        : Promise.reject(new Error("两次输入的新密码不一致")),
+                      !value || value === getFieldValue("newPassword") ? Promise.resolve() : Promise.reject(new Error("两次输入的新密码不一致")),
                   }),
                 ]}
               >

@@ -110,7 +110,9 @@ function DrawDetail({ id }: { id: string }) {
         <Tag>{kindLabel(d.kind)}</Tag>
         <Typography.Text type="secondary">抽取编号 {d.drawNo}</Typography.Text>
       </Space>
-      {d.redrawOf ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`本次为重新抽取，替代 ${d.redrawOf}。理由：${d.redrawReason ?? ""}`} /> : null}
+      {d.redrawOf ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`本次为重新抽取，替代 ${d.redrawOf}。理由：${d.redrawReason ?? ""}`} />
+      ) : null}
       <Card size="small" title="公告（抽取前公布）" style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small" bordered labelStyle={{ width: 150 }}>
           <Descriptions.Item label="公告日期">{d.announcedOn}</Descriptions.Item>
@@ -167,7 +169,9 @@ function DrawDetail({ id }: { id: string }) {
             {d.selection.strata.length ? (
               <Typography.Paragraph type="secondary">
                 分层：
-                {d.selection.strata.map((s) => `${industryLabels[s.industry]}/${riskLevelLabels[s.riskLevel]} ${s.size}家抽${s.drawn}家（${s.percent}%）`).join("；")}
+                {d.selection.strata
+                  .map((s) => `${industryLabels[s.industry]}/${riskLevelLabels[s.riskLevel]} ${s.size}家抽${s.drawn}家（${s.percent}%）`)
+                  .join("；")}
               </Typography.Paragraph>
             ) : null}
             <Table

@@ -14,7 +14,10 @@ export default function PublicListsPage() {
   }
   useEffect(() => {
     document.title = "柔性执法事项清单公开查询";
-    void publicLists(q || undefined).then((r) => setData(r.items), () => setData([]));
+    void publicLists(q || undefined).then(
+      (r) => setData(r.items),
+      () => setData([]),
+    );
   }, [q]);
   return (
     <ConfigProvider theme={{ token: { fontSize: 15 } }}>
@@ -25,7 +28,14 @@ export default function PublicListsPage() {
         <Typography.Paragraph type="secondary">
           依据《中华人民共和国行政处罚法》第三十四条等规定向社会公开。以下为各行政执法机关现行有效的不予处罚、减轻处罚、从轻处罚、不予行政强制及从重处罚事项清单。
         </Typography.Paragraph>
-        <Input.Search placeholder="按事项名称查询，如“应急预案”" allowClear enterButton="查询" size="large" onSearch={(v) => setQ(v.trim())} style={{ marginBottom: 16 }} />
+        <Input.Search
+          placeholder="按事项名称查询，如“应急预案”"
+          allowClear
+          enterButton="查询"
+          size="large"
+          onSearch={(v) => setQ(v.trim())}
+          style={{ marginBottom: 16 }}
+        />
         {data === null ? (
           <Spin style={{ display: "block", margin: "10vh auto" }} />
         ) : data.length === 0 ? (
@@ -33,12 +43,7 @@ export default function PublicListsPage() {
         ) : (
           <Space direction="vertical" style={{ width: "100%" }} size={12}>
             {data.map((l) => (
-              <Card
-                key={l.versionId}
-                size="small"
-                title={<span style={{ whiteSpace: "normal" }}>{l.title}</span>}
-                data-testid="public-list"
-              >
+              <Card key={l.versionId} size="small" title={<span style={{ whiteSpace: "normal" }}>{l.title}</span>} data-testid="public-list">
                 <Space wrap size={4} style={{ marginBottom: 8 }}>
                   <Tag color="blue">{l.typeLabel}</Tag>
                   <Tag>{l.organisationName}</Tag>

@@ -30,7 +30,10 @@ export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerP
     setPage(1);
   }
   // The records shown, and which filter and page they are for: loading until they match the current ones.
-  const [loaded, setLoaded] = useState<{ filter?: RecordsFilter; page: number; data: { total: number; items: RecordRow[] } }>({ page: 0, data: { total: 0, items: [] } });
+  const [loaded, setLoaded] = useState<{ filter?: RecordsFilter; page: number; data: { total: number; items: RecordRow[] } }>({
+    page: 0,
+    data: { total: 0, items: [] },
+  });
   const data = loaded.data;
   const loading = !!filter && (loaded.filter !== filter || loaded.page !== page);
 
@@ -65,7 +68,15 @@ export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerP
     { title: "类别", dataIndex: "category", width: 110, render: (v: string) => <Tag>{categoryLabel(v)}</Tag> },
     { title: "计数", dataIndex: "amount", width: 56, align: "right" },
     ...(showRelief
-      ? [{ title: "减轻负担（元）", dataIndex: "relievedYuan", width: 110, align: "right" as const, render: (v: number | null) => (v === null ? "无基准" : v.toLocaleString("zh-CN")) }]
+      ? [
+          {
+            title: "减轻负担（元）",
+            dataIndex: "relievedYuan",
+            width: 110,
+            align: "right" as const,
+            render: (v: number | null) => (v === null ? "无基准" : v.toLocaleString("zh-CN")),
+          },
+        ]
       : []),
     {
       title: "文字记录",
@@ -80,10 +91,18 @@ export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerP
   ];
 
   return (
-    <Drawer open={!!filter} onClose={onClose} title={title ?? "记录清单"} size="large" styles={{ wrapper: { width: "min(1100px, 100vw)" } }} destroyOnHidden>
+    <Drawer
+      open={!!filter}
+      onClose={onClose}
+      title={title ?? "记录清单"}
+      size="large"
+      styles={{ wrapper: { width: "min(1100px, 100vw)" } }}
+      destroyOnHidden
+    >
       {filter ? (
         <Typography.Paragraph type="secondary">
-          {filter.from && filter.to ? `${filter.from} 至 ${filter.to}，` : ""}共 {data.total} 条记录{filter.matterCode ? `（事项 ${filter.matterCode}）` : ""}
+          {filter.from && filter.to ? `${filter.from} 至 ${filter.to}，` : ""}共 {data.total} 条记录
+          {filter.matterCode ? `（事项 ${filter.matterCode}）` : ""}
         </Typography.Paragraph>
       ) : null}
       <Table<RecordRow>
@@ -93,7 +112,15 @@ export default function RecordsDrawer({ filter, title, onClose }: RecordsDrawerP
         columns={columns}
         dataSource={data.items}
         scroll={{ x: 1040 }}
-        pagination={{ current: page, pageSize, total: data.total, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 条`,
+          hideOnSinglePage: true,
+        }}
       />
     </Drawer>
   );

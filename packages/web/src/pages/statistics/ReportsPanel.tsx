@@ -118,9 +118,21 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
       <Card size="small" title="报送本单位报表">
         <Space wrap>
           <Select aria-label="报表类型" style={{ width: 200 }} value={kind} options={kindOptions} onChange={setKind} />
-          <Select aria-label="报送年度" style={{ width: 100 }} value={year} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} onChange={setYear} />
+          <Select
+            aria-label="报送年度"
+            style={{ width: 100 }}
+            value={year}
+            options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={setYear}
+          />
           {kind === "monthly" ? (
-            <Select aria-label="报送月份" style={{ width: 90 }} value={month} options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))} onChange={setMonth} />
+            <Select
+              aria-label="报送月份"
+              style={{ width: 90 }}
+              value={month}
+              options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))}
+              onChange={setMonth}
+            />
           ) : null}
           <div style={{ width: 260 }}>
             <OrganisationSelect organisations={organisations} value={organisationId} onChange={setOrganisationId} allowClear={false} />
@@ -136,7 +148,8 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
           )}
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: "8px 0" }}>
-          {canFile ? null : "报表由本单位的单位管理员报送、更正。"}报送时冻结本单位当期数字及其记录清单；此后案件记录的变化不影响已报送的报表，如需修改请更正（生成新版本，原版本保留）。
+          {canFile ? null : "报表由本单位的单位管理员报送、更正。"}
+          报送时冻结本单位当期数字及其记录清单；此后案件记录的变化不影响已报送的报表，如需修改请更正（生成新版本，原版本保留）。
         </Typography.Paragraph>
         <Table<ReportSummary>
           rowKey="id"
@@ -205,7 +218,15 @@ export default function ReportsPanel({ organisations, scope }: { organisations: 
         </Card>
       ) : null}
 
-      <Modal title="更正报表" open={correcting} onCancel={() => setCorrecting(false)} onOk={() => void correct()} okText="提交更正" cancelText="取消" confirmLoading={busy}>
+      <Modal
+        title="更正报表"
+        open={correcting}
+        onCancel={() => setCorrecting(false)}
+        onOk={() => void correct()}
+        okText="提交更正"
+        cancelText="取消"
+        confirmLoading={busy}
+      >
         <Form form={reason} layout="vertical">
           <Form.Item name="reason" label="更正原因" rules={[{ required: true, min: 2, message: "请填写更正原因" }]}>
             <Input.TextArea rows={3} maxLength={500} />

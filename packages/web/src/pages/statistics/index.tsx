@@ -10,7 +10,16 @@ import { useMe } from "../../auth/AuthContext";
 import OrganisationSelect from "../../components/OrganisationSelect";
 import PageContainer from "../../components/PageContainer";
 import { listOrganisations } from "../../services/organisations";
-import { exportUrl, getForm, type BreakdownRow, type ComputedForm, type FormQuery, type PeriodKind, type RecordsFilter, type ScopeKind } from "../../services/statistics";
+import {
+  exportUrl,
+  getForm,
+  type BreakdownRow,
+  type ComputedForm,
+  type FormQuery,
+  type PeriodKind,
+  type RecordsFilter,
+  type ScopeKind,
+} from "../../services/statistics";
 import type { Organisation } from "../../services/types";
 import RecordsDrawer from "./RecordsDrawer";
 import ReportsPanel from "./ReportsPanel";
@@ -30,7 +39,15 @@ const periodOptions: { value: PeriodKind; label: string }[] = [
 ];
 
 /** The computed form laid out like the seed form; every number opens its records. */
-function StatisticsFormCard({ form, loading, onOpen }: { form: ComputedForm | null; loading: boolean; onOpen: (column: StatisticsColumn, label: string) => void }) {
+function StatisticsFormCard({
+  form,
+  loading,
+  onOpen,
+}: {
+  form: ComputedForm | null;
+  loading: boolean;
+  onOpen: (column: StatisticsColumn, label: string) => void;
+}) {
   return (
     <Card size="small" loading={loading && !form}>
       {form ? (
@@ -47,7 +64,11 @@ function StatisticsFormCard({ form, loading, onOpen }: { form: ComputedForm | nu
             <thead>
               <tr>
                 {form.columns.map((c) => (
-                  <th key={c.column} scope="col" style={{ border: "1px solid #333", padding: "6px 2px", fontWeight: 500, fontSize: 13, lineHeight: 1.4 }}>
+                  <th
+                    key={c.column}
+                    scope="col"
+                    style={{ border: "1px solid #333", padding: "6px 2px", fontWeight: 500, fontSize: 13, lineHeight: 1.4 }}
+                  >
                     {c.label}
                     <br />（{c.unit}）
                   </th>
@@ -195,7 +216,9 @@ export default function StatisticsPage() {
             style={{ width: 110 }}
             value={query.period}
             options={periodOptions}
-            onChange={(period) => setQuery((q) => ({ ...q, period, n: period === "month" ? monthInChina() : period === "half_year" ? 1 : undefined }))}
+            onChange={(period) =>
+              setQuery((q) => ({ ...q, period, n: period === "month" ? monthInChina() : period === "half_year" ? 1 : undefined }))
+            }
           />
           {query.period !== "custom" ? (
             <Select
@@ -246,7 +269,12 @@ export default function StatisticsPage() {
               { value: "region", label: "本地区全部单位" },
             ]}
             onChange={(scope: ScopeKind) =>
-              setQuery((q) => ({ ...q, scope, organisationId: scope === "region" ? undefined : (q.organisationId ?? me.organisation.id), region: undefined }))
+              setQuery((q) => ({
+                ...q,
+                scope,
+                organisationId: scope === "region" ? undefined : (q.organisationId ?? me.organisation.id),
+                region: undefined,
+              }))
             }
           />
           {scopeKind !== "region" ? (

@@ -20,7 +20,6 @@ import {
 } from "../../services/supervision";
 import { todayInChina } from "../../utils/time";
 
-
 function Figure({ label, value, danger, to }: { label: string; value: number; danger?: boolean; to?: string }) {
   const body = <Statistic title={label} value={value} valueStyle={danger && value > 0 ? { color: "#cf1322" } : undefined} />;
   return (
@@ -59,7 +58,12 @@ function OrganisationCards({ rows }: { rows: OrganisationOverview[] }) {
   return (
     <div>
       {rows.map((o) => (
-        <Card key={o.organisationId} size="small" style={{ marginBottom: 8 }} title={<span style={{ whiteSpace: "normal" }}>{o.organisationName}</span>}>
+        <Card
+          key={o.organisationId}
+          size="small"
+          style={{ marginBottom: 8 }}
+          title={<span style={{ whiteSpace: "normal" }}>{o.organisationName}</span>}
+        >
           <div style={{ marginBottom: 6 }}>
             <Flags org={o} />
           </div>
@@ -67,11 +71,14 @@ function OrganisationCards({ rows }: { rows: OrganisationOverview[] }) {
             <Link to="/lists?tab=filings">清单</Link>：{listsText(o)}
           </div>
           <div>
-            <Link to="/cases?tab=overdue">案件</Link>：{o.cases.total} 件，整改逾期 {o.cases.correctionOverdue}，回访逾期 {o.cases.followUpOverdue}，偏离建议 {o.cases.departures}
+            <Link to="/cases?tab=overdue">案件</Link>：{o.cases.total} 件，整改逾期 {o.cases.correctionOverdue}，回访逾期 {o.cases.followUpOverdue}
+            ，偏离建议 {o.cases.departures}
           </div>
           <div>
             <Link to="/statistics">报表</Link>：
-            {o.statistics === null ? "不报送" : `应报 ${o.statistics.due}，按期 ${o.statistics.submittedOnTime}，迟报 ${o.statistics.submittedLate}，未报 ${o.statistics.overdue}`}
+            {o.statistics === null
+              ? "不报送"
+              : `应报 ${o.statistics.due}，按期 ${o.statistics.submittedOnTime}，迟报 ${o.statistics.submittedLate}，未报 ${o.statistics.overdue}`}
           </div>
         </Card>
       ))}
@@ -89,86 +96,100 @@ function OrganisationTable({ overview }: { overview: Overview }) {
         <Switch checked={onlyFlagged} onChange={setOnlyFlagged} aria-label="只看有逾期的单位" />
         <span>只看有逾期的单位</span>
       </Space>
-      {phone ? <OrganisationCards rows={rows} /> : <Table<OrganisationOverview>
-        rowKey="organisationId"
-        size="small"
-        dataSource={rows}
-        pagination={rows.length > 30 ? { pageSize: 30 } : false}
-        scroll={{ x: 760 }}
-        columns={[
-          {
-            title: "单位",
-            fixed: "left",
-            width: 170,
-            render: (_, o) => (
-              <div>
-                <Typography.Text strong>{o.organisationName}</Typography.Text>
-                <div style={{ marginTop: 4 }}>
-                  <Flags org={o} />
+      {phone ? (
+        <OrganisationCards rows={rows} />
+      ) : (
+        <Table<OrganisationOverview>
+          rowKey="organisationId"
+          size="small"
+          dataSource={rows}
+          pagination={rows.length > 30 ? { pageSize: 30 } : false}
+          scroll={{ x: 760 }}
+          columns={[
+            {
+              title: "单位",
+              fixed: "left",
+              width: 170,
+              render: (_, o) => (
+                <div>
+                  <Typography.Text strong>{o.organisationName}</Typography.Text>
+                  <div style={{ marginTop: 4 }}>
+                    <Flags org={o} />
+                  </div>
                 </div>
-              </div>
-            ),
-          },
-          {
-            title: <Link to="/lists?tab=filings">清单备案</Link>,
-            width: 150,
-            render: (_, o) =>
-              o.lists.published === 0 ? (
-                <Typography.Text type="secondary">{o.lists.claimed ? `认领上级清单 ${o.lists.claimed} 个` : "未发布清单"}</Typography.Text>
-              ) : (
+              ),
+            },
+            {
+              title: <Link to="/lists?tab=filings">清单备案</Link>,
+              width: 150,
+              render: (_, o) =>
+                o.lists.published === 0 ? (
+                  <Typography.Text type="secondary">{o.lists.claimed ? `认领上级清单 ${o.lists.claimed} 个` : "未发布清单"}</Typography.Text>
+                ) : (
+                  <>
+                    <Line>已发布 {o.lists.published} 个版本</Line>
+                    {o.lists.claimed ? <Line>认领上级清单 {o.lists.claimed} 个</Line> : null}
+                    <Line>
+                      按期备案 {o.lists.filedOnTime} · 逾期备案 {o.lists.filedLate}
+                    </Line>
+                    {o.lists.pending ? <Line>待备案 {o.lists.pending}</Line> : null}
+                    {o.lists.overdueUnfiled ? (
+                      <Line>
+                        <Typography.Text type="danger">逾期未备案 {o.lists.overdueUnfiled}</Typography.Text>
+                      </Line>
+                    ) : null}
+                  </>
+                ),
+            },
+            {
+              title: <Link to="/cases?tab=overdue">案件办理</Link>,
+              width: 150,
+              render: (_, o) => (
                 <>
-                  <Line>已发布 {o.lists.published} 个版本</Line>
-                  {o.lists.claimed ? <Line>认领上级清单 {o.lists.claimed} 个</Line> : null}
-                  <Line>按期备案 {o.lists.filedOnTime} · 逾期备案 {o.lists.filedLate}</Line>
-                  {o.lists.pending ? <Line>待备案 {o.lists.pending}</Line> : null}
-                  {o.lists.overdueUnfiled ? <Line><Typography.Text type="danger">逾期未备案 {o.lists.overdueUnfiled}</Typography.Text></Line> : null}
+                  <Line>
+                    案件 {o.cases.total} 件（办结 {o.cases.byStatus.closed ?? 0}）
+                  </Line>
+                  <Line>
+                    {o.cases.correctionOverdue ? <Typography.Text type="danger">整改逾期 {o.cases.correctionOverdue}</Typography.Text> : "整改逾期 0"}
+                  </Line>
+                  <Line>
+                    {o.cases.followUpOverdue ? <Typography.Text type="danger">回访逾期 {o.cases.followUpOverdue}</Typography.Text> : "回访逾期 0"}
+                  </Line>
                 </>
               ),
-          },
-          {
-            title: <Link to="/cases?tab=overdue">案件办理</Link>,
-            width: 150,
-            render: (_, o) => (
-              <>
-                <Line>案件 {o.cases.total} 件（办结 {o.cases.byStatus.closed ?? 0}）</Line>
-                <Line>
-                  {o.cases.correctionOverdue ? <Typography.Text type="danger">整改逾期 {o.cases.correctionOverdue}</Typography.Text> : "整改逾期 0"}
-                </Line>
-                <Line>
-                  {o.cases.followUpOverdue ? <Typography.Text type="danger">回访逾期 {o.cases.followUpOverdue}</Typography.Text> : "回访逾期 0"}
-                </Line>
-              </>
-            ),
-          },
-          {
-            title: "偏离建议",
-            width: 80,
-            render: (_, o) => (o.cases.departures ? <Link to="/supervision?tab=departures">{o.cases.departures} 件</Link> : "0"),
-          },
-          {
-            title: <Link to="/statistics">统计报表</Link>,
-            width: 170,
-            render: (_, o) =>
-              o.statistics === null ? (
-                <Typography.Text type="secondary">不报送</Typography.Text>
-              ) : (
-                <>
-                  <Line>应报 {o.statistics.due} · 按期 {o.statistics.submittedOnTime} · 迟报 {o.statistics.submittedLate}</Line>
-                  {o.statistics.overdue ? (
-                    <Typography.Text type="danger">
-                      未报 {o.statistics.overdue}：
-                      {o.statistics.overduePeriods
-                        .slice(0, 3)
-                        .map((p) => `${p.periodKey}${reportKindLabels[p.kind]}`)
-                        .join("、")}
-                      {o.statistics.overduePeriods.length > 3 ? " 等" : ""}
-                    </Typography.Text>
-                  ) : null}
-                </>
-              ),
-          },
-        ]}
-      />}
+            },
+            {
+              title: "偏离建议",
+              width: 80,
+              render: (_, o) => (o.cases.departures ? <Link to="/supervision?tab=departures">{o.cases.departures} 件</Link> : "0"),
+            },
+            {
+              title: <Link to="/statistics">统计报表</Link>,
+              width: 170,
+              render: (_, o) =>
+                o.statistics === null ? (
+                  <Typography.Text type="secondary">不报送</Typography.Text>
+                ) : (
+                  <>
+                    <Line>
+                      应报 {o.statistics.due} · 按期 {o.statistics.submittedOnTime} · 迟报 {o.statistics.submittedLate}
+                    </Line>
+                    {o.statistics.overdue ? (
+                      <Typography.Text type="danger">
+                        未报 {o.statistics.overdue}：
+                        {o.statistics.overduePeriods
+                          .slice(0, 3)
+                          .map((p) => `${p.periodKey}${reportKindLabels[p.kind]}`)
+                          .join("、")}
+                        {o.statistics.overduePeriods.length > 3 ? " 等" : ""}
+                      </Typography.Text>
+                    ) : null}
+                  </>
+                ),
+            },
+          ]}
+        />
+      )}
     </>
   );
 }
@@ -282,9 +303,7 @@ export default function SupervisionPage() {
           <Figure label="逾期未报报表" value={t.statistics.overdue} danger to="/statistics" />
         </Row>
       ) : null}
-      {overview ? (
-        <Typography.Paragraph type="secondary">截至 {overview.asOf}</Typography.Paragraph>
-      ) : null}
+      {overview ? <Typography.Paragraph type="secondary">截至 {overview.asOf}</Typography.Paragraph> : null}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k })}

@@ -4,14 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { auditEntityTypeLabels } from "@kuanyan/domain/audit";
 import { useAuth } from "../../../auth/AuthContext";
 import PageContainer from "../../../components/PageContainer";
-import {
-  CHECKPOINTS_DOWNLOAD_URL,
-  createCheckpoint,
-  listAudit,
-  listCheckpoints,
-  verifyAudit,
-  type AuditQuery,
-} from "../../../services/audit";
+import { CHECKPOINTS_DOWNLOAD_URL, createCheckpoint, listAudit, listCheckpoints, verifyAudit, type AuditQuery } from "../../../services/audit";
 import type { AuditEvent, AuditVerification, Checkpoint } from "../../../services/types";
 import { formatDateTimeSeconds } from "../../../utils/time";
 
@@ -106,7 +99,15 @@ function ChainCard() {
           { title: "序号", dataIndex: "seq", width: 90 },
           { title: "记录时间", dataIndex: "at", width: 170, render: (at: string) => formatDateTimeSeconds(at) },
           { title: "导出时间", dataIndex: "exportedAt", width: 170, render: (at?: string) => formatDateTimeSeconds(at) },
-          { title: "哈希值（SHA-256）", dataIndex: "hash", render: (h: string) => <Typography.Text code copyable>{h}</Typography.Text> },
+          {
+            title: "哈希值（SHA-256）",
+            dataIndex: "hash",
+            render: (h: string) => (
+              <Typography.Text code copyable>
+                {h}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

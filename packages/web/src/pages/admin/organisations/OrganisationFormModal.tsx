@@ -64,10 +64,7 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
   }, [open, editing, parentId, organisations, form]);
 
   // An organisation cannot sit below itself or below one of its own subordinates.
-  const disabledParents = useMemo(
-    () => (editing ? descendantIds(organisations, editing.id) : undefined),
-    [editing, organisations],
-  );
+  const disabledParents = useMemo(() => (editing ? descendantIds(organisations, editing.id) : undefined), [editing, organisations]);
 
   const onOk = async () => {
     let values: FormValues;
@@ -112,13 +109,24 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
       width={640}
     >
       <Form<FormValues> name="organisation" form={form} layout="vertical" autoComplete="off">
-        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { min: 2, message: "至少 2 个字" }, { max: 100, message: "不超过 100 个字" }]}>
+        <Form.Item
+          label="机构名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: "请输入机构名称" },
+            { min: 2, message: "至少 2 个字" },
+            { max: 100, message: "不超过 100 个字" },
+          ]}
+        >
           <Input placeholder="如：明溪县应急管理局" />
         </Form.Item>
         <Form.Item
           label="简称"
           name="shortName"
-          rules={[{ required: true, whitespace: true, message: "请输入简称" }, { max: 20, message: "不超过 20 个字" }]}
+          rules={[
+            { required: true, whitespace: true, message: "请输入简称" },
+            { max: 20, message: "不超过 20 个字" },
+          ]}
           extra="用于文书编号，如“明应急”。"
         >
           <Input placeholder="如：明应急" />
@@ -142,13 +150,12 @@ export default function OrganisationFormModal({ open, editing, parentId, organis
             options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value: value as OrganisationKind, label }))}
           />
         </Form.Item>
-        <Form.Item label="上级机构" name="parentId" extra={editing?.parentId ? "同一领域的上级部门。" : "同一领域的上级部门；乡镇（街道）可选县级人民政府。"}>
-          <OrganisationSelect
-            organisations={organisations}
-            disabledIds={disabledParents}
-            placeholder="无上级机构"
-            allowClear={!editing?.parentId}
-          />
+        <Form.Item
+          label="上级机构"
+          name="parentId"
+          extra={editing?.parentId ? "同一领域的上级部门。" : "同一领域的上级部门；乡镇（街道）可选县级人民政府。"}
+        >
+          <OrganisationSelect organisations={organisations} disabledIds={disabledParents} placeholder="无上级机构" allowClear={!editing?.parentId} />
         </Form.Item>
         <Form.Item label="联系人" name="contactPerson" rules={[{ max: 30, message: "不超过 30 个字" }]}>
           <Input />

@@ -29,19 +29,11 @@ interface FormValues {
   active?: boolean;
 }
 
-
 function blankToUndefined(v: string | undefined): string | undefined {
   return v && v.trim() !== "" ? v.trim() : undefined;
 }
 
-export default function UserFormModal({
-  open,
-  editing,
-  organisationId,
-  organisations,
-  onClose,
-  onSaved,
-}: UserFormModalProps) {
+export default function UserFormModal({ open, editing, organisationId, organisations, onClose, onSaved }: UserFormModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
@@ -145,7 +137,14 @@ export default function UserFormModal({
         >
           <Input disabled={Boolean(editing)} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: "请输入姓名" }, { max: 30, message: "不超过 30 个字" }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: "请输入姓名" },
+            { max: 30, message: "不超过 30 个字" },
+          ]}
+        >
           <Input />
         </Form.Item>
         {editing ? null : (

@@ -9,7 +9,9 @@ export default function CaseInfoPanel({ file }: { file: CaseFile }) {
     <Card title="案件信息" size="small">
       <Descriptions column={1} size="small">
         <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
-        <Descriptions.Item label={c.partyType === "enterprise" ? "统一社会信用代码" : "身份证号码"}>{c.partyCreditCode ?? c.partyIdNumberMasked}</Descriptions.Item>
+        <Descriptions.Item label={c.partyType === "enterprise" ? "统一社会信用代码" : "身份证号码"}>
+          {c.partyCreditCode ?? c.partyIdNumberMasked}
+        </Descriptions.Item>
         <Descriptions.Item label="地址">{c.partyAddress}</Descriptions.Item>
         <Descriptions.Item label="行业类别">{industryCategoryLabels[c.industryCategory as IndustryCategory] ?? c.industryCategory}</Descriptions.Item>
         <Descriptions.Item label="执法事项">

@@ -89,7 +89,8 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
         dataSource={file.tasks}
         renderItem={(t) => (
           <List.Item>
-            {t.kind === "reinspection" ? "复查" : "回访"} · 期限 {t.dueOn} · {t.doneOn ? `已完成 ${t.doneOn}` : t.overdue ? <Tag color="red">已逾期</Tag> : "待完成"}
+            {t.kind === "reinspection" ? "复查" : "回访"} · 期限 {t.dueOn} ·{" "}
+            {t.doneOn ? `已完成 ${t.doneOn}` : t.overdue ? <Tag color="red">已逾期</Tag> : "待完成"}
           </List.Item>
         )}
       />
@@ -114,7 +115,9 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
         }))}
       />
       <Modal
-        title={cancelling ? `撤销误录的措施：${softMethodLabels[cancelling.method as SoftMethod] ?? cancelling.method}（${cancelling.carriedOutOn}）` : ""}
+        title={
+          cancelling ? `撤销误录的措施：${softMethodLabels[cancelling.method as SoftMethod] ?? cancelling.method}（${cancelling.carriedOutOn}）` : ""
+        }
         open={cancelling !== null}
         okText="撤销措施"
         okButtonProps={{ danger: true, loading: busy }}
@@ -131,7 +134,8 @@ export default function CaseRecordPanel({ file, busy, run, can }: StepProps) {
           layout="vertical"
           preserve={false}
           onFinish={async (v) => {
-            if (cancelling && (await run("measure-cancellations", { measureId: cancelling.id, reason: v.reason }, "已撤销该措施"))) setCancelling(null);
+            if (cancelling && (await run("measure-cancellations", { measureId: cancelling.id, reason: v.reason }, "已撤销该措施")))
+              setCancelling(null);
           }}
         >
           <Form.Item name="reason" label="撤销理由" rules={[{ required: true, min: 5, message: "请说明撤销理由（不少于5个字）" }]}>

@@ -32,7 +32,13 @@ function PriorViolations({ value, onChange, id }: { value?: string[]; onChange?:
         ]}
       />
       {choice === "yes" ? (
-        <Input type="date" aria-label="此前被查处的日期" value={value?.[0] ?? ""} onChange={(e) => onChange?.([e.target.value])} style={{ width: 180 }} />
+        <Input
+          type="date"
+          aria-label="此前被查处的日期"
+          value={value?.[0] ?? ""}
+          onChange={(e) => onChange?.([e.target.value])}
+          style={{ width: 180 }}
+        />
       ) : null}
     </Flex>
   );
@@ -119,7 +125,13 @@ export default function CircumstancesPanel({ file, busy, run, onEvaluated }: Ste
             showIcon
             style={{ marginBottom: 12 }}
             title="以下问题取决于案件信息，请核对登记的当事人信息"
-            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{unanswerable.map((q) => <li key={q.key}>{q.text}</li>)}</ul>}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {unanswerable.map((q) => (
+                  <li key={q.key}>{q.text}</li>
+                ))}
+              </ul>
+            }
           />
         ) : null}
         {nothing ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title="请至少回答一个违法情节问题后再研判" /> : null}

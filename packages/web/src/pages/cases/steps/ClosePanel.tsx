@@ -6,16 +6,14 @@ import { decisionDocumentLabels, type DecisionDocumentType } from "@kuanyan/doma
 import type { StepProps } from "./context";
 
 /** What archiving locks (shown before and in the confirmation). */
-export const archiveLocks = [
-  "不能再记录柔性执法措施、复查和回访",
-  "不能再上传证据、签发文书",
-  "更正须说明理由重新打开案件，重新打开记入全过程记录",
-];
+export const archiveLocks = ["不能再记录柔性执法措施、复查和回访", "不能再上传证据、签发文书", "更正须说明理由重新打开案件，重新打开记入全过程记录"];
 
 export default function ClosePanel({ file, busy, run }: StepProps) {
   const { modal } = App.useApp();
   const c = file.case;
-  const missing = file.documentsChecked ? file.requiredDocuments.filter((t) => !file.documents.some((d) => d.type === t && d.status !== "cancelled")) : [];
+  const missing = file.documentsChecked
+    ? file.requiredDocuments.filter((t) => !file.documents.some((d) => d.type === t && d.status !== "cancelled"))
+    : [];
   const blocked = file.closeProblems.length > 0;
 
   function confirmClose() {
@@ -40,7 +38,19 @@ export default function ClosePanel({ file, busy, run }: StepProps) {
   return (
     <Card title="办结归档" size="small">
       {blocked ? (
-        <Alert type="warning" showIcon title="尚不能归档" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{file.closeProblems.map((p) => <li key={p}>{p}</li>)}</ul>} style={{ marginBottom: 8 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="尚不能归档"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {file.closeProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 8 }}
+        />
       ) : null}
       {missing.length ? (
         <Flex vertical gap={8} style={{ marginBottom: 8 }}>
@@ -51,9 +61,7 @@ export default function ClosePanel({ file, busy, run }: StepProps) {
           ))}
         </Flex>
       ) : null}
-      {blocked ? null : (
-        <Typography.Paragraph type="secondary">归档后案件锁定：{archiveLocks.join("；")}。</Typography.Paragraph>
-      )}
+      {blocked ? null : <Typography.Paragraph type="secondary">归档后案件锁定：{archiveLocks.join("；")}。</Typography.Paragraph>}
       <Button type="primary" size="large" block loading={busy} disabled={blocked} onClick={confirmClose}>
         办结归档
       </Button>

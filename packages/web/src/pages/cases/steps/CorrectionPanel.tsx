@@ -10,7 +10,11 @@ export default function CorrectionPanel({ file, busy, run, can, today }: StepPro
     if (!can("orderCorrection")) return null;
     return (
       <Card title="责令限期改正" size="small">
-        <Form key={`correction-${c.lockVersion}`} layout="vertical" onFinish={(v) => void run("correction", { dueDate: v.dueDate, requirements: v.requirements }, "已责令限期改正")}>
+        <Form
+          key={`correction-${c.lockVersion}`}
+          layout="vertical"
+          onFinish={(v) => void run("correction", { dueDate: v.dueDate, requirements: v.requirements }, "已责令限期改正")}
+        >
           <Form.Item name="dueDate" label="改正期限" rules={[{ required: true }]}>
             <Input type="date" min={today} />
           </Form.Item>
@@ -27,7 +31,12 @@ export default function CorrectionPanel({ file, busy, run, can, today }: StepPro
   if (!can("recordReinspection")) return null;
   return (
     <Card title={`复查（改正期限 ${openReinspection.dueOn}）`} size="small">
-      <Form key={`reinspect-${c.lockVersion}`} layout="vertical" initialValues={{ inspectedOn: today, corrected: true }} onFinish={(v) => void run("reinspection", v, "复查已记录")}>
+      <Form
+        key={`reinspect-${c.lockVersion}`}
+        layout="vertical"
+        initialValues={{ inspectedOn: today, corrected: true }}
+        onFinish={(v) => void run("reinspection", v, "复查已记录")}
+      >
         <Form.Item name="inspectedOn" label="复查日期" rules={[{ required: true }]}>
           <Input type="date" max={today} />
         </Form.Item>

@@ -14,7 +14,14 @@ export default function DecidePanel({ file, busy, run }: StepProps) {
     <Card title="处理决定" size="small">
       {!departing ? (
         <Flex vertical gap={8}>
-          <Button type="primary" size="large" block loading={busy} disabled={!decision.firm} onClick={() => void run("decide", { confirm: true }, "已作出处理决定")}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={busy}
+            disabled={!decision.firm}
+            onClick={() => void run("decide", { confirm: true }, "已作出处理决定")}
+          >
             采纳建议：{decision.outcome === "may_waive" ? outcomeLabels.no_penalty : decision.outcomeLabel}
           </Button>
           {decision.firm ? null : (
@@ -27,7 +34,22 @@ export default function DecidePanel({ file, busy, run }: StepProps) {
           </Button>
         </Flex>
       ) : (
-        <Form layout="vertical" onFinish={(v) => void run("decide", { confirm: false, outcome: v.outcome, departureReason: v.departureReason, fineYuan: v.fineYuan ?? undefined, warningOnly: v.warningOnly ?? undefined }, "已作出处理决定")}>
+        <Form
+          layout="vertical"
+          onFinish={(v) =>
+            void run(
+              "decide",
+              {
+                confirm: false,
+                outcome: v.outcome,
+                departureReason: v.departureReason,
+                fineYuan: v.fineYuan ?? undefined,
+                warningOnly: v.warningOnly ?? undefined,
+              },
+              "已作出处理决定",
+            )
+          }
+        >
           <Form.Item name="outcome" label="处理结果" rules={[{ required: true }]}>
             <Select options={outcomes.filter((o) => o !== "may_waive").map((o: Outcome) => ({ label: outcomeLabels[o], value: o }))} />
           </Form.Item>
@@ -37,7 +59,11 @@ export default function DecidePanel({ file, busy, run }: StepProps) {
           <Form.Item name="warningOnly" label="警告（不罚款）">
             <Radio.Group options={yesNo} />
           </Form.Item>
-          <Form.Item name="departureReason" label="偏离理由（将被记录，用于同案不同罚分析）" rules={[{ required: true, min: 10, message: "请书面说明理由（不少于10个字）" }]}>
+          <Form.Item
+            name="departureReason"
+            label="偏离理由（将被记录，用于同案不同罚分析）"
+            rules={[{ required: true, min: 10, message: "请书面说明理由（不少于10个字）" }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Flex gap={8}>

@@ -47,7 +47,9 @@ export default function DecisionCard({ decision, inEvaluation = true }: { decisi
             </Typography.Paragraph>
           ))}
         </div>
-        {decision.fine ? <Alert type="info" showIcon title={`罚款幅度 ${decision.fine.minYuan}–${decision.fine.maxYuan} 元`} description={decision.fine.guidance} /> : null}
+        {decision.fine ? (
+          <Alert type="info" showIcon title={`罚款幅度 ${decision.fine.minYuan}–${decision.fine.maxYuan} 元`} description={decision.fine.guidance} />
+        ) : null}
         {decision.questions.length ? (
           <Alert
             type="warning"
@@ -57,7 +59,13 @@ export default function DecisionCard({ decision, inEvaluation = true }: { decisi
                 ? `研判尚未完成：还有 ${decision.questions.length} 个待确认的问题，回答后重新研判才能采纳建议`
                 : `研判时尚有 ${decision.questions.length} 个问题未确认`
             }
-            description={<ul style={{ margin: 0, paddingLeft: 18 }}>{decision.questions.map((q) => <li key={q.key}>{q.text}</li>)}</ul>}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {decision.questions.map((q) => (
+                  <li key={q.key}>{q.text}</li>
+                ))}
+              </ul>
+            }
           />
         ) : null}
         {decision.measures.length ? (
@@ -80,7 +88,9 @@ export default function DecisionCard({ decision, inEvaluation = true }: { decisi
                     <List.Item>
                       <div style={{ width: "100%" }}>
                         <Typography.Text strong={r.applied}>{r.label}</Typography.Text>{" "}
-                        <Tag color={r.result === "held" ? "green" : r.result === "failed" ? "default" : "orange"}>{r.result === "held" ? "满足" : r.result === "failed" ? "不满足" : "待确认"}</Tag>
+                        <Tag color={r.result === "held" ? "green" : r.result === "failed" ? "default" : "orange"}>
+                          {r.result === "held" ? "满足" : r.result === "failed" ? "不满足" : "待确认"}
+                        </Tag>
                         {r.skipped ? <Typography.Text type="secondary">{r.skipped}</Typography.Text> : null}
                         {r.conditions.map((c) => (
                           <div key={c.description} style={{ fontSize: 12, color: "#666" }}>

@@ -26,7 +26,14 @@ export default function EvidencePanel({ file, run, can }: StepProps) {
         can("uploadEvidence") ? (
           <label className="ant-btn ant-btn-default ant-btn-sm" style={{ cursor: "pointer" }}>
             上传照片/文件
-            <input type="file" multiple accept="image/*,application/pdf,.docx,.xlsx,video/mp4,audio/mpeg" hidden onChange={(e) => void upload(e.target.files)} aria-label="上传证据" />
+            <input
+              type="file"
+              multiple
+              accept="image/*,application/pdf,.docx,.xlsx,video/mp4,audio/mpeg"
+              hidden
+              onChange={(e) => void upload(e.target.files)}
+              aria-label="上传证据"
+            />
           </label>
         ) : null
       }

@@ -11,7 +11,12 @@ export default function FollowUpPanel({ file, busy, run, can, today }: StepProps
   return (
     <Card title="回访（行政执法案件回访登记表）" size="small">
       {openFollowUp ? (
-        <Alert style={{ marginBottom: 12 }} type={openFollowUp.overdue ? "error" : "info"} showIcon title={`已安排回访：${openFollowUp.dueOn}${openFollowUp.overdue ? "（已逾期）" : ""}`} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={openFollowUp.overdue ? "error" : "info"}
+          showIcon
+          title={`已安排回访：${openFollowUp.dueOn}${openFollowUp.overdue ? "（已逾期）" : ""}`}
+        />
       ) : can("scheduleFollowUp") ? (
         <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v) => void run("follow-ups", { dueOn: v.dueOn }, "已安排回访")}>
           <Form.Item name="dueOn" label="安排回访日期" rules={[{ required: true }]}>
@@ -26,7 +31,13 @@ export default function FollowUpPanel({ file, busy, run, can, today }: StepProps
         <Form
           key={`followup-${c.lockVersion}`}
           layout="vertical"
-          initialValues={{ visitedOn: today, responsiblePerson: c.partyContact ?? "", signedBy: c.partyContact ?? "", phone: c.partyPhone ?? "", visitor: user?.displayName.replace(/（.*）$/, "") }}
+          initialValues={{
+            visitedOn: today,
+            responsiblePerson: c.partyContact ?? "",
+            signedBy: c.partyContact ?? "",
+            phone: c.partyPhone ?? "",
+            visitor: user?.displayName.replace(/（.*）$/, ""),
+          }}
           onFinish={(v) => void run("follow-up-records", { ...v, taskId: openFollowUp?.id }, "回访已记录")}
         >
           <Flex gap={8} wrap>
@@ -46,8 +57,19 @@ export default function FollowUpPanel({ file, busy, run, can, today }: StepProps
           <Form.Item name="remedialMeasures" label="整改措施（如未改正违法行为，应采取如下措施改正）">
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="conductEvaluation" label="案件承办人依照法定程序办案、廉洁执法情况（当事人评价）" rules={[{ required: true, message: "请当事人评价" }]}>
-            <Radio.Group optionType="button" options={[{ label: "满意", value: "satisfied" }, { label: "基本满意", value: "basically_satisfied" }, { label: "不满意", value: "dissatisfied" }]} />
+          <Form.Item
+            name="conductEvaluation"
+            label="案件承办人依照法定程序办案、廉洁执法情况（当事人评价）"
+            rules={[{ required: true, message: "请当事人评价" }]}
+          >
+            <Radio.Group
+              optionType="button"
+              options={[
+                { label: "满意", value: "satisfied" },
+                { label: "基本满意", value: "basically_satisfied" },
+                { label: "不满意", value: "dissatisfied" },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="conductComment" label="评价说明">
             <Input />

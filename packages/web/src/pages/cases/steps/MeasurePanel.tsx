@@ -8,7 +8,21 @@ export default function MeasurePanel({ file, busy, run, today }: StepProps) {
   const decision = c.decision;
   return (
     <Card title="柔性执法措施" size="small">
-      <Form key={`measure-${c.lockVersion}`} layout="vertical" initialValues={{ carriedOutOn: today, method: decision?.measures.includes("administrativeWarning") || c.decidedOutcome === "no_penalty" ? "administrativeWarning" : undefined }} onFinish={(v) => void run("measures", { method: v.method, carriedOutOn: v.carriedOutOn, writtenRecord: v.writtenRecord, persons: v.persons ?? undefined }, "措施已记录")}>
+      <Form
+        key={`measure-${c.lockVersion}`}
+        layout="vertical"
+        initialValues={{
+          carriedOutOn: today,
+          method: decision?.measures.includes("administrativeWarning") || c.decidedOutcome === "no_penalty" ? "administrativeWarning" : undefined,
+        }}
+        onFinish={(v) =>
+          void run(
+            "measures",
+            { method: v.method, carriedOutOn: v.carriedOutOn, writtenRecord: v.writtenRecord, persons: v.persons ?? undefined },
+            "措施已记录",
+          )
+        }
+      >
         <Form.Item name="method" label="方式" rules={[{ required: true, message: "请选择方式" }]}>
           <Select options={softMethods.filter((m) => m !== "followUpVisit").map((m: SoftMethod) => ({ label: softMethodLabels[m], value: m }))} />
         </Form.Item>

@@ -11,13 +11,23 @@ export default function PartyChoicePanel({ busy, run, can }: StepProps) {
       <Form layout="vertical" onFinish={(v) => void run("party-choice", { choice: "ordinary_procedure", statement: v.statement }, "已转普通程序")}>
         <Flex gap={8} vertical>
           {can("partyAcceptsSoft") ? (
-            <Button size="large" block loading={busy} onClick={() => void run("party-choice", { choice: "accept_soft" }, "已记录：当事人接受柔性执法")}>
+            <Button
+              size="large"
+              block
+              loading={busy}
+              onClick={() => void run("party-choice", { choice: "accept_soft" }, "已记录：当事人接受柔性执法")}
+            >
               当事人接受柔性执法
             </Button>
           ) : null}
           {can("partyRequestsOrdinary") ? (
             <>
-              <Form.Item name="statement" label="当事人陈述（要求适用普通程序时填写）" rules={[{ required: true, message: "请记录当事人的陈述" }]} style={{ marginBottom: 8 }}>
+              <Form.Item
+                name="statement"
+                label="当事人陈述（要求适用普通程序时填写）"
+                rules={[{ required: true, message: "请记录当事人的陈述" }]}
+                style={{ marginBottom: 8 }}
+              >
                 <Input.TextArea rows={2} />
               </Form.Item>
               <Button size="large" block danger htmlType="submit" loading={busy}>

@@ -6,9 +6,19 @@ import { yesNo } from "./questions";
 export default function ReviewPanel({ busy, run }: StepProps) {
   return (
     <Card title="法制审核" size="small">
-      <Form layout="vertical" onFinish={(v) => void run("review", { result: v.result, opinion: v.opinion, collectiveDiscussion: v.collectiveDiscussion ?? false }, "审核意见已保存")}>
+      <Form
+        layout="vertical"
+        onFinish={(v) =>
+          void run("review", { result: v.result, opinion: v.opinion, collectiveDiscussion: v.collectiveDiscussion ?? false }, "审核意见已保存")
+        }
+      >
         <Form.Item name="result" label="审核结果" rules={[{ required: true }]}>
-          <Radio.Group options={[{ label: "通过", value: "approved" }, { label: "退回", value: "returned" }]} />
+          <Radio.Group
+            options={[
+              { label: "通过", value: "approved" },
+              { label: "退回", value: "returned" },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="opinion" label="审核意见" rules={[{ required: true }]}>
           <Input.TextArea rows={3} />

@@ -13,7 +13,12 @@ export function StepIndicator({ current, shown, onShow }: { current: number; sho
       <ol>
         {flowSteps.map((title, i) => (
           <li key={title} className={i < current ? "done" : i === current ? "current" : undefined}>
-            <button type="button" aria-label={`${title}${i < current ? "（已完成）" : i === current ? "（当前步骤）" : ""}`} aria-current={i === shown ? "step" : undefined} onClick={() => onShow(i)} />
+            <button
+              type="button"
+              aria-label={`${title}${i < current ? "（已完成）" : i === current ? "（当前步骤）" : ""}`}
+              aria-current={i === shown ? "step" : undefined}
+              onClick={() => onShow(i)}
+            />
           </li>
         ))}
       </ol>

@@ -44,7 +44,8 @@ export const standardQuestions: QuestionField[] = [
 ].map(([field, label, kind]) => ({ key: `circumstances.${field}`, name: ["circumstances", field], label, kind: kind as AnswerKind }));
 
 /** Paths the officer answers in this form; subject.* comes from the case itself (corrected there). */
-const answerable = /^(circumstances\.answers\.[^.]+|circumstances\.[A-Za-z]+|matter\.lifeHealthOrFinancialSafety|emergency\.(violatesEmergencyMeasures|exploitsEmergency))$/;
+const answerable =
+  /^(circumstances\.answers\.[^.]+|circumstances\.[A-Za-z]+|matter\.lifeHealthOrFinancialSafety|emergency\.(violatesEmergencyMeasures|exploitsEmergency))$/;
 
 /** The field that answers an engine question, or null when the form cannot answer it. */
 export function questionField(q: DecisionQuestion): QuestionField | null {
@@ -53,7 +54,8 @@ export function questionField(q: DecisionQuestion): QuestionField | null {
     ? ["circumstances", "answers", q.key.slice("circumstances.answers.".length)]
     : q.key.split(".");
   const last = name[name.length - 1];
-  const kind: AnswerKind = last === "correction" ? "correction" : last === "harm" ? "harm" : last === "priorViolationDates" ? "priorViolations" : "bool";
+  const kind: AnswerKind =
+    last === "correction" ? "correction" : last === "harm" ? "harm" : last === "priorViolationDates" ? "priorViolations" : "bool";
   return { key: q.key, name, label: q.text, kind };
 }
 
@@ -115,6 +117,10 @@ export function evaluationBody(v: CircumstanceValues): { body: Record<string, un
   const body: Record<string, unknown> = { circumstances };
   if (Object.keys(emergency).length) body.emergency = emergency;
   if (typeof lhs === "boolean") body.lifeHealthOrFinancialSafety = lhs;
-  const answered = Object.keys(circumstances).filter((k) => k !== "answers").length + Object.keys(listAnswers).length + Object.keys(emergency).length + (typeof lhs === "boolean" ? 1 : 0);
+  const answered =
+    Object.keys(circumstances).filter((k) => k !== "answers").length +
+    Object.keys(listAnswers).length +
+    Object.keys(emergency).length +
+    (typeof lhs === "boolean" ? 1 : 0);
   return { body, answered };
 }

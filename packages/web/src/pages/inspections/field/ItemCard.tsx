@@ -50,7 +50,12 @@ function resultBody(outcome: Outcome, d: Draft) {
       : d.findingKind === "hazard"
         ? { kind: "hazard", level: d.level, ...criterion }
         : { kind: "case", majorHazard: d.level === "major", ...criterion };
-  return { outcome, ...(d.note.trim() ? { note: d.note.trim() } : {}), photos: outcome === "fail" || d.photos.length ? d.photos : [], ...(finding ? { finding } : {}) };
+  return {
+    outcome,
+    ...(d.note.trim() ? { note: d.note.trim() } : {}),
+    photos: outcome === "fail" || d.photos.length ? d.photos : [],
+    ...(finding ? { finding } : {}),
+  };
 }
 
 export default function ItemCard({
@@ -96,7 +101,14 @@ export default function ItemCard({
   const addPhoto = async (file: File) => {
     const b64 = await shrinkPhoto(file);
     const sha = await sha256Hex(base64ToBytes(b64));
-    act({ kind: "photo", method: "POST", path: `/field/inspections/${data.id}/photos`, body: { contentBase64: b64 }, label: `检查项${item.id}的照片`, itemId: item.id });
+    act({
+      kind: "photo",
+      method: "POST",
+      path: `/field/inspections/${data.id}/photos`,
+      body: { contentBase64: b64 },
+      label: `检查项${item.id}的照片`,
+      itemId: item.id,
+    });
     setD((x) => ({ ...x, photos: [...new Set([...x.photos, sha])] }));
   };
 
@@ -115,7 +127,9 @@ export default function ItemCard({
         options={(["pass", "fail", "not_applicable"] as const).map((o) => ({ value: o, label: outcomeLabels[o] }))}
       />
       {d.outcome === "fail" && !locked && <FailFields item={item} d={d} setD={setD} addPhoto={addPhoto} />}
-      {d.outcome !== "fail" && d.note !== "" && !locked && <Input.TextArea value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} style={{ marginTop: 8 }} />}
+      {d.outcome !== "fail" && d.note !== "" && !locked && (
+        <Input.TextArea value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} style={{ marginTop: 8 }} />
+      )}
       {!locked && (
         <div style={{ marginTop: 8 }}>
           <Button type="primary" onClick={save} disabled={!d.outcome}>
@@ -125,40 +139,72 @@ export default function ItemCard({
         </div>
       )}
       {locked && saved && <Tag color={saved.outcome === "fail" ? "red" : "green"}>{outcomeLabels[saved.outcome]}</Tag>}
-      {saved?.outcome === "fail" && saved.finding?.kind === "hazard" && <HazardFollowUp data={data} item={item} level={saved.finding.level} pending={pendingHazard} act={act} />}
+      {saved?.outcome === "fail" && saved.finding?.kind === "hazard" && (
+        <HazardFollowUp data={data} item={item} level={saved.finding.level} pending={pendingHazard} act={act} />
+      )}
       {saved?.outcome === "fail" && saved.finding?.kind === "case" && <CaseFollowUp data={data} item={item} pending={pendingCase} act={act} />}
     </Card>
   );
 }
 
 /** A failed item's hazard: registered, waiting to be sent, or to be registered (deadline, responsible person). */
-function HazardFollowUp({ data, item, level, pending, act }: { data: FieldInspection; item: Item; level: "general" | "major"; pending: boolean; act: Act }) {
+function HazardFollowUp({
+  data,
+  item,
+  level,
+  pending,
+  act,
+}: {
+  data: FieldInspection;
+  item: Item;
+  level: "general" | "major";
+  pending: boolean;
+  act: Act;
+}) {
   const hazard = data.hazards.find((h) => h.itemId === item.id);
   const [deadline, setDeadline] = useState<string>(dayjs().add(15, "day").format("YYYY-MM-DD"));
   const [responsible, setResponsible] = useState("");
   return (
-      <div style={{ marginTop: 8 }}>
-        {hazard ? (
-          <Tag color="orange" data-testid={`hazard-${item.id}`}>
-            已登记{level === "major" ? "重大事故隐患" : "一般隐患"}
-          </Tag>
-        ) : pending ? (
-          <Tag color="gold">隐患登记待同步</Tag>
-        ) : (
-          <Space direction="vertical" style={{ width: "100%" }}>
-            <Divider style={{ margin: "4px 0" }} />
-            <DatePicker value={dayjs(deadline)} onChange={(v) => v && setDeadline(v.format("YYYY-MM-DD"))} placeholder="整改期限" style={{ width: "100%" }} aria-label="整改期限" />
-            <Input placeholder="整改责任人" value={responsible} onChange={(e) => setResponsible(e.target.value)} aria-label={`检查项${item.id}整改责任人`} />
-            <Button
-              onClick={() =>
-                act({ kind: "hazard", method: "POST", path: "/hazards", body: { inspectionId: data.id, itemId: item.id, deadline, responsiblePerson: responsible }, label: `检查项${item.id}登记隐患`, itemId: item.id })
-              }
-            >
-              登记隐患
-            </Button>
-          </Space>
-        )}
-      </div>
+    <div style={{ marginTop: 8 }}>
+      {hazard ? (
+        <Tag color="orange" data-testid={`hazard-${item.id}`}>
+          已登记{level === "major" ? "重大事故隐患" : "一般隐患"}
+        </Tag>
+      ) : pending ? (
+        <Tag color="gold">隐患登记待同步</Tag>
+      ) : (
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <Divider style={{ margin: "4px 0" }} />
+          <DatePicker
+            value={dayjs(deadline)}
+            onChange={(v) => v && setDeadline(v.format("YYYY-MM-DD"))}
+            placeholder="整改期限"
+            style={{ width: "100%" }}
+            aria-label="整改期限"
+          />
+          <Input
+            placeholder="整改责任人"
+            value={responsible}
+            onChange={(e) => setResponsible(e.target.value)}
+            aria-label={`检查项${item.id}整改责任人`}
+          />
+          <Button
+            onClick={() =>
+              act({
+                kind: "hazard",
+                method: "POST",
+                path: "/hazards",
+                body: { inspectionId: data.id, itemId: item.id, deadline, responsiblePerson: responsible },
+                label: `检查项${item.id}登记隐患`,
+                itemId: item.id,
+              })
+            }
+          >
+            登记隐患
+          </Button>
+        </Space>
+      )}
+    </div>
   );
 }
 
@@ -166,47 +212,73 @@ function HazardFollowUp({ data, item, level, pending, act }: { data: FieldInspec
 function CaseFollowUp({ data, item, pending, act }: { data: FieldInspection; item: Item; pending: boolean; act: Act }) {
   const linkedCase = data.cases.find((c) => c.itemId === item.id);
   return (
-      <div style={{ marginTop: 8 }}>
-        {linkedCase ? (
-          <Link to={`/cases/${linkedCase.id}`} data-testid={`case-${item.id}`}>
-            已立案：{linkedCase.caseNo}
-          </Link>
-        ) : pending ? (
-          <Tag color="gold">立案待同步</Tag>
-        ) : (
-          <Button danger onClick={() => act({ kind: "case", method: "POST", path: `/field/inspections/${data.id}/items/${encodeURIComponent(item.id)}/case`, body: {}, label: `检查项${item.id}立案`, itemId: item.id })}>
-            立案
-          </Button>
-        )}
-      </div>
+    <div style={{ marginTop: 8 }}>
+      {linkedCase ? (
+        <Link to={`/cases/${linkedCase.id}`} data-testid={`case-${item.id}`}>
+          已立案：{linkedCase.caseNo}
+        </Link>
+      ) : pending ? (
+        <Tag color="gold">立案待同步</Tag>
+      ) : (
+        <Button
+          danger
+          onClick={() =>
+            act({
+              kind: "case",
+              method: "POST",
+              path: `/field/inspections/${data.id}/items/${encodeURIComponent(item.id)}/case`,
+              body: {},
+              label: `检查项${item.id}立案`,
+              itemId: item.id,
+            })
+          }
+        >
+          立案
+        </Button>
+      )}
+    </div>
   );
 }
 
 /** A failed item's fields: what was found, hazard or case, its level and criterion, photos. */
 function FailFields({ item, d, setD, addPhoto }: { item: Item; d: Draft; setD: (d: Draft) => void; addPhoto: (file: File) => Promise<void> }) {
   return (
-      <Space direction="vertical" style={{ width: "100%", marginTop: 8 }}>
-        <Input.TextArea placeholder="发现的问题（必填）" value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} autoSize={{ minRows: 2 }} aria-label={`检查项${item.id}发现的问题`} />
-        <Radio.Group value={d.findingKind} onChange={(e) => setD({ ...d, findingKind: e.target.value as "hazard" | "case" })}>
-          <Radio value="hazard">登记隐患</Radio>
-          <Radio value="case">立案</Radio>
-        </Radio.Group>
-        <Select
-          value={d.level}
-          style={{ width: "100%" }}
-          onChange={(v) => setD({ ...d, level: v })}
-          aria-label="隐患等级"
-          options={[
-            { value: "general", label: d.findingKind === "case" ? "不属于重大事故隐患" : "一般隐患" },
-            { value: "major", label: "重大事故隐患" },
-          ]}
+    <Space direction="vertical" style={{ width: "100%", marginTop: 8 }}>
+      <Input.TextArea
+        placeholder="发现的问题（必填）"
+        value={d.note}
+        onChange={(e) => setD({ ...d, note: e.target.value })}
+        autoSize={{ minRows: 2 }}
+        aria-label={`检查项${item.id}发现的问题`}
+      />
+      <Radio.Group value={d.findingKind} onChange={(e) => setD({ ...d, findingKind: e.target.value as "hazard" | "case" })}>
+        <Radio value="hazard">登记隐患</Radio>
+        <Radio value="case">立案</Radio>
+      </Radio.Group>
+      <Select
+        value={d.level}
+        style={{ width: "100%" }}
+        onChange={(v) => setD({ ...d, level: v })}
+        aria-label="隐患等级"
+        options={[
+          { value: "general", label: d.findingKind === "case" ? "不属于重大事故隐患" : "一般隐患" },
+          { value: "major", label: "重大事故隐患" },
+        ]}
+      />
+      {d.level === "major" && (
+        <Input placeholder="判定依据（判定标准的条款，必填）" value={d.criterion} onChange={(e) => setD({ ...d, criterion: e.target.value })} />
+      )}
+      <label>
+        <Typography.Text>拍照：</Typography.Text>
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          aria-label={`检查项${item.id}拍照`}
+          onChange={(e) => e.target.files?.[0] && void addPhoto(e.target.files[0])}
         />
-        {d.level === "major" && <Input placeholder="判定依据（判定标准的条款，必填）" value={d.criterion} onChange={(e) => setD({ ...d, criterion: e.target.value })} />}
-        <label>
-          <Typography.Text>拍照：</Typography.Text>
-          <input type="file" accept="image/*" capture="environment" aria-label={`检查项${item.id}拍照`} onChange={(e) => e.target.files?.[0] && void addPhoto(e.target.files[0])} />
-        </label>
-        {d.photos.length > 0 && <Typography.Text type="secondary">已附照片{d.photos.length}张</Typography.Text>}
-      </Space>
+      </label>
+      {d.photos.length > 0 && <Typography.Text type="secondary">已附照片{d.photos.length}张</Typography.Text>}
+    </Space>
   );
 }

@@ -105,7 +105,9 @@ export default function FieldInspectionPage() {
               待同步 {queue.length} 项
             </Tag>
           )}
-          <Typography.Text type="secondary">执法人员：{data.inspectors.map((i) => `${i.name}（${i.certificateNo ?? "无执法证"}）`).join("、")}</Typography.Text>
+          <Typography.Text type="secondary">
+            执法人员：{data.inspectors.map((i) => `${i.name}（${i.certificateNo ?? "无执法证"}）`).join("、")}
+          </Typography.Text>
         </Space>
 
         {data.status === "drawn" && !pendingCheckIn && (
@@ -221,7 +223,13 @@ function Signatures({
               type="primary"
               onClick={() => {
                 if (!mine) return message.error("请先在签名框内手写签名");
-                act({ kind: "sign", method: "POST", path: `/field/inspections/${data.id}/signatures`, body: { signer: "inspector", imageBase64: mine }, label: "执法人员签名" });
+                act({
+                  kind: "sign",
+                  method: "POST",
+                  path: `/field/inspections/${data.id}/signatures`,
+                  body: { signer: "inspector", imageBase64: mine },
+                  label: "执法人员签名",
+                });
               }}
             >
               确认签名
@@ -243,7 +251,12 @@ function Signatures({
               <Input.TextArea placeholder="拒绝签名的情况" value={refusal} onChange={(e) => setRefusal(e.target.value)} />
             ) : (
               <>
-                <Input placeholder="被检查单位签名人姓名" value={repName} onChange={(e) => setRepName(e.target.value)} aria-label="被检查单位签名人姓名" />
+                <Input
+                  placeholder="被检查单位签名人姓名"
+                  value={repName}
+                  onChange={(e) => setRepName(e.target.value)}
+                  aria-label="被检查单位签名人姓名"
+                />
                 <SignaturePad onChange={setRep} testId="pad-representative" />
               </>
             )}
@@ -254,7 +267,9 @@ function Signatures({
                   kind: "sign",
                   method: "POST",
                   path: `/field/inspections/${data.id}/signatures`,
-                  body: refused ? { signer: "representative", refused: true, note: refusal } : { signer: "representative", name: repName, imageBase64: rep },
+                  body: refused
+                    ? { signer: "representative", refused: true, note: refusal }
+                    : { signer: "representative", name: repName, imageBase64: rep },
                   label: "被检查单位签名",
                 });
               }}

@@ -50,7 +50,8 @@ export default function ActionBar({
       if (p.action === "repeal") await repealList(detail.list.id, values.reason ?? "");
       else {
         const locked = !(p.action === "evaluations" || p.action === "revise" || p.action === "claim");
-        versionNo = (await listAction(detail.list.id, v.versionNo, p.action, { ...values, lockVersion: locked ? v.lockVersion : undefined })).versionNo;
+        versionNo = (await listAction(detail.list.id, v.versionNo, p.action, { ...values, lockVersion: locked ? v.lockVersion : undefined }))
+          .versionNo;
       }
       message.success(p.action === "revise" ? `已新建第${versionNo}版草稿` : `${p.title}：已完成`);
       setPrompt(null);
@@ -105,7 +106,13 @@ export default function ActionBar({
   }
   if (allowed.has("publish")) {
     buttons.push(
-      <Button key="publish" type="primary" onClick={() => ask({ action: "publish", title: "发布", field: v.warnings > 0 ? "warningReason" : undefined, required: v.warnings > 0, withDate: true })}>
+      <Button
+        key="publish"
+        type="primary"
+        onClick={() =>
+          ask({ action: "publish", title: "发布", field: v.warnings > 0 ? "warningReason" : undefined, required: v.warnings > 0, withDate: true })
+        }
+      >
         发布
       </Button>,
     );
@@ -117,11 +124,30 @@ export default function ActionBar({
       </Button>,
     );
   }
-  if (allowed.has("revise")) buttons.push(<Button key="revise" onClick={() => void run({ action: "revise", title: "修订" }, {})}>修订（新建版本）</Button>);
+  if (allowed.has("revise"))
+    buttons.push(
+      <Button key="revise" onClick={() => void run({ action: "revise", title: "修订" }, {})}>
+        修订（新建版本）
+      </Button>,
+    );
   if (allowed.has("recordEvaluation"))
-    buttons.push(<Button key="eval" onClick={() => ask({ action: "evaluations", title: "记录评估结果", field: "findings", required: true })}>记录评估</Button>);
-  if (allowed.has("repeal")) buttons.push(<Button key="repeal" danger onClick={() => ask({ action: "repeal", title: "废止清单", field: "reason", required: true })}>废止</Button>);
-  if (allowed.has("claim")) buttons.push(<Button key="claim" onClick={() => void run({ action: "claim", title: "认领" }, {})}>认领本版本</Button>);
+    buttons.push(
+      <Button key="eval" onClick={() => ask({ action: "evaluations", title: "记录评估结果", field: "findings", required: true })}>
+        记录评估
+      </Button>,
+    );
+  if (allowed.has("repeal"))
+    buttons.push(
+      <Button key="repeal" danger onClick={() => ask({ action: "repeal", title: "废止清单", field: "reason", required: true })}>
+        废止
+      </Button>,
+    );
+  if (allowed.has("claim"))
+    buttons.push(
+      <Button key="claim" onClick={() => void run({ action: "claim", title: "认领" }, {})}>
+        认领本版本
+      </Button>,
+    );
 
   return (
     <Card size="small">
@@ -160,7 +186,11 @@ export default function ActionBar({
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`质量检查有${v.warnings}个提示，须填写仍予发布的理由`} />
           ) : null}
           {prompt?.field ? (
-            <Form.Item name={prompt.field} label={fieldLabels[prompt.field]} rules={prompt.required ? [{ required: true, whitespace: true, message: "请填写" }] : []}>
+            <Form.Item
+              name={prompt.field}
+              label={fieldLabels[prompt.field]}
+              rules={prompt.required ? [{ required: true, whitespace: true, message: "请填写" }] : []}
+            >
               <Input.TextArea autoSize={{ minRows: 3 }} />
             </Form.Item>
           ) : null}

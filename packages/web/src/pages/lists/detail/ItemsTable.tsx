@@ -22,7 +22,17 @@ export function toEditable(i: ItemView | EditableItem): EditableItem {
 }
 
 export function emptyItem(items: readonly EditableItem[]): EditableItem {
-  return { seq: Math.max(0, ...items.map((i) => i.seq)) + 1, matterName: "", matterCode: "", circumstances: "", basisText: "", measures: [], otherMeasures: [], remarks: "", conditions: [] };
+  return {
+    seq: Math.max(0, ...items.map((i) => i.seq)) + 1,
+    matterName: "",
+    matterCode: "",
+    circumstances: "",
+    basisText: "",
+    measures: [],
+    otherMeasures: [],
+    remarks: "",
+    conditions: [],
+  };
 }
 
 export default function ItemsTable({
@@ -46,7 +56,10 @@ export default function ItemsTable({
   onDelete: (index: number) => void;
 }) {
   const labels = listColumnLabels(listType);
-  const rows: (EditableItem & { view?: ItemView })[] = items.map((i) => ({ ...i, view: views.find((x) => x.seq === i.seq && x.matterName === i.matterName) }));
+  const rows: (EditableItem & { view?: ItemView })[] = items.map((i) => ({
+    ...i,
+    view: views.find((x) => x.seq === i.seq && x.matterName === i.matterName),
+  }));
   return (
     <Card
       size="small"

@@ -15,9 +15,29 @@ import { yearInChina } from "../../../utils/time";
 const yoyText = (v: number | null) => (v === null ? "去年同期无数据" : `同比 ${v > 0 ? "+" : ""}${v}%`);
 const yoyColor = (v: number | null) => (v === null ? undefined : v >= 0 ? "#cf1322" : "#3f8600");
 
-function Kpi({ title, value, suffix, note, onClick, precision }: { title: string; value: number | string; suffix?: string; note?: React.ReactNode; onClick?: () => void; precision?: number }) {
+function Kpi({
+  title,
+  value,
+  suffix,
+  note,
+  onClick,
+  precision,
+}: {
+  title: string;
+  value: number | string;
+  suffix?: string;
+  note?: React.ReactNode;
+  onClick?: () => void;
+  precision?: number;
+}) {
   return (
-    <Card size="small" hoverable={!!onClick} onClick={onClick} role={onClick ? "button" : undefined} aria-label={onClick ? `${title}，查看记录` : undefined}>
+    <Card
+      size="small"
+      hoverable={!!onClick}
+      onClick={onClick}
+      role={onClick ? "button" : undefined}
+      aria-label={onClick ? `${title}，查看记录` : undefined}
+    >
       <Statistic title={title} value={value} suffix={suffix} precision={precision} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {note}
@@ -69,8 +89,20 @@ export default function DashboardPage() {
           xAxis: { type: "category", data: monthLabels },
           yAxis: { type: "value", minInterval: 1 },
           series: [
-            ...columns.map((c) => ({ name: columnLabel(c), type: "bar", stack: "now", data: data.months.map((m) => m.values[c]), emphasis: { focus: "series" } })),
-            { name: `${data.year - 1}年同期`, type: "line", data: data.months.map((m) => m[previous]), symbol: "circle", lineStyle: { type: "dashed" } },
+            ...columns.map((c) => ({
+              name: columnLabel(c),
+              type: "bar",
+              stack: "now",
+              data: data.months.map((m) => m.values[c]),
+              emphasis: { focus: "series" },
+            })),
+            {
+              name: `${data.year - 1}年同期`,
+              type: "line",
+              data: data.months.map((m) => m[previous]),
+              symbol: "circle",
+              lineStyle: { type: "dashed" },
+            },
           ],
         }
       : {};
@@ -126,7 +158,13 @@ export default function DashboardPage() {
       description={data ? `${data.scope.label} · ${data.year}年（截至 ${data.today}）。点击图表中的任一元素可查看其记录。` : "柔性执法数据一览"}
       extra={
         <Space>
-          <Select aria-label="统计年度" style={{ width: 110 }} value={year} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} onChange={setYear} />
+          <Select
+            aria-label="统计年度"
+            style={{ width: 110 }}
+            value={year}
+            options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={setYear}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
             刷新
           </Button>
@@ -173,10 +211,20 @@ export default function DashboardPage() {
               />
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <Kpi title="逾期未复查" value={data.overdue.reinspection} note="整改期限届满未复查" onClick={() => open(data.overdue.reinspectionFilter, "逾期未复查")} />
+              <Kpi
+                title="逾期未复查"
+                value={data.overdue.reinspection}
+                note="整改期限届满未复查"
+                onClick={() => open(data.overdue.reinspectionFilter, "逾期未复查")}
+              />
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <Kpi title="逾期未回访" value={data.overdue.followUp} note="回访期限届满未回访" onClick={() => open(data.overdue.followUpFilter, "逾期未回访")} />
+              <Kpi
+                title="逾期未回访"
+                value={data.overdue.followUp}
+                note="回访期限届满未回访"
+                onClick={() => open(data.overdue.followUpFilter, "逾期未回访")}
+              />
             </Col>
           </Row>
           <Row gutter={[12, 12]}>
@@ -243,7 +291,10 @@ export default function DashboardPage() {
                   }}
                 />
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
-                  {data.topMatters.slice(0, 5).map((m) => `${m.matterCode}：${m.matterName}`).join("；")}
+                  {data.topMatters
+                    .slice(0, 5)
+                    .map((m) => `${m.matterCode}：${m.matterName}`)
+                    .join("；")}
                 </Typography.Paragraph>
               </Card>
             </Col>
