@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { reportKindLabels } from "@kuanyan/domain/statistics";
+import FieldFiguresCard from "../../components/FieldFiguresCard";
 import PageContainer from "../../components/PageContainer";
 import {
   getDepartures,
@@ -304,6 +305,7 @@ export default function SupervisionPage() {
         </Row>
       ) : null}
       {overview ? <Typography.Paragraph type="secondary">截至 {overview.asOf}</Typography.Paragraph> : null}
+      <FieldFiguresCard year={Number((asOf || todayInChina()).slice(0, 4))} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k })}

@@ -5,6 +5,7 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { decisionColumns, softMethods, columnLabel, type StatisticsColumn } from "@kuanyan/domain/measures";
+import FieldFiguresCard from "../../../components/FieldFiguresCard";
 import PageContainer from "../../../components/PageContainer";
 import type { ChartOption } from "../../../components/Chart";
 import { getDashboard, type Dashboard, type RecordsFilter } from "../../../services/statistics";
@@ -301,6 +302,9 @@ export default function DashboardPage() {
           </Row>
         </>
       )}
+      <div style={{ marginTop: 12 }}>
+        <FieldFiguresCard year={year} />
+      </div>
       <RecordsDrawer filter={drawer?.filter} title={drawer?.title} onClose={() => setDrawer(undefined)} />
     </PageContainer>
   );
