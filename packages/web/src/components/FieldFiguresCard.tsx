@@ -40,8 +40,8 @@ export default function FieldFiguresCard({ year }: { year: number }) {
             <Figure label="已检查" value={f.inspections.done} to={inspectionsTo} />
             <Figure label="按期完成" value={f.inspections.doneOnTime} to={inspectionsTo} />
             <Figure
-              label="重点单位覆盖"
-              value={f.keyUnits.percent === null ? "—" : `${f.keyUnits.covered}/${f.keyUnits.keyUnits}（${f.keyUnits.percent}%）`}
+              label={`重点单位覆盖（${f.keyUnits.covered}/${f.keyUnits.keyUnits}）`}
+              value={f.keyUnits.percent === null ? "—" : `${f.keyUnits.percent}%`}
               to={inspectionsTo}
             />
             <Figure label="发现隐患" value={f.hazards.found} to={ledger} />
