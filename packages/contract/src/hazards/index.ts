@@ -22,6 +22,7 @@ export const ZHazardListQuery = z.object({
   status: z.enum(hazardStatuses).optional().describe("状态"),
   level: z.enum(hazardLevels).optional().describe("隐患等级"),
   overdue: z.enum(["true", "false"]).optional().describe("只看逾期"),
+  rectified: z.enum(["true"]).optional().describe("只看已整改（复查合格或已销号），即整改率的分子"),
   year: z.coerce.number().int().min(2000).max(2100).optional().describe("发现年份"),
   q: z.string().trim().max(100).optional().describe("单位名称或统一社会信用代码"),
   page: z.coerce.number().int().min(1).default(1),

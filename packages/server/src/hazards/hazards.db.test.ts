@@ -142,6 +142,12 @@ describe("隐患统计", () => {
     expect(res.json().hazards).toMatchObject({ found: 4, rectified: 2, awaitingReview: 1, open: 1, rectificationRate: 50 });
     expect(res.json().byRegion).toMatchObject([{ regionCode: mx.region }]);
     expect(res.json().links.overdue).toContain("overdue=true");
+    // 已整改 opens exactly the hazards it counts (复查合格 and 已销号), not only one of the two.
+    const link = new URLSearchParams(res.json().links.rectified.split("?")[1]);
+    const ledger = await t.get(`/api/v1/hazards?${link}`, officer);
+    expect(ledger.statusCode, ledger.body).toBe(200);
+    expect(ledger.json().total).toBe(2);
+    expect(ledger.json().items.map((h: { status: string }) => h.status).sort()).toEqual(["closed", "review_passed"]);
     expect(res.json().inspections).toEqual({ planned: 0, drawn: 0, done: 0, doneOnTime: 0, pending: 0, cancelled: 0 });
     expect(res.json().keyUnits.covered).toBe(0);
   });

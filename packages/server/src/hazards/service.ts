@@ -105,6 +105,7 @@ export async function listHazards(ctx: AppContext, auth: Auth, query: HazardList
   if (query.regionCode) where.push(eq(hazards.regionCode, query.regionCode));
   if (query.status) where.push(eq(hazards.status, query.status));
   if (query.level) where.push(eq(hazards.level, query.level));
+  if (query.rectified === "true") where.push(inArray(hazards.status, ["review_passed", "closed"]));
   if (query.overdue === "true") where.push(and(eq(hazards.status, "open"), lt(hazards.deadline, day))!);
   if (query.overdue === "false") where.push(or(sql`${hazards.status} <> 'open'`, sql`${hazards.deadline} >= ${day}`)!);
   if (query.year) where.push(and(sql`${hazards.foundOn} >= ${`${query.year}-01-01`}`, sql`${hazards.foundOn} <= ${`${query.year}-12-31`}`)!);
@@ -378,7 +379,7 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
       found: base,
       open: `${base}&status=open`,
       awaitingReview: `${base}&status=rectification_reported`,
-      rectified: `${base}&status=review_passed`,
+      rectified: `${base}&rectified=true`,
       closed: `${base}&status=closed`,
       overdue: `${base}&overdue=true`,
       inspections: `/inspections/field`,

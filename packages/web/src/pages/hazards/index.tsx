@@ -20,6 +20,7 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
+import { formatDateTime, todayInChina, yearInChina } from "../../utils/time";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { hazardLevelLabels, hazardStatusLabels, type HazardLevel, type HazardStatus } from "@kuanyan/domain/hazards";
@@ -45,10 +46,11 @@ export default function HazardsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const query = useMemo(
     () => ({
-      year: Number(params.get("year") ?? dayjs().year()),
+      year: Number(params.get("year") ?? yearInChina()),
       status: params.get("status") ?? undefined,
       level: params.get("level") ?? undefined,
       overdue: params.get("overdue") ?? undefined,
+      rectified: params.get("rectified") ?? undefined,
       q: params.get("q") ?? undefined,
       page: Number(params.get("page") ?? 1),
     }),
@@ -92,7 +94,7 @@ export default function HazardsPage() {
           {fig("发现", f.found, {})}
           {fig("整改中", f.open, { status: "open" })}
           {fig("待复查", f.awaitingReview, { status: "rectification_reported" })}
-          {fig("已整改", f.rectified, {})}
+          {fig("已整改", f.rectified, { rectified: "true" })}
           {fig("逾期", f.overdue, { overdue: "true" })}
           {fig("整改率", f.rectificationRate === null ? "—" : `${f.rectificationRate}%`, {})}
         </Row>
@@ -102,7 +104,7 @@ export default function HazardsPage() {
           style={{ width: 110 }}
           value={year}
           onChange={(v) => set("year", String(v))}
-          options={[0, 1, 2].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d}年` }))}
+          options={[0, 1, 2].map((d) => ({ value: yearInChina() - d, label: `${yearInChina() - d}年` }))}
           aria-label="年度"
         />
         <Select
@@ -186,7 +188,7 @@ export default function HazardsPage() {
 function HazardDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [h, setH] = useState<HazardDetail | null>(null);
-  const [on, setOn] = useState(dayjs().format("YYYY-MM-DD"));
+  const [on, setOn] = useState(todayInChina());
   const [note, setNote] = useState("");
   const [passed, setPassed] = useState(true);
   const [newDeadline, setNewDeadline] = useState<string | undefined>();
@@ -225,7 +227,7 @@ function HazardDrawer({ id, onClose, onChanged }: { id: string | null; onClose: 
           </Descriptions>
           <Timeline
             items={h.events.map((e) => ({
-              children: `${dayjs(e.at).format("YYYY-MM-DD HH:mm")} ${eventLabels[e.kind] ?? e.kind}${e.actorName ? ` · ${e.actorName}` : ""}`,
+              children: `${formatDateTime(e.at)} ${eventLabels[e.kind] ?? e.kind}${e.actorName ? ` · ${e.actorName}` : ""}`,
             }))}
           />
           {h.status === "open" && (
