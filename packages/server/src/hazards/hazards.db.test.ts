@@ -147,7 +147,12 @@ describe("隐患统计", () => {
     const ledger = await t.get(`/api/v1/hazards?${link}`, officer);
     expect(ledger.statusCode, ledger.body).toBe(200);
     expect(ledger.json().total).toBe(2);
-    expect(ledger.json().items.map((h: { status: string }) => h.status).sort()).toEqual(["closed", "review_passed"]);
+    expect(
+      ledger
+        .json()
+        .items.map((h: { status: string }) => h.status)
+        .sort(),
+    ).toEqual(["closed", "review_passed"]);
     expect(res.json().inspections).toEqual({ planned: 0, drawn: 0, done: 0, doneOnTime: 0, pending: 0, cancelled: 0 });
     expect(res.json().keyUnits.covered).toBe(0);
   });
