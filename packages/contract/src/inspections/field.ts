@@ -103,3 +103,21 @@ export const ZSubmit = z.object({ idempotencyKey: ZIdempotencyKey });
 
 export const ZOpenCaseFromItem = z.object({ idempotencyKey: ZIdempotencyKey });
 export const ZOpenedCase = z.object({ caseId: z.uuid(), caseNo: z.string() });
+
+/** 更正: the corrected results of the items (the others stay as they were) and why. */
+export const ZCorrection = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  reason: z.string().trim().min(5, "更正理由不少于5个字").max(500).describe("更正理由"),
+  results: z
+    .array(
+      z.object({
+        itemId: z.string().trim().min(1).max(40),
+        outcome: z.enum(["pass", "fail", "not_applicable"]).describe("符合、不符合、不适用"),
+        note: z.string().trim().max(2000).optional(),
+        finding: ZFinding.optional(),
+      }),
+    )
+    .min(1, "请填写更正后的检查项结果")
+    .max(200),
+});
+export type Correction = z.infer<typeof ZCorrection>;
