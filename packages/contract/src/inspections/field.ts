@@ -68,6 +68,9 @@ export const ZFieldInspection = ZFieldInspectionSummary.extend({
   record: z.object({ id: z.uuid(), recordNo: z.string(), submittedAt: ZTimestamp, sha256: z.string() }).nullable(),
   hazards: z.array(z.object({ id: z.uuid(), itemId: z.string().nullable(), level: z.string(), status: z.string() })),
   cases: z.array(z.object({ id: z.uuid(), caseNo: z.string(), itemId: z.string() })),
+  /** Records a correction superseded (已被更正): kept and downloadable. */
+  supersededRecords: z.array(z.object({ id: z.uuid(), recordNo: z.string(), submittedAt: ZTimestamp, correctionReason: z.string().nullable() })),
+  allowedActions: z.array(z.string()),
 });
 export type FieldInspection = z.infer<typeof ZFieldInspection>;
 

@@ -225,7 +225,9 @@ describe("更正记录 (a submitted record is locked; a correction supersedes it
     const noReason = await t.post(url, { idempotencyKey: key(), reason: "改", results }, li);
     expect(noReason.statusCode).toBe(400);
     expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBe(1);
-    expect((await t.get(`/api/v1/field/inspections/${id}`, li)).json().status).toBe("submitted");
+    const before = (await t.get(`/api/v1/field/inspections/${id}`, li)).json();
+    expect(before).toMatchObject({ status: "submitted", allowedActions: ["inspection.correct"], supersededRecords: [] });
+    expect((await t.get(`/api/v1/field/inspections/${id}`, reviewer)).json().allowedActions ?? []).not.toContain("inspection.correct");
 
     const [old] = await t.database.query<{ id: string; record_no: string }>("SELECT id, record_no FROM inspection_records WHERE inspection_id = $1", [
       id,
@@ -243,6 +245,8 @@ describe("更正记录 (a submitted record is locked; a correction supersedes it
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: old.id, superseded_by_id: rows[1].id });
     expect(rows[1]).toMatchObject({ supersedes_id: old.id, correction_reason: "检查项GM-01备注漏记，予以补正" });
+    expect(res.json().supersededRecords).toMatchObject([{ id: old.id, recordNo: old.record_no, correctionReason: "检查项GM-01备注漏记，予以补正" }]);
+    expect(res.json().allowedActions).toEqual([]);
     const oldPdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf?recordId=${old.id}`, li);
     expect(oldPdf.statusCode).toBe(200);
     expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'inspection.corrected' AND entity_id = $1", [id])).toBe(1);

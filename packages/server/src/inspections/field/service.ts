@@ -245,7 +245,28 @@ export async function fieldInspection(ctx: AppContext, auth: Auth, id: string): 
     record: record ? { id: record.id, recordNo: record.recordNo, submittedAt: record.submittedAt.toISOString(), sha256: record.sha256 } : null,
     hazards: hz,
     cases: links,
+    supersededRecords: records
+      .filter((r) => r.supersededById)
+      .map((r) => ({
+        id: r.id,
+        recordNo: r.recordNo,
+        submittedAt: r.submittedAt.toISOString(),
+        correctionReason: records.find((n) => n.id === r.supersededById)?.correctionReason ?? null,
+      })),
+    allowedActions: (await mayCorrect(db, auth, src)) ? ["inspection.correct"] : [],
   };
+}
+
+/** 更正 is offered on a submitted inspection to an assigned inspector with the permission and write scope. */
+async function mayCorrect(db: DbOrTx, auth: Auth, src: FieldSource): Promise<boolean> {
+  if (src.status !== "submitted" || !src.inspectorIds.includes(auth.userId)) return false;
+  if (!roles("inspection.correct").some((r) => auth.roles.includes(r))) return false;
+  try {
+    await requireAccess(db, auth, { mode: "write", organisationId: src.organisationId, roles: roles("inspection.correct"), what: "更正检查记录" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
