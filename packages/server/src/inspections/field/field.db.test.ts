@@ -250,7 +250,22 @@ describe("更正记录 (a submitted record is locked; a correction supersedes it
     const oldPdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf?recordId=${old.id}`, li);
     expect(oldPdf.statusCode).toBe(200);
     expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'inspection.corrected' AND entity_id = $1", [id])).toBe(1);
-    // Locked again only once signed and submitted anew: a second correction now is refused.
+    // Not submitted yet: a second correction is refused until it is signed and submitted anew.
     expect((await t.post(url, { idempotencyKey: key(), reason: "再次更正的理由", results }, li)).statusCode).toBe(422);
+    for (const s of [li, wang])
+      expect(
+        (await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", imageBase64: PNG }, s)).statusCode,
+      ).toBe(200);
+    const rep = { idempotencyKey: key(), signer: "representative", name: "陈建国", imageBase64: PNG };
+    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, rep, li)).statusCode).toBe(200);
+    const again = await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: key() }, li);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ status: "submitted", record: { recordNo: res.json().record.recordNo } });
+    expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBe(2);
+    const pdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf`, li);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "record-")), "r.pdf");
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().replace(/\s+/g, "");
+    expect(text).toContain(`本记录更正${old.record_no}`);
   });
 });

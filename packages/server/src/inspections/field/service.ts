@@ -572,6 +572,9 @@ export async function correct(ctx: AppContext, auth: Auth, id: string, input: Co
       if (!items.some((i) => i.id === r.itemId)) throw rule(`检查表中没有检查项${r.itemId}`);
       if (seen.has(r.itemId)) throw rule(`检查项${r.itemId}重复填写`);
       seen.add(r.itemId);
+      const before = record.results.find((x) => x.itemId === r.itemId);
+      if (before && before.outcome !== r.outcome && (await hasFollowUp(tx, id, r.itemId)))
+        throw rule(`检查项${r.itemId}已登记隐患或立案，不能更正其结果`);
     }
     const now = ctx.now();
     for (const r of input.results) {
