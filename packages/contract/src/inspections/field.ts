@@ -68,6 +68,9 @@ export const ZFieldInspection = ZFieldInspectionSummary.extend({
   record: z.object({ id: z.uuid(), recordNo: z.string(), submittedAt: ZTimestamp, sha256: z.string() }).nullable(),
   hazards: z.array(z.object({ id: z.uuid(), itemId: z.string().nullable(), level: z.string(), status: z.string() })),
   cases: z.array(z.object({ id: z.uuid(), caseNo: z.string(), itemId: z.string() })),
+  /** Records a correction superseded (已被更正): kept and downloadable. */
+  supersededRecords: z.array(z.object({ id: z.uuid(), recordNo: z.string(), submittedAt: ZTimestamp, correctionReason: z.string().nullable() })),
+  allowedActions: z.array(z.string()),
 });
 export type FieldInspection = z.infer<typeof ZFieldInspection>;
 
@@ -103,3 +106,21 @@ export const ZSubmit = z.object({ idempotencyKey: ZIdempotencyKey });
 
 export const ZOpenCaseFromItem = z.object({ idempotencyKey: ZIdempotencyKey });
 export const ZOpenedCase = z.object({ caseId: z.uuid(), caseNo: z.string() });
+
+/** 更正: the corrected results of the items (the others stay as they were) and why. */
+export const ZCorrection = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  reason: z.string().trim().min(5, "更正理由不少于5个字").max(500).describe("更正理由"),
+  results: z
+    .array(
+      z.object({
+        itemId: z.string().trim().min(1).max(40),
+        outcome: z.enum(["pass", "fail", "not_applicable"]).describe("符合、不符合、不适用"),
+        note: z.string().trim().max(2000).optional(),
+        finding: ZFinding.optional(),
+      }),
+    )
+    .min(1, "请填写更正后的检查项结果")
+    .max(200),
+});
+export type Correction = z.infer<typeof ZCorrection>;

@@ -84,6 +84,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "inspection.result_recorded": "记录检查结果",
   "inspection.signed": "检查记录签名",
   "inspection.submitted": "提交现场检查记录",
+  "inspection.corrected": "更正现场检查记录",
   "inspection.case_opened": "检查发现问题立案",
   "hazard.registered": "登记隐患",
   "hazard.evidence_uploaded": "上传整改证据",

@@ -496,6 +496,11 @@ const entries: Record<string, Entry> = {
     scope: "write",
     body: () => ({ idempotencyKey: unique("matrix-") }),
   },
+  "POST /api/v1/field/inspections/{id}/corrections": {
+    who: grant("inspection.correct"),
+    scope: "write",
+    body: () => ({ idempotencyKey: unique("matrix-"), reason: "矩阵测试更正理由", results: [{ itemId: "GM-01", outcome: "pass" }] }),
+  },
   "GET /api/v1/field/inspections/{id}/record.pdf": { who: grant("inspection.read"), scope: "read" },
   "GET /api/v1/field/inspections/{id}/record.docx": { who: grant("inspection.read"), scope: "read" },
   "POST /api/v1/field/inspections/{id}/items/{itemId}/case": {

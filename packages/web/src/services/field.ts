@@ -144,7 +144,13 @@ export function startSync(onRefused: (messages: string[]) => void): void {
 export const fieldApi = {
   today: () => request<MyDay>("/field/today"),
   get: (id: string) => request<FieldInspection>(`/field/inspections/${id}`, { silent: true }),
-  recordUrl: (id: string, format: "pdf" | "docx") => `/api/v1/field/inspections/${id}/record.${format}`,
+  recordUrl: (id: string, format: "pdf" | "docx", recordId?: string) =>
+    `/api/v1/field/inspections/${id}/record.${format}${recordId ? `?recordId=${recordId}` : ""}`,
+  /** 更正记录: online only (a new numbered record supersedes the submitted one). */
+  correct: (
+    id: string,
+    body: { idempotencyKey: string; reason: string; results: { itemId: string; outcome: Outcome; note?: string; finding?: Finding }[] },
+  ) => request<FieldInspection>(`/field/inspections/${id}/corrections`, { method: "POST", body }),
   photoUrl: (id: string, sha: string) => `/api/v1/field/inspections/${id}/photos/${sha}`,
 };
 

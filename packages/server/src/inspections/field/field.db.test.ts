@@ -217,3 +217,55 @@ describe("不符合项 → 隐患 or 立案", () => {
     expect(view.json().cases).toMatchObject([{ itemId: "GM-11", caseNo: c.json().caseNo }]);
   });
 });
+
+describe("更正记录 (a submitted record is locked; a correction supersedes it, both kept)", () => {
+  it("a correction without a reason is refused and changes nothing; with one, a new numbered record supersedes the old, which stays downloadable", async () => {
+    const url = `/api/v1/field/inspections/${id}/corrections`;
+    const results = [{ itemId: "GM-01", outcome: "pass", note: "补记：消防设施已复核" }];
+    const noReason = await t.post(url, { idempotencyKey: key(), reason: "改", results }, li);
+    expect(noReason.statusCode).toBe(400);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBe(1);
+    const before = (await t.get(`/api/v1/field/inspections/${id}`, li)).json();
+    expect(before).toMatchObject({ status: "submitted", allowedActions: ["inspection.correct"], supersededRecords: [] });
+    expect((await t.get(`/api/v1/field/inspections/${id}`, reviewer)).json().allowedActions ?? []).not.toContain("inspection.correct");
+
+    const [old] = await t.database.query<{ id: string; record_no: string }>("SELECT id, record_no FROM inspection_records WHERE inspection_id = $1", [
+      id,
+    ]);
+    const res = await t.post(url, { idempotencyKey: key(), reason: "检查项GM-01备注漏记，予以补正", results }, li);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "started", signatures: [] });
+    expect(res.json().record.recordNo).not.toBe(old.record_no);
+    const rows = await t.database.query<{
+      id: string;
+      supersedes_id: string | null;
+      superseded_by_id: string | null;
+      correction_reason: string | null;
+    }>("SELECT id, supersedes_id, superseded_by_id, correction_reason FROM inspection_records WHERE inspection_id = $1 ORDER BY submitted_at", [id]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id: old.id, superseded_by_id: rows[1].id });
+    expect(rows[1]).toMatchObject({ supersedes_id: old.id, correction_reason: "检查项GM-01备注漏记，予以补正" });
+    expect(res.json().supersededRecords).toMatchObject([{ id: old.id, recordNo: old.record_no, correctionReason: "检查项GM-01备注漏记，予以补正" }]);
+    expect(res.json().allowedActions).toEqual([]);
+    const oldPdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf?recordId=${old.id}`, li);
+    expect(oldPdf.statusCode).toBe(200);
+    expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'inspection.corrected' AND entity_id = $1", [id])).toBe(1);
+    // Not submitted yet: a second correction is refused until it is signed and submitted anew.
+    expect((await t.post(url, { idempotencyKey: key(), reason: "再次更正的理由", results }, li)).statusCode).toBe(422);
+    for (const s of [li, wang])
+      expect(
+        (await t.post(`/api/v1/field/inspections/${id}/signatures`, { idempotencyKey: key(), signer: "inspector", imageBase64: PNG }, s)).statusCode,
+      ).toBe(200);
+    const rep = { idempotencyKey: key(), signer: "representative", name: "陈建国", imageBase64: PNG };
+    expect((await t.post(`/api/v1/field/inspections/${id}/signatures`, rep, li)).statusCode).toBe(200);
+    const again = await t.post(`/api/v1/field/inspections/${id}/submit`, { idempotencyKey: key() }, li);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ status: "submitted", record: { recordNo: res.json().record.recordNo } });
+    expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBe(2);
+    const pdf = await t.get(`/api/v1/field/inspections/${id}/record.pdf`, li);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "record-")), "r.pdf");
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().replace(/\s+/g, "");
+    expect(text).toContain(`本记录更正${old.record_no}`);
+  });
+});

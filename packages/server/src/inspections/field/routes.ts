@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   ZCheckIn,
+  ZCorrection,
   ZFieldInspection,
   ZMyDay,
   ZOpenCaseFromItem,
@@ -23,6 +24,7 @@ import type { AppContext } from "../../http/context";
 import { notFound } from "../../http/errors";
 import {
   checkIn,
+  correct,
   fieldInspection,
   myDay,
   openCaseFromItem,
@@ -137,6 +139,23 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
       return fieldInspection(ctx, auth, request.params.id);
     },
   );
+  app.post(
+    "/api/v1/field/inspections/:id/corrections",
+    {
+      schema: {
+        tags,
+        summary: "更正已提交的现场检查记录（新记录取代原记录，两者均保留；更正后须重新签名、提交）",
+        params: ZId,
+        body: ZCorrection,
+        response: { 200: ZFieldInspection },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request.auth);
+      await correct(ctx, auth, request.params.id, request.body);
+      return fieldInspection(ctx, auth, request.params.id);
+    },
+  );
   for (const format of ["pdf", "docx"] as const) {
     app.get(
       `/api/v1/field/inspections/:id/record.${format}`,
@@ -148,10 +167,11 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
           description: `文件下载（${format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}）`,
           produces: [format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
           params: ZId,
+          querystring: z.object({ recordId: z.uuid().optional().describe("已被更正的原记录") }),
         },
       },
       async (request, reply) => {
-        const file = await recordFile(ctx, requireAuth(request.auth), request.params.id, format);
+        const file = await recordFile(ctx, requireAuth(request.auth), request.params.id, format, request.query.recordId);
         const mime = format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         return reply
           .header("content-type", mime)

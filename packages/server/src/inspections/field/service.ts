@@ -13,6 +13,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { registerHazard as registerHazardRule, type Hazard } from "@kuanyan/domain/hazards";
 import {
   applyInspectionAction,
+  correctInspection,
   hazardFromFinding,
   inspectionStatusLabels,
   prefillCase,
@@ -22,7 +23,7 @@ import {
 } from "@kuanyan/domain/inspections";
 import { formatCitation } from "@kuanyan/domain/laws";
 import { formatDocumentNumber } from "@kuanyan/domain/documents";
-import type { FieldInspection, MyDay, RegisterHazard, SaveResult } from "@kuanyan/contract/hazards";
+import type { Correction, FieldInspection, MyDay, RegisterHazard, SaveResult } from "@kuanyan/contract/hazards";
 import type { DbOrTx, Tx } from "../../db/client";
 import { cases, evidence, organisations } from "../../db/schema";
 import { hazardEvents, hazards } from "../../hazards/schema";
@@ -244,7 +245,28 @@ export async function fieldInspection(ctx: AppContext, auth: Auth, id: string): 
     record: record ? { id: record.id, recordNo: record.recordNo, submittedAt: record.submittedAt.toISOString(), sha256: record.sha256 } : null,
     hazards: hz,
     cases: links,
+    supersededRecords: records
+      .filter((r) => r.supersededById)
+      .map((r) => ({
+        id: r.id,
+        recordNo: r.recordNo,
+        submittedAt: r.submittedAt.toISOString(),
+        correctionReason: records.find((n) => n.id === r.supersededById)?.correctionReason ?? null,
+      })),
+    allowedActions: (await mayCorrect(db, auth, src)) ? ["inspection.correct"] : [],
   };
+}
+
+/** 更正 is offered on a submitted inspection to an assigned inspector with the permission and write scope. */
+async function mayCorrect(db: DbOrTx, auth: Auth, src: FieldSource): Promise<boolean> {
+  if (src.status !== "submitted" || !src.inspectorIds.includes(auth.userId)) return false;
+  if (!roles("inspection.correct").some((r) => auth.roles.includes(r))) return false;
+  try {
+    await requireAccess(db, auth, { mode: "write", organisationId: src.organisationId, roles: roles("inspection.correct"), what: "更正检查记录" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,6 +501,26 @@ export async function submit(ctx: AppContext, auth: Auth, id: string): Promise<v
     const submitted = act(src, record, { type: "submit" }, auth, now);
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, src.organisationId));
     if (!org) throw notFound("执法主体");
+    // A correction in progress already has its numbered record (superseding the old): it is completed.
+    const [pending] = await tx
+      .select()
+      .from(inspectionRecords)
+      .where(and(eq(inspectionRecords.inspectionId, id), isNull(inspectionRecords.supersededById)));
+    if (pending) {
+      const old = pending.supersedesId
+        ? (await tx.select().from(inspectionRecords).where(eq(inspectionRecords.id, pending.supersedesId)))[0]
+        : undefined;
+      const content = recordContent(src, submitted, { recordNo: pending.recordNo, organisationName: org.name, submittedAt: now.toISOString() });
+      content.corrects = old ? { recordNo: old.recordNo, reason: pending.correctionReason ?? "" } : null;
+      const pdf = await recordPdf(content);
+      await tx
+        .update(inspectionRecords)
+        .set({ content: content as unknown as Record<string, unknown>, sha256: sha256(pdf), pdf, submittedBy: auth.userId, submittedAt: now })
+        .where(eq(inspectionRecords.id, pending.id));
+      await setStatus(tx, id, "submitted");
+      await audit(tx, auth, src, "inspection.submitted", { recordId: pending.id, recordNo: pending.recordNo, sha256: sha256(pdf) });
+      return;
+    }
     const year = Number(today(ctx).slice(0, 4));
     const seq = await nextSequence(tx, src.organisationId, src.regionCode, RECORD_COUNTER_TYPE, year);
     const { numberPattern } = await numberSettings(tx, src.organisationId);
@@ -501,6 +543,100 @@ export async function submit(ctx: AppContext, auth: Auth, id: string): Promise<v
       .returning({ id: inspectionRecords.id });
     await setStatus(tx, id, "submitted");
     await audit(tx, auth, src, "inspection.submitted", { recordId: row.id, recordNo, sha256: sha256(pdf) });
+  });
+}
+
+/**
+ * 更正 (issue 10 §6): a submitted record is never edited. The correction is a new numbered record
+ * that supersedes the old one (both kept, the old one still downloadable); the corrected results
+ * replace the item results, the signatures are voided and the inspection is started again, to be
+ * signed and submitted anew. One transaction with its audit event.
+ */
+export async function correct(ctx: AppContext, auth: Auth, id: string, input: Correction): Promise<void> {
+  requireRole(auth, roles("inspection.correct"), "更正检查记录");
+  await ctx.database.db.transaction(async (tx) => {
+    const src = await readable(tx, auth, id);
+    await requireAccess(tx, auth, { mode: "write", organisationId: src.organisationId, roles: roles("inspection.correct"), what: "更正检查记录" });
+    const record = await domainRecord(tx, src);
+    const [old] = await tx
+      .select()
+      .from(inspectionRecords)
+      .where(and(eq(inspectionRecords.inspectionId, id), isNull(inspectionRecords.supersededById)));
+    if (!old || src.status !== "submitted") throw rule(`检查当前状态为“${inspectionStatusLabels[src.status]}”，不能更正`);
+    const newId = crypto.randomUUID();
+    const corrected = correctInspection(record, { newId, reason: input.reason }, { userId: auth.userId, roles: auth.roles });
+    if (!corrected.ok) throw rule(corrected.error);
+    const items = src.checklist?.items ?? [];
+    const seen = new Set<string>();
+    for (const r of input.results) {
+      if (!items.some((i) => i.id === r.itemId)) throw rule(`检查表中没有检查项${r.itemId}`);
+      if (seen.has(r.itemId)) throw rule(`检查项${r.itemId}重复填写`);
+      seen.add(r.itemId);
+      const before = record.results.find((x) => x.itemId === r.itemId);
+      if (before && before.outcome !== r.outcome && (await hasFollowUp(tx, id, r.itemId)))
+        throw rule(`检查项${r.itemId}已登记隐患或立案，不能更正其结果`);
+    }
+    const now = ctx.now();
+    for (const r of input.results) {
+      const before = record.results.find((x) => x.itemId === r.itemId);
+      const values = {
+        outcome: r.outcome,
+        note: r.note?.trim() ? r.note.trim() : null,
+        photos: before?.photos ?? [],
+        finding: (r.finding ?? null) as Record<string, unknown> | null,
+        idempotencyKey: `${input.idempotencyKey}:${r.itemId}`,
+        recordedBy: auth.userId,
+        recordedAt: now,
+      };
+      if (before)
+        await tx
+          .update(inspectionResults)
+          .set(values)
+          .where(and(eq(inspectionResults.inspectionId, id), eq(inspectionResults.itemId, r.itemId)));
+      else
+        await tx
+          .insert(inspectionResults)
+          .values({ regionCode: src.regionCode, organisationId: src.organisationId, inspectionId: id, itemId: r.itemId, ...values });
+    }
+    await tx
+      .update(inspectionSignatures)
+      .set({ voidedAt: now })
+      .where(and(eq(inspectionSignatures.inspectionId, id), isNull(inspectionSignatures.voidedAt)));
+    const [org] = await tx.select().from(organisations).where(eq(organisations.id, src.organisationId));
+    if (!org) throw notFound("执法主体");
+    const year = Number(today(ctx).slice(0, 4));
+    const seq = await nextSequence(tx, src.organisationId, src.regionCode, RECORD_COUNTER_TYPE, year);
+    const { numberPattern } = await numberSettings(tx, src.organisationId);
+    const recordNo = formatDocumentNumber(numberPattern, { orgShort: org.shortName, typeShort: RECORD_TYPE_SHORT, year, seq });
+    const draft = { ...corrected.correction, results: (await domainRecord(tx, src)).results, signatures: [] };
+    delete draft.representative;
+    const content = recordContent(src, draft, { recordNo, organisationName: org.name, submittedAt: now.toISOString() });
+    content.corrects = { recordNo: old.recordNo, reason: input.reason };
+    const pdf = await recordPdf(content);
+    await tx.insert(inspectionRecords).values({
+      id: newId,
+      regionCode: src.regionCode,
+      organisationId: src.organisationId,
+      inspectionId: id,
+      recordNo,
+      content: content as unknown as Record<string, unknown>,
+      sha256: sha256(pdf),
+      pdf,
+      submittedBy: auth.userId,
+      submittedAt: now,
+      supersedesId: old.id,
+      correctionReason: input.reason,
+    });
+    await tx.update(inspectionRecords).set({ supersededById: newId }).where(eq(inspectionRecords.id, old.id));
+    await setStatus(tx, id, "started");
+    await audit(tx, auth, src, "inspection.corrected", {
+      supersededRecordId: old.id,
+      supersededRecordNo: old.recordNo,
+      recordId: newId,
+      recordNo,
+      reason: input.reason,
+      items: input.results.map((r) => r.itemId),
+    });
   });
 }
 
@@ -540,12 +676,13 @@ function recordContent(
   };
 }
 
-export async function recordFile(ctx: AppContext, auth: Auth, id: string, format: "pdf" | "docx") {
+/** The current record, or (recordId) an earlier one a correction superseded: both are kept. */
+export async function recordFile(ctx: AppContext, auth: Auth, id: string, format: "pdf" | "docx", recordId?: string) {
   await readable(ctx.database.db, auth, id);
   const [row] = await ctx.database.db
     .select()
     .from(inspectionRecords)
-    .where(and(eq(inspectionRecords.inspectionId, id), isNull(inspectionRecords.supersededById)));
+    .where(and(eq(inspectionRecords.inspectionId, id), recordId ? eq(inspectionRecords.id, recordId) : isNull(inspectionRecords.supersededById)));
   if (!row) throw notFound("现场检查记录");
   const data = format === "pdf" ? row.pdf : await recordDocx(row.content as unknown as RecordContent);
   return { recordNo: row.recordNo, data, sha256: format === "pdf" ? row.sha256 : sha256(data) };

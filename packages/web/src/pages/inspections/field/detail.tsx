@@ -2,7 +2,7 @@
 // item 登记隐患 or 立案 → signatures (each inspector on his own account, the unit) → submit → record.
 // Every write goes through the offline queue (services/field.ts): it survives a lost connection and
 // a reload, and is sent once the network returns, never twice.
-import { Alert, App, Button, Card, Divider, Input, Radio, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Divider, Input, Modal, Radio, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
@@ -13,11 +13,13 @@ import {
   fieldApi,
   flush,
   loadSnapshot,
+  newKey,
   onQueueChange,
   readQueue,
   saveSnapshot,
   startSync,
   type FieldInspection,
+  type Outcome,
   type QueueEntry,
 } from "../../../services/field";
 import ItemCard from "./ItemCard";
@@ -31,6 +33,7 @@ export default function FieldInspectionPage() {
   const [queue, setQueue] = useState<QueueEntry[]>(() => readQueue().filter((e) => e.inspectionId === id));
   const [online, setOnline] = useState(navigator.onLine);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   // Fetched in effects and after writes; the state is set in the promise's callbacks.
   const refresh = useCallback(
@@ -161,11 +164,109 @@ export default function FieldInspectionPage() {
                   下载Word
                 </Button>
               </Space>
+              {data.allowedActions.includes("inspection.correct") && (
+                <Button danger onClick={() => setCorrecting(true)} data-testid="record-correct">
+                  更正记录
+                </Button>
+              )}
             </Space>
           </Card>
         )}
+        {data.supersededRecords.map((r) => (
+          <Card key={r.id} size="small" title={`${r.recordNo}（已被更正）`}>
+            <Space direction="vertical">
+              {r.correctionReason && <Typography.Text type="secondary">更正理由：{r.correctionReason}</Typography.Text>}
+              <Space wrap>
+                <Button href={fieldApi.recordUrl(id, "pdf", r.id)} download>
+                  下载原记录PDF
+                </Button>
+                <Button href={fieldApi.recordUrl(id, "docx", r.id)} download>
+                  下载原记录Word
+                </Button>
+              </Space>
+            </Space>
+          </Card>
+        ))}
       </Space>
+      {correcting && (
+        <CorrectionModal
+          data={data}
+          onClose={() => setCorrecting(false)}
+          onDone={(next) => {
+            saveSnapshot(next);
+            setData(next);
+            setCorrecting(false);
+            message.success("已更正：新记录取代原记录，请重新签名后提交");
+          }}
+        />
+      )}
     </PageContainer>
+  );
+}
+
+const outcomeLabels: Record<Outcome, string> = { pass: "符合", fail: "不符合", not_applicable: "不适用" };
+
+/** 更正记录: the corrected result of each item (prefilled with the submitted one) and the reason (≥5 characters). */
+function CorrectionModal({ data, onClose, onDone }: { data: FieldInspection; onClose: () => void; onDone: (next: FieldInspection) => void }) {
+  const [reason, setReason] = useState("");
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>(() => Object.fromEntries(data.results.map((r) => [r.itemId, r.outcome])));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const changed = data.results.filter((r) => outcomes[r.itemId] !== r.outcome);
+  const save = () => {
+    setBusy(true);
+    setError(null);
+    const results = (changed.length ? changed : data.results).map((r) => ({
+      itemId: r.itemId,
+      outcome: outcomes[r.itemId] ?? r.outcome,
+      ...(r.note ? { note: r.note } : {}),
+      ...(r.finding && outcomes[r.itemId] === "fail" ? { finding: r.finding } : {}),
+    }));
+    fieldApi.correct(data.id, { idempotencyKey: newKey(), reason: reason.trim(), results }).then(onDone, (e: unknown) => {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    });
+  };
+  return (
+    <Modal
+      open
+      title="更正现场检查记录"
+      okText="提交更正"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={save}
+      okButtonProps={{ disabled: reason.trim().length < 5, loading: busy }}
+    >
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <Alert
+          type="info"
+          showIcon
+          message="已提交的记录不能修改。更正将生成新的检查记录取代原记录，原记录保留并标注“已被更正”；更正后须重新签名、提交。"
+        />
+        {data.items.map((item) => (
+          <div key={item.id}>
+            <Typography.Text>
+              {item.id} {item.text}
+            </Typography.Text>
+            <br />
+            <Radio.Group
+              value={outcomes[item.id]}
+              onChange={(e) => setOutcomes({ ...outcomes, [item.id]: e.target.value as Outcome })}
+              options={(Object.keys(outcomeLabels) as Outcome[]).map((o) => ({ value: o, label: outcomeLabels[o] }))}
+            />
+          </div>
+        ))}
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder="更正理由（不少于5个字）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="correction-reason"
+        />
+        {error && <Alert type="error" showIcon message={error} />}
+      </Space>
+    </Modal>
   );
 }
 
