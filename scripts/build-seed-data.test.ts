@@ -73,6 +73,8 @@ describe("shipped regions seed (packages/server/seed)", () => {
   });
 });
 
+// Where ../shared/data is present (a developer's checkout; a clone has none): the committed seed files
+// must equal what the generator makes from it. The tests above check the committed files themselves.
 describe.skipIf(!hasReferenceData)("generation from ../shared/data", () => {
   const fresh = hasReferenceData ? generateSeedData() : undefined;
 
