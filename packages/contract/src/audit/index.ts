@@ -64,3 +64,4 @@ export type AuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditVerification = z.infer<typeof ZAuditVerification>;
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 export type CheckpointList = z.infer<typeof ZCheckpointList>;
+export type CheckpointCreated = z.infer<typeof ZCheckpointCreated>;

@@ -350,3 +350,4 @@ export type NumberSettings = z.infer<typeof ZNumberSettings>;
 export type IssuableCase = z.infer<typeof ZIssuableCase>;
 export type Verification = z.infer<typeof ZVerification>;
 export type CompareResult = z.infer<typeof ZCompareResult>;
+export type DocumentPageActionName = z.infer<typeof ZDocumentPageAction>;

@@ -70,3 +70,6 @@ export const ZTodo = z.object({
   horizon: z.string(),
   sections: z.array(ZTodoSection),
 });
+export type Todo = z.infer<typeof ZTodo>;
+export type TodoSection = z.infer<typeof ZTodoSection>;
+export type TodoItem = z.infer<typeof ZTodoItem>;

@@ -400,3 +400,12 @@ export const ZPublicDrawList = z.object({
 export type PublicDrawList = z.infer<typeof ZPublicDrawList>;
 export const ZPublicDrawsQuery = z.object({ organisationId: z.uuid().optional().describe("组织抽取的单位") });
 export * from "./field";
+export type UnitList = z.infer<typeof ZUnitList>;
+export type InspectorList = z.infer<typeof ZInspectorList>;
+export type CertificateInput = z.infer<typeof ZCertificateInput>;
+export type ChecklistList = z.infer<typeof ZChecklistList>;
+export type MatterList = z.infer<typeof ZMatterList>;
+export type MatterInput = z.infer<typeof ZMatterInput>;
+export type PlanList = z.infer<typeof ZPlanList>;
+export type PlanInput = z.infer<typeof ZPlanInput>;
+export type AnnounceInput = z.infer<typeof ZAnnounce>;

@@ -114,3 +114,8 @@ export const ZCitingItem = z.object({
   citations: z.array(z.string()),
 });
 export const ZCitingItems = z.object({ provision: z.string(), items: z.array(ZCitingItem) });
+export type LawSummary = z.infer<typeof ZLawSummary>;
+export type LawDetail = z.infer<typeof ZLawDetail>;
+export type ProvisionHit = z.infer<typeof ZProvisionHit>;
+export type CitingItem = z.infer<typeof ZCitingItem>;
+export type ParsedCitations = z.infer<typeof ZParsedCitations>;

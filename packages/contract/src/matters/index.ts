@@ -32,3 +32,4 @@ export const ZMatterDetail = ZMatterSuggestion.extend({
   /** Bases the law library does not hold (shown with a warning). */
   externalBasis: z.array(z.object({ citation: z.string(), note: z.string() })),
 });
+export type MatterSuggestion = z.infer<typeof ZMatterSuggestion>;

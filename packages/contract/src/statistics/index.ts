@@ -296,3 +296,15 @@ export const statisticsExportContentTypes = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pdf: "application/pdf",
 } as const;
+export type ScopeKind = z.infer<typeof ZScopeKind>;
+export type Values = z.infer<typeof ZValues>;
+export type FormQuery = z.input<typeof ZFormQuery>;
+export type ScopeInfo = z.infer<typeof ZScopeInfo>;
+export type BreakdownRow = z.infer<typeof ZBreakdownRow>;
+export type ComputedForm = z.infer<typeof ZComputedForm>;
+export type RecordRow = z.infer<typeof ZRecordRow>;
+export type ReportSummary = z.infer<typeof ZReportSummary>;
+export type SubmissionStatus = z.infer<typeof ZSubmissionStatus>;
+export type SubmissionBoard = z.infer<typeof ZSubmissionBoard>;
+export type Dashboard = z.infer<typeof ZDashboard>;
+export type ReportPeriodInput = z.input<typeof ZSubmitReport>;

@@ -101,3 +101,7 @@ export const ZDepartureGroup = z.object({
 });
 
 export const ZDepartures = z.object({ asOf: z.string(), total: z.number().int(), groups: z.array(ZDepartureGroup) });
+export type OrganisationOverview = z.infer<typeof ZOrganisationOverview>;
+export type Overview = z.infer<typeof ZOverview>;
+export type DepartureGroup = z.infer<typeof ZDepartureGroup>;
+export type Departures = z.infer<typeof ZDepartures>;

@@ -2,19 +2,7 @@
 // (@kuanyan/contract/cases, `import type` only: no zod in the bundle); values and labels are the
 // domain's (@kuanyan/domain/cases).
 import type { z } from "zod";
-import type {
-  ZCase,
-  ZCaseFile,
-  ZCaseListItem,
-  ZCaseListQuery,
-  ZCaseTask,
-  ZInspectionOfficer,
-  ZMatterOption,
-  ZOpenCase,
-  ZOverdueBoard,
-  ZOverdueItem,
-  ZReviewQueueItem,
-} from "@kuanyan/contract/cases";
+import type { ZCaseListQuery, ZMatterOption, ZOverdueBoard } from "@kuanyan/contract/cases";
 import { caseStatusLabels, routeLabels, type CaseAction, type CaseRoute, type CaseStatus } from "@kuanyan/domain/cases";
 import { ApiError, request } from "./request";
 
@@ -31,18 +19,26 @@ export const caseStatusColors: Record<CaseStatus, string> = {
   cancelled: "default",
 };
 
-export type InspectionOfficer = z.infer<typeof ZInspectionOfficer>;
+import type { InspectionOfficer } from "@kuanyan/contract/cases";
+export type { InspectionOfficer };
 /** A case with its decision (the case file's case). */
-export type CaseRecord = z.infer<typeof ZCase>;
+import type { CaseRecord } from "@kuanyan/contract/cases";
+export type { CaseRecord };
 /** A case in the list (no decision details). */
-export type CaseListItem = z.infer<typeof ZCaseListItem>;
+import type { CaseListItem } from "@kuanyan/contract/cases";
+export type { CaseListItem };
 /** A case in the 法制审核 queue. */
-export type ReviewQueueItem = z.infer<typeof ZReviewQueueItem>;
-export type CaseTask = z.infer<typeof ZCaseTask>;
-export type CaseFile = z.infer<typeof ZCaseFile>;
+import type { ReviewQueueItem } from "@kuanyan/contract/cases";
+export type { ReviewQueueItem };
+import type { CaseTask } from "@kuanyan/contract/cases";
+export type { CaseTask };
+import type { CaseFile } from "@kuanyan/contract/cases";
+export type { CaseFile };
 export type CaseFilters = Omit<z.infer<typeof ZCaseListQuery>, "limit">;
-export type OverdueItem = z.infer<typeof ZOverdueItem>;
-export type OpenCaseInput = z.infer<typeof ZOpenCase>;
+import type { OverdueItem } from "@kuanyan/contract/cases";
+export type { OverdueItem };
+import type { OpenCaseInput } from "@kuanyan/contract/cases";
+export type { OpenCaseInput };
 /**
  * A matter to choose: the cases contract's matter option; /api/v1/matters (the matters module) also
  * sends its penalty text.

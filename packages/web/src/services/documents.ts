@@ -19,11 +19,11 @@ import type {
   ZVerification,
 } from "@kuanyan/contract/documents";
 import type { TemplateBody } from "@kuanyan/contract/documents";
-import type { ZDocumentPageAction } from "@kuanyan/contract/documents";
 import { API_BASE, request } from "./request";
 
 /** An action of the documents page the server allows (签发, 设置). */
-export type DocumentPageActionName = z.infer<typeof ZDocumentPageAction>;
+import type { DocumentPageActionName } from "@kuanyan/contract/documents";
+export type { DocumentPageActionName };
 
 export type {
   CompareResult,

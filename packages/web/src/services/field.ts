@@ -8,14 +8,17 @@
 // server sent is kept too, so a reload without network still shows the inspection and the pending
 // entries on top of it.
 import type { z } from "zod";
-import type { ZFieldInspection, ZMyDay, ZHazardList, ZHazardDetail, ZFieldFigures } from "@kuanyan/contract/hazards";
+import type { ZFieldInspection, ZMyDay } from "@kuanyan/contract/hazards";
 import { ApiError, request } from "./request";
 
 export type FieldInspection = z.infer<typeof ZFieldInspection>;
 export type MyDay = z.infer<typeof ZMyDay>;
-export type HazardList = z.infer<typeof ZHazardList>;
-export type HazardDetail = z.infer<typeof ZHazardDetail>;
-export type FieldFigures = z.infer<typeof ZFieldFigures>;
+import type { HazardList } from "@kuanyan/contract/hazards";
+export type { HazardList };
+import type { HazardDetail } from "@kuanyan/contract/hazards";
+export type { HazardDetail };
+import type { FieldFigures } from "@kuanyan/contract/hazards";
+export type { FieldFigures };
 export type Outcome = "pass" | "fail" | "not_applicable";
 export type Finding =
   { kind: "hazard"; level: "general" | "major"; criterion?: string } | { kind: "case"; majorHazard?: boolean; criterion?: string };

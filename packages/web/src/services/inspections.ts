@@ -1,44 +1,41 @@
 // 执法检查 API client (/api/v1/inspections, /api/v1/public/inspections). Types from the contract only
 // (import type: no zod in the bundle).
-import type { z } from "zod";
-import type {
-  ZAnnounce,
-  ZCertificateInput,
-  ZChecklist,
-  ZChecklistList,
-  ZDraw,
-  ZInspector,
-  ZInspectorList,
-  ZMatterList,
-  ZPlanInput,
-  ZPlanList,
-  ZPublicDraw,
-  ZPublicDrawList,
-  ZUnit,
-  ZUnitImportPreview,
-  ZUnitInput,
-  ZUnitList,
-  ZMatterInput,
-} from "@kuanyan/contract/inspections";
 import { request } from "./request";
 
-export type Unit = z.infer<typeof ZUnit>;
-export type UnitList = z.infer<typeof ZUnitList>;
-export type UnitInput = z.infer<typeof ZUnitInput>;
-export type UnitImportPreview = z.infer<typeof ZUnitImportPreview>;
-export type Inspector = z.infer<typeof ZInspector>;
-export type InspectorList = z.infer<typeof ZInspectorList>;
-export type CertificateInput = z.infer<typeof ZCertificateInput>;
-export type Checklist = z.infer<typeof ZChecklist>;
-export type ChecklistList = z.infer<typeof ZChecklistList>;
-export type MatterList = z.infer<typeof ZMatterList>;
-export type MatterInput = z.infer<typeof ZMatterInput>;
-export type PlanList = z.infer<typeof ZPlanList>;
-export type PlanInput = z.infer<typeof ZPlanInput>;
-export type AnnounceInput = z.infer<typeof ZAnnounce>;
-export type Draw = z.infer<typeof ZDraw>;
-export type PublicDraw = z.infer<typeof ZPublicDraw>;
-export type PublicDrawList = z.infer<typeof ZPublicDrawList>;
+import type { Unit } from "@kuanyan/contract/inspections";
+export type { Unit };
+import type { UnitList } from "@kuanyan/contract/inspections";
+export type { UnitList };
+import type { UnitInput } from "@kuanyan/contract/inspections";
+export type { UnitInput };
+import type { UnitImportPreview } from "@kuanyan/contract/inspections";
+export type { UnitImportPreview };
+import type { Inspector } from "@kuanyan/contract/inspections";
+export type { Inspector };
+import type { InspectorList } from "@kuanyan/contract/inspections";
+export type { InspectorList };
+import type { CertificateInput } from "@kuanyan/contract/inspections";
+export type { CertificateInput };
+import type { Checklist } from "@kuanyan/contract/inspections";
+export type { Checklist };
+import type { ChecklistList } from "@kuanyan/contract/inspections";
+export type { ChecklistList };
+import type { MatterList } from "@kuanyan/contract/inspections";
+export type { MatterList };
+import type { MatterInput } from "@kuanyan/contract/inspections";
+export type { MatterInput };
+import type { PlanList } from "@kuanyan/contract/inspections";
+export type { PlanList };
+import type { PlanInput } from "@kuanyan/contract/inspections";
+export type { PlanInput };
+import type { AnnounceInput } from "@kuanyan/contract/inspections";
+export type { AnnounceInput };
+import type { Draw } from "@kuanyan/contract/inspections";
+export type { Draw };
+import type { PublicDraw } from "@kuanyan/contract/inspections";
+export type { PublicDraw };
+import type { PublicDrawList } from "@kuanyan/contract/inspections";
+export type { PublicDrawList };
 
 export const listUnits = (query: { q?: string; page?: number; pageSize?: number; industry?: string; riskLevel?: string; keyUnit?: string }) =>
   request<UnitList>("/inspections/units", { query });

@@ -1,22 +1,18 @@
 // API client of the law library (法律法规库): public, no login needed. Types from the contract.
 import type { z } from "zod";
-import type {
-  ZCitingItem,
-  ZLawDetail,
-  ZLawList,
-  ZLawSummary,
-  ZParsedCitations,
-  ZProvisionHit,
-  ZProvisionSearch,
-  ZCitingItems,
-} from "@kuanyan/contract/laws";
+import type { ZLawList, ZProvisionSearch, ZCitingItems } from "@kuanyan/contract/laws";
 import { request } from "./request";
 
-export type LawSummary = z.infer<typeof ZLawSummary>;
-export type LawDetail = z.infer<typeof ZLawDetail>;
-export type ProvisionHit = z.infer<typeof ZProvisionHit>;
-export type CitingItem = z.infer<typeof ZCitingItem>;
-export type ParsedCitations = z.infer<typeof ZParsedCitations>;
+import type { LawSummary } from "@kuanyan/contract/laws";
+export type { LawSummary };
+import type { LawDetail } from "@kuanyan/contract/laws";
+export type { LawDetail };
+import type { ProvisionHit } from "@kuanyan/contract/laws";
+export type { ProvisionHit };
+import type { CitingItem } from "@kuanyan/contract/laws";
+export type { CitingItem };
+import type { ParsedCitations } from "@kuanyan/contract/laws";
+export type { ParsedCitations };
 
 export const listLaws = () => request<z.infer<typeof ZLawList>>("/laws");
 export const getLaw = (id: string) => request<LawDetail>(`/laws/${encodeURIComponent(id)}`);

@@ -9,7 +9,6 @@ import type {
   ZImportPreview,
   ZImportPreviewBody,
   ZImportResult,
-  ZListVersionAction,
   ZMyLists,
   ZPublicLists,
   ZReviewQueue,
@@ -38,7 +37,8 @@ export type {
 import type { EditableItem } from "@kuanyan/contract/lists";
 
 /** An action the user may take on a list version (the server's allowedActions). */
-export type ListVersionActionName = z.infer<typeof ZListVersionAction>;
+import type { ListVersionActionName } from "@kuanyan/contract/lists";
+export type { ListVersionActionName };
 
 export const myLists = () => request<z.infer<typeof ZMyLists>>("/lists");
 export const getVersion = (listId: string, no: number) =>

@@ -1,9 +1,10 @@
 // API client of the matter catalogue (执法事项库). Types from the contract.
 import type { z } from "zod";
-import type { ZMatterList, ZMatterSuggestion } from "@kuanyan/contract/matters";
+import type { ZMatterList } from "@kuanyan/contract/matters";
 import { request } from "./request";
 
-export type MatterSuggestion = z.infer<typeof ZMatterSuggestion>;
+import type { MatterSuggestion } from "@kuanyan/contract/matters";
+export type { MatterSuggestion };
 
 export const suggestMatters = (q: string, limit = 8) => request<z.infer<typeof ZMatterList>>("/matters", { query: { q, limit }, silent: true });
 export const allMatters = () => request<z.infer<typeof ZMatterList>>("/matters");

@@ -2,46 +2,45 @@
 import type { z } from "zod";
 import type {
   ZBoardQuery,
-  ZBreakdownRow,
-  ZComputedForm,
   ZCorrectReport,
-  ZDashboard,
   ZDashboardQuery,
-  ZFormQuery,
   ZPeriodKind,
-  ZRecordRow,
   ZRecordsFilter,
   ZRecordsPage,
   ZRecordsQuery,
   ZReportKind,
   ZReportList,
-  ZReportSummary,
   ZReportsQuery,
-  ZScopeInfo,
-  ZScopeKind,
-  ZSubmissionBoard,
-  ZSubmissionStatus,
-  ZSubmitReport,
-  ZValues,
 } from "@kuanyan/contract/statistics";
 import { API_BASE, request } from "./request";
 
 export type PeriodKind = z.infer<typeof ZPeriodKind>;
-export type ScopeKind = z.infer<typeof ZScopeKind>;
+import type { ScopeKind } from "@kuanyan/contract/statistics";
+export type { ScopeKind };
 export type ReportKind = z.infer<typeof ZReportKind>;
-export type Values = z.infer<typeof ZValues>;
+import type { Values } from "@kuanyan/contract/statistics";
+export type { Values };
 /** The query of the form (what the user sends: every field optional). */
-export type FormQuery = z.input<typeof ZFormQuery>;
-export type ScopeInfo = z.infer<typeof ZScopeInfo>;
-export type BreakdownRow = z.infer<typeof ZBreakdownRow>;
-export type ComputedForm = z.infer<typeof ZComputedForm>;
+import type { FormQuery } from "@kuanyan/contract/statistics";
+export type { FormQuery };
+import type { ScopeInfo } from "@kuanyan/contract/statistics";
+export type { ScopeInfo };
+import type { BreakdownRow } from "@kuanyan/contract/statistics";
+export type { BreakdownRow };
+import type { ComputedForm } from "@kuanyan/contract/statistics";
+export type { ComputedForm };
 /** The query of GET /statistics/records without the page: a form cell or a dashboard data point. */
 export type RecordsFilter = Omit<z.input<typeof ZRecordsQuery>, "limit" | "offset"> | z.infer<typeof ZRecordsFilter>;
-export type RecordRow = z.infer<typeof ZRecordRow>;
-export type ReportSummary = z.infer<typeof ZReportSummary>;
-export type SubmissionStatus = z.infer<typeof ZSubmissionStatus>;
-export type SubmissionBoard = z.infer<typeof ZSubmissionBoard>;
-export type Dashboard = z.infer<typeof ZDashboard>;
+import type { RecordRow } from "@kuanyan/contract/statistics";
+export type { RecordRow };
+import type { ReportSummary } from "@kuanyan/contract/statistics";
+export type { ReportSummary };
+import type { SubmissionStatus } from "@kuanyan/contract/statistics";
+export type { SubmissionStatus };
+import type { SubmissionBoard } from "@kuanyan/contract/statistics";
+export type { SubmissionBoard };
+import type { Dashboard } from "@kuanyan/contract/statistics";
+export type { Dashboard };
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -60,7 +59,8 @@ export function exportUrl(format: "xlsx" | "pdf", query: FormQuery): string {
   return `${API_BASE}/statistics/form.${format}?${params.toString()}`;
 }
 
-export type ReportPeriodInput = z.input<typeof ZSubmitReport>;
+import type { ReportPeriodInput } from "@kuanyan/contract/statistics";
+export type { ReportPeriodInput };
 
 export function submitReport(input: ReportPeriodInput): Promise<ReportSummary> {
   return request("/statistics/reports", { method: "POST", body: input, silent: true });

@@ -2,7 +2,7 @@
 // decisions that departed from the engine's proposal, grouped by matter. Types from the contract,
 // flag labels from the domain.
 import type { z } from "zod";
-import type { ZDepartureGroup, ZDepartures, ZDeparturesQuery, ZOrganisationOverview, ZOverview } from "@kuanyan/contract/supervision";
+import type { ZDeparturesQuery } from "@kuanyan/contract/supervision";
 import { overviewFlagLabels, type OverviewFlag } from "@kuanyan/domain/supervision";
 import { request } from "./request";
 
@@ -15,10 +15,14 @@ export const overviewFlagColors: Record<OverviewFlag, string> = {
   report_overdue: "magenta",
 };
 
-export type OrganisationOverview = z.infer<typeof ZOrganisationOverview>;
-export type Overview = z.infer<typeof ZOverview>;
-export type DepartureGroup = z.infer<typeof ZDepartureGroup>;
-export type Departures = z.infer<typeof ZDepartures>;
+import type { OrganisationOverview } from "@kuanyan/contract/supervision";
+export type { OrganisationOverview };
+import type { Overview } from "@kuanyan/contract/supervision";
+export type { Overview };
+import type { DepartureGroup } from "@kuanyan/contract/supervision";
+export type { DepartureGroup };
+import type { Departures } from "@kuanyan/contract/supervision";
+export type { Departures };
 
 export const getOverview = (asOf?: string) => request<Overview>("/supervision/overview", { query: { asOf } });
 export const getDepartures = (query: z.input<typeof ZDeparturesQuery> = {}) => request<Departures>("/supervision/departures", { query });

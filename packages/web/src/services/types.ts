@@ -3,37 +3,48 @@
 // a change of a server schema is a type error in the web. Roles, kinds and their labels come from
 // the domain.
 import type { z } from "zod";
-import type { ZMe, ZSession } from "@kuanyan/contract/auth";
-import type { ZAuditEvent, ZAuditQuery, ZAuditVerification, ZCheckpoint, ZCheckpointCreated, ZCheckpointList } from "@kuanyan/contract/audit";
-import type { ZOrganisation, ZOrganisationInput, ZOrganisationPatchBody } from "@kuanyan/contract/organisations";
-import type { ZRegion } from "@kuanyan/contract/regions";
-import type { ZGrantableRoles, ZUser, ZUserCreateBody, ZUserPatchBody } from "@kuanyan/contract/users";
+import type { ZAuditQuery } from "@kuanyan/contract/audit";
+import type { ZGrantableRoles } from "@kuanyan/contract/users";
 import type { AdminAction, OrganisationKind, Role } from "@kuanyan/domain/organisations";
 
 export type { AdminAction, OrganisationKind, Role };
 
-export type Me = z.infer<typeof ZMe>;
-export type Session = z.infer<typeof ZSession>;
+import type { Me } from "@kuanyan/contract/auth";
+export type { Me };
+import type { Session } from "@kuanyan/contract/auth";
+export type { Session };
 
-export type Organisation = z.infer<typeof ZOrganisation>;
+import type { Organisation } from "@kuanyan/contract/organisations";
+export type { Organisation };
 /** What the form sends (before the server trims it). */
-export type OrganisationInput = z.input<typeof ZOrganisationInput>;
-export type OrganisationPatchInput = z.input<typeof ZOrganisationPatchBody>;
+import type { OrganisationInput } from "@kuanyan/contract/organisations";
+export type { OrganisationInput };
+import type { OrganisationPatchInput } from "@kuanyan/contract/organisations";
+export type { OrganisationPatchInput };
 
-export type User = z.infer<typeof ZUser>;
-export type UserCreateInput = z.input<typeof ZUserCreateBody>;
-export type UserPatchInput = z.input<typeof ZUserPatchBody>;
+import type { User } from "@kuanyan/contract/users";
+export type { User };
+import type { UserCreateInput } from "@kuanyan/contract/users";
+export type { UserCreateInput };
+import type { UserPatchInput } from "@kuanyan/contract/users";
+export type { UserPatchInput };
 export type GrantableRole = z.infer<typeof ZGrantableRoles>["items"][number];
 
-export type Region = z.infer<typeof ZRegion>;
+import type { Region } from "@kuanyan/contract/regions";
+export type { Region };
 
-export type AuditEvent = z.infer<typeof ZAuditEvent>;
+import type { AuditEvent } from "@kuanyan/contract/audit";
+export type { AuditEvent };
 /** The filters of the audit page (the server fills in the default limit). */
 export type AuditQuery = Partial<z.infer<typeof ZAuditQuery>>;
-export type AuditVerification = z.infer<typeof ZAuditVerification>;
-export type Checkpoint = z.infer<typeof ZCheckpoint>;
-export type CheckpointList = z.infer<typeof ZCheckpointList>;
-export type CheckpointCreated = z.infer<typeof ZCheckpointCreated>;
+import type { AuditVerification } from "@kuanyan/contract/audit";
+export type { AuditVerification };
+import type { Checkpoint } from "@kuanyan/contract/audit";
+export type { Checkpoint };
+import type { CheckpointList } from "@kuanyan/contract/audit";
+export type { CheckpointList };
+import type { CheckpointCreated } from "@kuanyan/contract/audit";
+export type { CheckpointCreated };
 
 /** `{ items: [...] }`, the shape of every list response. */
 export interface ItemList<T> {
