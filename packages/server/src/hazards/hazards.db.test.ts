@@ -17,10 +17,12 @@ let mx: { id: string; region: string };
 /** 1×1 PNG (uploads check the content). */
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
-async function insertHazard(over: { status?: string; deadline?: string; level?: string; foundOn?: string; unitName?: string } = {}): Promise<string> {
+async function insertHazard(
+  over: { status?: string; deadline?: string; level?: string; foundOn?: string; unitName?: string; creditCode?: string } = {},
+): Promise<string> {
   const [row] = await t.database.query<{ id: string }>(
     `INSERT INTO hazards (region_code, organisation_id, credit_code, unit_name, level, criterion, description, responsible_person, found_on, deadline, status)
-     VALUES ($1, $2, '91350421MA2YXXXX0X', $3, $4, $5, '二楼疏散通道堆放纸箱', '陈建国', $6, $7, $8) RETURNING id::text`,
+     VALUES ($1, $2, $9, $3, $4, $5, '二楼疏散通道堆放纸箱', '陈建国', $6, $7, $8) RETURNING id::text`,
     [
       mx.region,
       mx.id,
@@ -30,6 +32,7 @@ async function insertHazard(over: { status?: string; deadline?: string; level?: 
       over.foundOn ?? "2026-11-01",
       over.deadline ?? "2099-12-31",
       over.status ?? "open",
+      over.creditCode ?? "91350421MA2YXXXX0X",
     ],
   );
   return row.id;
@@ -77,6 +80,21 @@ describe("隐患台账", () => {
     const id = await insertHazard({ level: "major", deadline: "2026-01-10", foundOn: "2026-01-02", unitName: "明溪县逾期测试有限公司" });
     const res = await t.get(`/api/v1/hazards?overdue=true&q=${encodeURIComponent("逾期测试")}`, officer);
     expect(res.json().items).toMatchObject([{ id, overdue: true, escalation: "supervision" }]);
+  });
+
+  it("the search box finds hazards by part of the unit's name in any letter case, or by its 统一社会信用代码", async () => {
+    const abc = await insertHazard({ unitName: "明溪县ABC检索测试有限公司", creditCode: "91350421MA2YQRCH1X" });
+    const other = await insertHazard({ unitName: "明溪县另一检索测试有限公司", creditCode: "91350421MA2YQRCH2X" });
+    const found = async (q: string) =>
+      (await t.get(`/api/v1/hazards?q=${encodeURIComponent(q)}`, officer))
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort();
+    expect(await found("检索测试")).toEqual([abc, other].sort());
+    expect(await found("abc检索")).toEqual([abc]);
+    expect(await found("91350421ma2yqrch1x")).toEqual([abc]);
+    expect(await found("91350421MA2YQRCH2X")).toEqual([other]);
+    expect(await found("检索%测试")).toEqual([]);
   });
 });
 

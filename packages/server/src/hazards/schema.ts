@@ -1,4 +1,4 @@
-/** 隐患 (issue 10 §7): the ledger and its events (migration 0014). */
+/** 隐患 (issue 10 §7): the ledger and its events (migration 0014; the ledger's indexes 0015). */
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "../cases/schema";
@@ -43,6 +43,12 @@ export const hazards = pgTable(
     uniqueIndex("hazards_item_idx").on(t.inspectionId, t.itemId),
     index("hazards_org_idx").on(t.organisationId, t.status, t.deadline),
     index("hazards_region_idx").on(t.regionCode, t.foundOn),
+    // The ledger's order (newest found first, then id): its first page is read from the index, and
+    // with organisation_id in it the total of a scope and year is counted from the index alone
+    // (migration 0015, bench/hazards-ledger.ts).
+    index("hazards_ledger_idx").on(t.foundOn.desc().nullsFirst(), t.id, t.organisationId),
+    // The ledger's search by 统一社会信用代码.
+    index("hazards_credit_code_idx").on(t.creditCode),
   ],
 );
 

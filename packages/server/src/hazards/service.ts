@@ -5,7 +5,7 @@
  * (packages/domain/src/hazards), the server only loads, checks scope and saves.
  */
 import crypto from "node:crypto";
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { maskName } from "@kuanyan/domain/codes";
 import { applyHazardAction, hazardFigures, hazardFiguresBy, overdueEscalation, type Hazard, type HazardAction } from "@kuanyan/domain/hazards";
 import { rolesAllowed, type AdminAction, type Role } from "@kuanyan/domain/organisations";
@@ -93,6 +93,22 @@ async function scopedOrganisations(db: DbOrTx, auth: Auth, organisationId?: stri
   return scope === "all" ? "all" : [...scope];
 }
 
+/** 统一社会信用代码 as typed in the search box: 18 characters of its alphabet (the check character is not verified). */
+const creditCodeShape = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * The ledger's search box: a 统一社会信用代码 finds that unit's hazards (exact, by hazards_credit_code_idx);
+ * any other text is a part of the unit's name. Text without upper/lower case (Chinese, digits) is
+ * matched with LIKE, which gives the same rows as ILIKE without case-folding every name (≈3× cheaper
+ * on PostgreSQL for UTF-8 text).
+ */
+function searchCondition(q: string): SQL {
+  const code = q.toUpperCase();
+  if (creditCodeShape.test(code)) return eq(hazards.creditCode, code);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return q.toLowerCase() === q.toUpperCase() ? like(hazards.unitName, pattern) : ilike(hazards.unitName, pattern);
+}
+
 export async function listHazards(ctx: AppContext, auth: Auth, query: HazardListQuery) {
   const { db } = ctx.database;
   const orgs = await scopedOrganisations(db, auth, query.organisationId);
@@ -109,23 +125,25 @@ export async function listHazards(ctx: AppContext, auth: Auth, query: HazardList
   if (query.overdue === "true") where.push(and(eq(hazards.status, "open"), lt(hazards.deadline, day))!);
   if (query.overdue === "false") where.push(or(sql`${hazards.status} <> 'open'`, sql`${hazards.deadline} >= ${day}`)!);
   if (query.year) where.push(and(sql`${hazards.foundOn} >= ${`${query.year}-01-01`}`, sql`${hazards.foundOn} <= ${`${query.year}-12-31`}`)!);
-  if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(hazards.unitName, like), eq(hazards.creditCode, query.q.toUpperCase()))!);
-  }
+  if (query.q) where.push(searchCondition(query.q));
   const cond = where.length ? and(...where) : undefined;
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(hazards)
-    .where(cond);
-  const rows = await db
-    .select({ h: hazards, organisationName: organisations.name })
-    .from(hazards)
-    .innerJoin(organisations, eq(organisations.id, hazards.organisationId))
-    .where(cond)
-    .orderBy(desc(hazards.foundOn), asc(hazards.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  // The total and the page are independent: on PostgreSQL they run at once on two connections.
+  // The page follows hazards_ledger_idx (found_on DESC, id); the total of a scope and year is an
+  // index-only scan of it (bench/hazards-ledger.ts).
+  const [[{ total }], rows] = await Promise.all([
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(hazards)
+      .where(cond),
+    db
+      .select({ h: hazards, organisationName: organisations.name })
+      .from(hazards)
+      .innerJoin(organisations, eq(organisations.id, hazards.organisationId))
+      .where(cond)
+      .orderBy(desc(hazards.foundOn), asc(hazards.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+  ]);
   return { items: rows.map((r) => listItem(r.h, r.organisationName, day)), total };
 }
 
