@@ -26,7 +26,12 @@ export function rectificationRate(rectified: number, found: number): number | nu
   return Math.floor((rectified * 100) / found + 0.5);
 }
 
-type Countable = Pick<Hazard, "status" | "deadline" | "rectifiedOn" | "foundOn" | "level">;
+/**
+ * A hazard to count, or `count` hazards that share these fields (the server groups the rows in SQL
+ * and passes one entry a group, so a city's 100,000 hazards are counted from a few hundred groups by
+ * the same rules).
+ */
+type Countable = Pick<Hazard, "status" | "deadline" | "rectifiedOn" | "foundOn" | "level"> & { count?: number };
 
 export function hazardFigures(
   hazards: readonly Countable[],
@@ -37,12 +42,13 @@ export function hazardFigures(
     if (options.level && h.level !== options.level) continue;
     if (options.from && h.foundOn < options.from) continue;
     if (options.to && h.foundOn > options.to) continue;
-    f.found++;
-    if (h.status === "review_passed" || h.status === "closed") f.rectified++;
-    if (h.status === "closed") f.closed++;
-    if (h.status === "rectification_reported") f.awaitingReview++;
-    if (h.status === "open") f.open++;
-    if (isOverdue(h, options.today)) f.overdue++;
+    const n = h.count ?? 1;
+    f.found += n;
+    if (h.status === "review_passed" || h.status === "closed") f.rectified += n;
+    if (h.status === "closed") f.closed += n;
+    if (h.status === "rectification_reported") f.awaitingReview += n;
+    if (h.status === "open") f.open += n;
+    if (isOverdue(h, options.today)) f.overdue += n;
   }
   f.rectificationRate = rectificationRate(f.rectified, f.found);
   return f;

@@ -103,4 +103,27 @@ describe("hazard figures (seed 003: 571 found, 496 rectified → 87 %)", () => {
     expect(byRegion.map((g) => g.key)).toEqual(["350581", "350582"]);
     expect(byRegion.reduce((s, g) => s + g.figures.found, 0)).toBe(571);
   });
+
+  it("counts groups of hazards (one entry with a count) exactly as the hazards one by one", () => {
+    const statuses = ["open", "rectification_reported", "review_passed", "closed"] as const;
+    const hazards = Array.from({ length: 200 }, (_, i) => ({
+      status: statuses[i % 4],
+      level: i % 3 === 0 ? ("major" as const) : ("general" as const),
+      foundOn: "2023-05-01",
+      deadline: i % 5 === 0 ? "2023-06-30" : "2023-12-31",
+      regionCode: i % 2 === 0 ? "350582" : "350581",
+    }));
+    const groups = new Map<string, (typeof hazards)[number] & { count: number }>();
+    for (const h of hazards) {
+      const key = `${h.status}|${h.level}|${h.deadline}|${h.regionCode}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { ...h, count: 1 });
+    }
+    expect(groups.size).toBeLessThan(50);
+    expect(hazardFigures([...groups.values()], { today: "2023-11-30" })).toEqual(hazardFigures(hazards, { today: "2023-11-30" }));
+    expect(hazardFiguresBy([...groups.values()], (h) => h.regionCode, { today: "2023-11-30" })).toEqual(
+      hazardFiguresBy(hazards, (h) => h.regionCode, { today: "2023-11-30" }),
+    );
+  });
 });
