@@ -383,6 +383,7 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
       closed: `${base}&status=closed`,
       overdue: `${base}&overdue=true`,
       inspections: `/inspections/field`,
+      keyUnits: `/inspections/units?uncoveredIn=${query.year}${query.organisationId ? `&organisationId=${query.organisationId}` : ""}`,
     },
   };
 }
