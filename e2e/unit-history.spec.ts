@@ -27,7 +27,9 @@ test("an officer opens a unit's 档案 from the units list and from a case and s
   const pool = (await (await page.request.get(`/api/v1/inspections/units?q=${code}`)).json()) as { items: { id: string; name: string }[] };
   let unit = pool.items[0];
   if (!unit) {
+    const session = (await (await page.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
     const res = await page.request.post("/api/v1/inspections/units", {
+      headers: { "x-csrf-token": session.csrfToken },
       data: { creditCode: code, name: c.partyName, regionCode: "350421", industry: "其他", riskLevel: "低" },
     });
     expect(res.status(), await res.text()).toBe(201);

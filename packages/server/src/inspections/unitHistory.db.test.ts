@@ -113,6 +113,10 @@ describe("单位档案：检查、隐患、案件、柔性执法措施在一页"
     expect(h.hazards.map((x: { description: string }) => x.description)).toEqual(["明溪：消防通道堵塞", "明溪：配电箱未接地"]);
     expect(h.hazards[1]).toMatchObject({ deadline: "2026-06-15", overdue: true, statusLabel: "整改中", levelLabel: "一般隐患" });
     expect(h.hazards[0].overdue).toBe(false);
+    // The ledger names the unit's 档案 too.
+    const ledger = (await t.get(`/api/v1/hazards?year=2026&q=${CODE}`, officer)).json();
+    expect(ledger.items.map((x: { unitId: string | null }) => x.unitId)).toEqual([ids.unit, ids.unit]);
+    expect((await t.get(`/api/v1/hazards/${h.hazards[0].id}`, officer)).json().unitId).toBe(ids.unit);
 
     // Cases: linked by the party's credit code; the other county's case and a case of another party are not listed.
     const caseIds = h.cases.map((c: { id: string }) => c.id);

@@ -22,7 +22,7 @@ import {
 import dayjs from "dayjs";
 import { formatDateTime, todayInChina, yearInChina } from "../../utils/time";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { hazardLevelLabels, hazardStatusLabels, type HazardLevel, type HazardStatus } from "@kuanyan/domain/hazards";
 import PageContainer from "../../components/PageContainer";
 import { hazardApi, type FieldFigures, type HazardDetail, type HazardList } from "../../services/field";
@@ -154,7 +154,20 @@ export default function HazardsPage() {
         }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: "pointer" } })}
         columns={[
-          { title: "单位", dataIndex: "unitName", fixed: "left", width: 180 },
+          {
+            title: "单位",
+            dataIndex: "unitName",
+            fixed: "left",
+            width: 180,
+            render: (v: string, r) =>
+              r.unitId ? (
+                <Link to={`/inspections/units/${r.unitId}`} title="单位档案" onClick={(e) => e.stopPropagation()}>
+                  {v}
+                </Link>
+              ) : (
+                v
+              ),
+          },
           {
             title: "等级",
             dataIndex: "level",
