@@ -409,6 +409,8 @@ export const ZCaseFile = z.object({
   documentsChecked: z.boolean(),
   closeProblems: z.array(z.string()),
   timeline: z.array(ZTimelineEvent),
+  /** 检查对象档案: the pool unit with the party's 统一社会信用代码 that the user may read (the case's own organisation's first). */
+  poolUnit: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("当事人在检查对象名录库中的单位"),
 });
 
 export const ZOverdueItem = z.object({

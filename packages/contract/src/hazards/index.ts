@@ -37,6 +37,7 @@ export const ZHazardListItem = z.object({
   regionCode: z.string(),
   inspectionId: z.uuid().nullable(),
   itemId: z.string().nullable(),
+  unitId: z.uuid().nullable().describe("名录库中的单位（单位档案），执法主体的名录库没有该单位时为空"),
   creditCode: z.string(),
   unitName: z.string(),
   level: z.enum(hazardLevels),

@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 import { industries, riskLevels, exclusionReasons, checklistAreas, inspectionStatuses } from "@kuanyan/domain/inspections";
+import { hazardLevels, hazardStatuses } from "@kuanyan/domain/hazards";
+import { caseStatuses } from "@kuanyan/domain/cases";
+import { softMethods } from "@kuanyan/domain/measures";
 import { ZDay, ZTimestamp } from "../common/index";
 
 export const ZIndustry = z.enum(industries);
@@ -42,6 +45,7 @@ export const ZUnitsQuery = z.object({
   industry: ZIndustry.optional(),
   riskLevel: ZRiskLevel.optional(),
   keyUnit: z.enum(["true", "false"]).optional(),
+  uncoveredIn: z.coerce.number().int().min(2000).max(2100).optional().describe("只看该年度内未检查（无已提交的检查）的重点单位"),
   page: z.coerce.number().int().min(1).max(100000).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -399,6 +403,74 @@ export const ZPublicDrawList = z.object({
 });
 export type PublicDrawList = z.infer<typeof ZPublicDrawList>;
 export const ZPublicDrawsQuery = z.object({ organisationId: z.uuid().optional().describe("组织抽取的单位") });
+
+// ---------------------------------------------------------------------------------------------
+// 单位档案 (issue 10 item 1): a pool unit with its history — inspections, hazards, cases (the party's
+// 统一社会信用代码 = the unit's) and the soft measures on those cases — within the caller's data scope.
+// Every count is the number of rows listed (nothing is paged).
+
+export const ZUnitHistoryInspection = z.object({
+  id: z.uuid().describe("检查（现场检查页面的编号）"),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  year: z.number().int(),
+  status: z.enum(inspectionStatuses),
+  statusLabel: z.string(),
+  dueBy: ZDay.nullable(),
+  submittedOn: ZDay.nullable().describe("提交日期（中国日期）"),
+  recordNo: z.string().nullable().describe("现场检查记录编号"),
+  itemsRecorded: z.number().int(),
+  itemsFailed: z.number().int().describe("不符合的检查项数"),
+});
+
+export const ZUnitHistoryHazard = z.object({
+  id: z.uuid(),
+  organisationName: z.string(),
+  inspectionId: z.uuid().nullable(),
+  level: z.enum(hazardLevels),
+  levelLabel: z.string(),
+  status: z.enum(hazardStatuses),
+  statusLabel: z.string(),
+  description: z.string(),
+  foundOn: ZDay,
+  deadline: ZDay.describe("整改期限"),
+  overdue: z.boolean(),
+  daysOverdue: z.number().int(),
+});
+
+export const ZUnitHistoryCase = z.object({
+  id: z.uuid(),
+  caseNo: z.string(),
+  organisationName: z.string(),
+  status: z.enum(caseStatuses),
+  statusLabel: z.string(),
+  routeLabel: z.string().nullable().describe("办理方式"),
+  choiceLabel: z.string().nullable().describe("当事人选择"),
+  matterName: z.string(),
+  discoveredOn: ZDay,
+  decidedOn: ZDay.nullable(),
+});
+
+export const ZUnitHistoryMeasure = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseNo: z.string(),
+  method: z.enum(softMethods),
+  methodLabel: z.string(),
+  carriedOutOn: ZDay,
+  persons: z.number().int(),
+});
+
+export const ZUnitHistory = z.object({
+  unit: ZUnit.extend({ organisationName: z.string() }),
+  today: ZDay,
+  inspections: z.array(ZUnitHistoryInspection),
+  hazards: z.array(ZUnitHistoryHazard),
+  cases: z.array(ZUnitHistoryCase),
+  measures: z.array(ZUnitHistoryMeasure).describe("案件中实施的柔性执法措施（已作废的不列）"),
+});
+export type UnitHistory = z.infer<typeof ZUnitHistory>;
+
 export * from "./field";
 export type UnitList = z.infer<typeof ZUnitList>;
 export type InspectorList = z.infer<typeof ZInspectorList>;

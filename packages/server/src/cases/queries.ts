@@ -14,6 +14,7 @@ import { revealPhone, searchIndexes } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
+import { poolUnitOf } from "./poolUnit";
 import { allowedActionsFor, readCase, type CaseRow } from "./shared";
 import { today } from "../shared/clock";
 
@@ -195,6 +196,7 @@ export async function caseFile(db: DbOrTx, auth: Auth, c: CaseRow, on: string): 
     documentsChecked: documentsModuleInstalled(),
     closeProblems: openStatuses.includes(c.status) ? await closeProblems(db, c) : [],
     timeline: timeline.map((e) => ({ ...e, at: iso(e.at), after: e.after as Record<string, unknown> | null })),
+    poolUnit: await poolUnitOf(db, auth, c),
   };
 }
 

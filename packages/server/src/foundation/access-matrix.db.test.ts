@@ -29,7 +29,7 @@ import { testApp, type Session, type TestApp } from "../testing/app";
 import { drawnInspection } from "../inspections/field/fixtures.test-support";
 
 type Who = readonly Role[] | "any" | "public";
-type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report" | "hazard" | "inspection";
+type Kind = "case" | "document" | "delivery" | "list" | "user" | "organisation" | "report" | "hazard" | "inspection" | "unit";
 
 interface Fixture {
   label: "本单位" | "外单位";
@@ -287,6 +287,7 @@ const entries: Record<string, Entry> = {
     kind: "organisation",
     body: (f) => ({ name: "矩阵", regionCode: f.regionCode, industry: "other", riskLevel: "low", version: STALE }),
   },
+  "GET /api/v1/inspections/units/{id}/history": { who: grant("inspection.read"), scope: "read", kind: "unit" },
   "POST /api/v1/inspections/units/import/preview": {
     who: grant("inspection.pool.manage"),
     scope: "write",
@@ -632,6 +633,8 @@ beforeAll(async () => {
   const homeInspection = await drawnInspection(t.database);
   const foreignInspection = await drawnInspection(t.database, { organisation: "晋江市应急管理局", usernames: ["demo-officer-jj"] });
 
+  const unitOf = async (inspection: string) =>
+    rowOf(await q<{ id: string }>("SELECT unit_id::text AS id FROM inspections WHERE id = $1", [inspection]), "unit").id;
   const home: Fixture = {
     label: "本单位",
     org: mx,
@@ -646,8 +649,9 @@ beforeAll(async () => {
       report: homeReport,
       hazard: homeHazard,
       inspection: homeInspection,
+      unit: await unitOf(homeInspection),
     },
-    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx, hazard: mx, inspection: mx },
+    orgOf: { case: mx, document: mx, delivery: mx, list: sm, user: mx, organisation: mx, report: mx, hazard: mx, inspection: mx, unit: mx },
     listPublished: true,
   };
   const foreign: Fixture = {
@@ -664,8 +668,9 @@ beforeAll(async () => {
       report: foreignReport,
       hazard: foreignHazard,
       inspection: foreignInspection,
+      unit: await unitOf(foreignInspection),
     },
-    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj, hazard: jj, inspection: jj },
+    orgOf: { case: jj, document: jj, delivery: jj, list: jj, user: jj, organisation: jj, report: jj, hazard: jj, inspection: jj, unit: jj },
     listPublished: false,
   };
   fixtures = [home, foreign];

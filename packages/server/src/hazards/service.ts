@@ -58,7 +58,7 @@ export function toDomain(row: HazardRow): Hazard {
   };
 }
 
-function listItem(row: HazardRow, organisationName: string, day: string): HazardListItem {
+function listItem(row: HazardRow, organisationName: string, day: string, unitId: string | null): HazardListItem {
   const esc = overdueEscalation(toDomain(row), day);
   return {
     id: row.id,
@@ -67,6 +67,7 @@ function listItem(row: HazardRow, organisationName: string, day: string): Hazard
     regionCode: row.regionCode,
     inspectionId: row.inspectionId,
     itemId: row.itemId,
+    unitId,
     creditCode: row.creditCode,
     unitName: row.unitName,
     level: row.level as HazardListItem["level"],
@@ -136,15 +137,16 @@ export async function listHazards(ctx: AppContext, auth: Auth, query: HazardList
       .from(hazards)
       .where(cond),
     db
-      .select({ h: hazards, organisationName: organisations.name })
+      .select({ h: hazards, organisationName: organisations.name, unitId: inspectionUnits.id })
       .from(hazards)
       .innerJoin(organisations, eq(organisations.id, hazards.organisationId))
+      .leftJoin(inspectionUnits, and(eq(inspectionUnits.organisationId, hazards.organisationId), eq(inspectionUnits.creditCode, hazards.creditCode)))
       .where(cond)
       .orderBy(desc(hazards.foundOn), asc(hazards.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
   ]);
-  return { items: rows.map((r) => listItem(r.h, r.organisationName, day)), total };
+  return { items: rows.map((r) => listItem(r.h, r.organisationName, day, r.unitId)), total };
 }
 
 async function readHazard(db: DbOrTx, auth: Auth, id: string): Promise<HazardRow> {
@@ -163,6 +165,10 @@ export async function getHazard(ctx: AppContext, auth: Auth, id: string): Promis
   const { db } = ctx.database;
   const row = await readHazard(db, auth, id);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId));
+  const [unit] = await db
+    .select({ id: inspectionUnits.id })
+    .from(inspectionUnits)
+    .where(and(eq(inspectionUnits.organisationId, row.organisationId), eq(inspectionUnits.creditCode, row.creditCode)));
   const events = await db
     .select({ e: hazardEvents, actorName: users.displayName })
     .from(hazardEvents)
@@ -175,7 +181,7 @@ export async function getHazard(ctx: AppContext, auth: Auth, id: string): Promis
     .where(eq(hazardEvidence.hazardId, id))
     .orderBy(asc(hazardEvidence.createdAt));
   return {
-    ...listItem(row, org?.name ?? "", today(ctx)),
+    ...listItem(row, org?.name ?? "", today(ctx), unit?.id ?? null),
     responsiblePerson: row.responsiblePerson,
     rectificationEvidence: row.rectificationEvidence,
     reviews: row.reviews,
@@ -408,6 +414,7 @@ export async function hazardFiguresOf(ctx: AppContext, auth: Auth, query: { year
       closed: `${base}&status=closed`,
       overdue: `${base}&overdue=true`,
       inspections: `/inspections/field`,
+      keyUnits: `/inspections/units?uncoveredIn=${query.year}${query.organisationId ? `&organisationId=${query.organisationId}` : ""}`,
     },
   };
 }

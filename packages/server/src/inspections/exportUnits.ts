@@ -12,19 +12,23 @@ import type { AppContext, Auth } from "../http/context";
 import { decryptValue } from "../pii/keyring";
 import { inspectionUnits } from "./schema";
 import { loadOrganisation, permitted, requirePermission } from "./shared";
-import { unitFilter } from "./units";
+import { unitQueryFilter } from "./units";
 
 export async function exportUnits(
   ctx: AppContext,
   auth: Auth,
-  query: { organisationId?: string; q?: string; industry?: Industry; riskLevel?: RiskLevel; keyUnit?: "true" | "false" },
+  query: { organisationId?: string; q?: string; industry?: Industry; riskLevel?: RiskLevel; keyUnit?: "true" | "false"; uncoveredIn?: number },
 ) {
   const organisationId = query.organisationId ?? auth.organisationId;
   const db = ctx.database.db;
   const nodes = await requirePermission(db, auth, "inspection.read", organisationId);
   const clear = permitted(auth, "inspection.pool.manage", organisationId, nodes);
   const org = await loadOrganisation(db, organisationId);
-  const rows = await db.select().from(inspectionUnits).where(unitFilter(organisationId, query)).orderBy(asc(inspectionUnits.creditCode));
+  const rows = await db
+    .select()
+    .from(inspectionUnits)
+    .where(await unitQueryFilter(db, organisationId, query))
+    .orderBy(asc(inspectionUnits.creditCode));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("检查对象名录库");
   ws.addRow([...unitImportHeaders]);

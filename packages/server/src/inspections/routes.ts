@@ -30,6 +30,7 @@ import {
   ZPublicDrawsQuery,
   ZUnit,
   ZUnitFile,
+  ZUnitHistory,
   ZUnitImportCommit,
   ZUnitImportPreview,
   ZUnitImportResult,
@@ -48,6 +49,7 @@ import { addExclusion, listExclusions, listInspectors, saveCertificate } from ".
 import { createMatter, listMatters, publishMatter } from "./matters";
 import { createPlan, listPlans } from "./plans";
 import { getPublicDraw, listPublicDraws, publicDrawResult, publicPoolFile } from "./publicDraws";
+import { unitHistory } from "./unitHistory";
 import { createUnit, listUnits, updateUnit } from "./units";
 
 const ZId = z.object({ id: z.uuid() });
@@ -76,6 +78,18 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     "/api/v1/inspections/units",
     { schema: { tags, summary: "登记检查对象", body: ZUnitInput, response: { 201: ZUnit } } },
     async (request, reply) => reply.status(201).send(await createUnit(ctx, requireAuth(request.auth), request.body)),
+  );
+  app.get(
+    "/api/v1/inspections/units/:id/history",
+    {
+      schema: {
+        tags,
+        summary: "单位档案：检查记录、隐患、案件（当事人统一社会信用代码相同）和柔性执法措施，仅限有权查看的单位的记录",
+        params: ZId,
+        response: { 200: ZUnitHistory },
+      },
+    },
+    async (request) => unitHistory(ctx, requireAuth(request.auth), request.params.id),
   );
   app.patch(
     "/api/v1/inspections/units/:id",

@@ -2,9 +2,9 @@
  * 检查对象名录库: create and edit a unit (validated by the domain), list the pool (contact masked).
  * Every write with its audit event in one transaction; the audit keeps the masked contact only.
  */
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { maskPhone } from "@kuanyan/domain/codes";
-import { validateUnit, type InspectedUnit, type Industry, type RiskLevel } from "@kuanyan/domain/inspections";
+import { keyUnitCoverage, validateUnit, type InspectedUnit, type Industry, type InspectionStatus, type RiskLevel } from "@kuanyan/domain/inspections";
 import type { z } from "zod";
 import type { ZUnitInput, ZUnitUpdate, ZUnitsQuery } from "@kuanyan/contract/inspections";
 import { recordAudit } from "../audit/record";
@@ -13,7 +13,7 @@ import { AppError, notFound, versionConflict } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
 import { encryptValue } from "../pii/keyring";
 import { phoneIndex } from "../pii/values";
-import { inspectionUnits } from "./schema";
+import { inspections, inspectionUnits } from "./schema";
 import { allowedActions, isUniqueViolation, loadOrganisation, presentUnit, requireActionRole, requirePermission } from "./shared";
 
 /** The stored columns of a validated unit (the phone encrypted, masked and indexed). */
@@ -120,10 +120,37 @@ export function unitFilter(organisationId: string, q: Pick<z.infer<typeof ZUnits
   return and(...parts)!;
 }
 
+/**
+ * 本年未检查的重点单位: the key units of the organisation's pool that the domain's key-unit coverage
+ * (figures.ts) counts as not inspected in the year — no submitted inspection of the organisation.
+ */
+export async function uncoveredKeyUnits(db: DbOrTx, organisationId: string, year: number): Promise<SQL> {
+  const pool = await db
+    .select({ creditCode: inspectionUnits.creditCode, keyUnit: inspectionUnits.keyUnit })
+    .from(inspectionUnits)
+    .where(and(eq(inspectionUnits.organisationId, organisationId), eq(inspectionUnits.keyUnit, true)));
+  const records = await db
+    .select({ creditCode: inspections.creditCode, status: inspections.status, year: inspections.year })
+    .from(inspections)
+    .where(and(eq(inspections.organisationId, organisationId), eq(inspections.year, year)));
+  const { uncovered } = keyUnitCoverage(
+    pool,
+    records.map((r) => ({ ...r, status: r.status as InspectionStatus })),
+    year,
+  );
+  return uncovered.length ? inArray(inspectionUnits.creditCode, uncovered) : sql`false`;
+}
+
+/** The filter of a units query, with 本年未检查的重点单位 when asked for. */
+export async function unitQueryFilter(db: DbOrTx, organisationId: string, query: z.infer<typeof ZUnitsQuery>): Promise<SQL> {
+  const where = unitFilter(organisationId, query);
+  return query.uncoveredIn ? and(where, await uncoveredKeyUnits(db, organisationId, query.uncoveredIn))! : where;
+}
+
 export async function listUnits(db: DbOrTx, auth: Auth, query: z.infer<typeof ZUnitsQuery>) {
   const organisationId = query.organisationId ?? auth.organisationId;
   const nodes = await requirePermission(db, auth, "inspection.read", organisationId);
-  const where = unitFilter(organisationId, query);
+  const where = await unitQueryFilter(db, organisationId, query);
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
   const rows = await db

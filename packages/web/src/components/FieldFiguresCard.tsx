@@ -42,7 +42,7 @@ export default function FieldFiguresCard({ year }: { year: number }) {
             <Figure
               label={`重点单位覆盖（${f.keyUnits.covered}/${f.keyUnits.keyUnits}）`}
               value={f.keyUnits.percent === null ? "—" : `${f.keyUnits.percent}%`}
-              to={inspectionsTo}
+              to={links.keyUnits ?? `/inspections/units?uncoveredIn=${year}`}
             />
             <Figure label="发现隐患" value={f.hazards.found} to={ledger} />
             <Figure label="已整改" value={f.hazards.rectified} to={links.rectified ?? ledger} />

@@ -106,6 +106,13 @@ export const appRoutes: AppRoute[] = [
         component: lazy(() => import("../pages/inspections/units")),
       },
       {
+        path: "/inspections/units/:id",
+        name: "单位档案",
+        access: "canSeeInspections",
+        hideInMenu: true,
+        component: lazy(() => import("../pages/inspections/unitHistory")),
+      },
+      {
         path: "/inspections/inspectors",
         name: "执法检查人员",
         access: "canSeeInspections",

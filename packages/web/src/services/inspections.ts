@@ -36,9 +36,21 @@ import type { PublicDraw } from "@kuanyan/contract/inspections";
 export type { PublicDraw };
 import type { PublicDrawList } from "@kuanyan/contract/inspections";
 export type { PublicDrawList };
+import type { UnitHistory } from "@kuanyan/contract/inspections";
+export type { UnitHistory };
 
-export const listUnits = (query: { q?: string; page?: number; pageSize?: number; industry?: string; riskLevel?: string; keyUnit?: string }) =>
-  request<UnitList>("/inspections/units", { query });
+export const listUnits = (query: {
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  industry?: string;
+  riskLevel?: string;
+  keyUnit?: string;
+  uncoveredIn?: number;
+  organisationId?: string;
+}) => request<UnitList>("/inspections/units", { query });
+/** 单位档案: the unit with its inspections, hazards, cases and soft measures (the caller's scope). */
+export const unitHistory = (id: string) => request<UnitHistory>(`/inspections/units/${id}/history`);
 export const createUnit = (body: UnitInput) => request<Unit>("/inspections/units", { method: "POST", body });
 export const updateUnit = (id: string, body: Omit<UnitInput, "creditCode" | "organisationId"> & { version: number }) =>
   request<Unit>(`/inspections/units/${id}`, { method: "PATCH", body });

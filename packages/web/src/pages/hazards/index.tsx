@@ -22,7 +22,7 @@ import {
 import dayjs from "dayjs";
 import { formatDateTime, todayInChina, yearInChina } from "../../utils/time";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { hazardLevelLabels, hazardStatusLabels, type HazardLevel, type HazardStatus } from "@kuanyan/domain/hazards";
 import PageContainer from "../../components/PageContainer";
 import { hazardApi, type FieldFigures, type HazardDetail, type HazardList } from "../../services/field";
@@ -43,20 +43,22 @@ export default function HazardsPage() {
   const [params, setParams] = useSearchParams();
   const [list, setList] = useState<HazardList | null>(null);
   const [figures, setFigures] = useState<FieldFigures | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
-  const query = useMemo(
-    () => ({
-      year: Number(params.get("year") ?? yearInChina()),
-      status: params.get("status") ?? undefined,
-      level: params.get("level") ?? undefined,
-      overdue: params.get("overdue") ?? undefined,
-      rectified: params.get("rectified") ?? undefined,
-      q: params.get("q") ?? undefined,
-      page: Number(params.get("page") ?? 1),
-    }),
-    [params],
-  );
+  // The list's filters (opening a hazard changes only ?open=, which reloads nothing).
+  const filterKeys = ["year", "status", "level", "overdue", "rectified", "q", "page"] as const;
+  const filters = JSON.stringify(filterKeys.map((k) => params.get(k)));
+  const query = useMemo(() => {
+    const [y, status, level, overdue, rectified, q, page] = (JSON.parse(filters) as (string | null)[]).map((v) => v ?? undefined);
+    return { year: Number(y ?? yearInChina()), status, level, overdue, rectified, q, page: Number(page ?? 1) };
+  }, [filters]);
   const year = query.year;
+  // The drawer's hazard is in the address (?open=…), so a unit's 档案 can link to a ledger entry.
+  const open = params.get("open");
+  const setOpen = (id: string | null) => {
+    const p = new URLSearchParams(params);
+    if (id) p.set("open", id);
+    else p.delete("open");
+    setParams(p);
+  };
   // The list and the figures are fetched again for other filters or when `load()` bumps `reloads`.
   const [reloads, setReloads] = useState(0);
   const load = useCallback(() => setReloads((n) => n + 1), []);
@@ -152,7 +154,20 @@ export default function HazardsPage() {
         }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: "pointer" } })}
         columns={[
-          { title: "单位", dataIndex: "unitName", fixed: "left", width: 180 },
+          {
+            title: "单位",
+            dataIndex: "unitName",
+            fixed: "left",
+            width: 180,
+            render: (v: string, r) =>
+              r.unitId ? (
+                <Link to={`/inspections/units/${r.unitId}`} title="单位档案" onClick={(e) => e.stopPropagation()}>
+                  {v}
+                </Link>
+              ) : (
+                v
+              ),
+          },
           {
             title: "等级",
             dataIndex: "level",

@@ -2,6 +2,7 @@
 // errors, export. Controls follow the allowedActions the server returns.
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { industries, industryLabels, riskLevelLabels, riskLevels } from "@kuanyan/domain/inspections";
 import {
   commitUnitImport,
@@ -13,6 +14,7 @@ import {
   type UnitInput,
   type UnitList,
 } from "../../services/inspections";
+import { yearInChina } from "../../utils/time";
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -32,14 +34,34 @@ export default function UnitsPage() {
   const [importing, setImporting] = useState<{ name: string; content: string; preview: UnitImportPreview } | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<UnitInput>();
-  const load = useCallback(() => void listUnits({ q: q || undefined, page, pageSize: 20 }).then(setData, () => undefined), [q, page]);
+  // 本年未检查的重点单位 (and the organisation) come from the address: the figures card links here.
+  const [params, setParams] = useSearchParams();
+  const uncoveredIn = Number(params.get("uncoveredIn")) || undefined;
+  const organisationId = params.get("organisationId") ?? undefined;
+  const toggleUncovered = (on: boolean) => {
+    const p = new URLSearchParams(params);
+    if (on) p.set("uncoveredIn", String(yearInChina()));
+    else p.delete("uncoveredIn");
+    setPage(1);
+    setParams(p);
+  };
+  const load = useCallback(
+    () => void listUnits({ q: q || undefined, page, pageSize: 20, uncoveredIn, organisationId }).then(setData, () => undefined),
+    [q, page, uncoveredIn, organisationId],
+  );
   useEffect(load, [load]);
+  const exportQuery = new URLSearchParams(
+    Object.entries({ q: q || undefined, uncoveredIn: uncoveredIn ? String(uncoveredIn) : undefined, organisationId }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
+    ),
+  ).toString();
+  const exportUrl = `${UNITS_EXPORT_URL}${exportQuery ? `?${exportQuery}` : ""}`;
   const canManage = data?.allowedActions.includes("inspection.pool.manage") ?? false;
 
   return (
     <Card title="检查对象名录库">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button href={`${UNITS_EXPORT_URL}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>导出</Button>
+        <Button href={exportUrl}>导出</Button>
         {canManage ? (
           <>
             <Upload
@@ -67,12 +89,17 @@ export default function UnitsPage() {
         placeholder="单位名称或统一社会信用代码"
         allowClear
         onSearch={(v) => (setPage(1), setQ(v.trim()))}
-        style={{ maxWidth: 360, marginBottom: 12 }}
+        style={{ maxWidth: 360, marginBottom: 12, marginRight: 12 }}
       />
+      <Checkbox checked={!!uncoveredIn} onChange={(e) => toggleUncovered(e.target.checked)} style={{ marginBottom: 12 }}>
+        {uncoveredIn && uncoveredIn !== yearInChina() ? `${uncoveredIn}年` : "本年"}未检查的重点单位
+      </Checkbox>
       {data ? (
         <Typography.Paragraph type="secondary">
-          共 {data.total} 家，其中重点单位 {data.keyUnits}{" "}
-          家。导入模板的列：统一社会信用代码、单位名称、地址、行政区划代码、行业、风险等级、重点单位、联系人、联系电话。
+          {uncoveredIn
+            ? `${uncoveredIn}年未检查（无已提交的检查）的重点单位 ${data.total} 家（名录库共有重点单位 ${data.keyUnits} 家）。`
+            : `共 ${data.total} 家，其中重点单位 ${data.keyUnits} 家。`}
+          导入模板的列：统一社会信用代码、单位名称、地址、行政区划代码、行业、风险等级、重点单位、联系人、联系电话。
         </Typography.Paragraph>
       ) : null}
       <Table
@@ -87,15 +114,14 @@ export default function UnitsPage() {
           {
             title: "单位名称",
             dataIndex: "name",
-            render: (v: string, r) =>
-              r.keyUnit ? (
-                <Space size={4}>
+            render: (v: string, r) => (
+              <Space size={4}>
+                <Link to={`/inspections/units/${r.id}`} title="单位档案">
                   {v}
-                  <Tag color="red">重点</Tag>
-                </Space>
-              ) : (
-                v
-              ),
+                </Link>
+                {r.keyUnit ? <Tag color="red">重点</Tag> : null}
+              </Space>
+            ),
           },
           { title: "行业", dataIndex: "industry", width: 100, render: (v: keyof typeof industryLabels) => industryLabels[v] },
           { title: "风险等级", dataIndex: "riskLevel", width: 130, render: (v: keyof typeof riskLevelLabels) => riskLevelLabels[v] },

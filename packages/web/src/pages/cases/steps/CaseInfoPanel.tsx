@@ -1,5 +1,6 @@
 // 案件信息: the party, the matter, the inspection with its officers and the facts, as registered.
-import { Card, Descriptions } from "antd";
+import { Card, Descriptions, Space } from "antd";
+import { Link } from "react-router-dom";
 import { industryCategoryLabels, type IndustryCategory } from "@kuanyan/domain/lists";
 import type { CaseFile } from "../../../services/cases";
 
@@ -8,7 +9,16 @@ export default function CaseInfoPanel({ file }: { file: CaseFile }) {
   return (
     <Card title="案件信息" size="small">
       <Descriptions column={1} size="small">
-        <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
+        <Descriptions.Item label="当事人">
+          <Space size={12} wrap>
+            {c.partyName}
+            {file.poolUnit ? (
+              <Link to={`/inspections/units/${file.poolUnit.id}`} data-testid="pool-unit-link">
+                检查对象档案
+              </Link>
+            ) : null}
+          </Space>
+        </Descriptions.Item>
         <Descriptions.Item label={c.partyType === "enterprise" ? "统一社会信用代码" : "身份证号码"}>
           {c.partyCreditCode ?? c.partyIdNumberMasked}
         </Descriptions.Item>
