@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp, type Session, type TestApp } from "../testing/app";
+import { starterChecklists } from "@kuanyan/domain/inspections";
 import { drawnInspection } from "./field/fixtures.test-support";
 
 let t: TestApp;
@@ -103,6 +104,21 @@ describe("结果公示: only a submitted record is published", () => {
     expect(raw).not.toContain("动火作业无专人现场管理");
   });
 
+  it("检查事项: the published 抽查事项 of the checklist used, else the checklist's title as the record names it", async () => {
+    const starter = starterChecklists().find((c) => c.industry === "industry_trade")!;
+    expect((await published()).of(CODE).matter).toBe(starter.title);
+    const [org] = await t.database.query<{ id: string; region_code: string }>(
+      "SELECT organisation_id AS id, region_code FROM inspections WHERE id = $1",
+      [inspected],
+    );
+    await t.database.query(
+      `INSERT INTO inspection_matters (region_code, organisation_id, name, checklist_id, published)
+       SELECT $1, $2, '机械加工企业安全生产专项检查', checklist_id, true FROM inspections WHERE id = $3`,
+      [org.region_code, org.id, inspected],
+    );
+    expect((await published()).of(CODE).matter).toBe("机械加工企业安全生产专项检查");
+  });
+
   it("the CSV carries the same results (and no formula can run from a cell)", async () => {
     const csv = await t.get(`/api/v1/public/inspections/draws/${drawId}/results.csv`);
     expect(csv.statusCode).toBe(200);
@@ -114,6 +130,7 @@ describe("结果公示: only a submitted record is published", () => {
     expect(lines[0]).toBe('"序号","检查对象","统一社会信用代码","检查事项","检查日期","检查结果","隐患整改"');
     const row = lines.find((l) => l.includes(CODE))!;
     expect(row).toContain('"明溪县城关机械有限公司"');
+    expect(row).toContain('"机械加工企业安全生产专项检查"');
     expect(row).toContain('"发现问题，已立案调查","已整改1/1"');
     expect(lines.find((l) => l.includes(PERSON_CODE))).toContain('"明溪县张**"');
   });

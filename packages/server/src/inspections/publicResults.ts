@@ -29,6 +29,7 @@ type DrawRef = { id: string; kind: string; organisationId: string };
 interface StoredContent {
   checkInAt?: string;
   submittedAt?: string;
+  checklistTitle?: string;
   items?: { id: string; outcome: ItemOutcome; finding: string | null }[];
 }
 
@@ -42,6 +43,11 @@ function publishable(content: StoredContent): PublishableRecord {
       finding: i.outcome !== "fail" || !i.finding ? null : i.finding.startsWith("立案") ? "case" : "hazard",
     })),
   };
+}
+
+/** Without a published 抽查事项 for the checklist: the checklist's title as the record names it, without its version. */
+function checklistOf(content: StoredContent | undefined): string | null {
+  return content?.checklistTitle?.replace(/（第\d+版）$/, "") || null;
 }
 
 async function recordsOf(db: DbOrTx, ids: string[]) {
@@ -111,7 +117,7 @@ export async function publicResults(db: DbOrTx, d: DrawRef, today: string) {
       creditCode: r.creditCode,
       unitName: publicUnitName(r.creditCode, r.unitName),
       status,
-      matter: (r.checklistId && matters.get(r.checklistId)) || null,
+      matter: (r.checklistId && matters.get(r.checklistId)) || checklistOf(published?.content as StoredContent | undefined),
       ...result,
     };
   });
