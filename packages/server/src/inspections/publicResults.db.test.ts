@@ -23,7 +23,16 @@ const key = () => `public-results-${Date.now()}-${keyN++}`;
 const put = (url: string, body: unknown, s: Session) =>
   t.app.inject({ method: "PUT", url, payload: body as object, headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
 
-type Result = { creditCode: string; unitName: string; category: string; label: string; checkedOn: string | null; hazards: number; rectified: number };
+type Result = {
+  creditCode: string;
+  unitName: string;
+  matter: string | null;
+  category: string;
+  label: string;
+  checkedOn: string | null;
+  hazards: number;
+  rectified: number;
+};
 async function published() {
   const res = await t.get(`/api/v1/public/inspections/draws/${drawId}`);
   expect(res.statusCode, res.body).toBe(200);
