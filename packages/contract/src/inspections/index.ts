@@ -4,7 +4,7 @@
  * public draw page (一公开). Requests and responses; the web takes the types with `import type`.
  */
 import { z } from "zod";
-import { industries, riskLevels, exclusionReasons, checklistAreas, inspectionStatuses } from "@kuanyan/domain/inspections";
+import { industries, riskLevels, exclusionReasons, checklistAreas, inspectionStatuses, publicResultCategories } from "@kuanyan/domain/inspections";
 import { hazardLevels, hazardStatuses } from "@kuanyan/domain/hazards";
 import { caseStatuses } from "@kuanyan/domain/cases";
 import { softMethods } from "@kuanyan/domain/measures";
@@ -371,6 +371,25 @@ export type Draw = z.infer<typeof ZDraw>;
 // ---------------------------------------------------------------------------------------------
 // 一公开: the public draw page (no login, no personal data)
 
+export const ZPublicResult = z.object({
+  creditCode: z.string(),
+  unitName: z.string().describe("检查对象（以经营者姓名登记的个体工商户已遮蔽）"),
+  status: z.enum(inspectionStatuses),
+  matter: z.string().nullable().describe("检查事项"),
+  checkedOn: ZDay.nullable().describe("检查日期"),
+  category: z.enum(publicResultCategories).describe("检查结果类别"),
+  label: z.string().describe("检查结果"),
+  hazards: z.number().int().describe("隐患数"),
+  rectified: z.number().int().describe("已整改隐患数"),
+});
+export const ZPublicResultsSummary = z.object({
+  total: z.number().int().describe("应检查对象数（不含已取消）"),
+  done: z.number().int().describe("检查完成数"),
+  withProblems: z.number().int().describe("发现问题户数"),
+  overdue: z.number().int().describe("逾期未检查数"),
+  cancelled: z.number().int().describe("已取消数"),
+});
+
 export const ZPublicDraw = z.object({
   id: z.uuid(),
   drawNo: z.string(),
@@ -391,14 +410,29 @@ export const ZPublicDraw = z.object({
   drawnOn: ZDay.nullable(),
   redrawOf: z.string().nullable().describe("被替代的抽取编号"),
   redrawReason: z.string().nullable(),
-  selection: ZDrawSelection.nullable(),
-  /** Planned inspections of the draw and whether they are done (no findings, no personal data). */
-  results: z.array(z.object({ creditCode: z.string(), unitName: z.string(), status: z.enum(inspectionStatuses) })),
+  /** The selection with the inspectors counted (their 执法证号 are in the pool and draw files only). */
+  selection: z
+    .object({
+      objects: z.array(
+        z.object({
+          creditCode: z.string(),
+          unitName: z.string().describe("单位名称（以经营者姓名登记的个体工商户已遮蔽）"),
+          reason: z.enum(["key", "drawn"]).nullable().describe("年度：重点单位直接列入或抽中"),
+          inspectorCount: z.number().int().describe("抽取的执法人员人数"),
+        }),
+      ),
+      strata: ZDrawSelection.shape.strata,
+    })
+    .nullable(),
+  /** 双随机抽查结果公示: each planned inspection's result (no personal data). */
+  results: z.array(ZPublicResult),
+  resultsSummary: ZPublicResultsSummary,
 });
 export type PublicDraw = z.infer<typeof ZPublicDraw>;
+export type PublicResult = z.infer<typeof ZPublicResult>;
 
 export const ZPublicDrawList = z.object({
-  items: z.array(ZPublicDraw.omit({ selection: true, results: true })),
+  items: z.array(ZPublicDraw.omit({ selection: true, results: true, resultsSummary: true })),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type PublicDrawList = z.infer<typeof ZPublicDrawList>;

@@ -15,3 +15,4 @@ export * from "./lifecycle";
 export * from "./findings";
 export * from "./figures";
 export * from "./plan";
+export * from "./publication";

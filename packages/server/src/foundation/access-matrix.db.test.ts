@@ -368,6 +368,7 @@ const entries: Record<string, Entry> = {
   "GET /api/v1/public/inspections/draws/{id}": { who: "public", kind: "organisation" },
   "GET /api/v1/public/inspections/draws/{id}/pool.json": { who: "public", kind: "organisation" },
   "GET /api/v1/public/inspections/draws/{id}/draw.json": { who: "public", kind: "organisation" },
+  "GET /api/v1/public/inspections/draws/{id}/results.csv": { who: "public", kind: "organisation" },
   "GET /api/v1/documents/{id}/pdf": { who: "any", scope: "read" },
   "GET /api/v1/documents/{id}/docx": { who: "any", scope: "read" },
   "POST /api/v1/documents/{id}/deliveries": {

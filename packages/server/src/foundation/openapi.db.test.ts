@@ -34,6 +34,7 @@ const downloads: Record<string, string> = {
   "GET /api/v1/inspections/draws/{id}/pool.json": "application/json",
   "GET /api/v1/public/inspections/draws/{id}/pool.json": "application/json",
   "GET /api/v1/public/inspections/draws/{id}/draw.json": "application/json",
+  "GET /api/v1/public/inspections/draws/{id}/results.csv": "text/csv",
 };
 
 /** Routes that always refuse (no 2xx): the description says so. */

@@ -2,15 +2,18 @@
  * 一公开: the public page of the draws (no login, no personal data). Each draw with its pool hash,
  * the pool file itself (byte for byte as frozen; units by credit code and name, inspectors by 执法证号),
  * the seed inputs (commitment, public value and its source, revealed secret, seed) and the selection,
- * and the state of the inspections it planned (no findings, no names of people).
+ * and the results of the inspections it planned (双随机抽查结果公示, publicResults.ts). The page and its
+ * JSON name no person: units by name (a 个体工商户 under its operator's name masked) and credit code,
+ * inspectors only counted (their 执法证号 stay in the pool and draw files, which the re-computation needs).
  */
 import { asc, desc, eq } from "drizzle-orm";
-import type { DrawSelection, InspectionStatus } from "@kuanyan/domain/inspections";
+import { publicUnitName, type DrawSelection } from "@kuanyan/domain/inspections";
 import type { DbOrTx } from "../db/client";
 import { organisations } from "../db/schema";
 import { notFound } from "../http/errors";
 import { presentSelection } from "./draws";
-import { inspectionDraws, inspections } from "./schema";
+import { publicResults } from "./publicResults";
+import { inspectionDraws } from "./schema";
 
 type DrawRow = typeof inspectionDraws.$inferSelect;
 
@@ -71,23 +74,39 @@ async function loadPublic(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function getPublicDraw(db: DbOrTx, id: string) {
+/** The selection as published: names as publicUnitName gives them, the inspectors counted. */
+function publicSelection(d: DrawRow) {
+  const selection = presentSelection(d.result as DrawSelection | null, d.poolText);
+  if (!selection) return null;
+  return {
+    strata: selection.strata,
+    objects: selection.objects.map((o) => ({
+      creditCode: o.creditCode,
+      unitName: publicUnitName(o.creditCode, o.unitName),
+      reason: o.reason,
+      inspectorCount: o.inspectors.length,
+    })),
+  };
+}
+
+export async function getPublicDraw(db: DbOrTx, id: string, today: string) {
   const { d, orgName } = await loadPublic(db, id);
   let redrawOfNo: string | null = null;
   if (d.redrawOf) {
     const [prev] = await db.select(summaryColumns).from(inspectionDraws).where(eq(inspectionDraws.id, d.redrawOf));
     redrawOfNo = prev?.drawNo ?? null;
   }
-  const rows = await db
-    .select({ creditCode: inspections.creditCode, unitName: inspections.unitName, status: inspections.status })
-    .from(inspections)
-    .where(d.kind === "annual" ? eq(inspections.planDrawId, d.id) : eq(inspections.drawId, d.id))
-    .orderBy(asc(inspections.creditCode));
   return {
     ...publicSummary(d, orgName, redrawOfNo),
-    selection: presentSelection(d.result as DrawSelection | null, d.poolText),
-    results: rows.map((r) => ({ creditCode: r.creditCode, unitName: r.unitName, status: r.status as InspectionStatus })),
+    selection: publicSelection(d),
+    ...(await publicResults(db, d, today)),
   };
+}
+
+/** The draw's results for the CSV download. */
+export async function publicDrawResults(db: DbOrTx, id: string, today: string) {
+  const { d } = await loadPublic(db, id);
+  return { drawNo: d.drawNo, ...(await publicResults(db, d, today)) };
 }
 
 export async function publicPoolFile(db: DbOrTx, id: string) {

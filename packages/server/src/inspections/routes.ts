@@ -41,6 +41,7 @@ import {
 } from "@kuanyan/contract/inspections";
 import { requireAuth } from "../access";
 import type { AppContext } from "../http/context";
+import { today } from "../shared/clock";
 import { copyChecklistFor, getChecklist, listChecklists, publishChecklistVersion, reviseChecklistRecord, saveChecklistDraft } from "./checklists";
 import { announce, draw, drawPoolFile, getDraw } from "./draws";
 import { exportUnits } from "./exportUnits";
@@ -48,7 +49,8 @@ import { commitUnitImport, previewUnitImport } from "./importUnits";
 import { addExclusion, listExclusions, listInspectors, saveCertificate } from "./inspectors";
 import { createMatter, listMatters, publishMatter } from "./matters";
 import { createPlan, listPlans } from "./plans";
-import { getPublicDraw, listPublicDraws, publicDrawResult, publicPoolFile } from "./publicDraws";
+import { getPublicDraw, listPublicDraws, publicDrawResult, publicDrawResults, publicPoolFile } from "./publicDraws";
+import { publicResultsCsv } from "./publicResults";
 import { unitHistory } from "./unitHistory";
 import { createUnit, listUnits, updateUnit } from "./units";
 
@@ -300,9 +302,29 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     "/api/v1/public/inspections/draws/:id",
     {
       config: { access: "public" },
-      schema: { tags: ["公开"], summary: "公开：一次抽取的底库摘要、种子和抽取结果", params: ZId, response: { 200: ZPublicDraw } },
+      schema: { tags: ["公开"], summary: "公开：一次抽取的底库摘要、种子、抽取结果和检查结果", params: ZId, response: { 200: ZPublicDraw } },
     },
-    async (request) => getPublicDraw(db, request.params.id),
+    async (request) => getPublicDraw(db, request.params.id, today(ctx)),
+  );
+  app.get(
+    "/api/v1/public/inspections/draws/:id/results.csv",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["公开"],
+        summary: "公开：双随机抽查结果公示（CSV，无个人信息）",
+        description: "文件下载（text/csv，UTF-8）",
+        produces: ["text/csv"],
+        params: ZId,
+      },
+    },
+    async (request, reply) => {
+      const { drawNo, results } = await publicDrawResults(db, request.params.id, today(ctx));
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${drawNo.replace(/[\\/:*?"<>|]/g, "_")}-results.csv`)}`)
+        .send(publicResultsCsv(results));
+    },
   );
   app.get(
     "/api/v1/public/inspections/draws/:id/pool.json",

@@ -34,6 +34,8 @@ import type { Draw } from "@kuanyan/contract/inspections";
 export type { Draw };
 import type { PublicDraw } from "@kuanyan/contract/inspections";
 export type { PublicDraw };
+import type { PublicResult } from "@kuanyan/contract/inspections";
+export type { PublicResult };
 import type { PublicDrawList } from "@kuanyan/contract/inspections";
 export type { PublicDrawList };
 import type { UnitHistory } from "@kuanyan/contract/inspections";
@@ -88,3 +90,4 @@ export const listPublicDraws = (organisationId?: string) =>
 export const getPublicDraw = (id: string) => request<PublicDraw>(`/public/inspections/draws/${id}`, { silent: true });
 export const publicPoolUrl = (id: string) => `/api/v1/public/inspections/draws/${id}/pool.json`;
 export const publicDrawJsonUrl = (id: string) => `/api/v1/public/inspections/draws/${id}/draw.json`;
+export const publicResultsCsvUrl = (id: string) => `/api/v1/public/inspections/draws/${id}/results.csv`;

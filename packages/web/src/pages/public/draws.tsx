@@ -1,11 +1,13 @@
 // 一公开: the public page of the 双随机 draws (no login, no personal data, readable on a phone).
 // /public/draws lists an organisation's draws; /public/draws/:id shows one with the pool hash, the
-// pool file, the seed inputs and the selection, and how to re-run it with scripts/verify-draw.mjs.
+// pool file, the seed inputs and the selection, and how to re-run it with scripts/verify-draw.mjs,
+// then the 检查结果公示 (DrawResults.tsx) with its summary at the top.
 import { Alert, Button, Card, ConfigProvider, Descriptions, Empty, List, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { industryLabels, inspectionStatusLabels, riskLevelLabels } from "@kuanyan/domain/inspections";
+import { industryLabels, riskLevelLabels } from "@kuanyan/domain/inspections";
 import { getPublicDraw, listPublicDraws, publicDrawJsonUrl, publicPoolUrl, type PublicDraw, type PublicDrawList } from "../../services/inspections";
+import { ResultsSection, ResultsSummary } from "./DrawResults";
 
 const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", wordBreak: "break-all" as const };
 const kindLabel = (k: "annual" | "periodic") => (k === "annual" ? "年度计划抽取" : "季度/专项抽取");
@@ -97,7 +99,6 @@ function DrawDetail({ id }: { id: string }) {
         <Empty description="该抽取不存在" />
       </Frame>
     );
-  const resultOf = new Map(d.results.map((r) => [r.creditCode, r.status]));
   return (
     <Frame>
       <Link to="/public/draws">← 全部抽取</Link>
@@ -113,6 +114,7 @@ function DrawDetail({ id }: { id: string }) {
       {d.redrawOf ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`本次为重新抽取，替代 ${d.redrawOf}。理由：${d.redrawReason ?? ""}`} />
       ) : null}
+      {d.status === "drawn" && d.results.length > 0 ? <ResultsSummary d={d} /> : null}
       <Card size="small" title="公告（抽取前公布）" style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small" bordered labelStyle={{ width: 150 }}>
           <Descriptions.Item label="公告日期">{d.announcedOn}</Descriptions.Item>
@@ -165,7 +167,7 @@ function DrawDetail({ id }: { id: string }) {
               （脚本见本项目代码库，算法见 docs/inspections/draw.md），脚本重算种子和抽取结果并与公布结果比对。
             </Typography.Paragraph>
           </Card>
-          <Card size="small" title={`抽取结果（${d.selection.objects.length} 个检查对象）`}>
+          <Card size="small" title={`抽取结果（${d.selection.objects.length} 个检查对象）`} style={{ marginBottom: 12 }}>
             {d.selection.strata.length ? (
               <Typography.Paragraph type="secondary">
                 分层：
@@ -187,11 +189,11 @@ function DrawDetail({ id }: { id: string }) {
                 { title: "单位名称", dataIndex: "unitName" },
                 ...(d.kind === "annual"
                   ? [{ title: "列入方式", dataIndex: "reason", render: (v: string | null) => (v === "key" ? "重点单位" : "抽中") }]
-                  : [{ title: "执法人员（执法证号）", dataIndex: "inspectors", render: (v: string[]) => v.join("、") }]),
-                { title: "检查情况", render: (_v, r) => (resultOf.has(r.creditCode) ? inspectionStatusLabels[resultOf.get(r.creditCode)!] : "—") },
+                  : [{ title: "执法人员", dataIndex: "inspectorCount", render: (v: number) => `${v}名` }]),
               ]}
             />
           </Card>
+          {d.results.length > 0 ? <ResultsSection d={d} /> : null}
         </>
       ) : (
         <Alert type="info" showIcon message={`公开随机数将于${d.publicValueDate}产生，届时录入并完成抽取后在此公布结果。`} />
