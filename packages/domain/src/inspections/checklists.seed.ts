@@ -1,9 +1,11 @@
 /**
- * The starter checklists shipped with Kuanyan (对表检查, seed 003): 工贸企业、有限空间、粉尘涉爆、危化品使用.
+ * The starter checklists shipped with Kuanyan (对表检查, seed 003): 工贸企业、有限空间、粉尘涉爆、危化品使用、
+ * 烟花爆竹 (经营、储存) and 涉氨制冷.
  * Every item rests on a provision of the shipped 《中华人民共和国安全生产法》(2021) — its basis — and maps to
  * the catalogue matter of the penalty article that sanctions that duty (第九十七条、第九十九条、
  * 第一百零一条、第一百零五条). `source` says where each item comes from. The sector rules that
- * detail these duties (《工贸企业有限空间作业安全规定》、《工贸企业粉尘防爆安全规定》、《危险化学品安全管理条例》)
+ * detail these duties (《工贸企业有限空间作业安全规定》、《工贸企业粉尘防爆安全规定》、《危险化学品安全管理条例》、
+ * 《烟花爆竹安全管理条例》)
  * are not in the law library; where an item follows one of them, `source` names it for manual
  * checking, and the basis stays the 安全生产法 provision the library can resolve.
  * Organisations copy these and adapt their copy (./checklists.ts).
@@ -17,6 +19,8 @@ const a = (article: number, paragraph?: number): Citation => (paragraph === unde
 
 const LAW = "《安全生产法》";
 const SEED3 = "种子材料003（晋江市应急管理局对表检查：重点场所、要害部位、关键环节）";
+const FIREWORKS_RULE = "细则参照《烟花爆竹安全管理条例》（未收入法律法规库，须人工核对）";
+const AMMONIA_RULE = "细则参照《危险化学品安全管理条例》和涉氨制冷有关国家标准、行业标准（未收入法律法规库，须人工核对）";
 
 function item(id: string, area: ChecklistArea, text: string, basis: Citation[], matterCode: string, source: string): ChecklistItem {
   return { id, area, text, basis, matterCode, source };
@@ -258,6 +262,164 @@ export function starterChecklists(): ChecklistRecord[] {
         `${LAW}第三十条第一款`,
       ),
       item("WH-16", "作业现场", "动火、临时用电等危险作业是否安排专门人员进行现场安全管理", [a(43)], "YJ-AQSCF-101-03", `${LAW}第四十三条`),
+    ]),
+    record("starter-fireworks", "fireworks", "烟花爆竹经营（储存）单位安全检查表", [
+      ...common("YH"),
+      item(
+        "YH-10",
+        "安全管理",
+        "经营、储存烟花爆竹是否建立专门的安全管理制度、采取可靠的安全措施",
+        [a(39, 2)],
+        "YJ-AQSCF-101-01",
+        `${LAW}第三十九条第二款（烟花爆竹属易燃易爆物品，即第一百一十七条所称危险物品）；${FIREWORKS_RULE}`,
+      ),
+      item(
+        "YH-11",
+        "安全管理",
+        "烟花爆竹仓库构成重大危险源的，是否登记建档，进行定期检测、评估、监控，制定应急预案并告知应急措施",
+        [a(40, 1)],
+        "YJ-AQSCF-101-02",
+        `${LAW}第四十条第一款、第一百一十七条（重大危险源）`,
+      ),
+      item(
+        "YH-12",
+        "作业现场",
+        "经营、储存烟花爆竹的商店、仓库是否与员工宿舍在同一座建筑物内（“三合一”），或者与员工宿舍的距离不符合安全要求",
+        [a(42, 1)],
+        "YJ-AQSCF-105-01",
+        `${LAW}第四十二条第一款；${SEED3}（要害部位）`,
+      ),
+      item(
+        "YH-13",
+        "作业现场",
+        "烟花爆竹仓库、经营场所是否设置明显的安全警示标志（如严禁烟火、限量存放）",
+        [a(35)],
+        "YJ-AQSCF-099-01",
+        `${LAW}第三十五条；${SEED3}（重点场所）`,
+      ),
+      item(
+        "YH-14",
+        "设备设施",
+        "仓库防雷、防静电、视频监控、报警等安全设备的安装、使用、检测是否符合国家标准或者行业标准",
+        [a(36, 1)],
+        "YJ-AQSCF-099-02",
+        `${LAW}第三十六条第一款；${FIREWORKS_RULE}`,
+      ),
+      item(
+        "YH-15",
+        "设备设施",
+        "防雷、防静电等安全设备是否经常性维护、保养并定期检测，记录是否完整并签字",
+        [a(36, 2)],
+        "YJ-AQSCF-099-03",
+        `${LAW}第三十六条第二款`,
+      ),
+      item(
+        "YH-16",
+        "设备设施",
+        "有无关闭、破坏仓库视频监控、报警等设备设施，或者篡改、隐瞒、销毁其数据",
+        [a(36, 3)],
+        "YJ-AQSCF-099-04",
+        `${LAW}第三十六条第三款`,
+      ),
+      item(
+        "YH-17",
+        "教育培训",
+        "从事烟花爆竹储存作业等特种作业的人员是否经专门的安全作业培训并取得相应资格上岗",
+        [a(30, 1)],
+        "YJ-AQSCF-097-07",
+        `${LAW}第三十条第一款`,
+      ),
+      item(
+        "YH-18",
+        "作业现场",
+        "在仓库区域动火、临时用电等危险作业是否安排专门人员进行现场安全管理",
+        [a(43)],
+        "YJ-AQSCF-101-03",
+        `${LAW}第四十三条；${SEED3}（关键环节）`,
+      ),
+    ]),
+    record("starter-ammonia-refrigeration", "ammonia_refrigeration", "涉氨制冷企业安全检查表", [
+      ...common("AN"),
+      item(
+        "AN-10",
+        "安全管理",
+        "使用、储存液氨是否建立专门的安全管理制度（含氨制冷系统安全操作规程）、采取可靠的安全措施",
+        [a(39, 2)],
+        "YJ-AQSCF-101-01",
+        `${LAW}第三十九条第二款（液氨属危险化学品，即第一百一十七条所称危险物品）；${AMMONIA_RULE}`,
+      ),
+      item(
+        "AN-11",
+        "安全管理",
+        "液氨储量构成重大危险源的，是否登记建档，进行定期检测、评估、监控，制定应急预案并告知应急措施",
+        [a(40, 1)],
+        "YJ-AQSCF-101-02",
+        `${LAW}第四十条第一款、第一百一十七条（重大危险源）`,
+      ),
+      item(
+        "AN-12",
+        "教育培训",
+        "制冷与空调作业等特种作业人员是否经专门的安全作业培训并取得相应资格上岗",
+        [a(30, 1)],
+        "YJ-AQSCF-097-07",
+        `${LAW}第三十条第一款`,
+      ),
+      item(
+        "AN-13",
+        "作业现场",
+        "氨制冷机房、储氨器、氨阀门及管道等部位是否设置明显的安全警示标志",
+        [a(35)],
+        "YJ-AQSCF-099-01",
+        `${LAW}第三十五条；${SEED3}（要害部位）`,
+      ),
+      item(
+        "AN-14",
+        "设备设施",
+        "氨气浓度检测报警、事故通风、紧急泄氨等安全设备的安装、使用、检测是否符合国家标准或者行业标准",
+        [a(36, 1)],
+        "YJ-AQSCF-099-02",
+        `${LAW}第三十六条第一款；${AMMONIA_RULE}`,
+      ),
+      item(
+        "AN-15",
+        "设备设施",
+        "氨气浓度检测报警等安全设备是否经常性维护、保养并定期检测，记录是否完整并签字",
+        [a(36, 2)],
+        "YJ-AQSCF-099-03",
+        `${LAW}第三十六条第二款`,
+      ),
+      item(
+        "AN-16",
+        "设备设施",
+        "有无关闭、破坏氨泄漏监控、报警、防护、救生设备设施，或者篡改、隐瞒、销毁其数据",
+        [a(36, 3)],
+        "YJ-AQSCF-099-04",
+        `${LAW}第三十六条第三款`,
+      ),
+      item(
+        "AN-17",
+        "设备设施",
+        "盛装液氨的容器是否经具有专业资质的机构检测、检验合格，取得安全使用证或者安全标志",
+        [a(37)],
+        "YJ-AQSCF-099-06",
+        `${LAW}第三十七条；储氨器等压力容器另须按特种设备有关规定检验（未收入法律法规库，须人工核对）`,
+      ),
+      item(
+        "AN-18",
+        "作业现场",
+        "氨制冷机房、液氨储存场所是否与员工宿舍在同一座建筑物内，或者与员工宿舍的距离不符合安全要求",
+        [a(42, 1)],
+        "YJ-AQSCF-105-01",
+        `${LAW}第四十二条第一款`,
+      ),
+      item(
+        "AN-19",
+        "作业现场",
+        "氨制冷系统检修中的动火、临时用电等危险作业是否安排专门人员进行现场安全管理",
+        [a(43)],
+        "YJ-AQSCF-101-03",
+        `${LAW}第四十三条；${SEED3}（关键环节）`,
+      ),
     ]),
   ];
 }

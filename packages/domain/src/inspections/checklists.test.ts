@@ -20,13 +20,19 @@ const resolve: CitationResolver = (c) => library.resolve(c);
 const starters = starterChecklists();
 
 describe("the starter checklists (对表检查, seed 003)", () => {
-  it("cover 工贸企业、有限空间、粉尘涉爆 and 危化品使用", () => {
+  it("cover every 对表检查 field of seed 003: 危化品、烟花爆竹、工贸企业、有限空间、粉尘涉爆、涉氨制冷", () => {
     expect(starters.map((c) => c.title)).toEqual([
       "工贸企业安全生产检查表",
       "有限空间作业安全检查表",
       "粉尘涉爆企业安全检查表",
       "危险化学品使用单位安全检查表",
+      "烟花爆竹经营（储存）单位安全检查表",
+      "涉氨制冷企业安全检查表",
     ]);
+    expect(new Set(starters.map((c) => c.industry))).toEqual(
+      new Set(["industry_trade", "confined_space", "dust_explosion", "hazardous_chemicals", "fireworks", "ammonia_refrigeration"]),
+    );
+    expect(new Set(starters.map((c) => c.id)).size).toBe(starters.length);
   });
 
   for (const checklist of starters) {

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "../cases/schema";
+import { inspections } from "../inspections/schema";
 
 export const hazards = pgTable(
   "hazards",
@@ -9,7 +10,7 @@ export const hazards = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id"),
+    inspectionId: uuid("inspection_id").references(() => inspections.id),
     itemId: text("item_id"),
     creditCode: text("credit_code").notNull(),
     unitName: text("unit_name").notNull(),

@@ -269,3 +269,47 @@ describe("更正记录 (a submitted record is locked; a correction supersedes it
     expect(text).toContain(`本记录更正${old.record_no}`);
   });
 });
+
+describe("every row of the inspection on site names its inspection (foreign keys, migration 0015)", () => {
+  it("a result, photo, signature, record, check-in, case link or hazard naming no inspection is refused; an inspection with records cannot be deleted", async () => {
+    const none = "00000000-0000-4000-8000-000000000000";
+    const [{ org, region }] = await t.database.query<{ org: string; region: string }>(
+      "SELECT organisation_id AS org, region_code AS region FROM inspections WHERE id = $1",
+      [id],
+    );
+    const inserts: [string, unknown[]][] = [
+      [
+        "INSERT INTO inspection_results (region_code, organisation_id, inspection_id, item_id, outcome, idempotency_key, recorded_by) VALUES ($1, $2, $3, 'GM-01', 'pass', 'k', $3)",
+        [region, org, none],
+      ],
+      [
+        "INSERT INTO inspection_photos (region_code, organisation_id, inspection_id, mime, size, sha256, data) VALUES ($1, $2, $3, 'image/png', 1, 'x', '\\x00')",
+        [region, org, none],
+      ],
+      [
+        "INSERT INTO inspection_signatures (region_code, organisation_id, inspection_id, signer_kind, name, idempotency_key) VALUES ($1, $2, $3, 'inspector', 'x', 'k')",
+        [region, org, none],
+      ],
+      [
+        "INSERT INTO inspection_check_ins (region_code, organisation_id, inspection_id, user_id, at, idempotency_key) VALUES ($1, $2, $3, $3, now(), 'k')",
+        [region, org, none],
+      ],
+      [
+        "INSERT INTO inspection_records (region_code, organisation_id, inspection_id, record_no, content, sha256, pdf, submitted_by) VALUES ($1, $2, $3, 'x', '{}', 'x', '\\x00', $3)",
+        [region, org, none],
+      ],
+      [
+        "INSERT INTO inspection_case_links (region_code, organisation_id, inspection_id, item_id, case_id) VALUES ($1, $2, $3, 'GM-99', $4)",
+        [region, org, id, none],
+      ],
+      [
+        "INSERT INTO hazards (region_code, organisation_id, inspection_id, item_id, credit_code, unit_name, level, description, responsible_person, found_on, deadline, status) VALUES ($1, $2, $3, 'GM-99', 'x', 'x', 'general', 'x', 'x', '2026-12-01', '2026-12-31', 'open')",
+        [region, org, none],
+      ],
+    ];
+    for (const [sql, params] of inserts) await expect(t.database.query(sql, params), sql.slice(0, 40)).rejects.toThrow(/foreign key/);
+    expect(await count("SELECT count(*)::int AS n FROM inspection_records WHERE inspection_id = $1", [id])).toBeGreaterThan(0);
+    await expect(t.database.query("DELETE FROM inspections WHERE id = $1", [id])).rejects.toThrow(/foreign key/);
+    expect(await count("SELECT count(*)::int AS n FROM inspections WHERE id = $1", [id])).toBe(1);
+  });
+});

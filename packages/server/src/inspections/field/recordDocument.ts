@@ -7,8 +7,10 @@
 import type { FilledBlock, FilledDocument, FilledTableRow, TextRun } from "@kuanyan/domain/documents";
 import { itemOutcomeLabels, type ItemOutcome } from "@kuanyan/domain/inspections";
 import { chinaDay, chinaMinute, formatChineseDate, formatChineseDateTime } from "@kuanyan/domain/dates";
+import type { InspectionRecord } from "@kuanyan/domain/inspections";
 import { renderPdf } from "../../documents/render/pdf";
 import { renderDocx } from "../../documents/render/docx";
+import type { FieldSource } from "./source";
 
 export const RECORD_TYPE_SHORT = "检";
 export const RECORD_COUNTER_TYPE = "inspection_record";
@@ -103,3 +105,40 @@ export function recordDocument(c: RecordContent): FilledDocument {
 
 export const recordPdf = (c: RecordContent) => renderPdf(recordDocument(c), { creationDate: new Date(c.submittedAt) });
 export const recordDocx = (c: RecordContent) => renderDocx(recordDocument(c));
+
+/** The content of the record: the unit, the inspectors, every item's result and the signatures given. */
+export function recordContent(
+  src: FieldSource,
+  r: InspectionRecord,
+  extra: { recordNo: string; organisationName: string; submittedAt: string },
+): RecordContent {
+  const items = src.checklist?.items ?? [];
+  return {
+    recordNo: extra.recordNo,
+    organisationName: extra.organisationName,
+    unitName: src.unit.name,
+    creditCode: src.unit.creditCode,
+    address: src.unit.address,
+    checkInAt: r.checkIn?.at ?? extra.submittedAt,
+    location: r.checkIn?.location ? { latitude: r.checkIn.location.latitude, longitude: r.checkIn.location.longitude } : null,
+    inspectors: r.inspectorIds.map((u) => {
+      const i = src.inspectors.find((x) => x.userId === u);
+      return { name: i?.name ?? "", certificateNo: i?.certificate?.number ?? null };
+    }),
+    checklistTitle: src.checklist ? `${src.checklist.title}（第${src.checklist.version}版）` : "",
+    items: items.map((item) => {
+      const res = r.results.find((x) => x.itemId === item.id)!;
+      const f = res.finding;
+      const finding = !f
+        ? null
+        : f.kind === "hazard"
+          ? `登记为${f.level === "major" ? "重大事故隐患" : "一般隐患"}${f.criterion ? `（判定依据：${f.criterion}）` : ""}`
+          : `立案查处${f.majorHazard ? "（属于重大事故隐患）" : ""}`;
+      return { id: item.id, area: item.area, text: item.text, outcome: res.outcome, note: res.note ?? null, photos: res.photos, finding };
+    }),
+    inspectorSignatures: r.signatures.map((s) => ({ name: src.inspectors.find((i) => i.userId === s.inspectorId)?.name ?? "", at: s.at })),
+    representative: r.representative ?? null,
+    submittedAt: extra.submittedAt,
+    corrects: null,
+  };
+}

@@ -22,20 +22,15 @@ import {
 import { requireAuth } from "../../access";
 import type { AppContext } from "../../http/context";
 import { notFound } from "../../http/errors";
-import {
-  checkIn,
-  correct,
-  fieldInspection,
-  myDay,
-  openCaseFromItem,
-  photoFile,
-  recordFile,
-  registerHazardFromItem,
-  saveResult,
-  sign,
-  submit,
-  uploadPhoto,
-} from "./service";
+import { fieldInspection, myDay, photoFile, recordFile } from "./queries";
+import { checkIn } from "./checkIn";
+import { uploadPhoto } from "./uploadPhoto";
+import { saveResult } from "./saveResult";
+import { signInspection } from "./signInspection";
+import { submitInspection } from "./submitInspection";
+import { correctRecord } from "./correctRecord";
+import { openCaseFromItem } from "./openCaseFromItem";
+import { registerHazardFromItem } from "./registerHazardFromItem";
 
 const tags = ["现场检查"];
 const ZId = z.object({ id: z.uuid().describe("检查") });
@@ -126,7 +121,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const auth = requireAuth(request.auth);
-      await sign(ctx, auth, request.params.id, request.body);
+      await signInspection(ctx, auth, request.params.id, request.body);
       return fieldInspection(ctx, auth, request.params.id);
     },
   );
@@ -135,7 +130,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: "提交现场检查记录（提交后锁定）", params: ZId, body: ZSubmit, response: { 200: ZFieldInspection } } },
     async (request) => {
       const auth = requireAuth(request.auth);
-      await submit(ctx, auth, request.params.id);
+      await submitInspection(ctx, auth, request.params.id);
       return fieldInspection(ctx, auth, request.params.id);
     },
   );
@@ -152,7 +147,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const auth = requireAuth(request.auth);
-      await correct(ctx, auth, request.params.id, request.body);
+      await correctRecord(ctx, auth, request.params.id, request.body);
       return fieldInspection(ctx, auth, request.params.id);
     },
   );

@@ -1,7 +1,12 @@
-/** The inspection on site (issue 10 §6): photos, results, signatures, submitted records (migration 0014). */
+/**
+ * The inspection on site (issue 10 §6): photos, results, signatures, submitted records (migration 0014).
+ * Every row belongs to an inspection (foreign keys of migration 0015; nothing here is ever deleted, so
+ * they keep the default ON DELETE NO ACTION: an inspection with records cannot be removed).
+ */
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { bytea } from "../../cases/schema";
+import { type AnyPgColumn, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea, cases } from "../../cases/schema";
+import { inspections } from "../schema";
 
 export const inspectionPhotos = pgTable(
   "inspection_photos",
@@ -9,7 +14,9 @@ export const inspectionPhotos = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
@@ -26,7 +33,9 @@ export const inspectionResults = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     itemId: text("item_id").notNull(),
     outcome: text("outcome").notNull(),
     note: text("note"),
@@ -48,7 +57,9 @@ export const inspectionSignatures = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     /** "inspector" or "representative". */
     signerKind: text("signer_kind").notNull(),
     userId: uuid("user_id"),
@@ -71,16 +82,18 @@ export const inspectionRecords = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     recordNo: text("record_no").notNull(),
     content: jsonb("content").$type<Record<string, unknown>>().notNull(),
     sha256: text("sha256").notNull(),
     pdf: bytea("pdf").notNull(),
     submittedBy: uuid("submitted_by").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
-    supersedesId: uuid("supersedes_id"),
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => inspectionRecords.id),
     correctionReason: text("correction_reason"),
-    supersededById: uuid("superseded_by_id"),
+    supersededById: uuid("superseded_by_id").references((): AnyPgColumn => inspectionRecords.id),
   },
   (t) => [index("inspection_records_inspection_idx").on(t.inspectionId)],
 );
@@ -92,7 +105,9 @@ export const inspectionCheckIns = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     userId: uuid("user_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     latitude: doublePrecision("latitude"),
@@ -110,9 +125,13 @@ export const inspectionCaseLinks = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     regionCode: text("region_code").notNull(),
     organisationId: uuid("organisation_id").notNull(),
-    inspectionId: uuid("inspection_id").notNull(),
+    inspectionId: uuid("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
     itemId: text("item_id").notNull(),
-    caseId: uuid("case_id").notNull(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("inspection_case_links_item_idx").on(t.inspectionId, t.itemId)],
