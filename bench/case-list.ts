@@ -73,7 +73,11 @@ async function main() {
   try {
     const organisations = await demoOrganisationsForCases((text) => database.query(text));
     const t0 = performance.now();
-    await generateDemoCases((text) => database.exec(text), { count: total, from: "2025-01-01", to: today, tag: "L", organisations, batchSize: 50_000 }, today);
+    await generateDemoCases(
+      (text) => database.exec(text),
+      { count: total, from: "2025-01-01", to: today, tag: "L", organisations, batchSize: 50_000 },
+      today,
+    );
     const loadSeconds = round((performance.now() - t0) / 1000);
     const a0 = performance.now();
     await database.exec("VACUUM ANALYZE");
@@ -92,7 +96,14 @@ async function main() {
       const cookie = await login(server.url, u.user);
       const list = `${server.url}/api/v1/cases?limit=50`;
       const first = (await get(agent, list, cookie)).body as { total: number; totalIsEstimate: boolean; items: unknown[] };
-      emit({ op: "first page", user: u.user, who: u.who, total: first.total, totalIsEstimate: first.totalIsEstimate, ...quantiles(await timed(agent, list, cookie)) });
+      emit({
+        op: "first page",
+        user: u.user,
+        who: u.who,
+        total: first.total,
+        totalIsEstimate: first.totalIsEstimate,
+        ...quantiles(await timed(agent, list, cookie)),
+      });
       // The cursor of the case ~100,000 deep in this user's order (as the pages before would have ended).
       const deep = await deepCursor(database, u.user, Math.min(depth, Math.floor(first.total / 2)));
       if (deep) {
@@ -120,7 +131,16 @@ async function main() {
           }
         }),
       );
-      emit({ op: "first page under load", user: "demo-justice-city", connections, seconds, requests: times.length, rps: Math.round(times.length / seconds), errors, ...quantiles(times) });
+      emit({
+        op: "first page under load",
+        user: "demo-justice-city",
+        connections,
+        seconds,
+        requests: times.length,
+        rps: Math.round(times.length / seconds),
+        errors,
+        ...quantiles(times),
+      });
     }
     await agent.close();
   } finally {

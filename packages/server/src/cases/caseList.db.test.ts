@@ -60,7 +60,9 @@ describe("the case list pages with a cursor", () => {
     await t.database.exec(`${mingxiScope} UPDATE cases SET created_at = '2026-03-01T02:00:00.123457Z' WHERE organisation_id IN (SELECT id FROM d)
       AND id IN (SELECT id FROM cases ORDER BY id DESC LIMIT 3)`);
     const expected = (
-      await t.database.query<{ id: string }>(`${mingxiScope} SELECT id FROM cases WHERE organisation_id IN (SELECT id FROM d) ORDER BY created_at DESC, id DESC`)
+      await t.database.query<{ id: string }>(
+        `${mingxiScope} SELECT id FROM cases WHERE organisation_id IN (SELECT id FROM d) ORDER BY created_at DESC, id DESC`,
+      )
     ).map((r) => r.id);
     expect(expected.length).toBeGreaterThan(8);
     for (const via of ["get", "post"] as const) {
@@ -73,7 +75,9 @@ describe("the case list pages with a cursor", () => {
     // Every organisation for the system administrator, filters kept across pages.
     const all = (await t.database.query<{ id: string }>("SELECT id FROM cases ORDER BY created_at DESC, id DESC")).map((r) => r.id);
     expect((await allPages(admin, {}, "get", 7)).ids).toEqual(all);
-    const closed = (await t.database.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY created_at DESC, id DESC")).map((r) => r.id);
+    const closed = (await t.database.query<{ id: string }>("SELECT id FROM cases WHERE status = 'closed' ORDER BY created_at DESC, id DESC")).map(
+      (r) => r.id,
+    );
     expect(closed.length).toBeGreaterThan(0);
     expect((await allPages(admin, { status: "closed" }, "post", 2)).ids).toEqual(closed);
   });
@@ -149,9 +153,9 @@ describe("data scope of the case list", () => {
     }
     const townOfficer = await t.login("test-town-officer");
     const mine = (await allPages(townOfficer, {}, "get", 2)).ids;
-    const own = (await t.database.query<{ id: string }>("SELECT id FROM cases WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC", [town.id])).map(
-      (r) => r.id,
-    );
+    const own = (
+      await t.database.query<{ id: string }>("SELECT id FROM cases WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC", [town.id])
+    ).map((r) => r.id);
     expect(own.length).toBeGreaterThanOrEqual(3);
     expect(mine).toEqual(own);
     const [{ n }] = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE organisation_id <> $1", [town.id]);
@@ -199,7 +203,11 @@ describe("the overdue flag", () => {
     };
     expect(await flag()).toBe(false);
 
-    const ordered = await t.post(`/api/v1/cases/${id}/correction`, { lockVersion: f.case.lockVersion, dueDate: "2026-03-20", requirements: "如实补记培训记录" }, officer);
+    const ordered = await t.post(
+      `/api/v1/cases/${id}/correction`,
+      { lockVersion: f.case.lockVersion, dueDate: "2026-03-20", requirements: "如实补记培训记录" },
+      officer,
+    );
     expect(ordered.statusCode, ordered.body).toBe(200);
     f = ordered.json();
     expect(await flag()).toBe(false);

@@ -2,15 +2,15 @@
  * Reads (the case list is in caseList.ts): the case detail with its timeline and 案卷, the 法制审核 queue
  * and the overdue board. Every read is limited to the user's data scope.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { auditReadActions } from "@kuanyan/domain/audit";
 import type { CaseAction } from "@kuanyan/domain/cases";
-import type { CaseListQuery, ZCase, ZCaseFile } from "@kuanyan/contract/cases";
+import type { ZCase, ZCaseFile } from "@kuanyan/contract/cases";
 import type { z } from "zod";
 import { daysBetween } from "@kuanyan/domain/dates";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
-import { revealPhone, searchIndexes } from "../pii/values";
+import { revealPhone } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
