@@ -15,7 +15,9 @@ import { openPostgres } from "../packages/server/src/db/client";
 import { freshPostgresUrl, TEST_DATA_KEY } from "../packages/server/src/testing/db";
 import { startServerProcess } from "../packages/server/src/testing/process";
 import { demoOrganisationsForCases, generateDemoCases } from "../packages/server/src/demo-data/generator";
-import { encodeCursor } from "../packages/server/src/cases/caseList";
+import { encodeCursor, listCases } from "../packages/server/src/cases/caseList";
+import { loadConfig } from "../packages/server/src/config";
+import type { AppContext, Auth } from "../packages/server/src/http/context";
 
 const total = Number(process.env.BENCH_CASES ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 31);
@@ -65,6 +67,35 @@ async function timed(agent: Agent, url: string, cookie: string): Promise<number[
   return times;
 }
 
+async function timedCall(fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+async function authOf(database: Awaited<ReturnType<typeof openPostgres>>, username: string): Promise<Auth> {
+  const [u] = await database.query<{ id: string; display_name: string; roles: string[]; organisation_id: string; name: string; region_code: string }>(
+    `SELECT u.id, u.display_name, u.roles, u.organisation_id, o.name, o.region_code FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.username = $1`,
+    [username],
+  );
+  return {
+    userId: u.id,
+    username,
+    displayName: u.display_name,
+    roles: u.roles as Auth["roles"],
+    organisationId: u.organisation_id,
+    organisationName: u.name,
+    regionCode: u.region_code,
+    csrfToken: "",
+    sessionTokenHash: "",
+    ip: "127.0.0.1",
+  };
+}
+
 async function main() {
   const pg = await freshPostgresUrl();
   const env = { DATABASE_URL: pg.url, KUANYAN_DATA_KEY: TEST_DATA_KEY };
@@ -110,6 +141,18 @@ async function main() {
         const url = `${list}&cursor=${deep.cursor}`;
         emit({ op: "deep page", user: u.user, rowsDeep: deep.offset, ...quantiles(await timed(agent, url, cookie)) });
       }
+      // The use case alone, in this process (no HTTP, no session): what the database and the shaping cost.
+      const ctx: AppContext = { database, config: loadConfig({ KUANYAN_DEMO: "off", LOG_LEVEL: "silent" }), now: () => new Date() };
+      const auth = await authOf(database, u.user);
+      emit({ op: "first page, use case in-process", user: u.user, ...quantiles(await timedCall(() => listCases(ctx, auth, { limit: 50 }))) });
+      if (deep) {
+        const cursor = deep.cursor;
+        emit({
+          op: "deep page, use case in-process",
+          user: u.user,
+          ...quantiles(await timedCall(() => listCases(ctx, auth, { limit: 50, cursor }))),
+        });
+      }
       const overdue = `${list}&overdue=true`;
       emit({ op: "first page, overdue only", user: u.user, ...quantiles(await timed(agent, overdue, cookie)) });
       const closed = `${list}&status=closed`;
@@ -146,7 +189,9 @@ async function main() {
   } finally {
     await database.close();
     await server.stop();
-    await pg.drop();
+    // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE by hand.
+    if (process.env.BENCH_KEEP === "1") emit({ op: "kept", url: pg.url });
+    else await pg.drop();
   }
 }
 

@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await testApp({ now: () => now });
   officer = await t.login("demo-officer");
   admin = await t.login("demo-admin");
-  officerIds = (await t.database.query<{ id: string }>("SELECT id FROM users WHERE username = 'demo-officer'")).map((r) => r.id);
+  officerIds = (
+    await t.database.query<{ id: string }>("SELECT id FROM users WHERE username IN ('demo-officer', 'demo-officer2') ORDER BY username")
+  ).map((r) => r.id);
 });
 afterAll(async () => t?.close());
 
