@@ -196,9 +196,15 @@ describe("the overdue flag", () => {
     expect(opened.statusCode, opened.body).toBe(201);
     let f = opened.json();
     const id = f.case.id as string;
+    // Days pass: the session would have ended meanwhile (idle timeout), so a new one each day.
+    let session = officer;
+    const on = async (instant: string) => {
+      now = new Date(instant);
+      session = await t.login("demo-officer");
+    };
     const flag = async () => {
-      const page = (await t.post("/api/v1/cases/search", { q: "逾期测试" }, officer)).json() as Page;
-      const onlyOverdue = (await t.post("/api/v1/cases/search", { q: "逾期测试", overdue: "true" }, officer)).json() as Page;
+      const page = (await t.post("/api/v1/cases/search", { q: "逾期测试" }, session)).json() as Page;
+      const onlyOverdue = (await t.post("/api/v1/cases/search", { q: "逾期测试", overdue: "true" }, session)).json() as Page;
       const item = page.items.find((c) => c.id === id)!;
       expect(onlyOverdue.items.some((c) => c.id === id)).toBe(item.overdue);
       return item.overdue;
@@ -213,19 +219,20 @@ describe("the overdue flag", () => {
     expect(ordered.statusCode, ordered.body).toBe(200);
     f = ordered.json();
     expect(await flag()).toBe(false);
-    now = new Date("2026-03-20T02:00:00Z"); // the deadline's own day: not yet overdue
+    await on("2026-03-20T02:00:00Z"); // the deadline's own day: not yet overdue
     expect(await flag()).toBe(false);
-    now = new Date("2026-03-21T02:00:00Z");
+    await on("2026-03-21T02:00:00Z");
     expect(await flag()).toBe(true);
 
     const done = await t.post(
       `/api/v1/cases/${id}/reinspection`,
       { lockVersion: f.case.lockVersion, inspectedOn: "2026-03-21", corrected: true, correctedOn: "2026-03-19", notes: "已补记培训记录" },
-      officer,
+      session,
     );
     expect(done.statusCode, done.body).toBe(200);
     expect(await flag()).toBe(false);
-    now = new Date("2026-03-10T02:00:00Z");
+    await on("2026-03-10T02:00:00Z");
+    officer = session;
   });
 
   it("agrees with the case tasks and correction deadlines counted afresh, on any day", async () => {
