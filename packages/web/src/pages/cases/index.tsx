@@ -62,6 +62,12 @@ function CaseList() {
     setTrail(firstPage);
   }
 
+  // Another page is read from its top.
+  function goTo(next: Trail) {
+    setTrail(next);
+    window.scrollTo({ top: 0 });
+  }
+
   // The page is fetched again for other filters or another page; loading is set while rendering, not in the effect.
   const [loaded, setLoaded] = useState({ filters, cursor });
   if (loaded.filters !== filters || loaded.cursor !== cursor) {
@@ -200,13 +206,13 @@ function CaseList() {
           {page && page.total > 0 ? ` · 第 ${trail.index + 1} 页` : ""}
         </Typography.Text>
         <Space>
-          <Button size="small" disabled={loading || trail.index === 0} onClick={() => setTrail({ ...trail, index: trail.index - 1 })}>
+          <Button size="small" disabled={loading || trail.index === 0} onClick={() => goTo({ ...trail, index: trail.index - 1 })}>
             上一页
           </Button>
           <Button
             size="small"
             disabled={loading || !nextCursor}
-            onClick={() => setTrail({ cursors: [...trail.cursors.slice(0, trail.index + 1), nextCursor ?? undefined], index: trail.index + 1 })}
+            onClick={() => goTo({ cursors: [...trail.cursors.slice(0, trail.index + 1), nextCursor ?? undefined], index: trail.index + 1 })}
           >
             下一页
           </Button>
