@@ -255,3 +255,29 @@ test("a case registered in error is voided by the legal reviewer with the reason
   await expect(page.getByText("撤销立案（作废）").first()).toBeVisible();
   await shot(page, testInfo, "case-voided");
 });
+
+test("the case list pages with 下一页 and 上一页 and says how many cases match", async ({ page }, testInfo) => {
+  await loginAs(page, "demo-officer");
+  await page.goto("/cases");
+  const pager = page.locator(".ky-case-pager");
+  await expect(pager.getByText(/^共 \d+ 条 · 第 1 页$/)).toBeVisible();
+  const total = Number((await pager.getByText(/^共 \d+ 条/).textContent())!.match(/共 (\d+) 条/)![1]);
+  expect(total).toBeGreaterThan(20);
+  const cards = page.locator(".ky-case-cards .ant-list-item");
+  await expect(cards).toHaveCount(20);
+  const firstOnPage1 = await cards.first().textContent();
+  await pager.getByRole("button", { name: "下一页" }).click();
+  await expect(pager.getByText(/第 2 页$/)).toBeVisible();
+  await expect(cards.first()).not.toHaveText(firstOnPage1!);
+  await shot(page, testInfo, "case-list-page-2");
+  await pager.getByRole("button", { name: "上一页" }).click();
+  await expect(pager.getByText(/第 1 页$/)).toBeVisible();
+  await expect(cards.first()).toHaveText(firstOnPage1!);
+  await expect(pager.getByRole("button", { name: "上一页" })).toBeDisabled();
+  // Another filter starts again at the first page.
+  await pager.getByRole("button", { name: "下一页" }).click();
+  await expect(pager.getByText(/第 2 页$/)).toBeVisible();
+  await page.getByLabel("状态").click();
+  await page.getByTitle("办结归档").click();
+  await expect(pager.getByText(/第 1 页$/)).toBeVisible();
+});

@@ -229,6 +229,8 @@ export const ZCaseListQuery = z.object({
   q: z.string().trim().max(100).optional().describe("关键词"),
   organisationId: z.uuid().optional().describe("执法主体"),
   limit: z.coerce.number().int().min(1).max(500).optional().describe("条数"),
+  /** Where the page starts: the previous page's `nextCursor` (opaque; newest first, then by id). */
+  cursor: z.string().max(200).optional().describe("翻页位置"),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -332,12 +334,59 @@ export const ZCase = z.object({
   allowedActions: z.array(ZCaseAction),
 });
 
-/** A case in the list: no decision details, the facts cut to 200 characters, whether overdue. */
-export const ZCaseListItem = ZCase.omit({ decision: true }).extend({ overdue: z.boolean() });
+/**
+ * A case in the list: the columns a list shows (no JSON: no decision, circumstances, inspection, review),
+ * the facts cut to 200 characters, the phone masked, whether overdue.
+ */
+export const ZCaseListItem = ZCase.pick({
+  id: true,
+  regionCode: true,
+  organisationId: true,
+  organisationName: true,
+  caseNo: true,
+  status: true,
+  route: true,
+  reviewStatus: true,
+  partyType: true,
+  partyName: true,
+  partyCreditCode: true,
+  partyIdNumberMasked: true,
+  partyPhone: true,
+  matterCode: true,
+  matterName: true,
+  facts: true,
+  actDate: true,
+  discoveredOn: true,
+  proposedOutcome: true,
+  decidedOutcome: true,
+  decidedOn: true,
+  fineYuan: true,
+  partyChoice: true,
+  correctionDue: true,
+  correctedOn: true,
+  closedAt: true,
+  reopenCount: true,
+  isDemo: true,
+  createdBy: true,
+  lockVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  allowedActions: true,
+}).extend({ overdue: z.boolean() });
 /** A case in the 法制审核 queue. */
 export const ZReviewQueueItem = ZCase.omit({ decision: true });
 
-export const ZCaseList = z.object({ items: z.array(ZCaseListItem) });
+/**
+ * One page of the case list, newest first. `nextCursor` fetches the next page (null on the last);
+ * `total` counts every case matching the filters, exactly up to 10,000 and estimated above
+ * (`totalIsEstimate`: shown as “约 N 条”).
+ */
+export const ZCaseList = z.object({
+  items: z.array(ZCaseListItem),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  totalIsEstimate: z.boolean(),
+});
 export const ZReviewQueue = z.object({ items: z.array(ZReviewQueueItem) });
 
 export const ZEvidence = z.object({
@@ -448,6 +497,7 @@ export type CaseListQuery = z.infer<typeof ZCaseListQuery>;
 export type InspectionOfficer = z.infer<typeof ZInspectionOfficer>;
 export type CaseRecord = z.infer<typeof ZCase>;
 export type CaseListItem = z.infer<typeof ZCaseListItem>;
+export type CaseListPage = z.infer<typeof ZCaseList>;
 export type ReviewQueueItem = z.infer<typeof ZReviewQueueItem>;
 export type CaseTask = z.infer<typeof ZCaseTask>;
 export type CaseFile = z.infer<typeof ZCaseFile>;

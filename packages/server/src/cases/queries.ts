@@ -1,16 +1,16 @@
 /**
- * Reads: the case list with filters, the case detail with its timeline and 案卷, the 法制审核 queue
+ * Reads (the case list is in caseList.ts): the case detail with its timeline and 案卷, the 法制审核 queue
  * and the overdue board. Every read is limited to the user's data scope.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { auditReadActions } from "@kuanyan/domain/audit";
 import type { CaseAction } from "@kuanyan/domain/cases";
-import type { CaseListQuery, ZCase, ZCaseFile } from "@kuanyan/contract/cases";
+import type { ZCase, ZCaseFile } from "@kuanyan/contract/cases";
 import type { z } from "zod";
 import { daysBetween } from "@kuanyan/domain/dates";
 import type { DbOrTx } from "../db/client";
 import { auditEvents, cases, caseTasks, documents, evidence, measures, organisations } from "../db/schema";
-import { revealPhone, searchIndexes } from "../pii/values";
+import { revealPhone } from "../pii/values";
 import { readScope, type Scope } from "../access";
 import type { AppContext, Auth } from "../http/context";
 import { closeProblems, documentsModuleInstalled, requiredDocuments } from "./closeCase";
@@ -84,59 +84,6 @@ function iso(d: Date | string): string {
 
 function scopeWhere(scope: Scope): SQL | undefined {
   return scope === "all" ? undefined : inArray(cases.organisationId, [...scope]);
-}
-
-/** Cases with a correction deadline or a task past due. */
-function overdueCondition(on: string): SQL {
-  return or(
-    and(lt(cases.correctionDue, on), isNull(cases.correctedOn), inArray(cases.status, ["intake", "decided", "in_progress"])),
-    sql`exists (select 1 from ${caseTasks} where ${caseTasks.caseId} = ${cases.id} and ${caseTasks.doneOn} is null and ${caseTasks.dueOn} < ${on})`,
-  )!;
-}
-
-export async function listCases(ctx: AppContext, auth: Auth, query: CaseListQuery) {
-  const { db } = ctx.database;
-  const on = today(ctx);
-  const scope = await readScope(db, auth);
-  const where: (SQL | undefined)[] = [scopeWhere(scope)];
-  if (query.organisationId) where.push(eq(cases.organisationId, query.organisationId));
-  if (query.status) where.push(eq(cases.status, query.status));
-  if (query.outcome)
-    where.push(or(eq(cases.decidedOutcome, query.outcome), and(isNull(cases.decidedOutcome), eq(cases.proposedOutcome, query.outcome))));
-  if (query.overdue === "true") where.push(overdueCondition(on));
-  if (query.officerId) {
-    where.push(or(eq(cases.createdBy, query.officerId), sql`${cases.inspection} -> 'officerIds' @> ${JSON.stringify([query.officerId])}::jsonb`));
-  }
-  if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    // A phone or an ID number typed whole is found through its blind index (never stored in clear).
-    const idx = searchIndexes(query.q);
-    where.push(
-      or(
-        ilike(cases.caseNo, like),
-        ilike(cases.partyName, like),
-        ilike(cases.matterName, like),
-        ilike(cases.facts, like),
-        idx.phone ? eq(cases.partyPhoneBidx, idx.phone) : undefined,
-        idx.idNumber ? eq(cases.partyIdNumberBidx, idx.idNumber) : undefined,
-      ),
-    );
-  }
-  const allowed = await allowedActionsFor(db, auth);
-  const rows = await db
-    .select({ c: cases, organisationName: organisations.name, overdue: sql<boolean>`(${overdueCondition(on)})` })
-    .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(and(...where))
-    .orderBy(desc(cases.createdAt))
-    .limit(query.limit ?? 200);
-  return {
-    items: rows.map((r) => {
-      const p = presentCase(r.c, { organisationName: r.organisationName, overdue: Boolean(r.overdue), allowedActions: allowed(r.c) }, { list: true });
-      // The list needs no decision details.
-      return { ...p, decision: undefined, facts: p.facts.slice(0, 200) };
-    }),
-  };
 }
 
 /** The case with everything in its 案卷: evidence (without bytes), measures, tasks, documents, audit trail. */

@@ -39,7 +39,8 @@ import { evaluateCase } from "./evaluateCase";
 import { openCase } from "./openCase";
 import { orderCorrection } from "./orderCorrection";
 import { sniffFileType } from "./fileTypes";
-import { caseFile, evidenceFile, getCase, listCases, overdueBoard, reviewQueue } from "./queries";
+import { caseFile, evidenceFile, getCase, overdueBoard, reviewQueue } from "./queries";
+import { listCases } from "./caseList";
 import { recordFollowUp } from "./recordFollowUp";
 import { recordMeasure } from "./recordMeasure";
 import { recordPartyChoice } from "./recordPartyChoice";
@@ -65,7 +66,7 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词）",
+        summary: "案件列表（筛选：状态、处理结果、逾期、执法人员、关键词；按登记时间倒序，用 nextCursor 翻页）",
         querystring: ZCaseListQuery,
         response: { 200: ZCaseList },
       },

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -58,6 +59,12 @@ export const cases = pgTable(
     correctionDue: date("correction_due", { mode: "string" }),
     correctedOn: date("corrected_on", { mode: "string" }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /**
+     * The earliest deadline still open: the correction deadline while uncorrected in an open case, or the
+     * due date of an open 复查/回访 task. Kept by triggers (migration 0015) in the writing transaction; the
+     * case is overdue when this day is before today (the case list's flag and filter, from an index).
+     */
+    openDueOn: date("open_due_on", { mode: "string" }),
     reopenCount: integer("reopen_count").notNull().default(0),
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: uuid("created_by"),
@@ -67,7 +74,13 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex("cases_no_uq").on(t.organisationId, t.caseNo),
-    index("cases_org_status_idx").on(t.organisationId, t.status),
+    // The case list's order (newest first, id breaking ties; scanned backwards) inside the data scope, with and without a status.
+    index("cases_org_created_idx").on(t.organisationId, t.createdAt, t.id),
+    index("cases_org_status_created_idx").on(t.organisationId, t.status, t.createdAt, t.id),
+    index("cases_created_idx").on(t.createdAt, t.id),
+    index("cases_org_open_due_idx")
+      .on(t.organisationId, t.openDueOn)
+      .where(sql`${t.openDueOn} IS NOT NULL`),
     index("cases_region_decided_idx").on(t.regionCode, t.decidedOn),
     index("cases_org_decided_idx").on(t.organisationId, t.decidedOn),
     index("cases_due_idx").on(t.correctionDue),

@@ -25,8 +25,8 @@ export type { InspectionOfficer };
 import type { CaseRecord } from "@kuanyan/contract/cases";
 export type { CaseRecord };
 /** A case in the list (no decision details). */
-import type { CaseListItem } from "@kuanyan/contract/cases";
-export type { CaseListItem };
+import type { CaseListItem, CaseListPage } from "@kuanyan/contract/cases";
+export type { CaseListItem, CaseListPage };
 /** A case in the 法制审核 queue. */
 import type { ReviewQueueItem } from "@kuanyan/contract/cases";
 export type { ReviewQueueItem };
@@ -34,7 +34,7 @@ import type { CaseTask } from "@kuanyan/contract/cases";
 export type { CaseTask };
 import type { CaseFile } from "@kuanyan/contract/cases";
 export type { CaseFile };
-export type CaseFilters = Omit<z.infer<typeof ZCaseListQuery>, "limit">;
+export type CaseFilters = Omit<z.infer<typeof ZCaseListQuery>, "limit" | "cursor">;
 import type { OverdueItem } from "@kuanyan/contract/cases";
 export type { OverdueItem };
 import type { OpenCaseInput } from "@kuanyan/contract/cases";
@@ -49,8 +49,9 @@ export type MatterOption = Omit<z.infer<typeof ZMatterOption>, "keywords" | "fin
 };
 
 /** POST, not GET: a search term may be a phone or an ID number, which must not end up in URLs and access logs. */
-export async function listCases(filters: CaseFilters): Promise<CaseListItem[]> {
-  return (await request<{ items: CaseListItem[] }>("/cases/search", { method: "POST", body: { ...filters } })).items;
+/** One page of the list; `cursor` is the previous page's nextCursor (none: the first page). */
+export function listCases(filters: CaseFilters, cursor?: string, limit = 20): Promise<CaseListPage> {
+  return request<CaseListPage>("/cases/search", { method: "POST", body: { ...filters, limit, ...(cursor ? { cursor } : {}) } });
 }
 export function getCase(id: string): Promise<CaseFile> {
   return request<CaseFile>(`/cases/${encodeURIComponent(id)}`);

@@ -16,6 +16,7 @@ import {
   routeLabels,
   type CaseFilters,
   type CaseListItem,
+  type CaseListPage,
   type CaseStatus,
   type OverdueItem,
   type ReviewQueueItem,
@@ -36,30 +37,54 @@ function loadViews(): SavedView[] {
   }
 }
 
+/** Where the list is: the cursors of the pages visited (the first page has none) and the one shown. */
+interface Trail {
+  cursors: (string | undefined)[];
+  index: number;
+}
+const firstPage: Trail = { cursors: [undefined], index: 0 };
+const pageSize = 20;
+
 function CaseList() {
   const { user } = useAuth();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<CaseFilters>({});
+  const [filters, setFilterState] = useState<CaseFilters>({});
+  const [trail, setTrail] = useState<Trail>(firstPage);
   const [text, setText] = useState("");
-  const [items, setItems] = useState<CaseListItem[]>([]);
+  const [page, setPage] = useState<CaseListPage | null>(null);
   const [loading, setLoading] = useState(true);
   const [views, setViews] = useState<SavedView[]>(loadViews);
+  const cursor = trail.cursors[trail.index];
 
-  // The list is fetched again for other filters; loading is set while rendering, not in the effect.
-  const [loadedFilters, setLoadedFilters] = useState(filters);
-  if (loadedFilters !== filters) {
-    setLoadedFilters(filters);
+  // Other filters start again at the first page.
+  function setFilters(next: CaseFilters) {
+    setFilterState(next);
+    setTrail(firstPage);
+  }
+
+  // Another page is read from its top.
+  function goTo(next: Trail) {
+    setTrail(next);
+    window.scrollTo({ top: 0 });
+  }
+
+  // The page is fetched again for other filters or another page; loading is set while rendering, not in the effect.
+  const [loaded, setLoaded] = useState({ filters, cursor });
+  if (loaded.filters !== filters || loaded.cursor !== cursor) {
+    setLoaded({ filters, cursor });
     setLoading(true);
   }
   useEffect(() => {
     let live = true;
-    listCases(filters)
-      .then((list) => live && setItems(list))
+    listCases(filters, cursor, pageSize)
+      .then((p) => live && setPage(p))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [filters]);
+  }, [filters, cursor]);
+  const items: CaseListItem[] = page?.items ?? [];
+  const nextCursor = page?.nextCursor ?? null;
 
   function saveView() {
     const name = window.prompt("视图名称", "我的视图");
@@ -155,7 +180,6 @@ function CaseList() {
         loading={loading}
         dataSource={items}
         locale={{ emptyText: <Empty description="没有符合条件的案件" /> }}
-        pagination={items.length > 20 ? { pageSize: 20, size: "small" } : false}
         renderItem={(c) => (
           <List.Item>
             <Link to={`/cases/${c.id}`} style={{ display: "block", width: "100%", color: "inherit" }}>
@@ -176,6 +200,24 @@ function CaseList() {
           </List.Item>
         )}
       />
+      <Flex justify="space-between" align="center" gap={8} wrap className="ky-case-pager">
+        <Typography.Text type="secondary">
+          {page ? (page.totalIsEstimate ? `约 ${page.total.toLocaleString("zh-CN")} 条` : `共 ${page.total} 条`) : ""}
+          {page && page.total > 0 ? ` · 第 ${trail.index + 1} 页` : ""}
+        </Typography.Text>
+        <Space>
+          <Button size="small" disabled={loading || trail.index === 0} onClick={() => goTo({ ...trail, index: trail.index - 1 })}>
+            上一页
+          </Button>
+          <Button
+            size="small"
+            disabled={loading || !nextCursor}
+            onClick={() => goTo({ cursors: [...trail.cursors.slice(0, trail.index + 1), nextCursor ?? undefined], index: trail.index + 1 })}
+          >
+            下一页
+          </Button>
+        </Space>
+      </Flex>
     </Space>
   );
 }
