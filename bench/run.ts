@@ -10,7 +10,7 @@ import path from "node:path";
 
 const benchDir = import.meta.dirname;
 const root = path.resolve(benchDir, "..");
-const all = ["decision-engine", "documents", "list-import", "http", "statistics", "inspections-draw"];
+const all = ["decision-engine", "documents", "list-import", "http", "session-cache", "statistics", "inspections-draw"];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
 interface Section {

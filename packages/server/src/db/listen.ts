@@ -7,6 +7,9 @@
  */
 import pg from "pg";
 
+/** How the listening connection shows in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = "kuanyan-listen";
+
 export interface ListenOptions {
   /** How often the connection proves it is alive (ms). */
   heartbeatMs?: number;
@@ -53,7 +56,7 @@ export async function listenPostgres(
   const connect = async () => {
     retry = null;
     if (stopped) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: LISTEN_APPLICATION_NAME });
     client = c;
     c.on("error", () => drop(c));
     c.on("end", () => drop(c));
