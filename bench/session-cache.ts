@@ -70,7 +70,7 @@ async function ping(database: string): Promise<Result> {
 
 async function benchServer(database: "pglite" | "postgres", args: string[], env: Record<string, string>) {
   const baseline = await ping(database);
-  const server = await startServerProcess(args, env);
+  const server = await startServerProcess(args, env, 300_000);
   const rows: (Result & { ofPing: number })[] = [];
   try {
     const res = await request(`${server.url}/api/v1/auth/login`, {

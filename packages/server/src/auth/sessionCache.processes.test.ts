@@ -55,9 +55,10 @@ describe("session cache across processes", () => {
       const { url, drop } = await freshPostgresUrl();
       const db = new pg.Client({ connectionString: url });
       try {
-        const a = await startServerProcess(["--demo"], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY });
+        // Generous start-up time: creating the demo data takes minutes on a busy, shared machine.
+        const a = await startServerProcess(["--demo"], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY }, 300_000);
         started.push(a);
-        const b = await startServerProcess([], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY });
+        const b = await startServerProcess([], { DATABASE_URL: url, KUANYAN_DATA_KEY: TEST_DATA_KEY }, 300_000);
         started.push(b);
         await db.connect();
         const user = async (username: string) =>
@@ -97,6 +98,6 @@ describe("session cache across processes", () => {
         await drop();
       }
     },
-    180_000,
+    600_000,
   );
 });
