@@ -11,7 +11,18 @@ import path from "node:path";
 
 const benchDir = import.meta.dirname;
 const root = path.resolve(benchDir, "..");
-const all = ["decision-engine", "documents", "list-import", "http", "statistics", "case-list", "inspections-draw", "inspections-import", "hazards-ledger"];
+const all = [
+  "decision-engine",
+  "documents",
+  "list-import",
+  "http",
+  "session-cache",
+  "statistics",
+  "case-list",
+  "inspections-draw",
+  "inspections-import",
+  "hazards-ledger",
+];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
 interface Section {

@@ -1,33 +1,28 @@
 import { eq } from "drizzle-orm";
 import { ZLoginBody, ZNoContent, ZPasswordChangeBody, ZSession, type Me } from "@kuanyan/contract/auth";
-import { allowedActions, type Role } from "@kuanyan/domain/organisations";
+import { allowedActions } from "@kuanyan/domain/organisations";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { FastifyInstance } from "fastify";
-import { organisations, users } from "../db/schema";
+import { users } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import { requireAuth } from "../access";
 import { AppError } from "../http/errors";
 import type { AppContext } from "../http/context";
 import { login } from "./login";
-import { SESSION_COOKIE, deleteSession, revokeSessions } from "./sessions";
+import { SESSION_COOKIE, deleteSession, hashToken, loadSession, revokeSessions } from "./sessions";
+import type { SessionRecord } from "./sessionCache";
 import { checkNewPassword, hashPassword, rememberPassword, verifyPassword } from "./passwords";
 
 /** The session's user, with the actions the permission table allows his roles (the console reads them). */
-async function me(ctx: AppContext, userId: string): Promise<Me> {
-  const rows = await ctx.database.db
-    .select({ u: users, o: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, userId));
-  const { u, o } = rows[0];
+function presentMe(s: SessionRecord): Me {
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    roles: u.roles as Role[],
-    organisation: { id: o.id, name: o.name, regionCode: o.regionCode, domain: o.domain },
-    ...(u.licenceNo ? { licenceNo: u.licenceNo } : {}),
-    permissions: allowedActions({ roles: u.roles }),
+    id: s.userId,
+    username: s.username,
+    displayName: s.displayName,
+    roles: [...s.roles],
+    organisation: { id: s.organisationId, name: s.organisationName, regionCode: s.regionCode, domain: s.organisationDomain },
+    ...(s.licenceNo ? { licenceNo: s.licenceNo } : {}),
+    permissions: allowedActions({ roles: s.roles }),
   };
 }
 
@@ -55,13 +50,16 @@ export async function register(root: FastifyInstance, ctx: AppContext) {
         secure: secure(request.protocol),
         maxAge: ctx.config.sessionHours * 3600,
       });
-      return { user: await me(ctx, s.userId), csrfToken: s.csrfToken };
+      const session = await loadSession(ctx.database.db, hashToken(s.token), ctx.now());
+      if (!session) throw new AppError("invalid_credentials", "用户名或密码错误");
+      return { user: presentMe(session), csrfToken: s.csrfToken };
     },
   );
 
   app.get("/api/v1/auth/me", { schema: { tags: ["认证"], summary: "当前用户", response: { 200: ZSession } } }, async (request) => {
+    // Answered from the session (the session cache): no query.
     const auth = requireAuth(request.auth);
-    return { user: await me(ctx, auth.userId), csrfToken: auth.csrfToken };
+    return { user: presentMe(request.sessionUser!), csrfToken: auth.csrfToken };
   });
 
   app.post("/api/v1/auth/logout", { schema: { tags: ["认证"], summary: "退出登录", response: { 204: ZNoContent } } }, async (request, reply) => {

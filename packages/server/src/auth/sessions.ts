@@ -3,6 +3,7 @@ import { and, desc, eq, gt, lt, ne, notInArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { organisations, sessions, users } from "../db/schema";
 import type { Role } from "@kuanyan/domain/organisations";
+import { announceAuthChange, type SessionCache, type SessionRecord } from "./sessionCache";
 
 export const SESSION_COOKIE = "kuanyan_session";
 
@@ -47,29 +48,32 @@ export async function limitSessions(db: DbOrTx, userId: string, keepTokenHash: s
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), notInArray(sessions.tokenHash, [keepTokenHash, ...keep.map((k) => k.tokenHash)])))
     .returning({ tokenHash: sessions.tokenHash });
+  for (const { tokenHash } of ended) await announceAuthChange(db, { tokenHash });
   return ended.length;
 }
 
 /**
- * The session's user, or null when the token is unknown, expired, idle for longer than
- * `idleMinutes`, or the user is disabled. Records the request in last_seen_at (at most once a minute).
+ * The live session of `tokenHash` read from the database, or null when it is unknown, expired, idle for
+ * longer than `idleMinutes`, or its user is disabled.
  */
-export async function findSession(db: DbOrTx, token: string, now: Date, idleMinutes?: number) {
-  const tokenHash = hashToken(token);
+export async function loadSession(db: DbOrTx, tokenHash: string, now: Date, idleMinutes?: number): Promise<SessionRecord | null> {
   const live = [eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)];
   if (idleMinutes) live.push(gt(sessions.lastSeenAt, new Date(now.getTime() - idleMinutes * 60_000)));
   const rows = await db
     .select({
       tokenHash: sessions.tokenHash,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       userId: users.id,
       username: users.username,
       displayName: users.displayName,
       roles: users.roles,
+      licenceNo: users.licenceNo,
       active: users.active,
       organisationId: users.organisationId,
       organisationName: organisations.name,
+      organisationDomain: organisations.domain,
       regionCode: organisations.regionCode,
     })
     .from(sessions)
@@ -79,18 +83,46 @@ export async function findSession(db: DbOrTx, token: string, now: Date, idleMinu
     .limit(1);
   const row = rows[0];
   if (!row || !row.active) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: now })
-      .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, new Date(now.getTime() - TOUCH_INTERVAL_MS + 1))));
-  }
-  const { lastSeenAt: _seen, ...rest } = row;
-  return { ...rest, roles: row.roles as Role[] };
+  const { active: _active, ...rest } = row;
+  // Shared by the requests that the cache serves: nobody may change it in place.
+  return { ...rest, roles: Object.freeze([...row.roles]) as Role[] };
+}
+
+/** Records a request in last_seen_at unless it was written less than a minute ago; false when no row was written. */
+async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<boolean> {
+  const written = await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, new Date(now.getTime() - TOUCH_INTERVAL_MS + 1))))
+    .returning({ tokenHash: sessions.tokenHash });
+  return written.length > 0;
+}
+
+/**
+ * The session of a token, from the process's cache when it holds it (no query), otherwise from the
+ * database (then cached); null when there is no live session. Records the request in last_seen_at at
+ * most once a minute per session (and per process); when that write finds no row to update (the
+ * session ended, or another process recorded a request meanwhile), the session is read again.
+ */
+export async function resolveSession(db: DbOrTx, cache: SessionCache, token: string, now: Date, idleMinutes?: number): Promise<SessionRecord | null> {
+  const tokenHash = hashToken(token);
+  const read = async () => {
+    const generation = cache.generation;
+    const record = await loadSession(db, tokenHash, now, idleMinutes);
+    if (record) cache.put(record, generation);
+    return record;
+  };
+  const record = cache.get(tokenHash, now, idleMinutes) ?? (await read());
+  if (!record || now.getTime() - record.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return record;
+  record.lastSeenAt = now; // the requests that follow do not write again
+  if (await touchSession(db, tokenHash, now)) return record;
+  cache.forget(tokenHash);
+  return read();
 }
 
 export async function deleteSession(db: DbOrTx, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await announceAuthChange(db, { tokenHash });
 }
 
 /**
@@ -100,10 +132,14 @@ export async function deleteSession(db: DbOrTx, tokenHash: string) {
 export async function revokeSessions(db: DbOrTx, userId: string, exceptTokenHash?: string): Promise<number> {
   const where = exceptTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash)) : eq(sessions.userId, userId);
   const ended = await db.delete(sessions).where(where).returning({ tokenHash: sessions.tokenHash });
+  if (ended.length) await announceAuthChange(db, { userId });
   return ended.length;
 }
 
-/** Deletes expired sessions, and (given `idleMinutes`) those idle for longer than that. */
+/**
+ * Deletes expired sessions, and (given `idleMinutes`) those idle for longer than that. No announcement:
+ * a cache applies the same two rules to its entries (src/auth/sessionCache.ts).
+ */
 export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleMinutes?: number) {
   const idle = idleMinutes ? lt(sessions.lastSeenAt, new Date(now.getTime() - idleMinutes * 60_000)) : undefined;
   await db.delete(sessions).where(idle ? or(lt(sessions.expiresAt, now), idle) : lt(sessions.expiresAt, now));

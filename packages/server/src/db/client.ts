@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema";
+import { listenPostgres, type Unlisten } from "./listen";
 
 export type Schema = typeof schema;
 /** The one database type the services use, whatever the driver. */
@@ -22,6 +23,12 @@ export interface Database {
   /** Runs one query with parameters and returns rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /**
+   * Receives the notifications (NOTIFY / pg_notify) of `channel`, those of this process included.
+   * `onState` says whether they are flowing: PGlite is one process, always; PostgreSQL listens on a
+   * connection of its own that reconnects (src/db/listen.ts). Returns the way to stop.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onState: (up: boolean) => void): Promise<Unlisten>;
   /** PGlite only: the underlying instance (for dumpDataDir in tests). */
   pglite?: PGlite;
 }
@@ -67,6 +74,13 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     async close() {
       if (!client.closed) await client.close();
     },
+    async listen(channel, onMessage, onState) {
+      const stop = await client.listen(channel, onMessage);
+      onState(true);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
   };
 }
 
@@ -85,6 +99,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     throw new Error(`无法连接 PostgreSQL（DATABASE_URL）：${(err as Error).message}`, { cause: err });
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const listeners = new Set<Unlisten>();
   return {
     db,
     kind: "postgres",
@@ -95,7 +110,17 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       return (await pool.query(sqlText, params)).rows as T[];
     },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
+    },
+    async listen(channel, onMessage, onState) {
+      const stop = await listenPostgres(url, channel, onMessage, onState);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
     },
   };
 }

@@ -65,7 +65,7 @@ export async function buildApp(
   });
   installInputGuard(app);
 
-  installAuth(app, ctx);
+  await installAuth(app, ctx);
   await registerRateLimits(app, ctx);
 
   app.get("/api/v1/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({

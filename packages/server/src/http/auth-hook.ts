@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { SESSION_COOKIE, findSession } from "../auth/sessions";
+import { SESSION_COOKIE, resolveSession } from "../auth/sessions";
+import { SessionCache } from "../auth/sessionCache";
 import { checkOrigin } from "../auth/origin";
 import { AppError } from "./errors";
 import type { AppContext } from "./context";
@@ -10,17 +11,23 @@ const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Resolves the session cookie to `request.auth` for every request, refuses API calls without a
  * session (401) unless the route is public, and requires the CSRF token (header x-csrf-token)
  * on every state-changing request made with a session. A state-changing request from a foreign
- * Origin is refused before anything else (src/auth/origin.ts).
+ * Origin is refused before anything else (src/auth/origin.ts). Sessions are resolved through the
+ * process's session cache (src/auth/sessionCache.ts), which listens until the app closes.
  */
-export function installAuth(app: FastifyInstance, ctx: AppContext): void {
+export async function installAuth(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const cache = await SessionCache.start(ctx.database);
+  app.addHook("onClose", () => cache.stop());
   app.decorateRequest("auth", null);
+  app.decorateRequest("sessionUser", null);
   app.addHook("onRequest", async (request) => {
     request.auth = null;
+    request.sessionUser = null;
     if (unsafe.has(request.method)) checkOrigin(request, ctx.config.publicUrl);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await findSession(ctx.database.db, token, ctx.now(), ctx.config.sessionIdleMinutes);
+      const s = await resolveSession(ctx.database.db, cache, token, ctx.now(), ctx.config.sessionIdleMinutes);
       if (s) {
+        request.sessionUser = s;
         request.auth = {
           userId: s.userId,
           username: s.username,

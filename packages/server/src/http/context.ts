@@ -1,6 +1,7 @@
 import type { Role } from "@kuanyan/domain/organisations";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
+import type { SessionRecord } from "../auth/sessionCache";
 
 /** The authenticated user of a request. */
 export interface Auth {
@@ -27,6 +28,8 @@ export interface AppContext {
 declare module "fastify" {
   interface FastifyRequest {
     auth: Auth | null;
+    /** The session behind `auth`, with what /auth/me shows (from the session cache, src/auth/sessionCache.ts). */
+    sessionUser: SessionRecord | null;
   }
   interface FastifyContextConfig {
     /** "public": no login needed; default: a logged-in user. */

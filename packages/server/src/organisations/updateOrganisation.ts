@@ -5,6 +5,7 @@ import type { Organisation, ZOrganisationPatchBody } from "@kuanyan/contract/org
 import { organisationChangeProblem, rolesAllowed } from "@kuanyan/domain/organisations";
 import { organisations } from "../db/schema";
 import { recordAudit } from "../audit/record";
+import { announceAuthChange } from "../auth/sessionCache";
 import { loadOrgNodes, requireRole } from "../access";
 import { forbidden, notFound, versionConflict } from "../http/errors";
 import type { AppContext, Auth } from "../http/context";
@@ -46,6 +47,8 @@ export async function updateOrganisation(
       .where(and(eq(organisations.id, before.id), eq(organisations.version, version)))
       .returning();
     if (!rows.length) throw versionConflict();
+    // The unit's name, domain and region are part of its users' sessions (src/auth/sessionCache.ts).
+    await announceAuthChange(tx, { organisationId: before.id });
     await recordAudit(tx, auth, {
       action: "organisation.updated",
       entityType: "organisation",
