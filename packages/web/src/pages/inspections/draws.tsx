@@ -55,7 +55,16 @@ export default function DrawsPage() {
       dataSource={rows}
       locale={{ emptyText: "尚无抽取" }}
       columns={[
-        { title: "抽取编号", dataIndex: "drawNo", render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
+        {
+          title: "抽取编号",
+          dataIndex: "drawNo",
+          render: (v: string, r) => (
+            // a button, not an <a> without href: reachable with the keyboard
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(r.id)}>
+              {v}
+            </Button>
+          ),
+        },
         { title: "名称", dataIndex: "title" },
         { title: "种类", dataIndex: "kind", width: 110, render: (v: string) => (v === "annual" ? "年度计划" : "季度/专项") },
         {
