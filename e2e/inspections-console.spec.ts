@@ -10,8 +10,18 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, loginAs, test as base } from "./fixtures";
+import { DEMO_PASSWORD, expect as baseExpect, submitLogin, test as base } from "./fixtures";
 import { startServer } from "./server";
+
+// Each page of the console loads its code on first use; on a busy 2-core machine that takes a while.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** Log in through the login page and wait for the console's home page (工作台). */
+async function loginAs(page: Page, username: string): Promise<void> {
+  await page.goto("/login");
+  await submitLogin(page, username, DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible({ timeout: 30_000 });
+}
 
 interface ClockServer {
   baseURL: string;
@@ -103,7 +113,8 @@ test("检查对象名录库：导入有重复和无效信用代码的文件时�
   await expect(page.getByText(/共 \d+ 家，其中重点单位/)).toBeVisible({ timeout: 30_000 });
   await page.locator('input[type="file"]').setInputFiles(bad);
   const preview = page.getByRole("dialog", { name: /^导入预览：units-with-errors\.xlsx/ });
-  await expect(preview.getByTestId("import-summary")).toContainText("共 5 行：新增 3 家，更新 0 家，错误 2 处");
+  // The file is parsed in the server's upload worker: give it time on a busy machine.
+  await expect(preview.getByTestId("import-summary")).toContainText("共 5 行：新增 3 家，更新 0 家，错误 2 处", { timeout: 45_000 });
   await expect(preview.getByText(`第5行（统一社会信用代码）：统一社会信用代码${good[0].code}与第2行重复，同一单位只能导入一次`)).toBeVisible();
   await expect(preview.getByText("第6行（统一社会信用代码）：统一社会信用代码校验位不正确，请核对")).toBeVisible();
   // A file with row errors is not imported at all (docs/inspections/README.md: no partial import).
@@ -118,9 +129,9 @@ test("检查对象名录库：导入有重复和无效信用代码的文件时�
   await unitFile(fixed, goodRows);
   await page.locator('input[type="file"]').setInputFiles(fixed);
   const preview2 = page.getByRole("dialog", { name: /^导入预览：units\.xlsx/ });
-  await expect(preview2.getByTestId("import-summary")).toContainText("共 3 行：新增 3 家，更新 0 家，错误 0 处");
+  await expect(preview2.getByTestId("import-summary")).toContainText("共 3 行：新增 3 家，更新 0 家，错误 0 处", { timeout: 45_000 });
   await preview2.getByRole("button", { name: "确认导入" }).click();
-  await expect(page.getByText("已导入：新增3家，更新0家")).toBeVisible();
+  await expect(page.getByText("已导入：新增3家，更新0家")).toBeVisible({ timeout: 45_000 });
   await expect(preview2).toBeHidden();
 
   await page.getByPlaceholder("单位名称或统一社会信用代码").press("Enter");
@@ -147,6 +158,7 @@ test("检查对象名录库：导入有重复和无效信用代码的文件时�
 });
 
 test("执法检查人员名录库：执法证过期的人员显示不能参加抽取；执法证有效期截止日期早于起始日期时拒绝保存并说明原因", async ({ page }) => {
+  test.setTimeout(150_000);
   await loginAs(page, "demo-officer-jj");
   await page.goto("/inspections/inspectors");
   const shi = page.getByRole("row").filter({ hasText: "施晓峰" });
