@@ -327,7 +327,7 @@ test("检查表：复制起步检查表，修改检查项，缺少法律依据�
   const basis = (await secondItem.textContent())!.match(/依据：(.*?)；事项/)![1];
   await edit(dialog, "第1版", 1, { basis: "" });
   await expect(dialog.getByRole("listitem").nth(1)).toContainText("（依据：；事项");
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "关闭" }).click();
 
   await row.getByRole("button", { name: "发布第1版" }).click();
   await expect(page.getByText(/^检查表不能发布：检查项.+缺少检查依据（法律依据）/)).toBeVisible();
@@ -335,7 +335,7 @@ test("检查表：复制起步检查表，修改检查项，缺少法律依据�
 
   dialog = await openChecklist();
   await edit(dialog, "第1版", 1, { basis });
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "关闭" }).click();
   await row.getByRole("button", { name: "发布第1版" }).click();
   await expect(row).toContainText("第1版 已发布");
 
@@ -345,7 +345,7 @@ test("检查表：复制起步检查表，修改检查项，缺少法律依据�
   await expect(row).toContainText("第2版 草稿");
   dialog = await openChecklist();
   await edit(dialog, "第2版", 0, { text: "是否建立全员安全生产责任制并与外包作业单位签订安全管理协议" });
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "关闭" }).click();
   await row.getByRole("button", { name: "发布第2版" }).click();
   await expect(row).toContainText("第2版 已发布");
   await expect(row).toContainText("第1版 已被新版本替代");
@@ -386,7 +386,7 @@ test("专项抽取：公告时冻结底库并公布SHA-256和承诺值，公开�
   // The public value does not exist yet: drawing now is refused.
   const value = drawer.getByPlaceholder(/^按公布的原样录入/);
   await value.fill("03 07 12 19 25 31 + 09");
-  await drawer.getByRole("button", { name: "抽取" }).click();
+  await drawer.getByRole("button", { name: "抽取", exact: true }).click();
   await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定" }).click();
   await expect(page.getByText(/^公开随机数在\d{4}-\d{2}-\d{2}才产生，不能提前抽取/)).toBeVisible();
 
@@ -398,7 +398,7 @@ test("专项抽取：公告时冻结底库并公布SHA-256和承诺值，公开�
   await adhoc.getByRole("button", { name: `ZX-${t}`, exact: true }).click();
   await expect(drawer).toContainText(hash);
   await drawer.getByPlaceholder(/^按公布的原样录入/).fill("03 07 12 19 25 31 + 09");
-  await drawer.getByRole("button", { name: "抽取" }).click();
+  await drawer.getByRole("button", { name: "抽取", exact: true }).click();
   await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定" }).click();
   await expect(page.getByText("抽取完成")).toBeVisible();
   await expect(drawer).toContainText(/已于\d{4}-\d{2}-\d{2}抽取/);
@@ -419,7 +419,7 @@ test("专项抽取：公告时冻结底库并公布SHA-256和承诺值，公开�
   for (const r of await tasks.all()) expect((await r.locator("td").nth(2).textContent())!.split("、").length).toBeGreaterThanOrEqual(2);
 
   // Done once: no draw button any more, and the server refuses a second draw.
-  await expect(drawer.getByRole("button", { name: "抽取" })).toHaveCount(0);
+  await expect(drawer.getByRole("button", { name: "抽取", exact: true })).toHaveCount(0);
   const publicUrl = (await drawer.locator("tr", { hasText: "公开页面" }).getByRole("link").getAttribute("href"))!;
   const drawId = publicUrl.split("/").pop()!;
   const again = await (await apiOf(page)).post(`/api/v1/inspections/draws/${drawId}/draw`, { publicValue: "01 02 03 04 05 06 + 07" });
