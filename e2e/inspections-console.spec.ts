@@ -387,7 +387,7 @@ test("专项抽取：公告时冻结底库并公布SHA-256和承诺值，公开�
   const value = drawer.getByPlaceholder(/^按公布的原样录入/);
   await value.fill("03 07 12 19 25 31 + 09");
   await drawer.getByRole("button", { name: "抽取", exact: true }).click();
-  await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定" }).click();
+  await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定抽取" }).click();
   await expect(page.getByText(/^公开随机数在\d{4}-\d{2}-\d{2}才产生，不能提前抽取/)).toBeVisible();
 
   // A week later the public value exists (the server's clock moves; the session has expired meanwhile).
@@ -399,7 +399,7 @@ test("专项抽取：公告时冻结底库并公布SHA-256和承诺值，公开�
   await expect(drawer).toContainText(hash);
   await drawer.getByPlaceholder(/^按公布的原样录入/).fill("03 07 12 19 25 31 + 09");
   await drawer.getByRole("button", { name: "抽取", exact: true }).click();
-  await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定" }).click();
+  await page.locator(".ant-modal-confirm").getByRole("button", { name: "确定抽取" }).click();
   await expect(page.getByText("抽取完成")).toBeVisible();
   await expect(drawer).toContainText(/已于\d{4}-\d{2}-\d{2}抽取/);
   await expect(drawer.locator("tr", { hasText: "底库SHA-256" })).toContainText(hash);

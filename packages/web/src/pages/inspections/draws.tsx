@@ -301,6 +301,7 @@ function DrawDetail({
   onDraw: () => Promise<void>;
   onRedraw: () => void;
 }) {
+  const { modal } = App.useApp();
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} size="small" bordered>
@@ -336,8 +337,11 @@ function DrawDetail({
               loading={busy}
               disabled={!publicValue.trim()}
               onClick={() =>
-                Modal.confirm({
+                // App's modal (not the static Modal.confirm): Chinese buttons like the rest of the console.
+                modal.confirm({
                   title: "确认抽取",
+                  okText: "确定抽取",
+                  cancelText: "取消",
                   content: `公开随机数“${publicValue.trim()}”。抽取只能进行一次，结果不能修改。`,
                   onOk: onDraw,
                 })
