@@ -78,3 +78,32 @@ test("案件页（违法情节研判、案卷；手机上的办案步骤）：ax
   await expect(page.getByText("违法情节（研判）", { exact: true })).toBeVisible();
   expect(await violations(page), "案件页").toEqual([]);
 });
+
+test("执法检查（检查对象名录库、执法检查人员、检查表、抽查计划与抽取）：axe-core 未发现 WCAG 2.1 AA 问题", async ({ page }) => {
+  await loginAs(page, demoUsers.orgAdmin);
+
+  await page.goto("/inspections/units");
+  await expect(page.getByText(/共 \d+ 家，其中重点单位/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^[0-9A-Z]{18}$/ }).first()).toBeVisible();
+  expect(await violations(page), "检查对象名录库").toEqual([]);
+
+  await page.goto("/inspections/inspectors");
+  await expect(page.getByRole("cell", { name: "有效" }).first()).toBeVisible();
+  expect(await violations(page), "执法检查人员").toEqual([]);
+
+  await page.goto("/inspections/checklists");
+  await expect(page.getByText("随系统提供的起步检查表")).toBeVisible();
+  await expect(page.getByRole("cell", { name: /第1版/ }).first()).toBeVisible();
+  expect(await violations(page), "抽查事项与检查表").toEqual([]);
+
+  await page.goto("/inspections/draws");
+  await expect(page.getByText("抽取规则")).toBeVisible();
+  await expect(page.getByText(/已抽取 \d{4}-\d{2}-\d{2}/).first()).toBeVisible();
+  expect(await violations(page), "抽查计划与抽取").toEqual([]);
+  await page
+    .getByRole("button", { name: /^MXYJ-/ })
+    .first()
+    .click();
+  await expect(page.getByText("底库SHA-256")).toBeVisible();
+  expect(await violations(page), "抽取详情").toEqual([]);
+});

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -15,6 +15,8 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the server printed (stdout and stderr). */
   log(): string;
+  /** Moves the server's clock a week forward (only a server started with `clock: true`; clock-preload.mjs). */
+  advanceClock(): void;
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, log: () => st
 /** The data key of this run's PostgreSQL servers (the embedded database makes its own key file). */
 const e2eDataKey = crypto.randomBytes(32).toString("base64");
 
-export async function startServer(options: { demo?: boolean; timeoutMs?: number; databaseUrl?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { demo?: boolean; timeoutMs?: number; databaseUrl?: string; clock?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kuanyan-e2e-"));
   const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
@@ -83,6 +87,11 @@ export async function startServer(options: { demo?: boolean; timeoutMs?: number;
     env.DATABASE_URL = options.databaseUrl;
     // On PostgreSQL the data key must be configured, and every server of one database shares it.
     env.KUANYAN_DATA_KEY = e2eDataKey;
+  }
+  if (options.clock) {
+    // A clock the test moves forward (SIGUSR2 to the server's processes, which all load the file).
+    const preload = pathToFileURL(path.join(repoRoot, "e2e/clock-preload.mjs")).href;
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --import=${preload}`.trim();
   }
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -116,6 +125,11 @@ export async function startServer(options: { demo?: boolean; timeoutMs?: number;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
+  const advanceClock = () => {
+    if (!options.clock) throw new Error("advanceClock: start the server with { clock: true }");
+    process.kill(-child.pid!, "SIGUSR2");
+  };
+
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseURL, child, log, options.timeoutMs ?? 120_000);
@@ -123,5 +137,5 @@ export async function startServer(options: { demo?: boolean; timeoutMs?: number;
     await stop();
     throw error;
   }
-  return { baseURL, dataDir, log, stop };
+  return { baseURL, dataDir, log, advanceClock, stop };
 }

@@ -69,6 +69,8 @@ export const saveCertificate = (userId: string, body: CertificateInput) =>
 export const listChecklists = () => request<ChecklistList>("/inspections/checklists");
 export const getChecklist = (id: string) => request<Checklist>(`/inspections/checklists/${encodeURIComponent(id)}`);
 export const copyChecklist = (sourceId: string) => request<Checklist>("/inspections/checklists", { method: "POST", body: { sourceId } });
+export const saveChecklistDraft = (id: string, version: number, items: Checklist["versions"][number]["items"], lockVersion: number) =>
+  request<Checklist>(`/inspections/checklists/${id}/versions/${version}`, { method: "PATCH", body: { items, lockVersion } });
 export const publishChecklist = (id: string, version: number, lockVersion: number) =>
   request<Checklist>(`/inspections/checklists/${id}/publish`, { method: "POST", body: { version, lockVersion } });
 export const reviseChecklist = (id: string, changeNote: string, lockVersion: number) =>

@@ -1,9 +1,9 @@
-// 抽查事项与检查表: the organisation's checklists (copied from a starter, published, revised) and its
-// 抽查事项清单 (tied to catalogue matters and a checklist, published).
+// 抽查事项与检查表: the organisation's checklists (copied from a starter, items of a draft edited,
+// published, revised) and its 抽查事项清单 (tied to catalogue matters and a checklist, published).
 import { App, Button, Card, Collapse, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { checklistVersionStatusLabels, industryLabels, itemsByArea } from "@kuanyan/domain/inspections";
-import { formatCitation } from "@kuanyan/domain/laws";
+import { formatCitation, formatCitations, parseCitations } from "@kuanyan/domain/laws";
 import {
   copyChecklist,
   createMatter,
@@ -13,10 +13,13 @@ import {
   publishChecklist,
   publishMatter,
   reviseChecklist,
+  saveChecklistDraft,
   type Checklist,
   type ChecklistList,
   type MatterList,
 } from "../../services/inspections";
+
+type ChecklistItem = Checklist["versions"][number]["items"][number];
 
 export default function ChecklistsPage() {
   const { message } = App.useApp();
@@ -24,7 +27,9 @@ export default function ChecklistsPage() {
   const [matters, setMatters] = useState<MatterList | null>(null);
   const [open, setOpen] = useState<Checklist | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<{ version: number; item: ChecklistItem } | null>(null);
   const [form] = Form.useForm();
+  const [itemForm] = Form.useForm<{ text: string; basis: string }>();
   const load = useCallback(() => {
     void listChecklists().then(setData, () => undefined);
     void listMatters().then(setMatters, () => undefined);
@@ -45,7 +50,16 @@ export default function ChecklistsPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: "本单位还没有检查表，可复制下方随系统提供的起步检查表后调整" }}
           columns={[
-            { title: "检查表", dataIndex: "title", render: (v: string, r) => <a onClick={() => show(r.id)}>{v}</a> },
+            {
+              title: "检查表",
+              dataIndex: "title",
+              render: (v: string, r) => (
+                // a button, not an <a> without href: reachable with the keyboard
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => show(r.id)}>
+                  {v}
+                </Button>
+              ),
+            },
             { title: "行业", dataIndex: "industry", width: 100, render: (v: keyof typeof industryLabels) => industryLabels[v] },
             {
               title: "版本",
@@ -181,6 +195,19 @@ export default function ChecklistsPage() {
                     {g.items.map((i) => (
                       <li key={i.id}>
                         {i.text}
+                        {canManage && v.status === "draft" ? (
+                          <Button
+                            type="link"
+                            size="small"
+                            aria-label={`编辑检查项${i.id}`}
+                            onClick={() => {
+                              setEditing({ version: v.version, item: i });
+                              itemForm.setFieldsValue({ text: i.text, basis: formatCitations(i.basis) });
+                            }}
+                          >
+                            编辑
+                          </Button>
+                        ) : null}
                         <Typography.Text type="secondary">
                           （依据：{i.basis.map((c) => formatCitation(c)).join("、")}；事项：{i.matterCode}；出处：{i.source}）
                         </Typography.Text>
@@ -192,6 +219,36 @@ export default function ChecklistsPage() {
             }))}
           />
         ) : null}
+      </Modal>
+      <Modal
+        open={!!editing}
+        title={`编辑检查项${editing?.item.id ?? ""}（第${editing?.version ?? ""}版草稿）`}
+        okText="保存"
+        onCancel={() => setEditing(null)}
+        onOk={() =>
+          void itemForm.validateFields().then((v) => {
+            if (!open || !editing) return;
+            // An empty basis is kept in the draft; publishing refuses an item without one (the domain's rule).
+            const parsed = v.basis.trim() ? parseCitations(v.basis) : { citations: [], errors: [] };
+            if (parsed.errors.length) return itemForm.setFields([{ name: "basis", errors: parsed.errors }]);
+            const items = open.versions
+              .find((x) => x.version === editing.version)!
+              .items.map((i) => (i.id === editing.item.id ? { ...i, text: v.text.trim(), basis: parsed.citations } : i));
+            void saveChecklistDraft(open.id, editing.version, items, open.lockVersion).then(
+              (next) => (setOpen(next), setEditing(null), message.success("已保存检查项"), load()),
+              () => undefined,
+            );
+          })
+        }
+      >
+        <Form form={itemForm} layout="vertical">
+          <Form.Item name="text" label="检查内容" rules={[{ required: true, whitespace: true, message: "请填写检查内容" }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="basis" label="检查依据（如《中华人民共和国安全生产法》第二十一条，多条用顿号分隔）">
+            <Input />
+          </Form.Item>
+        </Form>
       </Modal>
       <Modal
         open={adding}

@@ -55,7 +55,16 @@ export default function DrawsPage() {
       dataSource={rows}
       locale={{ emptyText: "尚无抽取" }}
       columns={[
-        { title: "抽取编号", dataIndex: "drawNo", render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
+        {
+          title: "抽取编号",
+          dataIndex: "drawNo",
+          render: (v: string, r) => (
+            // a button, not an <a> without href: reachable with the keyboard
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(r.id)}>
+              {v}
+            </Button>
+          ),
+        },
         { title: "名称", dataIndex: "title" },
         { title: "种类", dataIndex: "kind", width: 110, render: (v: string) => (v === "annual" ? "年度计划" : "季度/专项") },
         {
@@ -292,6 +301,7 @@ function DrawDetail({
   onDraw: () => Promise<void>;
   onRedraw: () => void;
 }) {
+  const { modal } = App.useApp();
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} size="small" bordered>
@@ -327,8 +337,11 @@ function DrawDetail({
               loading={busy}
               disabled={!publicValue.trim()}
               onClick={() =>
-                Modal.confirm({
+                // App's modal (not the static Modal.confirm): Chinese buttons like the rest of the console.
+                modal.confirm({
                   title: "确认抽取",
+                  okText: "确定抽取",
+                  cancelText: "取消",
                   content: `公开随机数“${publicValue.trim()}”。抽取只能进行一次，结果不能修改。`,
                   onOk: onDraw,
                 })

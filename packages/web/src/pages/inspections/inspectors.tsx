@@ -93,6 +93,8 @@ export default function InspectorsPage() {
               setEditing(null);
               load();
             })
+            // A refusal is shown by the request layer; the dialog stays open to correct it.
+            .catch(() => undefined)
         }
       >
         <Form form={form} layout="vertical">
@@ -103,7 +105,8 @@ export default function InspectorsPage() {
             <Input />
           </Form.Item>
           <Form.Item name="validity" label="有效期" rules={[{ required: true, message: "请选择有效期" }]}>
-            <DatePicker.RangePicker style={{ width: "100%" }} />
+            {/* Dates as entered (not silently swapped): an end before the start is refused with the reason. */}
+            <DatePicker.RangePicker order={false} style={{ width: "100%" }} />
           </Form.Item>
           <Form.Item name="fields" label="执法领域" rules={[{ required: true, message: "请至少选择一个执法领域" }]}>
             <Select mode="multiple" options={industries.map((i) => ({ value: i, label: industryLabels[i] }))} />
