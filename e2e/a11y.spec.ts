@@ -92,7 +92,7 @@ test("执法检查（检查对象名录库、执法检查人员、检查表、�
   expect(await violations(page), "执法检查人员").toEqual([]);
 
   await page.goto("/inspections/checklists");
-  await expect(page.getByText("随系统提供的起步检查表")).toBeVisible();
+  await expect(page.getByText("随系统提供的起步检查表").first()).toBeVisible();
   await expect(page.getByRole("cell", { name: /第1版/ }).first()).toBeVisible();
   expect(await violations(page), "抽查事项与检查表").toEqual([]);
 

@@ -76,16 +76,17 @@ async function submitOneInspection(baseURL: string, drawId: string) {
     if (d.items.length > 0) target = target ?? d;
   }
   if (!target) {
+    // The draw is random: take the first drawn object whose industry has a starter checklist.
     const pool = await (await fetch(`${baseURL}/api/v1/public/inspections/draws/${drawId}/pool.json`)).json();
-    const code = mine[0].creditCode;
-    const industry = (pool.objects as { creditCode: string; industry: string }[]).find((o) => o.creditCode === code)!.industry;
+    const industryOf = new Map((pool.objects as { creditCode: string; industry: string }[]).map((o) => [o.creditCode, o.industry]));
     const admin = await apiAs(baseURL, "demo-orgadmin");
     const list = (await admin.call("GET", "/api/v1/inspections/checklists")) as { starters: { id: string; industry: string }[] };
-    const starter = list.starters.find((s) => s.industry === industry)!;
-    const copy = (await admin.call("POST", "/api/v1/inspections/checklists", { sourceId: starter.id })) as { id: string; lockVersion: number };
+    const pick = mine.map((m) => ({ m, starter: list.starters.find((s) => s.industry === industryOf.get(m.creditCode)) })).find((x) => x.starter);
+    if (!pick) return "none of the drawn objects is of an industry with a starter checklist";
+    const copy = (await admin.call("POST", "/api/v1/inspections/checklists", { sourceId: pick.starter!.id })) as { id: string; lockVersion: number };
     await admin.call("POST", `/api/v1/inspections/checklists/${encodeURIComponent(copy.id)}/publish`, { version: 1, lockVersion: copy.lockVersion });
     await admin.ctx.dispose();
-    target = (await li.call("GET", `/api/v1/field/inspections/${mine[0].id}`)) as FieldDetail;
+    target = (await li.call("GET", `/api/v1/field/inspections/${pick.m.id}`)) as FieldDetail;
   }
   const url = `/api/v1/field/inspections/${target.id}`;
   await li.call("POST", `${url}/check-in`, { idempotencyKey: key() });
@@ -99,6 +100,7 @@ async function submitOneInspection(baseURL: string, drawId: string) {
   await li.call("POST", `${url}/submit`, { idempotencyKey: key() });
   await li.ctx.dispose();
   await wang.ctx.dispose();
+  return undefined;
 }
 
 test("the public draw page shows the pool hash and the selection, and verify-draw.mjs on the downloaded pool file and seed gives the same selection", async ({
@@ -154,7 +156,10 @@ test("the draw's results are published once a record is submitted: the summary a
   await page.getByTestId("public-draw").filter({ hasText: "季度双随机抽查" }).filter({ hasText: "已抽取" }).getByRole("link").click();
   await expect(page.getByTestId("pool-sha256")).toBeVisible();
   const drawId = page.url().split("/").pop()!;
-  await submitOneInspection(baseURL!, drawId);
+  const cannot = await submitOneInspection(baseURL!, drawId);
+  // The demo's quarterly draw is random (its server secret is new each time): in the rare draw where no
+  // object has a checklist to inspect by (矿山、冶金、建筑、道路运输 have no starter), say so and stop.
+  test.skip(!!cannot, cannot);
   await page.reload();
 
   // (a reload on a busy machine: the page loads again)

@@ -53,7 +53,8 @@ export const ZUnitsQuery = z.object({
 export const ZUnitList = z.object({
   items: z.array(ZUnit),
   total: z.number().int(),
-  keyUnits: z.number().int().describe("重点单位数"),
+  keyUnits: z.number().int().describe("符合筛选条件的单位中的重点单位数"),
+  poolKeyUnits: z.number().int().describe("名录库（不论筛选条件）的重点单位数"),
   allowedActions: ZAllowedActions,
 });
 

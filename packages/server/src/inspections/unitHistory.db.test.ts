@@ -214,6 +214,9 @@ describe("本年未检查的重点单位", () => {
     expect(list.items.map((u: { id: string }) => u.id)).not.toContain(ids.unit);
     const figures = (await t.get(`/api/v1/hazards/figures?year=2026&organisationId=${ids.mx}`, officer)).json();
     expect(list.total).toBe(figures.keyUnits.keyUnits - figures.keyUnits.covered);
+    // 共 N 家，其中重点单位 K 家 counts under the filter; the pool's key units are the figures' 重点单位数.
+    expect(list.keyUnits).toBe(list.total);
+    expect(list.poolKeyUnits).toBe(figures.keyUnits.keyUnits);
     expect(figures.links.keyUnits).toBe(`/inspections/units?uncoveredIn=2026&organisationId=${ids.mx}`);
 
     // Not yet submitted: the unit is uncovered; a submission in another year does not cover it.

@@ -160,10 +160,15 @@ export async function listUnits(db: DbOrTx, auth: Auth, query: z.infer<typeof ZU
     .orderBy(asc(inspectionUnits.creditCode))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [{ total }] = await db.select({ total: count() }).from(inspectionUnits).where(where);
-  const [{ key }] = await db
-    .select({ key: sql<number>`count(*) FILTER (WHERE ${inspectionUnits.keyUnit})::int` })
-    .from(inspectionUnits)
-    .where(eq(inspectionUnits.organisationId, organisationId));
-  return { items: rows.map(presentUnit), total: Number(total), keyUnits: Number(key), allowedActions: allowedActions(auth, organisationId, nodes) };
+  // Both counts under the filter the list shows (共 N 家，其中重点单位 K 家), and the pool's key units.
+  const keyCount = sql<number>`count(*) FILTER (WHERE ${inspectionUnits.keyUnit})::int`;
+  const [{ total, key }] = await db.select({ total: count(), key: keyCount }).from(inspectionUnits).where(where);
+  const [{ poolKey }] = await db.select({ poolKey: keyCount }).from(inspectionUnits).where(eq(inspectionUnits.organisationId, organisationId));
+  return {
+    items: rows.map(presentUnit),
+    total: Number(total),
+    keyUnits: Number(key),
+    poolKeyUnits: Number(poolKey),
+    allowedActions: allowedActions(auth, organisationId, nodes),
+  };
 }

@@ -53,7 +53,8 @@ export default function DrawsPage() {
       pagination={false}
       scroll={{ x: 760 }}
       dataSource={rows}
-      locale={{ emptyText: "尚无抽取" }}
+      // Body-coloured empty text: antd's grey placeholder is below 4.5:1 (WCAG 1.4.3).
+      locale={{ emptyText: <Typography.Text>尚无抽取</Typography.Text> }}
       columns={[
         {
           title: "抽取编号",
@@ -92,7 +93,7 @@ export default function DrawsPage() {
         description={
           <span>
             公告时冻结检查对象名录库（季度抽取还包括执法证有效的执法人员和回避记录），公布底库的SHA-256、服务器密钥的承诺值和将采用的公开随机数；公开随机数产生后录入并抽取，结果不能重做或修改，如需重新抽取须另行公告并写明理由。所有抽取在
-            <a href="/public/draws" target="_blank" rel="noreferrer">
+            <a href="/public/draws" target="_blank" rel="noreferrer" style={{ textDecoration: "underline" }}>
               公开页面
             </a>
             公布，任何人都可以用 scripts/verify-draw.mjs 重算。
@@ -151,6 +152,8 @@ export default function DrawsPage() {
                 setDraw(await performDraw(draw.id, publicValue));
                 message.success("抽取完成");
                 load();
+              } catch {
+                // Refused (e.g. before the public value exists): the request layer has shown the server's reason.
               } finally {
                 setBusy(false);
               }
@@ -196,6 +199,8 @@ export default function DrawsPage() {
               form.resetFields();
               load();
               setDraw(d);
+            } catch {
+              // Refused: the request layer has shown the server's reason; the dialog stays open to correct it.
             } finally {
               setBusy(false);
             }

@@ -97,7 +97,7 @@ export default function UnitsPage() {
       {data ? (
         <Typography.Paragraph type="secondary">
           {uncoveredIn
-            ? `${uncoveredIn}年未检查（无已提交的检查）的重点单位 ${data.total} 家（名录库共有重点单位 ${data.keyUnits} 家）。`
+            ? `${uncoveredIn}年未检查（无已提交的检查）的重点单位 ${data.total} 家（名录库共有重点单位 ${data.poolKeyUnits} 家）。`
             : `共 ${data.total} 家，其中重点单位 ${data.keyUnits} 家。`}
           导入模板的列：统一社会信用代码、单位名称、地址、行政区划代码、行业、风险等级、重点单位、联系人、联系电话。
         </Typography.Paragraph>
