@@ -560,8 +560,10 @@ function routesOf(tree: string): string[] {
 /** A filtered list that names nothing: an organisation outside the scope filters to no rows. */
 function emptyList(body: string): boolean {
   try {
-    const j = JSON.parse(body) as { items?: unknown[] };
-    return Array.isArray(j.items) && j.items.length === 0 && Object.keys(j).length === 1;
+    const j = JSON.parse(body) as Record<string, unknown>;
+    // Nothing but an empty page: no items, and paging fields that say so (no next page, a total of 0).
+    const paging: Record<string, unknown> = { nextCursor: null, total: 0, totalIsEstimate: false };
+    return Array.isArray(j.items) && j.items.length === 0 && Object.entries(j).every(([k, v]) => k === "items" || (k in paging && paging[k] === v));
   } catch {
     return false;
   }
