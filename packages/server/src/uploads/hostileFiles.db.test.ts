@@ -140,7 +140,10 @@ describe("hostile list files sent to a server process: refused with the limit na
     const { result, polls } = await whilePollingHealth(server.url, () => preview("清单.xlsx", file));
     expect(result.status, result.text.slice(0, 300)).toBe(200);
     expect(polls.length).toBeGreaterThan(3);
-    expect(Math.max(...polls)).toBeLessThan(100);
+    // The parse (over a second) runs in the worker; the main thread only sends the 4,500-row preview
+    // back, which on this 2-core machine delays one poll by up to ~150 ms (seen at the last release's
+    // commit as well). A parse on the main thread would hold /health for the whole parse.
+    expect(Math.max(...polls)).toBeLessThan(250);
     expect(JSON.parse(result.text).rows).toHaveLength(4500);
   });
 
