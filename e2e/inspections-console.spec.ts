@@ -47,6 +47,7 @@ const test = base.extend<object, { clockServer: ClockServer }>({
   baseURL: async ({ clockServer }, use) => use(clockServer.baseURL),
 });
 
+// The console pages are desk work: they run in the desktop project (the phone flows are in field.spec.ts).
 test.skip(({ isMobile }) => isMobile, "the console on a desktop: the desktop project");
 
 /** A unique tag for what a test creates (the database outlives a run when a server is reused). */

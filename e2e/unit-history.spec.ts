@@ -4,6 +4,7 @@
 // count equal to its rows.
 import { expect, loginAs, test } from "./fixtures";
 
+// A desk flow (units list, case page): it runs in the desktop project.
 test.skip(({ isMobile }) => isMobile, "desktop flow: the desktop project");
 
 interface CaseItem {

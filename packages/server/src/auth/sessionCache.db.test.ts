@@ -124,6 +124,7 @@ describe("the session cache", () => {
 });
 
 describe("the session cache's listener (PostgreSQL)", () => {
+  // PostgreSQL only: PGlite is one process per data directory and has no separate listener connection to cut.
   it.skipIf(testDbKind !== "postgres")("监听连接被断开时缓存立即清空（不依赖通知），随后自动重连，通知恢复生效", async () => {
     const s = await t.login("demo-officer");
     expect(await status(s)).toBe(200);
